@@ -1,0 +1,21 @@
+/** Three suites: unit (pure, no network), integration (nodes and sandbox over loopback HTTP),
+ *  e2e (real n8n hosts). `npm run test:unit` is the edit loop; `npm test` runs all of them. */
+const tsJest = ['ts-jest', { isolatedModules: true, diagnostics: false }];
+
+const base = {
+	testEnvironment: 'node',
+	transform: { '^.+\\.ts$': tsJest },
+	moduleFileExtensions: ['ts', 'js', 'json'],
+};
+
+module.exports = {
+	projects: [
+		{ ...base, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
+		{
+			...base,
+			displayName: 'integration',
+			testMatch: ['<rootDir>/test/integration/**/*.test.ts', '<rootDir>/test/sandbox/**/*.test.ts'],
+		},
+		{ ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
+	],
+};

@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+// `npm test`: everything CI must prove, in order — build, lint, then every jest suite
+// (unit, integration against the sandbox, e2e against real n8n hosts). Stops at the first failure.
+const { spawnSync } = require('node:child_process');
+
+const steps = [
+	['npm', ['run', 'build']],
+	['npm', ['run', 'lint']],
+	['npx', ['jest', '--ci']],
+];
+
+for (const [cmd, args] of steps) {
+	console.log(`\n> ${cmd} ${args.join(' ')}`);
+	const result = spawnSync(cmd, args, { stdio: 'inherit' });
+	if (result.status !== 0) {
+		console.error(`\n${cmd} ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
+		process.exit(result.status ?? 1);
+	}
+}
