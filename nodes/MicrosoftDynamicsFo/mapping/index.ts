@@ -1,0 +1,81 @@
+/** The pure mapping layer: BigCommerce records → Dynamics 365 F&O OData payloads. No HTTP. */
+export * from './types';
+export { MappingError, type MappingErrorCode } from './errors';
+export { toUnits, fromUnits, roundUnits, allocate, roundToTotal } from './money';
+export {
+	FO_EMPTY_DATE,
+	parseBigCommerceDate,
+	requireBigCommerceDate,
+	toFoDateTime,
+	toFoDate,
+	isFoEmptyDate,
+	type FoDateOptions,
+} from './dates';
+export {
+	DEFAULT_DIMENSION_DELIMITER,
+	escapeDimensionValue,
+	formatDisplayValue,
+	parseDisplayValue,
+	formatDimensions,
+	parseDimensions,
+	optionalDimensions,
+	type DimensionFormatOptions,
+} from './dimensions';
+export { ISO2_TO_ISO3, countryRegionId, stateId } from './regions';
+export {
+	FIELD_MAX_LENGTHS,
+	DEFAULT_REFERENCE_PREFIX,
+	orderReference,
+	parseOrderReference,
+	orderShortReference,
+	parseOrderShortReference,
+	transactionReference,
+	parseTransactionReference,
+	refundReference,
+	parseRefundReference,
+	refundShortReference,
+	parseRefundShortReference,
+	deterministicSalesOrderNumber,
+	truncate,
+	type ReferenceOptions,
+} from './references';
+export {
+	mapCustomerCreate,
+	mapBillingAddressCustomerCreate,
+	mapCustomerUpdate,
+	mapBillingAddressCustomerUpdate,
+	resolveOrderCustomer,
+	type CustomerMappingOptions,
+	type CustomerUpdateOptions,
+	type GuestMode,
+	type GuestCustomerOptions,
+	type CustomerResolution,
+} from './customer';
+export {
+	mapSalesOrder,
+	orderLines,
+	collectSkus,
+	withSalesOrderNumber,
+	type TaxMode,
+	type ChargeItemOptions,
+	type SalesOrderMappingOptions,
+	type SalesOrderPayload,
+	type SalesOrderTotals,
+} from './salesOrder';
+export {
+	mapPayment,
+	type OffsetAccountOption,
+	type PaymentMappingOptions,
+	type PaymentMappingResult,
+	type PaymentSkipCode,
+} from './payment';
+export {
+	mapRefund,
+	refundHasItems,
+	withParentRecId,
+	withReturnOrderNumber,
+	type NonItemRefundType,
+	type FreeTextCreditOptions,
+	type RefundMappingOptions,
+	type RefundPayload,
+} from './creditNote';

@@ -1,0 +1,155 @@
+import { requireBigCommerceDate, toFoDate } from './dates';
+import { escapeDimensionValue, formatDisplayValue, type DimensionFormatOptions } from './dimensions';
+import { MappingError } from './errors';
+import { fromUnits, roundUnits, toUnits } from './money';
+import { FIELD_MAX_LENGTHS, transactionReference, truncate } from './references';
+import type { BcTransaction, FoCustomerPaymentJournalLine } from './types';
+
+export interface OffsetAccountOption {
+	/** `Bank` (segments = [bank account id]) or `Ledger` (segments = main account + dimensions). */
+	type: 'Bank' | 'Ledger';
+	/** Segment values in the ledger dimension format's order; escaped and joined for you. */
+	segments: readonly string[];
+}
+
+export interface PaymentMappingOptions {
+	dataAreaId: string;
+	/** The F&O customer the payment is for. */
+	customerAccount: string;
+	/** Journal batch, when the header already exists (else set it later). */
+	journalBatchNumber?: string;
+	offsetAccount: OffsetAccountOption;
+	/**
+	 * Payment method mapping → PaymentMethodName. Keys tried in order: `payment_method_id`
+	 * (e.g. `squarev2.card`), `<gateway>:<method>`, `<gateway>`, `<method>`.
+	 */
+	paymentMethodMap?: Readonly<Record<string, string>>;
+	defaultPaymentMethod?: string;
+	/** IsPrepayment (payment received before the invoice); default true for web orders. */
+	isPrepayment?: boolean;
+	postingProfile?: string;
+	/** Reference prefix, default `BC`. */
+	referencePrefix?: string;
+	/** PaymentReference length limit; default 20. */
+	paymentReferenceMaxLength?: number;
+	/** Store hash, shown in the transaction text. */
+	storeHash?: string;
+	/** Post gateway test-mode transactions (`test: true`); default false: skipped. */
+	includeTestTransactions?: boolean;
+	utcOffsetMinutes?: number;
+	amountDecimals?: number;
+	dimensionFormat?: DimensionFormatOptions;
+}
+
+export type PaymentSkipCode =
+	| 'NOT_A_CAPTURE'
+	| 'NOT_OK'
+	| 'TEST_TRANSACTION'
+	| 'ZERO_AMOUNT';
+
+export type PaymentMappingResult =
+	| { action: 'post'; reference: string; line: FoCustomerPaymentJournalLine }
+	| { action: 'skip'; reference: string; code: PaymentSkipCode; reason: string };
+
+const MONEY_IN_EVENTS = new Set(['capture', 'purchase']);
+
+const SKIP_REASONS: Readonly<Record<string, string>> = {
+	authorization: 'authorization only: the money is reserved, not captured',
+	void: 'void: a cancelled authorization moves no money',
+	refund: 'refund: posted by the refund flow, not as a payment',
+	pending: 'pending: the payment is not complete',
+	settled: 'settled: the capture was already posted when it happened',
+};
+
+function paymentMethodName(t: BcTransaction, options: PaymentMappingOptions): string | undefined {
+	const map = options.paymentMethodMap ?? {};
+	const keys = [
+		t.payment_method_id,
+		t.gateway && t.method ? `${t.gateway}:${t.method}` : undefined,
+		t.gateway,
+		t.method,
+	].filter((k): k is string => !!k);
+	for (const key of keys) if (Object.prototype.hasOwnProperty.call(map, key)) return map[key];
+	return options.defaultPaymentMethod;
+}
+
+/**
+ * BigCommerce v3 transaction → CustomerPaymentJournalLines body, or a skip with its reason.
+ * Only money actually received is posted: `event` capture or purchase with `status` ok. The line
+ * credits the customer (AccountType Cust, CreditAmount) against the offset bank/ledger account.
+ */
+export function mapPayment(t: BcTransaction, options: PaymentMappingOptions): PaymentMappingResult {
+	const reference = transactionReference(t.order_id, t.id, {
+		prefix: options.referencePrefix,
+		maxLength: options.paymentReferenceMaxLength ?? FIELD_MAX_LENGTHS.PaymentReference,
+	});
+	if (!MONEY_IN_EVENTS.has(t.event)) {
+		return {
+			action: 'skip',
+			reference,
+			code: 'NOT_A_CAPTURE',
+			reason: `Transaction ${t.id} is ${SKIP_REASONS[t.event] ?? `"${t.event}": not a capture or purchase`}`,
+		};
+	}
+	if (t.status !== 'ok') {
+		return {
+			action: 'skip',
+			reference,
+			code: 'NOT_OK',
+			reason: `Transaction ${t.id} has status "${t.status}": the gateway did not take the money`,
+		};
+	}
+	if (t.test === true && !options.includeTestTransactions) {
+		return {
+			action: 'skip',
+			reference,
+			code: 'TEST_TRANSACTION',
+			reason: `Transaction ${t.id} is a gateway test transaction`,
+		};
+	}
+	const decimals = options.amountDecimals ?? 2;
+	const amount = roundUnits(toUnits(t.amount, 'amount'), decimals);
+	if (amount <= 0) {
+		return { action: 'skip', reference, code: 'ZERO_AMOUNT', reason: `Transaction ${t.id} has no positive amount` };
+	}
+	for (const key of ['dataAreaId', 'customerAccount'] as const) {
+		if (!options[key]) {
+			throw new MappingError('MISSING_OPTION', `Payment mapping needs the "${key}" option`, { option: key });
+		}
+	}
+	if (!options.offsetAccount || options.offsetAccount.segments.length === 0) {
+		throw new MappingError('MISSING_OPTION', 'Payment mapping needs the offset account (Bank or Ledger)', {
+			option: 'offsetAccount',
+		});
+	}
+	const delimiter = options.dimensionFormat?.delimiter;
+	const date = requireBigCommerceDate(t.date_created, 'date_created');
+	const text = [
+		'BigCommerce',
+		options.storeHash,
+		`order ${t.order_id}`,
+		`${t.event} ${t.id}`,
+		t.gateway,
+	]
+		.filter(Boolean)
+		.join(' ');
+	const line: FoCustomerPaymentJournalLine = {
+		dataAreaId: options.dataAreaId,
+		AccountType: 'Cust',
+		AccountDisplayValue: escapeDimensionValue(options.customerAccount, delimiter),
+		CreditAmount: fromUnits(amount),
+		DebitAmount: 0,
+		CurrencyCode: t.currency,
+		TransactionDate: toFoDate(date, { utcOffsetMinutes: options.utcOffsetMinutes }),
+		PaymentReference: reference,
+		TransactionText: truncate(text, FIELD_MAX_LENGTHS.TransactionText),
+		IsPrepayment: options.isPrepayment === false ? 'No' : 'Yes',
+		OffsetAccountType: options.offsetAccount.type,
+		OffsetAccountDisplayValue: formatDisplayValue(options.offsetAccount.segments, options.dimensionFormat),
+	};
+	if (options.journalBatchNumber) line.JournalBatchNumber = options.journalBatchNumber;
+	const method = paymentMethodName(t, options);
+	if (method) line.PaymentMethodName = method;
+	if (options.postingProfile) line.PostingProfile = options.postingProfile;
+	return { action: 'post', reference, line };
+}
