@@ -1,0 +1,515 @@
+/**
+ * Entra ID (v2.0) client-credentials token endpoint for the F&O sandbox, on its own loopback server.
+ *
+ * Sources (../shared/research): d365-odata.md §1 (token request/response, `scope=<env>/.default`,
+ * `aud` = environment URL, `tid`, `oid`, `appid`, AADSTS error bodies, MSAL's request body) and
+ * msal-local-authority.md (what MSAL 7.2.3 sends and needs: the token POST path with a
+ * `?client-request-id` query, the certificate assertion's header and claims, the four-field
+ * `authorityMetadata`, the openid-configuration document when discovery is used).
+ *
+ * Routes (names for the fault injector / request log):
+ *   POST /<tenant>/oauth2/v2.0/token                     entra.token
+ *   GET  /<tenant>/v2.0/.well-known/openid-configuration entra.openid
+ *   GET  /<tenant>/discovery/v2.0/keys                   entra.jwks
+ *
+ * Access tokens are RS256 JWTs signed with a key made at start (published in the JWKS), v1-shaped
+ * like the tokens F&O accepts: `aud` (the requested resource exactly as sent), `iss`
+ * `https://sts.windows.net/<tenant>/`, `tid`, `oid`, `appid`, `appidacr`, `iat`/`nbf`/`exp`.
+ */
+import { generateKeyPairSync, randomUUID, sign, verify, constants, type KeyObject } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
+
+import { sendJson, Router, type SandboxRequest } from '../common/http';
+import { startServiceServer, type RunningServer } from '../common/server';
+import type { ServiceContext } from '../types';
+import { createSelfSignedCertificate, type SandboxCertificate } from './cert';
+
+export const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
+
+export interface EntraApp {
+	clientId: string;
+	clientSecret: string;
+	/** Certificates registered on the app (the sandbox's own is registered on the default app). */
+	certificates: SandboxCertificate[];
+	/** Object id of the service principal (`oid` in tokens). */
+	objectId: string;
+}
+
+export interface EntraFailure {
+	/** How many upcoming token requests fail this way. */
+	count: number;
+	/** One of the AADSTS codes the sandbox knows (see AADSTS below), answered as Entra does. */
+	aadsts?: number;
+	/** Or a bare status: 429 / 5xx answered with a temporarily_unavailable body. */
+	status?: number;
+	retryAfterSeconds?: number;
+}
+
+export interface EntraStats {
+	/** Every POST to the token endpoint, answered or not. */
+	tokenRequests: number;
+	issued: number;
+	failed: number;
+	byClient: Record<string, number>;
+	byCredential: { secret: number; certificate: number; none: number };
+	byError: Record<string, number>;
+	/** The `scope` values requested, in order. */
+	scopes: string[];
+}
+
+export interface EntraOptions {
+	host: string;
+	port?: number;
+	tenantId: string;
+	clientId: string;
+	clientSecret: string;
+	/** The one resource tokens are issued for (the F&O environment URL); read per request. */
+	resource: () => string;
+	expiresIn?: number;
+	/** https host MSAL is configured with; it never resolves (msal-local-authority.md Way 1). */
+	authorityHost?: string;
+}
+
+export interface AccessTokenCheck {
+	ok: boolean;
+	reason?: string;
+	claims?: Record<string, unknown>;
+}
+
+/**
+ * AADSTS codes the sandbox answers with, worded as Entra words them. `error` is the OAuth error
+ * code Entra pairs with each; MSAL surfaces it as `errorCode` (msal-local-authority.md §2e).
+ */
+const AADSTS: Record<number, { error: string; status: number; text: (c: Record<string, string>) => string }> = {
+	7000215: {
+		error: 'invalid_client',
+		status: 401,
+		text: (c) =>
+			`Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${c.clientId}'.`,
+	},
+	7000218: {
+		error: 'invalid_client',
+		status: 401,
+		text: () => "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.",
+	},
+	90002: {
+		error: 'invalid_request',
+		status: 400,
+		text: (c) =>
+			`Tenant '${c.tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.`,
+	},
+	700016: {
+		error: 'unauthorized_client',
+		status: 400,
+		text: (c) =>
+			`Application with identifier '${c.clientId}' was not found in the directory '${c.tenant}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`,
+	},
+	700027: {
+		error: 'invalid_client',
+		status: 401,
+		text: (c) => `Client assertion failed signature validation. [Reason - ${c.reason ?? 'The key was not found.'}]`,
+	},
+	700024: {
+		error: 'invalid_client',
+		status: 400,
+		text: () => 'Client assertion is not within its valid time range.',
+	},
+	500011: {
+		error: 'invalid_resource',
+		status: 400,
+		text: (c) =>
+			`The resource principal named ${c.resource} was not found in the tenant named ${c.tenant}. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant.`,
+	},
+	1002012: {
+		error: 'invalid_scope',
+		status: 400,
+		text: (c) =>
+			`The provided value for scope ${c.scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`,
+	},
+	70011: {
+		error: 'invalid_scope',
+		status: 400,
+		text: (c) => `The provided request must include a 'scope' input parameter. The provided value for the input parameter 'scope' is not valid. The scope ${c.scope} is not valid.`,
+	},
+	900144: {
+		error: 'invalid_request',
+		status: 400,
+		text: (c) => `The request body must contain the following parameter: '${c.parameter}'.`,
+	},
+	70003: {
+		error: 'unsupported_grant_type',
+		status: 400,
+		text: () => 'The app requested an unsupported grant type.',
+	},
+	50196: {
+		error: 'temporarily_unavailable',
+		status: 429,
+		text: () =>
+			'The server terminated an operation because it encountered a client request loop. Please contact your app vendor.',
+	},
+	90033: {
+		error: 'temporarily_unavailable',
+		status: 503,
+		text: () => 'A transient error has occurred. Please try again.',
+	},
+};
+
+export const KNOWN_AADSTS = Object.keys(AADSTS).map(Number);
+
+/** `2026-11-27 10:00:00Z`, the form Entra's `timestamp` and description trailer use. */
+const entraTimestamp = () => new Date().toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, 'Z');
+
+/** An error body in Entra's shape: description = `AADSTS<n>: <text>` + trace/correlation/timestamp trailer. */
+export function aadstsBody(code: number, context: Record<string, string> = {}, correlationId: string = randomUUID()) {
+	const def = AADSTS[code];
+	if (!def) throw new Error(`unknown AADSTS code ${code}`);
+	const timestamp = entraTimestamp();
+	const traceId = randomUUID();
+	return {
+		status: def.status,
+		body: {
+			error: def.error,
+			error_description: `AADSTS${code}: ${def.text(context)} Trace ID: ${traceId} Correlation ID: ${correlationId} Timestamp: ${timestamp}`,
+			error_codes: [code],
+			timestamp,
+			trace_id: traceId,
+			correlation_id: correlationId,
+			error_uri: `https://login.microsoftonline.com/error?code=${code}`,
+		},
+	};
+}
+
+const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+export class EntraSandbox {
+	readonly tenantId: string;
+	readonly authorityHost: string;
+	readonly apps = new Map<string, EntraApp>();
+	readonly certificate: SandboxCertificate;
+	expiresIn: number;
+	/**
+	 * HTTP status for `invalid_client` answers (7000215, 7000218, 700027). Entra sends 401 for them
+	 * (RFC 6749 §5.2); research only quotes a 400 for invalid_scope, so this is a switch.
+	 */
+	invalidClientStatus = 401;
+	/** When set, token responses also carry `refresh_in` (MSAL then refreshes proactively). */
+	refreshIn: number | undefined;
+	private failures: EntraFailure[] = [];
+	private statsData: EntraStats = EntraSandbox.emptyStats();
+	private readonly signingKey: KeyObject;
+	private readonly signingPublicKey: KeyObject;
+	private readonly signingKid = randomUUID();
+	private server?: RunningServer;
+
+	constructor(private readonly options: EntraOptions) {
+		this.tenantId = options.tenantId.toLowerCase();
+		this.authorityHost = options.authorityHost ?? 'https://login.sandbox.test';
+		this.expiresIn = options.expiresIn ?? 3599;
+		this.certificate = createSelfSignedCertificate();
+		const pair = generateKeyPairSync('rsa', { modulusLength: 2048 });
+		this.signingKey = pair.privateKey;
+		this.signingPublicKey = pair.publicKey;
+		this.resetApps();
+	}
+
+	private static emptyStats(): EntraStats {
+		return {
+			tokenRequests: 0,
+			issued: 0,
+			failed: 0,
+			byClient: {},
+			byCredential: { secret: 0, certificate: 0, none: 0 },
+			byError: {},
+			scopes: [],
+		};
+	}
+
+	resetApps(): void {
+		this.apps.clear();
+		this.apps.set(this.options.clientId.toLowerCase(), {
+			clientId: this.options.clientId,
+			clientSecret: this.options.clientSecret,
+			certificates: [this.certificate],
+			objectId: randomUUID(),
+		});
+	}
+
+	get baseUrl(): string {
+		if (!this.server) throw new Error('Entra sandbox not started');
+		return this.server.baseUrl;
+	}
+
+	get tokenUrl(): string {
+		return `${this.baseUrl}/${this.tenantId}/oauth2/v2.0/token`;
+	}
+
+	/** The four-field openid metadata MSAL takes as `authorityMetadata` (Way 1). */
+	get authorityMetadata(): Record<string, string> {
+		const base = `${this.baseUrl}/${this.tenantId}`;
+		return {
+			token_endpoint: `${base}/oauth2/v2.0/token`,
+			authorization_endpoint: `${base}/oauth2/v2.0/authorize`,
+			issuer: `${this.authorityHost}/${this.tenantId}/v2.0`,
+			jwks_uri: `${base}/discovery/v2.0/keys`,
+		};
+	}
+
+	stats(): EntraStats {
+		return structuredClone(this.statsData);
+	}
+
+	resetStats(): void {
+		this.statsData = EntraSandbox.emptyStats();
+	}
+
+	failNext(failure: EntraFailure): void {
+		if (failure.aadsts !== undefined && !AADSTS[failure.aadsts]) {
+			throw new Error(`unknown AADSTS code ${failure.aadsts}; known: ${KNOWN_AADSTS.join(', ')}`);
+		}
+		this.failures.push({ ...failure });
+	}
+
+	pendingFailures(): EntraFailure[] {
+		return this.failures.map((f) => ({ ...f }));
+	}
+
+	clearFailures(): void {
+		this.failures = [];
+	}
+
+	/** Signs an access token; tests use the overrides to make tokens F&O must refuse. */
+	mintAccessToken(overrides: Record<string, unknown> = {}, app?: EntraApp): string {
+		const now = Math.floor(Date.now() / 1000);
+		const client = app ?? [...this.apps.values()][0];
+		const claims = {
+			aud: this.options.resource(),
+			iss: `https://sts.windows.net/${this.tenantId}/`,
+			iat: now,
+			nbf: now,
+			exp: now + this.expiresIn,
+			aio: randomUUID(),
+			appid: client.clientId,
+			appidacr: '1',
+			idp: `https://sts.windows.net/${this.tenantId}/`,
+			idtyp: 'app',
+			oid: client.objectId,
+			sub: client.objectId,
+			tid: this.tenantId,
+			uti: randomUUID().replace(/-/g, '').slice(0, 22),
+			ver: '1.0',
+			...overrides,
+		};
+		for (const [k, v] of Object.entries(claims)) if (v === undefined) delete (claims as Record<string, unknown>)[k];
+		const head = b64url({ typ: 'JWT', alg: 'RS256', kid: this.signingKid });
+		const body = b64url(claims);
+		const sig = sign('sha256', Buffer.from(`${head}.${body}`), this.signingKey).toString('base64url');
+		return `${head}.${body}.${sig}`;
+	}
+
+	/**
+	 * What F&O checks on a bearer token (d365-odata.md §1.1): a valid signature from this tenant's
+	 * keys, not expired, `aud` equal to the environment URL (lower case, no trailing slash; compared
+	 * exactly), `tid` the environment's tenant, `oid` present, and the app registered in F&O.
+	 */
+	checkAccessToken(token: string, environmentUrl: string, isRegisteredInFo: (appId: string) => boolean): AccessTokenCheck {
+		const parts = token.split('.');
+		if (parts.length !== 3) return { ok: false, reason: 'malformed token' };
+		let claims: Record<string, unknown>;
+		try {
+			const ok = verify('sha256', Buffer.from(`${parts[0]}.${parts[1]}`), this.signingPublicKey, Buffer.from(parts[2], 'base64url'));
+			if (!ok) return { ok: false, reason: 'bad signature' };
+			claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as Record<string, unknown>;
+		} catch {
+			return { ok: false, reason: 'malformed token' };
+		}
+		const now = Math.floor(Date.now() / 1000);
+		if (typeof claims.exp !== 'number' || claims.exp <= now) return { ok: false, reason: 'expired', claims };
+		if (typeof claims.nbf === 'number' && claims.nbf > now + 300) return { ok: false, reason: 'not yet valid', claims };
+		if (claims.aud !== environmentUrl) return { ok: false, reason: `audience ${String(claims.aud)}`, claims };
+		if (claims.tid !== this.tenantId) return { ok: false, reason: `tenant ${String(claims.tid)}`, claims };
+		if (!claims.oid) return { ok: false, reason: 'no oid', claims };
+		if (!isRegisteredInFo(String(claims.appid ?? ''))) return { ok: false, reason: 'app not registered in F&O', claims };
+		return { ok: true, claims };
+	}
+
+	jwks(): { keys: Record<string, unknown>[] } {
+		const jwk = this.signingPublicKey.export({ format: 'jwk' });
+		return { keys: [{ kty: 'RSA', use: 'sig', kid: this.signingKid, n: jwk.n, e: jwk.e, issuer: `https://sts.windows.net/${this.tenantId}/` }] };
+	}
+
+	openidConfiguration(): Record<string, unknown> {
+		return {
+			...this.authorityMetadata,
+			token_endpoint_auth_methods_supported: ['client_secret_post', 'private_key_jwt', 'client_secret_basic'],
+			response_types_supported: ['code', 'id_token', 'code id_token', 'id_token token'],
+			scopes_supported: ['openid', 'profile', 'email', 'offline_access'],
+			subject_types_supported: ['pairwise'],
+			id_token_signing_alg_values_supported: ['RS256'],
+			tenant_region_scope: 'EU',
+			cloud_instance_name: 'microsoftonline.com',
+		};
+	}
+
+	async start(ctx: ServiceContext): Promise<void> {
+		const router = new Router();
+		const tenantSeg = ':tenant';
+		router.add('POST', `/${tenantSeg}/oauth2/v2.0/token`, 'entra.token', (req, res) => this.token(req, res));
+		router.add('GET', `/${tenantSeg}/v2.0/.well-known/openid-configuration`, 'entra.openid', (req, res) =>
+			this.knownTenant(req.params.tenant)
+				? sendJson(res, 200, this.openidConfiguration())
+				: this.sendError(res, 90002, { tenant: req.params.tenant }),
+		);
+		router.add('GET', `/${tenantSeg}/discovery/v2.0/keys`, 'entra.jwks', (_req, res) => sendJson(res, 200, this.jwks()));
+		this.server = await startServiceServer({
+			service: 'entra',
+			host: ctx.host,
+			port: this.options.port,
+			router,
+			log: ctx.log,
+			faults: ctx.faults,
+			notFound: (_req, res) => sendJson(res, 404, { error: 'not_found' }),
+			errorResponse: (res, status) => this.sendTransient(res, status),
+			throttleResponse: (res, action) => this.sendTransient(res, 429, action.withHeaders ? action.retryAfterSeconds : undefined),
+		});
+	}
+
+	async close(): Promise<void> {
+		await this.server?.close();
+	}
+
+	private knownTenant(tenant: string): boolean {
+		return tenant.toLowerCase() === this.tenantId;
+	}
+
+	private sendError(res: ServerResponse, code: number, context: Record<string, string>, correlationId?: string, retryAfter?: number): void {
+		const { status: defaultStatus, body } = aadstsBody(code, context, correlationId);
+		const status = body.error === 'invalid_client' && defaultStatus === 401 ? this.invalidClientStatus : defaultStatus;
+		this.statsData.failed++;
+		this.statsData.byError[String(code)] = (this.statsData.byError[String(code)] ?? 0) + 1;
+		sendJson(res, status, body, retryAfter !== undefined ? { 'Retry-After': retryAfter } : {});
+	}
+
+	/** 429 / 5xx: Entra answers `temporarily_unavailable` with an AADSTS body (50196 / 90033). */
+	private sendTransient(res: ServerResponse, status: number, retryAfter?: number): void {
+		const { body } = aadstsBody(status === 429 ? 50196 : 90033);
+		this.statsData.failed++;
+		this.statsData.byError[String(status)] = (this.statsData.byError[String(status)] ?? 0) + 1;
+		sendJson(res, status, body, retryAfter !== undefined ? { 'Retry-After': retryAfter } : {});
+	}
+
+	private token(req: SandboxRequest, res: ServerResponse): void {
+		const form = new URLSearchParams(req.rawBody.toString('utf8'));
+		const clientId = form.get('client_id') ?? '';
+		const correlationId = form.get('client-request-id') ?? req.url.searchParams.get('client-request-id') ?? randomUUID();
+		const stats = this.statsData;
+		stats.tokenRequests++;
+		stats.byClient[clientId] = (stats.byClient[clientId] ?? 0) + 1;
+		const credential = form.has('client_assertion') ? 'certificate' : form.has('client_secret') ? 'secret' : 'none';
+		stats.byCredential[credential]++;
+		stats.scopes.push(form.get('scope') ?? '');
+		const fail = (code: number, context: Record<string, string> = {}) =>
+			this.sendError(res, code, { tenant: req.params.tenant, clientId, ...context }, correlationId);
+
+		const injected = this.failures[0];
+		if (injected) {
+			if (--injected.count <= 0) this.failures.shift();
+			if (injected.aadsts !== undefined) {
+				const { status, body } = aadstsBody(injected.aadsts, { tenant: req.params.tenant, clientId, scope: form.get('scope') ?? '', resource: '', parameter: '' }, correlationId);
+				stats.failed++;
+				stats.byError[String(injected.aadsts)] = (stats.byError[String(injected.aadsts)] ?? 0) + 1;
+				return sendJson(res, injected.status ?? status, body, injected.retryAfterSeconds !== undefined ? { 'Retry-After': injected.retryAfterSeconds } : {});
+			}
+			return this.sendTransient(res, injected.status ?? 503, injected.retryAfterSeconds);
+		}
+
+		if (!this.knownTenant(req.params.tenant)) return fail(90002);
+		if (form.get('grant_type') !== 'client_credentials') {
+			return form.get('grant_type') ? fail(70003) : fail(900144, { parameter: 'grant_type' });
+		}
+		if (!clientId) return fail(900144, { parameter: 'client_id' });
+		const app = this.apps.get(clientId.toLowerCase());
+		if (!app) return fail(700016);
+
+		let appidacr = '1';
+		if (form.has('client_assertion')) {
+			const problem = this.checkAssertion(form, app, `${this.baseUrl}${req.url.pathname}`);
+			if (problem) return fail(problem.code, { reason: problem.reason });
+			appidacr = '2';
+		} else if (form.has('client_secret')) {
+			if (form.get('client_secret') !== app.clientSecret) return fail(7000215);
+		} else {
+			return fail(7000218);
+		}
+
+		const scope = form.get('scope');
+		if (!scope) return fail(900144, { parameter: 'scope' });
+		const scopes = scope.split(/\s+/).filter(Boolean);
+		const bad = scopes.find((s) => !s.endsWith('/.default'));
+		if (bad) return fail(1002012, { scope: bad });
+		if (scopes.length !== 1) return fail(70011, { scope });
+		const requested = scopes[0].slice(0, -'/.default'.length);
+		// Entra resolves the resource by its identifier URI regardless of case and trailing slash,
+		// but puts the identifier into `aud` as requested: that is how a "valid" token with an upper
+		// case or slash-terminated audience reaches F&O and gets a 401 (d365-odata.md §1.1, §8.6).
+		const normalise = (u: string) => u.toLowerCase().replace(/\/+$/, '');
+		if (normalise(requested) !== normalise(this.options.resource())) return fail(500011, { resource: requested });
+
+		const accessToken = this.mintAccessToken({ aud: requested, appidacr }, app);
+		stats.issued++;
+		const body: Record<string, unknown> = {
+			token_type: 'Bearer',
+			expires_in: this.expiresIn,
+			ext_expires_in: this.expiresIn,
+			access_token: accessToken,
+		};
+		if (this.refreshIn !== undefined) body.refresh_in = this.refreshIn;
+		sendJson(res, 200, body, { 'client-request-id': correlationId, 'x-ms-request-id': randomUUID() });
+	}
+
+	/**
+	 * The certificate assertion as MSAL builds it (msal-local-authority.md §2d): header `x5t#S256`
+	 * (PS256) or the deprecated `x5t` (RS256) naming a certificate registered on the app; payload
+	 * `aud` = the token endpoint without query, `iss` = `sub` = client id, `exp` in the future;
+	 * signature verified against that certificate. A reused `jti` is accepted (MSAL reuses it).
+	 */
+	private checkAssertion(form: URLSearchParams, app: EntraApp, tokenEndpoint: string): { code: number; reason: string } | undefined {
+		const bad = (reason: string) => ({ code: 700027, reason });
+		if (form.get('client_assertion_type') !== ASSERTION_TYPE) return bad(`client_assertion_type must be ${ASSERTION_TYPE}`);
+		const parts = (form.get('client_assertion') ?? '').split('.');
+		if (parts.length !== 3) return bad('The client assertion is not a JWT.');
+		let header: Record<string, unknown>;
+		let payload: Record<string, unknown>;
+		try {
+			header = JSON.parse(Buffer.from(parts[0], 'base64url').toString('utf8')) as Record<string, unknown>;
+			payload = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as Record<string, unknown>;
+		} catch {
+			return bad('The client assertion is not a JWT.');
+		}
+		const sha256 = header['x5t#S256'];
+		const sha1 = header.x5t;
+		const cert = app.certificates.find((c) =>
+			typeof sha256 === 'string'
+				? Buffer.from(c.thumbprintSha256, 'hex').toString('base64url') === sha256
+				: typeof sha1 === 'string' && Buffer.from(c.thumbprintSha1, 'hex').toString('base64url') === sha1,
+		);
+		const presented = typeof sha256 === 'string' ? sha256 : String(sha1 ?? '');
+		if (!cert) {
+			return bad(`The key was not found., Thumbprint of key used by client: '${presented}', Please visit the Azure Portal, Graph Explorer or directly use MS Graph to see configured keys for app Id '${app.clientId}'.`);
+		}
+		const data = Buffer.from(`${parts[0]}.${parts[1]}`);
+		const signature = Buffer.from(parts[2], 'base64url');
+		let signed = false;
+		if (header.alg === 'PS256') {
+			signed = verify('sha256', data, { key: cert.publicKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RSA_PSS_SALTLEN_DIGEST }, signature);
+		} else if (header.alg === 'RS256') {
+			signed = verify('sha256', data, cert.publicKey, signature);
+		}
+		if (!signed) return bad('The signature of the client assertion does not verify against the registered certificate.');
+		if (payload.aud !== tokenEndpoint) return bad(`Client assertion audience '${String(payload.aud)}' does not match the token endpoint '${tokenEndpoint}'.`);
+		if (payload.iss !== app.clientId || payload.sub !== app.clientId) return bad('Client assertion iss and sub must be the client id.');
+		const now = Math.floor(Date.now() / 1000);
+		if (typeof payload.exp !== 'number' || payload.exp <= now) return { code: 700024, reason: 'expired' };
+		if (typeof payload.nbf === 'number' && payload.nbf > now + 300) return { code: 700024, reason: 'not yet valid' };
+		return undefined;
+	}
+}
