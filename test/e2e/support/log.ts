@@ -1,0 +1,11 @@
+/** Progress lines for long steps (host installs, n8n start). Written straight to stderr so they show
+ *  while jest runs, instead of being buffered like console output. Silence with N8N_E2E_QUIET=1. */
+export function progress(message: string): void {
+	if (process.env.N8N_E2E_QUIET === '1') return;
+	const time = new Date().toISOString().slice(11, 19);
+	process.stderr.write(`[n8n-e2e ${time}] ${message}\n`);
+}
+
+export function seconds(sinceMs: number): string {
+	return `${((Date.now() - sinceMs) / 1000).toFixed(1)}s`;
+}
