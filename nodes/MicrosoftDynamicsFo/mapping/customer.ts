@@ -80,15 +80,18 @@ function partyFields(
 	source: string,
 ): PartyFields {
 	const org = clean(company);
+	const firstName = clean(first);
+	const lastName = clean(last);
 	if (org) {
+		// Person names ride along for updates of customers F&O holds as persons; create drops them.
 		return {
 			PartyType: 'Organization',
 			OrganizationName: org,
+			PersonFirstName: firstName,
+			PersonLastName: lastName,
 			NameAlias: truncate(org, FIELD_MAX_LENGTHS.NameAlias),
 		};
 	}
-	const firstName = clean(first);
-	const lastName = clean(last);
 	if (!firstName && !lastName) {
 		throw new MappingError(
 			'MISSING_NAME',
@@ -171,10 +174,16 @@ function commonCreate(
 	const group =
 		(groupKey !== undefined ? options.customerGroupMap?.[String(groupKey)] : undefined) ??
 		options.customerGroupId;
+	const names =
+		party.PartyType === 'Organization'
+			? { OrganizationName: party.OrganizationName }
+			: { PersonFirstName: party.PersonFirstName, PersonLastName: party.PersonLastName };
 	return dropUndefined<FoCustomerCreate>({
 		dataAreaId: options.dataAreaId,
 		CustomerAccount: account,
-		...party,
+		PartyType: party.PartyType,
+		...names,
+		NameAlias: party.NameAlias,
 		CustomerGroupId: group,
 		SalesCurrencyCode: options.currencyCode,
 		...address,
