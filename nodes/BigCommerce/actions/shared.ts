@@ -1,0 +1,34 @@
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+
+import type { HttpContext } from '../../common/http';
+
+/** One operation on one input item: the JSON objects it outputs. */
+export type OperationRunner = (
+	this: IExecuteFunctions,
+	operation: string,
+	itemIndex: number,
+) => Promise<IDataObject[]>;
+
+/** The execute context as the API layer sees it. */
+export const httpContext = (context: IExecuteFunctions): HttpContext => context;
+
+/** "Return All" / "Limit" as the API layer takes it: undefined = every page. */
+export function limitOf(context: IExecuteFunctions, itemIndex: number): number | undefined {
+	if (context.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
+	return context.getNodeParameter('limit', itemIndex, 50) as number;
+}
+
+/** A required ID parameter, trimmed; a blank one is a configuration error on this item. */
+export function requiredId(context: IExecuteFunctions, name: string, label: string, itemIndex: number): string {
+	const value = String(context.getNodeParameter(name, itemIndex, '') ?? '').trim();
+	if (value === '') {
+		throw new NodeOperationError(context.getNode(), `${label} is empty`, { itemIndex });
+	}
+	return value;
+}
+
+export function unknownOperation(context: IExecuteFunctions, resource: string, operation: string, itemIndex: number): never {
+	throw new NodeOperationError(context.getNode(), `The operation "${operation}" is not known for ${resource}`, {
+		itemIndex,
+	});
+}

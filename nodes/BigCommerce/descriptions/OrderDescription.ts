@@ -1,0 +1,190 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { returnAllAndLimit } from './SharedFields';
+
+export const orderOperations: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['order'] } },
+		options: [
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get an order with its lines, shipping addresses and transactions',
+				action: 'Get an order',
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: 'Get orders by status, customer, dates or ID',
+				action: 'Get many orders',
+			},
+		],
+		default: 'get',
+	},
+];
+
+/** Order status IDs (`/v2/order_statuses`). */
+const ORDER_STATUSES = [
+	{ name: 'Awaiting Fulfillment', value: 11 },
+	{ name: 'Awaiting Payment', value: 7 },
+	{ name: 'Awaiting Pickup', value: 8 },
+	{ name: 'Awaiting Shipment', value: 9 },
+	{ name: 'Cancelled', value: 5 },
+	{ name: 'Completed', value: 10 },
+	{ name: 'Declined', value: 6 },
+	{ name: 'Disputed', value: 13 },
+	{ name: 'Incomplete', value: 0 },
+	{ name: 'Manual Verification Required', value: 12 },
+	{ name: 'Partially Refunded', value: 14 },
+	{ name: 'Partially Shipped', value: 3 },
+	{ name: 'Pending', value: 1 },
+	{ name: 'Refunded', value: 4 },
+	{ name: 'Shipped', value: 2 },
+];
+
+/** Parts fetched with each order, and what each costs. */
+const INCLUDE_OPTIONS: INodePropertyOptions[] = [
+	{
+		name: 'Coupons',
+		value: 'coupons',
+		description: 'The coupons applied (one more request per order)',
+	},
+	{
+		name: 'Products',
+		value: 'products',
+		description: 'The order lines (no extra request below 50 lines per consignment)',
+	},
+	{
+		name: 'Shipping Addresses',
+		value: 'shippingAddresses',
+		description: 'The shipping addresses (no extra request)',
+	},
+	{
+		name: 'Transactions',
+		value: 'transactions',
+		description: 'The payment transactions (one more request per order)',
+	},
+];
+
+export const orderFields: INodeProperties[] = [
+	// ---- order: get ----
+	{
+		displayName: 'Order ID',
+		name: 'orderId',
+		type: 'string',
+		required: true,
+		displayOptions: { show: { resource: ['order'], operation: ['get'] } },
+		default: '',
+		placeholder: '250',
+		description: 'The ID of the order',
+	},
+	{
+		displayName: 'Include',
+		name: 'include',
+		type: 'multiOptions',
+		displayOptions: { show: { resource: ['order'], operation: ['get'] } },
+		options: INCLUDE_OPTIONS,
+		default: ['products', 'shippingAddresses', 'transactions'],
+		description: 'What to fetch with the order',
+	},
+
+	// ---- order: getAll ----
+	...returnAllAndLimit('order'),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		displayOptions: { show: { resource: ['order'], operation: ['getAll'] } },
+		default: {},
+		options: [
+			{
+				displayName: 'Created After',
+				name: 'createdFrom',
+				type: 'dateTime',
+				default: '',
+				description: 'Only orders created at or after this time',
+			},
+			{
+				displayName: 'Created Before',
+				name: 'createdTo',
+				type: 'dateTime',
+				default: '',
+				description: 'Only orders created at or before this time',
+			},
+			{
+				displayName: 'Customer ID',
+				name: 'customerId',
+				type: 'number',
+				default: 0,
+				description: 'Only orders of this customer (0 is every guest order)',
+			},
+			{
+				displayName: 'Email',
+				name: 'email',
+				type: 'string',
+				placeholder: 'name@email.com',
+				default: '',
+				description: 'Only orders with this billing e-mail address',
+			},
+			{
+				displayName: 'Minimum Order ID',
+				name: 'minId',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 1,
+				description: 'Only orders with this ID or a higher one',
+			},
+			{
+				displayName: 'Modified After',
+				name: 'modifiedFrom',
+				type: 'dateTime',
+				default: '',
+				description: 'Only orders changed at or after this time',
+			},
+			{
+				displayName: 'Modified Before',
+				name: 'modifiedTo',
+				type: 'dateTime',
+				default: '',
+				description: 'Only orders changed at or before this time',
+			},
+			{
+				displayName: 'Sort',
+				name: 'sort',
+				type: 'options',
+				options: [
+					{ name: 'Date Created (Newest First)', value: 'date_created:desc' },
+					{ name: 'Date Created (Oldest First)', value: 'date_created:asc' },
+					{ name: 'Date Modified (Newest First)', value: 'date_modified:desc' },
+					{ name: 'Date Modified (Oldest First)', value: 'date_modified:asc' },
+					{ name: 'ID (Highest First)', value: 'id:desc' },
+					{ name: 'ID (Lowest First)', value: 'id:asc' },
+				],
+				default: 'id:asc',
+			},
+			{
+				displayName: 'Status Name or ID',
+				name: 'statusId',
+				type: 'options',
+				options: ORDER_STATUSES,
+				default: 11,
+				description:
+					'Only orders in this status. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+		],
+	},
+	{
+		displayName: 'Include',
+		name: 'include',
+		type: 'multiOptions',
+		displayOptions: { show: { resource: ['order'], operation: ['getAll'] } },
+		options: INCLUDE_OPTIONS,
+		default: ['products', 'shippingAddresses'],
+		description: 'What to fetch with each order',
+	},
+];
