@@ -1,0 +1,92 @@
+/**
+ * Seed data: two legal entities (`usmf` default, `demf`), a handful of currencies (deliberately not
+ * every ISO code: e.g. `JPY`, `AUD`, `CHF` are unknown), customer groups, the catalogue's released
+ * products and variants (test/sandbox/catalog.ts, `mappedInFo` ones only) in both companies, a
+ * web-guest customer, and an active default dimension integration format.
+ */
+import { foReleasedProducts, foReleasedProductVariants } from '../catalog';
+import type { D365Store } from './store';
+import type { D365Switches } from './switches';
+
+export const SEED_COMPANIES = [
+	{ id: 'usmf', name: 'Contoso Entertainment System USA', currency: 'USD', country: 'USA' },
+	{ id: 'demf', name: 'Contoso Entertainment System Germany', currency: 'EUR', country: 'DEU' },
+];
+export const SEED_CURRENCIES = [
+	['USD', 'US Dollar', '$'],
+	['EUR', 'Euro', '€'],
+	['GBP', 'Pound Sterling', '£'],
+	['CAD', 'Canadian Dollar', '$'],
+] as const;
+export const SEED_CUSTOMER_GROUPS = [
+	['10', 'Wholesale customers'],
+	['30', 'Retail customers'],
+	['WEB', 'Web shop customers'],
+] as const;
+export const WEB_GUEST_CUSTOMER = 'WEB-GUEST';
+
+export function seedStore(store: D365Store, _switches: D365Switches): void {
+	for (const [code, name, symbol] of SEED_CURRENCIES) {
+		store.seed('Currencies', { CurrencyCode: code, Name: name, Symbol: symbol, GeneralRoundingRule: 0.01, RoundingRuleSalesOrders: 0.01, RoundingRulePrices: 0.01 });
+	}
+	store.seed('DimensionIntegrationFormats', {
+		DimensionFormatName: 'Default dimension format',
+		DimensionFormatType: 'DataEntityDefaultDimensionFormat',
+		FinancialDimensionFormat: 'BusinessUnit-CostCenter-Department',
+		IsActive: 'Yes',
+	});
+	store.seed('DimensionIntegrationFormats', {
+		DimensionFormatName: 'Ledger dimension format',
+		DimensionFormatType: 'DataEntityLedgerDimensionFormat',
+		FinancialDimensionFormat: 'MainAccount-BusinessUnit-CostCenter-Department',
+		IsActive: 'Yes',
+	});
+	for (const company of SEED_COMPANIES) {
+		store.seed('LegalEntities', { LegalEntityId: company.id, Name: company.name, AddressCountryRegionId: company.country });
+		for (const [id, description] of SEED_CUSTOMER_GROUPS) {
+			store.seed('CustomerGroups', { dataAreaId: company.id, CustomerGroupId: id, Description: description, PaymentTermId: 'Net30' });
+		}
+		store.seed('CustomersV3', {
+			dataAreaId: company.id,
+			CustomerAccount: WEB_GUEST_CUSTOMER,
+			OrganizationName: 'Web shop guest',
+			PartyType: 'Organization',
+			CustomerGroupId: 'WEB',
+			SalesCurrencyCode: company.currency,
+			LanguageId: company.id === 'demf' ? 'de' : 'en-US',
+			AddressCountryRegionId: company.country,
+			PartyNumber: company.id === 'demf' ? '000002001' : '000001001',
+		});
+		for (const p of foReleasedProducts()) {
+			store.seed('ReleasedProductsV2', {
+				dataAreaId: company.id,
+				ItemNumber: p.ItemNumber,
+				ProductNumber: p.ItemNumber,
+				ProductName: p.ProductName,
+				SearchName: p.ItemNumber,
+				SalesPrice: p.SalesPrice,
+				SalesUnitSymbol: 'ea',
+				InventoryUnitSymbol: 'ea',
+				PurchaseUnitSymbol: 'ea',
+				ProductType: 'Item',
+				ProductSubType: p.isProductMaster ? 'ProductMaster' : 'Product',
+				ProductDimensionGroupName: p.isProductMaster ? 'SizeColStyle' : '',
+			});
+		}
+		for (const v of foReleasedProductVariants()) {
+			store.seed('ReleasedProductVariantsV2', {
+				dataAreaId: company.id,
+				ProductMasterNumber: v.ProductMasterNumber,
+				ItemNumber: v.ItemNumber,
+				ProductVariantNumber: v.ProductVariantNumber,
+				ProductSizeId: v.ProductSizeId,
+				ProductColorId: v.ProductColorId,
+				ProductStyleId: v.ProductStyleId,
+				ProductConfigurationId: v.ProductConfigurationId,
+				ProductVersionId: v.ProductVersionId,
+				ProductName: v.ProductVariantNumber,
+				ProductSearchName: v.ProductVariantNumber,
+			});
+		}
+	}
+}
