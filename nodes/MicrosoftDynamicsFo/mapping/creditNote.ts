@@ -98,6 +98,11 @@ function dropUndefined<T extends object>(obj: T): T {
 	return out as T;
 }
 
+/** −units without producing −0. */
+function negate(units: number): number {
+	return units === 0 ? 0 : -units;
+}
+
 function itemAmount(item: BcRefundItem): number {
 	return toUnits(item.requested_amount ?? item.amount ?? 0, `refund ${item.item_type} amount`);
 }
@@ -188,7 +193,7 @@ export function mapRefund(refund: BcRefund, options: RefundMappingOptions): Refu
 				SalesUnitSymbol: item.SalesUnitSymbol,
 				ReturnSalesQuantity: -qty,
 				SalesPrice: fromUnits(toUnits(inclusive ? p.price_inc_tax : p.price_ex_tax, 'price')),
-				LineAmount: fromUnits(-credit),
+				LineAmount: fromUnits(negate(credit)),
 				CalculateLineAmount: 'No',
 				LineDescription: p.name,
 				ReturnDispositionCode: options.returnDispositionCode,
@@ -240,7 +245,7 @@ export function mapRefund(refund: BcRefund, options: RefundMappingOptions): Refu
 		const dims = optionalDimensions(ft.dimensions, options.dimensionFormat);
 		const lines = parts.map((p, k): FoFreeTextInvoiceLine => {
 			freeUnits += p.units;
-			const amount = fromUnits(-p.units);
+			const amount = fromUnits(negate(p.units));
 			return dropUndefined<FoFreeTextInvoiceLine>({
 				dataAreaId: options.dataAreaId,
 				LineNumber: k + 1,
@@ -279,8 +284,8 @@ export function mapRefund(refund: BcRefund, options: RefundMappingOptions): Refu
 		freeTextCredit,
 		totals: {
 			refundTotal: refund.total_amount,
-			returnOrderAmount: fromUnits(-returnUnits),
-			freeTextAmount: fromUnits(-freeUnits),
+			returnOrderAmount: fromUnits(negate(returnUnits)),
+			freeTextAmount: fromUnits(negate(freeUnits)),
 		},
 	};
 }
