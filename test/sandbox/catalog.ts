@@ -290,11 +290,19 @@ export function foReleasedProductVariants(): FoReleasedProductVariant[] {
 /** Every sellable SKU (simple products and variants) with where it maps in F&O, or undefined if unmapped. */
 export function skuIndex(): Map<
 	string,
-	{ product: CatalogProduct; variant?: CatalogVariant; fo?: { ItemNumber: string; ProductVariantNumber?: string } }
+	{
+		product: CatalogProduct;
+		variant?: CatalogVariant;
+		fo?: { ItemNumber: string; ProductVariantNumber?: string };
+	}
 > {
 	const index = new Map<
 		string,
-		{ product: CatalogProduct; variant?: CatalogVariant; fo?: { ItemNumber: string; ProductVariantNumber?: string } }
+		{
+			product: CatalogProduct;
+			variant?: CatalogVariant;
+			fo?: { ItemNumber: string; ProductVariantNumber?: string };
+		}
 	>();
 	for (const product of CATALOG) {
 		if (!product.variants?.length) {

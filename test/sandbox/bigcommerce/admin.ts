@@ -24,177 +24,136 @@
  *   GET  /bigcommerce/hooks                    every hook of the store (any client)
  *   POST /bigcommerce/seed | /bigcommerce/reset   back to seed data, default switches and quota
  */
-import type { AdminHandler, AdminResult } from "../types";
+import type { AdminHandler, AdminResult } from '../types';
 import {
-  StoreError,
-  type BigCommerceStore,
-  type OrderSpec,
-  type RefundSpec,
-  type TransactionSpec,
-} from "./store";
-import { applySwitches, type BigCommerceSwitches } from "./switches";
-import type { RateLimiter } from "./rateLimit";
-import type { WebhookDispatcher } from "./webhooks";
+	StoreError,
+	type BigCommerceStore,
+	type OrderSpec,
+	type RefundSpec,
+	type TransactionSpec,
+} from './store';
+import { applySwitches, type BigCommerceSwitches } from './switches';
+import type { RateLimiter } from './rateLimit';
+import type { WebhookDispatcher } from './webhooks';
 
 export interface AdminContext {
-  store: () => BigCommerceStore;
-  switches: BigCommerceSwitches;
-  limiter: RateLimiter;
-  dispatcher: () => WebhookDispatcher;
-  renderOrder: (id: number) => Record<string, unknown>;
-  reset: () => Promise<void>;
+	store: () => BigCommerceStore;
+	switches: BigCommerceSwitches;
+	limiter: RateLimiter;
+	dispatcher: () => WebhookDispatcher;
+	renderOrder: (id: number) => Record<string, unknown>;
+	reset: () => Promise<void>;
 }
 
 const ok = (body: unknown, status = 200): AdminResult => ({ status, body });
 const bad = (message: string, status = 400): AdminResult => ({
-  status,
-  body: { error: message },
+	status,
+	body: { error: message },
 });
 
 export function createAdminHandler(ctx: AdminContext): AdminHandler {
-  const wrap = async (
-    fn: () => AdminResult | Promise<AdminResult>,
-  ): Promise<AdminResult> => {
-    try {
-      return await fn();
-    } catch (error) {
-      if (error instanceof StoreError) return bad(error.message, error.status);
-      throw error;
-    }
-  };
-  return async (method, path, body, query) => {
-    const [a, b, c] = path;
-    const store = ctx.store();
-    const obj = (body ?? {}) as Record<string, unknown>;
-    const key = `${method} ${[a, b === undefined ? "" : ":id", c ?? ""].filter(Boolean).join("/")}`;
-    switch (key) {
-      case "POST orders":
-        return wrap(() =>
-          ok(
-            ctx.renderOrder(store.createOrder(obj as unknown as OrderSpec).id),
-            201,
-          ),
-        );
-      case "GET orders/:id":
-        return wrap(() => ok(ctx.renderOrder(store.getOrder(Number(b)).id)));
-      case "PUT orders/:id":
-        return wrap(() =>
-          ok(ctx.renderOrder(store.editOrder(Number(b), obj).id)),
-        );
-      case "PUT orders/:id/status":
-        return wrap(() => {
-          if (typeof obj.status_id !== "number")
-            return bad("status_id (number) is required");
-          return ok(
-            ctx.renderOrder(store.setStatus(Number(b), obj.status_id).id),
-          );
-        });
-      case "POST orders/:id/transactions":
-        return wrap(() => {
-          if (typeof obj.event !== "string")
-            return bad("event is required (capture, void, authorization, ...)");
-          return ok(
-            store.addTransaction(Number(b), obj as unknown as TransactionSpec),
-            201,
-          );
-        });
-      case "POST orders/:id/refunds":
-        return wrap(() =>
-          ok(store.addRefund(Number(b), obj as RefundSpec), 201),
-        );
-      case "POST customers":
-        return wrap(() => {
-          if (
-            typeof obj.email !== "string" ||
-            typeof obj.first_name !== "string" ||
-            typeof obj.last_name !== "string"
-          ) {
-            return bad("email, first_name and last_name are required");
-          }
-          return ok(
-            store.createCustomer(
-              obj as Parameters<BigCommerceStore["createCustomer"]>[0],
-            ),
-            201,
-          );
-        });
-      case "PUT customers/:id":
-        return wrap(() => ok(store.updateCustomer(Number(b), obj)));
-      case "GET switches":
-        return ok(ctx.switches);
-      case "PUT switches": {
-        const error = applySwitches(ctx.switches, body);
-        return error ? bad(error) : ok(ctx.switches);
-      }
-      case "GET rate-limit":
-        return ok(ctx.limiter.state());
-      case "PUT rate-limit": {
-        if (
-          obj.quota !== undefined &&
-          (typeof obj.quota !== "number" || obj.quota < 0)
-        )
-          return bad("quota must be a number");
-        if (
-          obj.windowMs !== undefined &&
-          (typeof obj.windowMs !== "number" || obj.windowMs <= 0)
-        ) {
-          return bad("windowMs must be a positive number");
-        }
-        if (typeof obj.quota === "number") ctx.limiter.quota = obj.quota;
-        if (typeof obj.windowMs === "number")
-          ctx.limiter.windowMs = obj.windowMs;
-        ctx.limiter.refill();
-        return ok(ctx.limiter.state());
-      }
-      case "GET events":
-        return ok(
-          ctx
-            .dispatcher()
-            .events.map((e) => ({
-              eventId: e.eventId,
-              seq: e.seq,
-              scope: e.scope,
-              payload: e.payload,
-            })),
-        );
-      case "GET deliveries": {
-        const dispatcher = ctx.dispatcher();
-        let idle = !dispatcher.busy;
-        if (query.has("wait"))
-          idle = await dispatcher.whenIdle(Number(query.get("wait")));
-        const hook = query.get("hook");
-        const event = query.get("event");
-        const rows = dispatcher.deliveries.filter(
-          (d) =>
-            (!hook || d.hookId === Number(hook)) &&
-            (!event || d.eventId === event),
-        );
-        return ok({ idle, held: dispatcher.heldCount, deliveries: rows });
-      }
-      case "POST deliveries/:id":
-        if (b !== "release") return undefined;
-        return ok({
-          released: ctx
-            .dispatcher()
-            .release((query.get("order") ?? "reverse") as "reverse"),
-        });
-      case "POST events/:id/redeliver": {
-        const n = ctx
-          .dispatcher()
-          .redeliver(
-            b,
-            query.has("hook") ? Number(query.get("hook")) : undefined,
-          );
-        return n < 0 ? bad(`no event ${b}`, 404) : ok({ deliveries: n });
-      }
-      case "GET hooks":
-        return ok([...store.hooks.values()]);
-      case "POST seed":
-      case "POST reset":
-        await ctx.reset();
-        return ok({ reset: true });
-      default:
-        return undefined;
-    }
-  };
+	const wrap = async (fn: () => AdminResult | Promise<AdminResult>): Promise<AdminResult> => {
+		try {
+			return await fn();
+		} catch (error) {
+			if (error instanceof StoreError) return bad(error.message, error.status);
+			throw error;
+		}
+	};
+	return async (method, path, body, query) => {
+		const [a, b, c] = path;
+		const store = ctx.store();
+		const obj = (body ?? {}) as Record<string, unknown>;
+		const key = `${method} ${[a, b === undefined ? '' : ':id', c ?? ''].filter(Boolean).join('/')}`;
+		switch (key) {
+			case 'POST orders':
+				return wrap(() => ok(ctx.renderOrder(store.createOrder(obj as unknown as OrderSpec).id), 201));
+			case 'GET orders/:id':
+				return wrap(() => ok(ctx.renderOrder(store.getOrder(Number(b)).id)));
+			case 'PUT orders/:id':
+				return wrap(() => ok(ctx.renderOrder(store.editOrder(Number(b), obj).id)));
+			case 'PUT orders/:id/status':
+				return wrap(() => {
+					if (typeof obj.status_id !== 'number') return bad('status_id (number) is required');
+					return ok(ctx.renderOrder(store.setStatus(Number(b), obj.status_id).id));
+				});
+			case 'POST orders/:id/transactions':
+				return wrap(() => {
+					if (typeof obj.event !== 'string')
+						return bad('event is required (capture, void, authorization, ...)');
+					return ok(store.addTransaction(Number(b), obj as unknown as TransactionSpec), 201);
+				});
+			case 'POST orders/:id/refunds':
+				return wrap(() => ok(store.addRefund(Number(b), obj as RefundSpec), 201));
+			case 'POST customers':
+				return wrap(() => {
+					if (
+						typeof obj.email !== 'string' ||
+						typeof obj.first_name !== 'string' ||
+						typeof obj.last_name !== 'string'
+					) {
+						return bad('email, first_name and last_name are required');
+					}
+					return ok(store.createCustomer(obj as Parameters<BigCommerceStore['createCustomer']>[0]), 201);
+				});
+			case 'PUT customers/:id':
+				return wrap(() => ok(store.updateCustomer(Number(b), obj)));
+			case 'GET switches':
+				return ok(ctx.switches);
+			case 'PUT switches': {
+				const error = applySwitches(ctx.switches, body);
+				return error ? bad(error) : ok(ctx.switches);
+			}
+			case 'GET rate-limit':
+				return ok(ctx.limiter.state());
+			case 'PUT rate-limit': {
+				if (obj.quota !== undefined && (typeof obj.quota !== 'number' || obj.quota < 0))
+					return bad('quota must be a number');
+				if (obj.windowMs !== undefined && (typeof obj.windowMs !== 'number' || obj.windowMs <= 0)) {
+					return bad('windowMs must be a positive number');
+				}
+				if (typeof obj.quota === 'number') ctx.limiter.quota = obj.quota;
+				if (typeof obj.windowMs === 'number') ctx.limiter.windowMs = obj.windowMs;
+				ctx.limiter.refill();
+				return ok(ctx.limiter.state());
+			}
+			case 'GET events':
+				return ok(
+					ctx.dispatcher().events.map((e) => ({
+						eventId: e.eventId,
+						seq: e.seq,
+						scope: e.scope,
+						payload: e.payload,
+					})),
+				);
+			case 'GET deliveries': {
+				const dispatcher = ctx.dispatcher();
+				let idle = !dispatcher.busy;
+				if (query.has('wait')) idle = await dispatcher.whenIdle(Number(query.get('wait')));
+				const hook = query.get('hook');
+				const event = query.get('event');
+				const rows = dispatcher.deliveries.filter(
+					(d) => (!hook || d.hookId === Number(hook)) && (!event || d.eventId === event),
+				);
+				return ok({ idle, held: dispatcher.heldCount, deliveries: rows });
+			}
+			case 'POST deliveries/:id':
+				if (b !== 'release') return undefined;
+				return ok({
+					released: ctx.dispatcher().release((query.get('order') ?? 'reverse') as 'reverse'),
+				});
+			case 'POST events/:id/redeliver': {
+				const n = ctx.dispatcher().redeliver(b, query.has('hook') ? Number(query.get('hook')) : undefined);
+				return n < 0 ? bad(`no event ${b}`, 404) : ok({ deliveries: n });
+			}
+			case 'GET hooks':
+				return ok([...store.hooks.values()]);
+			case 'POST seed':
+			case 'POST reset':
+				await ctx.reset();
+				return ok({ reset: true });
+			default:
+				return undefined;
+		}
+	};
 }
