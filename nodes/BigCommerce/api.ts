@@ -261,6 +261,12 @@ export interface OrderParts {
 
 const CONSIGNMENT_GROUPS = ['shipping', 'pickups', 'downloads'] as const;
 
+/** Lines a consignment carries at most with `include=consignments.line_items` (docs issue #960). */
+export const CONSIGNMENT_LINE_CAP = 50;
+
+/** Page size of `/v2/orders/{id}/products`: the 50 it documents, so a shorter page is surely the last. */
+const ORDER_PRODUCTS_PAGE_SIZE = 50;
+
 /** Every consignment in an order's object-structured `consignments`. */
 function consignmentList(consignments: unknown): IDataObject[] {
 	if (!consignments || typeof consignments !== 'object') return [];
@@ -291,7 +297,11 @@ export interface ConsignmentReading {
 	shippingAddresses: IDataObject[];
 	/** The answer had object-structured consignments at all. */
 	hasConsignments: boolean;
-	/** Lines are missing: a consignment hit the 50-line cap, or listed links instead of lines. */
+	/**
+	 * Lines may be missing: a `__warning__` (on a consignment, the structure or the order), a
+	 * consignment at the 50-line cap, or links instead of lines. The warning's place and shape are
+	 * undocumented, so a full consignment counts as capped too: it costs one call, never a line.
+	 */
 	linesIncomplete: boolean;
 }
 
@@ -303,11 +313,13 @@ export function readConsignments(order: IDataObject): ConsignmentReading {
 	const consignments = hasConsignments ? consignmentList(raw) : [];
 	const byId = new Map<number, OrderProduct>();
 	let linesIncomplete = !hasConsignments;
+	if (order.__warning__ !== undefined) linesIncomplete = true;
 	for (const consignment of consignments) {
 		if (consignment.__warning__ !== undefined) linesIncomplete = true;
 		const lines = consignment.line_items;
 		if (lines === undefined) continue;
 		const list = Array.isArray(lines) ? lines : [lines];
+		if (list.length >= CONSIGNMENT_LINE_CAP) linesIncomplete = true;
 		for (const line of list) {
 			if (isOrderProduct(line)) {
 				if (!byId.has(line.id)) byId.set(line.id, line);
@@ -370,6 +382,7 @@ export async function listOrderProducts(
 	return await paginate<OrderProduct>(context, {
 		version: 'v2',
 		path: `/orders/${encodeURIComponent(String(orderId))}/products`,
+		pageSize: ORDER_PRODUCTS_PAGE_SIZE,
 		itemIndex,
 	});
 }
@@ -388,9 +401,12 @@ async function completeOrder(
 	if (reading.hasConsignments) order.consignments = consignmentsWithoutLines(raw.consignments) as IDataObject;
 
 	if (wantProducts) {
-		order.products = reading.linesIncomplete
-			? await listOrderProducts(context, id, parts.itemIndex)
-			: reading.products;
+		if (reading.linesIncomplete) {
+			order.products = await listOrderProducts(context, id, parts.itemIndex);
+			delete order.__warning__; // answered: every line is in `products`
+		} else {
+			order.products = reading.products;
+		}
 	}
 	if (wantShipping) {
 		order.shipping_addresses = reading.hasConsignments
