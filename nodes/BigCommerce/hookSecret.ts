@@ -29,14 +29,22 @@ export function deriveHookSecret(
 	nodeId: string,
 	purpose: string = HOOK_HEADER_PURPOSE,
 ): string {
-	if (!clientSecret) throw new Error('The BigCommerce client secret is required to derive the hook secret');
-	if (!workflowId || !nodeId) throw new Error('The workflow id and node id are required to derive the hook secret');
+	if (!clientSecret) {
+		throw new Error('The BigCommerce client secret is required to derive the hook secret');
+	}
+	if (!workflowId || !nodeId) {
+		throw new Error('The workflow id and node id are required to derive the hook secret');
+	}
 	const message = JSON.stringify([DERIVATION_LABEL, purpose, workflowId, nodeId]);
-	return createHmac('sha256', Buffer.from(clientSecret, 'utf8')).update(message, 'utf8').digest('base64url');
+	return createHmac('sha256', Buffer.from(clientSecret, 'utf8'))
+		.update(message, 'utf8')
+		.digest('base64url');
 }
 
 /** Whether a hook's configured headers (as returned by `GET /v3/hooks`) carry our marker header. */
-export function hasHookMarkerHeader(hookHeaders: Record<string, unknown> | null | undefined): boolean {
+export function hasHookMarkerHeader(
+	hookHeaders: Record<string, unknown> | null | undefined,
+): boolean {
 	if (!hookHeaders) return false;
 	return Object.keys(hookHeaders).some((name) => name.toLowerCase() === HOOK_MARKER_HEADER);
 }

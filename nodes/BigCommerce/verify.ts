@@ -45,7 +45,7 @@ export interface VerifyDeliveryInput {
 export interface VerifiedDelivery {
 	ok: true;
 	payload: WebhookPayload;
-	/** Primary identity for deduplication: `wh:<webhook-id>` if present, else `bc:<hash>:<created_at>`. */
+	/** Primary dedupe identity: `wh:<webhook-id>` if signed, else `bc:<hash>:<created_at>`. */
 	deliveryId: string;
 	/** Every identity of the delivery, primary first (see `deliveryIdentities`). */
 	dedupeKeys: string[];
@@ -64,7 +64,11 @@ export interface RejectedDelivery {
 export type DeliveryVerification = VerifiedDelivery | RejectedDelivery;
 
 export const X_BC_SIGNATURE_HEADER = 'x-bc-signature';
-export const STANDARD_WEBHOOK_HEADERS = ['webhook-id', 'webhook-timestamp', 'webhook-signature'] as const;
+export const STANDARD_WEBHOOK_HEADERS = [
+	'webhook-id',
+	'webhook-timestamp',
+	'webhook-signature',
+] as const;
 
 type HeaderLookup = { present: false } | { present: true; values: string[] };
 
@@ -90,7 +94,10 @@ function unauthorized(reason: string): RejectedDelivery {
 	return { ok: false, status: 401, reason };
 }
 
-function checkSecretHeader(headers: IncomingHeaders, expected: string): RejectedDelivery | undefined {
+function checkSecretHeader(
+	headers: IncomingHeaders,
+	expected: string,
+): RejectedDelivery | undefined {
 	const actual = singleHeader(headers, HOOK_MARKER_HEADER);
 	if (actual === undefined) return unauthorized('The secret header is missing');
 	if (actual === null) return unauthorized('The secret header occurs more than once');
@@ -106,9 +113,10 @@ export function verifyDelivery(input: VerifyDeliveryInput): DeliveryVerification
 	}
 	if (!Buffer.isBuffer(rawBody)) return unauthorized('The raw request body is not available');
 	const now = input.now ?? new Date();
+	const requested = input.toleranceSeconds;
 	const tolerance =
-		input.toleranceSeconds !== undefined && Number.isFinite(input.toleranceSeconds) && input.toleranceSeconds >= 0
-			? input.toleranceSeconds
+		requested !== undefined && Number.isFinite(requested) && requested >= 0
+			? requested
 			: DEFAULT_TOLERANCE_SECONDS;
 
 	// 1. The secret header: required by default, checked in the other modes when configured.
@@ -121,7 +129,9 @@ export function verifyDelivery(input: VerifyDeliveryInput): DeliveryVerification
 	}
 
 	// 2. Standard Webhooks: required in strict mode, verified whenever present otherwise.
-	const [id, timestamp, signature] = STANDARD_WEBHOOK_HEADERS.map((name) => lookupHeader(headers, name));
+	const [id, timestamp, signature] = STANDARD_WEBHOOK_HEADERS.map((name) =>
+		lookupHeader(headers, name),
+	);
 	const anyPresent = id.present || timestamp.present || signature.present;
 	let signed = false;
 	let webhookId: string | undefined;
@@ -153,7 +163,12 @@ export function verifyDelivery(input: VerifyDeliveryInput): DeliveryVerification
 		const header = singleHeader(headers, X_BC_SIGNATURE_HEADER);
 		if (header === undefined) return unauthorized('The X-BC-Signature header is missing');
 		if (header === null) return unauthorized('The X-BC-Signature header occurs more than once');
-		const check = verifyXBcSignature(header, rawBody, input.xBcSecret ?? '', input.xBcEncoding ?? 'auto');
+		const check = verifyXBcSignature(
+			header,
+			rawBody,
+			input.xBcSecret ?? '',
+			input.xBcEncoding ?? 'auto',
+		);
 		if (!check.ok) return unauthorized(check.reason);
 	}
 
@@ -161,7 +176,14 @@ export function verifyDelivery(input: VerifyDeliveryInput): DeliveryVerification
 	const parsed = parseWebhookPayload(rawBody);
 	if (!parsed.ok) return { ok: false, status: 400, reason: parsed.reason };
 	const dedupeKeys = deliveryIdentities(parsed.payload, webhookId);
-	return { ok: true, payload: parsed.payload, deliveryId: dedupeKeys[0], dedupeKeys, signed, webhookId };
+	return {
+		ok: true,
+		payload: parsed.payload,
+		deliveryId: dedupeKeys[0],
+		dedupeKeys,
+		signed,
+		webhookId,
+	};
 }
 
 /** A copy of the request headers without the secret header, for output items and logs. */

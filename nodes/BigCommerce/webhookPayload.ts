@@ -20,6 +20,10 @@ export interface WebhookPayload {
 
 export type PayloadParse = { ok: true; payload: WebhookPayload } | { ok: false; reason: string };
 
+function invalid(reason: string): PayloadParse {
+	return { ok: false, reason };
+}
+
 const MAX_FIELD_LENGTH = 256;
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -30,42 +34,54 @@ function isShortString(value: unknown): value is string {
 	return typeof value === 'string' && value !== '' && value.length <= MAX_FIELD_LENGTH;
 }
 
+/** A non-negative integer, given as a number or as a string of digits. */
+function unixSeconds(value: unknown): number | undefined {
+	const n = typeof value === 'string' && /^[0-9]{1,15}$/.test(value) ? Number(value) : value;
+	return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 ? n : undefined;
+}
+
 /**
  * Decode the body as strict UTF-8, parse it as JSON and check the envelope. Unknown extra fields
  * are kept. `store_id` may be a string or an integer; `created_at` an integer or a digit string.
  */
 export function parseWebhookPayload(rawBody: Buffer): PayloadParse {
-	if (rawBody.length === 0) return { ok: false, reason: 'The request body is empty' };
+	if (rawBody.length === 0) return invalid('The request body is empty');
 	let text: string;
 	try {
 		text = new TextDecoder('utf-8', { fatal: true }).decode(rawBody);
 	} catch {
-		return { ok: false, reason: 'The request body is not valid UTF-8' };
+		return invalid('The request body is not valid UTF-8');
 	}
 	let parsed: unknown;
 	try {
 		parsed = JSON.parse(text);
 	} catch {
-		return { ok: false, reason: 'The request body is not valid JSON' };
+		return invalid('The request body is not valid JSON');
 	}
-	if (!isPlainObject(parsed)) return { ok: false, reason: 'The request body is not a JSON object' };
+	if (!isPlainObject(parsed)) return invalid('The request body is not a JSON object');
 
 	const { scope, store_id: storeId, data, hash, created_at: createdAt, producer } = parsed;
-	if (!isShortString(scope)) return { ok: false, reason: 'The payload has no valid "scope"' };
-	const storeIdText = typeof storeId === 'number' && Number.isSafeInteger(storeId) ? String(storeId) : storeId;
-	if (!isShortString(storeIdText)) return { ok: false, reason: 'The payload has no valid "store_id"' };
-	if (!isPlainObject(data)) return { ok: false, reason: 'The payload has no "data" object' };
-	if (!isShortString(hash)) return { ok: false, reason: 'The payload has no valid "hash"' };
-	const createdAtNumber =
-		typeof createdAt === 'string' && /^[0-9]{1,15}$/.test(createdAt) ? Number(createdAt) : createdAt;
-	if (typeof createdAtNumber !== 'number' || !Number.isSafeInteger(createdAtNumber) || createdAtNumber < 0) {
-		return { ok: false, reason: 'The payload has no valid "created_at"' };
-	}
-	if (!isShortString(producer)) return { ok: false, reason: 'The payload has no valid "producer"' };
+	if (!isShortString(scope)) return invalid('The payload has no valid "scope"');
+	const storeIdText =
+		typeof storeId === 'number' && Number.isSafeInteger(storeId) ? String(storeId) : storeId;
+	if (!isShortString(storeIdText)) return invalid('The payload has no valid "store_id"');
+	if (!isPlainObject(data)) return invalid('The payload has no "data" object');
+	if (!isShortString(hash)) return invalid('The payload has no valid "hash"');
+	const createdAtNumber = unixSeconds(createdAt);
+	if (createdAtNumber === undefined) return invalid('The payload has no valid "created_at"');
+	if (!isShortString(producer)) return invalid('The payload has no valid "producer"');
 
 	return {
 		ok: true,
-		payload: { ...parsed, scope, store_id: storeIdText, data, hash, created_at: createdAtNumber, producer },
+		payload: {
+			...parsed,
+			scope,
+			store_id: storeIdText,
+			data,
+			hash,
+			created_at: createdAtNumber,
+			producer,
+		},
 	};
 }
 

@@ -23,6 +23,10 @@ export function secretsEqual(actual: string, expected: string): boolean {
 
 export type SignatureCheck = { ok: true } | { ok: false; reason: string };
 
+function fail(reason: string): SignatureCheck {
+	return { ok: false, reason };
+}
+
 export interface StandardWebhookHeaders {
 	id: string;
 	timestamp: string;
@@ -43,7 +47,12 @@ export function signStandardWebhook(
 	return `v1,${standardWebhookDigest(clientSecret, id, timestamp, rawBody).toString('base64')}`;
 }
 
-function standardWebhookDigest(clientSecret: string, id: string, timestamp: string, rawBody: Buffer): Buffer {
+function standardWebhookDigest(
+	clientSecret: string,
+	id: string,
+	timestamp: string,
+	rawBody: Buffer,
+): Buffer {
 	return createHmac('sha256', Buffer.from(clientSecret, 'utf8'))
 		.update(`${id}.${timestamp}.`, 'utf8')
 		.update(rawBody)
@@ -65,16 +74,20 @@ export function verifyStandardWebhook(
 	now: Date,
 	toleranceSeconds: number = DEFAULT_TOLERANCE_SECONDS,
 ): SignatureCheck {
-	if (!clientSecret) return { ok: false, reason: 'No client secret is configured to verify the signature' };
-	if (!headers.id) return { ok: false, reason: 'The webhook-id header is empty' };
-	if (!TIMESTAMP.test(headers.timestamp)) return { ok: false, reason: 'The webhook-timestamp header is not Unix seconds' };
+	if (!clientSecret) return fail('No client secret is configured to verify the signature');
+	if (!headers.id) return fail('The webhook-id header is empty');
+	if (!TIMESTAMP.test(headers.timestamp)) {
+		return fail('The webhook-timestamp header is not Unix seconds');
+	}
 
 	const nowSeconds = Math.floor(now.getTime() / 1000);
 	const timestamp = Number(headers.timestamp);
-	if (nowSeconds - timestamp > toleranceSeconds) return { ok: false, reason: 'The delivery timestamp is too old' };
-	if (timestamp - nowSeconds > toleranceSeconds) return { ok: false, reason: 'The delivery timestamp is in the future' };
+	const age = nowSeconds - timestamp;
+	if (age > toleranceSeconds) return fail('The delivery timestamp is too old');
+	if (-age > toleranceSeconds) return fail('The delivery timestamp is in the future');
 
-	const expected = Buffer.from(standardWebhookDigest(clientSecret, headers.id, headers.timestamp, rawBody).toString('base64'));
+	const digest = standardWebhookDigest(clientSecret, headers.id, headers.timestamp, rawBody);
+	const expected = Buffer.from(digest.toString('base64'));
 	const entries = headers.signature.split(' ').filter((entry) => entry !== '');
 	let matched = false;
 	for (const entry of entries.slice(0, MAX_SIGNATURE_ENTRIES)) {
@@ -83,7 +96,7 @@ export function verifyStandardWebhook(
 		// No early exit: every v1 entry is compared, so timing does not reveal which one matched.
 		if (constantTimeEqual(Buffer.from(entry.slice(comma + 1)), expected)) matched = true;
 	}
-	return matched ? { ok: true } : { ok: false, reason: 'No webhook-signature entry matches' };
+	return matched ? { ok: true } : fail('No webhook-signature entry matches');
 }
 
 export type XBcEncoding = 'hex' | 'base64' | 'auto';
@@ -101,7 +114,7 @@ export function verifyXBcSignature(
 	secret: string,
 	encoding: XBcEncoding = 'auto',
 ): SignatureCheck {
-	if (!secret) return { ok: false, reason: 'No X-BC-Signature secret is configured' };
+	if (!secret) return fail('No X-BC-Signature secret is configured');
 	const value = signatureHeader.trim().replace(/^sha256=/i, '');
 	let provided: Buffer | undefined;
 	if ((encoding === 'hex' || encoding === 'auto') && HEX_SHA256.test(value)) {
@@ -109,9 +122,11 @@ export function verifyXBcSignature(
 	} else if ((encoding === 'base64' || encoding === 'auto') && BASE64_SHA256.test(value)) {
 		provided = Buffer.from(value.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
 	}
-	if (!provided) return { ok: false, reason: 'The X-BC-Signature header is not a SHA-256 HMAC in the expected encoding' };
+	if (!provided) {
+		return fail('The X-BC-Signature header is not a SHA-256 HMAC in the expected encoding');
+	}
 	const expected = createHmac('sha256', Buffer.from(secret, 'utf8')).update(rawBody).digest();
 	return constantTimeEqual(provided, expected)
 		? { ok: true }
-		: { ok: false, reason: 'The X-BC-Signature header does not match the body' };
+		: fail('The X-BC-Signature header does not match the body');
 }

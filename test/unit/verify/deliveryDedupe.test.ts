@@ -1,0 +1,147 @@
+import { DeliveryDedupe } from '../../../nodes/BigCommerce/deliveryDedupe';
+import { HOOK_MARKER_HEADER } from '../../../nodes/BigCommerce/hookSecret';
+import { verifyDelivery, type VerifiedDelivery } from '../../../nodes/BigCommerce/verify';
+import { HEADER_SECRET, input, NOW, NOW_SECONDS, orderBody, signedHeaders } from './helpers';
+
+const at = (offsetSeconds: number) => new Date((NOW_SECONDS + offsetSeconds) * 1000);
+
+function verified(body: string, headers: Parameters<typeof input>[1]): VerifiedDelivery {
+	const result = verifyDelivery(input(body, headers));
+	if (!result.ok) throw new Error(result.reason);
+	return result;
+}
+
+/** Reload from static data the way n8n would: through JSON. */
+function roundTrip(dedupe: DeliveryDedupe): DeliveryDedupe {
+	const staticData = JSON.parse(JSON.stringify({ deliveryDedupe: dedupe.toJSON() }));
+	return DeliveryDedupe.fromState(staticData.deliveryDedupe);
+}
+
+describe('delivery identity', () => {
+	it('is the webhook-id when signed, and the hash with created_at otherwise', () => {
+		const body = orderBody();
+		const signed = verified(body, signedHeaders(body, { id: 'msg_1' }));
+		expect(signed.deliveryId).toBe('wh:msg_1');
+		const byHash = `bc:dd70c0976e06b67aaf671e73f49dcb79230ebf9d:${NOW_SECONDS - 2}`;
+		expect(signed.dedupeKeys).toEqual(['wh:msg_1', byHash]);
+		const unsigned = verified(body, { [HOOK_MARKER_HEADER]: HEADER_SECRET });
+		expect(unsigned.dedupeKeys).toEqual([byHash]);
+	});
+});
+
+describe('DeliveryDedupe', () => {
+	it('drops a retried delivery with the same webhook-id (fresh timestamp and signature)', () => {
+		const body = orderBody();
+		const first = verified(body, signedHeaders(body, { id: 'msg_retry' }));
+		const retry = verified(body, signedHeaders(body, { id: 'msg_retry', at: at(60) }));
+		const dedupe = new DeliveryDedupe();
+		expect(dedupe.checkAndRecord(first.deliveryId, NOW)).toBe(false);
+		expect(roundTrip(dedupe).isDuplicate(retry.deliveryId, at(60))).toBe(true);
+	});
+
+	it('drops an unsigned duplicate by hash and created_at', () => {
+		const body = orderBody();
+		const headers = { [HOOK_MARKER_HEADER]: HEADER_SECRET };
+		const dedupe = new DeliveryDedupe();
+		expect(dedupe.checkAndRecord(verified(body, headers).deliveryId, NOW)).toBe(false);
+		expect(dedupe.checkAndRecord(verified(body, headers).deliveryId, at(5))).toBe(true);
+	});
+
+	it('catches an event fired twice under two webhook-ids when all keys are used', () => {
+		const body = orderBody();
+		const a = verified(body, signedHeaders(body, { id: 'msg_a' }));
+		const b = verified(body, signedHeaders(body, { id: 'msg_b' }));
+		const dedupe = new DeliveryDedupe();
+		dedupe.record(a.dedupeKeys, NOW);
+		expect(dedupe.isDuplicate(b.deliveryId, NOW)).toBe(false);
+		expect(dedupe.isDuplicate(b.dedupeKeys, NOW)).toBe(true);
+	});
+
+	it('does not treat two different updates of the same order as duplicates', () => {
+		const headers = { [HOOK_MARKER_HEADER]: HEADER_SECRET };
+		const first = verified(orderBody(), headers);
+		const sameHashLater = verified(orderBody({ created_at: NOW_SECONDS + 40 }), headers);
+		const otherHash = verified(orderBody({ hash: 'a'.repeat(40) }), headers);
+		const dedupe = new DeliveryDedupe();
+		dedupe.record(first.dedupeKeys, NOW);
+		expect(dedupe.isDuplicate(sameHashLater.dedupeKeys, at(40))).toBe(false);
+		expect(dedupe.isDuplicate(otherHash.dedupeKeys, at(40))).toBe(false);
+	});
+
+	it('keeps at most maxEntries, forgetting the oldest first', () => {
+		const dedupe = new DeliveryDedupe(undefined, { maxEntries: 3 });
+		for (let i = 0; i < 5; i++) dedupe.record(`k${i}`, at(i));
+		expect(dedupe.size).toBe(3);
+		expect(dedupe.isDuplicate('k0', at(5))).toBe(false);
+		expect(dedupe.isDuplicate('k1', at(5))).toBe(false);
+		expect(['k2', 'k3', 'k4'].every((k) => dedupe.isDuplicate(k, at(5)))).toBe(true);
+	});
+
+	it('uses a default cap of 500 entries', () => {
+		const dedupe = new DeliveryDedupe();
+		for (let i = 0; i < 600; i++) dedupe.record(`bc:${i}`, NOW);
+		expect(dedupe.size).toBe(500);
+		expect(dedupe.isDuplicate('bc:99', NOW)).toBe(false);
+		expect(dedupe.isDuplicate('bc:100', NOW)).toBe(true);
+		expect(JSON.stringify(dedupe.toJSON()).length).toBeLessThan(20_000);
+	});
+
+	it('forgets identities older than maxAgeSeconds, and prunes them on record', () => {
+		const dedupe = new DeliveryDedupe(undefined, { maxAgeSeconds: 3600 });
+		dedupe.record('old', NOW);
+		expect(dedupe.isDuplicate('old', at(3600))).toBe(true);
+		expect(dedupe.isDuplicate('old', at(3601))).toBe(false);
+		dedupe.record('new', at(3601));
+		expect(Object.keys(dedupe.toJSON().seen)).toEqual(['new']);
+		// A re-recorded expired identity starts a new window.
+		dedupe.record('old', at(3602));
+		expect(dedupe.isDuplicate('old', at(3602 + 3600))).toBe(true);
+	});
+
+	it('covers BigCommerce retries (about 48 h) by default', () => {
+		const dedupe = new DeliveryDedupe();
+		dedupe.record('wh:msg_1', NOW);
+		expect(dedupe.isDuplicate('wh:msg_1', at(173_040))).toBe(true);
+		expect(dedupe.isDuplicate('wh:msg_1', at(51 * 3600))).toBe(false);
+	});
+
+	it('round-trips through JSON.stringify/parse and keeps the state plain', () => {
+		const dedupe = new DeliveryDedupe();
+		dedupe.record(['wh:msg_1', 'bc:h:1'], NOW);
+		dedupe.record('bc:h:2', at(1));
+		const state = dedupe.toJSON();
+		expect(state).toEqual({
+			v: 1,
+			seen: { 'wh:msg_1': NOW_SECONDS, 'bc:h:1': NOW_SECONDS, 'bc:h:2': NOW_SECONDS + 1 },
+		});
+		expect(JSON.parse(JSON.stringify(state))).toEqual(state);
+		const reloaded = roundTrip(dedupe);
+		expect(reloaded.toJSON()).toEqual(state);
+		expect(reloaded.isDuplicate('bc:h:2', at(2))).toBe(true);
+		// toJSON hands out a fresh object each time, for reassigning the static-data key.
+		expect(dedupe.toJSON()).not.toBe(state);
+	});
+
+	it('stores long identities as a short digest', () => {
+		const dedupe = new DeliveryDedupe();
+		const long = `wh:${'x'.repeat(5000)}`;
+		dedupe.record(long, NOW);
+		expect(dedupe.isDuplicate(long, NOW)).toBe(true);
+		expect(JSON.stringify(dedupe.toJSON()).length).toBeLessThan(100);
+	});
+
+	it('starts empty from missing or unrecognised static data', () => {
+		for (const state of [undefined, null, 'x', [], { v: 2, seen: { a: 1 } }, { v: 1, seen: [] }, { v: 1 }]) {
+			expect(DeliveryDedupe.fromState(state).size).toBe(0);
+		}
+		const partial = DeliveryDedupe.fromState({ v: 1, seen: { a: NOW_SECONDS, b: 'bad', c: null } });
+		expect(partial.toJSON()).toEqual({ v: 1, seen: { a: NOW_SECONDS } });
+	});
+
+	it('does not mutate the state object it was loaded from', () => {
+		const state = { v: 1 as const, seen: { a: NOW_SECONDS } };
+		const dedupe = DeliveryDedupe.fromState(state);
+		dedupe.record('b', NOW);
+		expect(state).toEqual({ v: 1, seen: { a: NOW_SECONDS } });
+	});
+});
