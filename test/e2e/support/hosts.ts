@@ -68,12 +68,16 @@ export function npmCacheDir(): string {
 	return join(cacheRoot(), 'npm');
 }
 
-/** The environment for npm and n8n child processes: the caller's, minus the `npm_*` variables that
- *  `npm test` exports (they carry the repo's .npmrc, e.g. legacy-peer-deps, into child npm runs). */
+/** Variables of the test process that must not reach npm or n8n: jest's NODE_ENV=test makes every
+ *  n8n CLI command exit 0 without doing anything (measured on 2.41.1), and the `npm_*` variables that
+ *  `npm test` exports carry the repo's .npmrc (e.g. legacy-peer-deps) into child npm runs. */
+const DROPPED_ENV = new Set(['NODE_ENV', 'NODE_OPTIONS', 'INIT_CWD', 'JEST_WORKER_ID', 'TS_NODE_PROJECT']);
+
+/** The environment for npm and n8n child processes: the caller's, minus DROPPED_ENV and `npm_*`. */
 export function cleanEnv(pathFirst?: string): NodeJS.ProcessEnv {
 	const env: NodeJS.ProcessEnv = {};
 	for (const [key, value] of Object.entries(process.env)) {
-		if (/^npm_/i.test(key) || key === 'INIT_CWD' || key === 'NODE_OPTIONS') continue;
+		if (/^npm_/i.test(key) || DROPPED_ENV.has(key)) continue;
 		env[key] = value;
 	}
 	if (pathFirst) env.PATH = `${pathFirst}:${env.PATH ?? ''}`;

@@ -45,6 +45,7 @@ async function doPack(packageDir: string): Promise<string> {
 		throw new Error(`${packageDir}: the package.json n8n section lists files that do not exist (run \`npm run build\` first): ${missing.join(', ')}`);
 	}
 	const dest = mkdtempSync(join(tmpdir(), 'n8n-e2e-pack-'));
+	process.once('exit', () => rmSync(dest, { recursive: true, force: true }));
 	const { output } = await runChecked('npm', ['pack', '--json', '--pack-destination', dest, '--cache', npmCacheDir()], {
 		cwd: packageDir,
 		env: cleanEnv(),

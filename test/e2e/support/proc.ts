@@ -149,7 +149,14 @@ export class Service {
 		const started = Date.now();
 		if (this.running) {
 			killGroup(this.pid, 'SIGTERM');
-			const done = await Promise.race([this.exited.then(() => true), sleep(graceMs).then(() => false)]);
+			let timer: NodeJS.Timeout | undefined;
+			const done = await Promise.race([
+				this.exited.then(() => true),
+				new Promise<boolean>((resolve) => {
+					timer = setTimeout(() => resolve(false), graceMs);
+				}),
+			]);
+			clearTimeout(timer);
 			if (!done) {
 				progress(`${this.name}: no exit ${graceMs} ms after SIGTERM, sending SIGKILL`);
 				killGroup(this.pid, 'SIGKILL');
