@@ -5,6 +5,12 @@
  * web-guest customer, and an active default dimension integration format.
  */
 import { foReleasedProducts, foReleasedProductVariants } from '../catalog';
+
+/** Service items for order charges (shipping, handling). */
+export const FO_CHARGE_ITEMS = [
+	{ ItemNumber: 'SHIPPING', ProductName: 'Shipping and handling' },
+	{ ItemNumber: 'GIFTWRAP', ProductName: 'Gift wrapping' },
+];
 import type { D365Store } from './store';
 import type { D365Switches } from './switches';
 
@@ -71,6 +77,24 @@ export function seedStore(store: D365Store, _switches: D365Switches): void {
 				ProductType: 'Item',
 				ProductSubType: p.isProductMaster ? 'ProductMaster' : 'Product',
 				ProductDimensionGroupName: p.isProductMaster ? 'SizeColStyle' : '',
+			});
+		}
+		// Non-stock service items a web-shop setup releases for charges: sales order lines carry
+		// shipping and handling on them (the pack's "shipping charge item").
+		for (const charge of FO_CHARGE_ITEMS) {
+			store.seed('ReleasedProductsV2', {
+				dataAreaId: company.id,
+				ItemNumber: charge.ItemNumber,
+				ProductNumber: charge.ItemNumber,
+				ProductName: charge.ProductName,
+				SearchName: charge.ItemNumber,
+				SalesPrice: 0,
+				SalesUnitSymbol: 'ea',
+				InventoryUnitSymbol: 'ea',
+				PurchaseUnitSymbol: 'ea',
+				ProductType: 'Service',
+				ProductSubType: 'Product',
+				ProductDimensionGroupName: '',
 			});
 		}
 		for (const v of foReleasedProductVariants()) {

@@ -1,0 +1,118 @@
+import {
+	NodeConnectionTypes,
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type ILoadOptionsFunctions,
+	type INodeExecutionData,
+	type INodePropertyOptions,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import { validatedEnvironmentUrl } from '../../credentials/MicrosoftDynamicsFoApi.credentials';
+import type { OperationContext } from './actions/context';
+import { operations } from './actions/router';
+import { legalEntityField } from './descriptions/common';
+import { customerFields, customerOperations } from './descriptions/customer';
+import { legalEntityFields, legalEntityOperations } from './descriptions/legalEntity';
+import { releasedProductFields, releasedProductOperations } from './descriptions/releasedProduct';
+import { salesOrderFields, salesOrderOperations } from './descriptions/salesOrder';
+import { MappingError } from './mapping';
+import { queryEntities } from './odata';
+import { FO_CREDENTIAL } from './transport';
+
+export class MicrosoftDynamicsFo implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Microsoft Dynamics 365 F&O',
+		name: 'microsoftDynamicsFo',
+		icon: { light: 'file:../../icons/dynamics365.svg', dark: 'file:../../icons/dynamics365.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Post BigCommerce customers, orders, payments and refunds to Dynamics 365 Finance & Operations, exactly once',
+		defaults: { name: 'Dynamics 365 F&O' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: FO_CREDENTIAL, required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Customer', value: 'customer' },
+					{ name: 'Legal Entity', value: 'legalEntity' },
+					{ name: 'Released Product', value: 'releasedProduct' },
+					{ name: 'Sales Order', value: 'salesOrder' },
+				],
+				default: 'salesOrder',
+			},
+			...customerOperations,
+			...legalEntityOperations,
+			...releasedProductOperations,
+			...salesOrderOperations,
+			{ ...legalEntityField, displayOptions: { hide: { resource: ['legalEntity'] } } },
+			...customerFields,
+			...legalEntityFields,
+			...releasedProductFields,
+			...salesOrderFields,
+		],
+	};
+
+	methods = {
+		loadOptions: {
+			async getLegalEntities(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+				const entities = await queryEntities(this, 'LegalEntities', { select: ['LegalEntityId', 'Name'] });
+				return entities
+					.map((e) => ({ name: `${String(e.Name || e.LegalEntityId)} (${String(e.LegalEntityId)})`, value: String(e.LegalEntityId) }))
+					.sort((a, b) => a.name.localeCompare(b.name));
+			},
+		},
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		const resource = this.getNodeParameter('resource', 0) as string;
+		const operation = this.getNodeParameter('operation', 0) as string;
+		const handler = operations[resource]?.[operation];
+		if (!handler) throw new NodeOperationError(this.getNode(), `Unsupported operation ${resource}:${operation}`);
+
+		const credentials = await this.getCredentials(FO_CREDENTIAL);
+		const environmentUrl = validatedEnvironmentUrl(credentials.environmentUrl);
+		const skuCache = new Map();
+		const out: INodeExecutionData[] = [];
+
+		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+			try {
+				const chosen = resource === 'legalEntity' ? '' : (this.getNodeParameter('dataAreaId', itemIndex, '') as string);
+				const dataAreaId = (chosen || String(credentials.dataAreaId ?? '')).trim().toLowerCase();
+				if (!dataAreaId && resource !== 'legalEntity') {
+					throw new NodeOperationError(this.getNode(), 'No legal entity: choose one on the node or set a default in the credential', { itemIndex });
+				}
+				const context: OperationContext = { fn: this, itemIndex, dataAreaId, environmentUrl, skuCache };
+				const result = await handler(context);
+				for (const json of Array.isArray(result) ? result : [result]) {
+					out.push({ json: json as IDataObject, pairedItem: { item: itemIndex } });
+				}
+			} catch (error) {
+				const wrapped =
+					error instanceof MappingError
+						? new NodeOperationError(this.getNode(), error.message, { itemIndex, description: `Nothing was written (${error.code}).` })
+						: error;
+				if (this.continueOnFail()) {
+					out.push({
+						json: { error: (wrapped as Error).message, audit: { action: 'failed', reason: (wrapped as Error).message } },
+						pairedItem: { item: itemIndex },
+					});
+					continue;
+				}
+				if (wrapped instanceof NodeOperationError && wrapped.context.itemIndex === undefined) wrapped.context.itemIndex = itemIndex;
+				throw wrapped;
+			}
+		}
+		return [out];
+	}
+}

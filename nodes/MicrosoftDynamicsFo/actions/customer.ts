@@ -1,0 +1,159 @@
+/**
+ * CustomersV3: find by account or email, and create-or-update, posted once. A registered
+ * BigCommerce buyer is keyed by a deterministic account (`<prefix><id>`) when a prefix is set,
+ * which F&O's own key keeps unique; otherwise by primary email. Per-email guests are keyed by email.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { AuditTrail, type AuditRecord } from '../../common/audit';
+import type { HttpContext } from '../../common/http';
+import { settle } from '../../common/settle';
+import { findPosted, postedKey, rememberPosted } from '../exactlyOnce';
+import type { FoCustomerCreate, FoCustomerUpdate } from '../mapping';
+import { createEntity, eqFilter, getEntity, queryEntities, updateEntity } from '../odata';
+
+export const CUSTOMER_SELECT = [
+	'dataAreaId',
+	'CustomerAccount',
+	'PartyType',
+	'OrganizationName',
+	'PersonFirstName',
+	'PersonLastName',
+	'PrimaryContactEmail',
+	'PrimaryContactPhone',
+	'CustomerGroupId',
+	'SalesCurrencyCode',
+];
+
+export interface StaticDataContext extends HttpContext {
+	getWorkflowStaticData(type: 'global' | 'node'): IDataObject;
+}
+
+const sameEmail = (a: unknown, b: string) => typeof a === 'string' && a.trim().toLowerCase() === b.trim().toLowerCase();
+
+export async function getCustomer(
+	context: HttpContext,
+	dataAreaId: string,
+	customerAccount: string,
+	itemIndex?: number,
+): Promise<IDataObject | undefined> {
+	return await getEntity(context, 'CustomersV3', { dataAreaId, CustomerAccount: customerAccount }, { select: CUSTOMER_SELECT, itemIndex });
+}
+
+/** Customers whose primary email equals `email` (case-insensitive; a `*` in it is no wildcard here). */
+export async function findCustomersByEmail(
+	context: HttpContext,
+	dataAreaId: string,
+	email: string,
+	itemIndex?: number,
+): Promise<IDataObject[]> {
+	const records = await queryEntities(context, 'CustomersV3', {
+		filter: eqFilter({ dataAreaId, PrimaryContactEmail: email }),
+		select: CUSTOMER_SELECT,
+		itemIndex,
+	});
+	return records.filter((r) => sameEmail(r.PrimaryContactEmail, email));
+}
+
+export interface CustomerUpsertInput {
+	dataAreaId: string;
+	/** What identifies the customer: a deterministic account, or an email. */
+	identity: { account: string } | { email: string };
+	/** BigCommerce id for the audit record (`customer:42`, `guest:a@b.c`). */
+	bigcommerceId: string;
+	create: FoCustomerCreate;
+	/** Fields to refresh on an existing customer; undefined = find or create only. */
+	update?: FoCustomerUpdate;
+	dryRun?: boolean;
+	itemIndex?: number;
+}
+
+export interface CustomerUpsertResult {
+	customerAccount: string;
+	record?: IDataObject;
+	audit: AuditRecord;
+	/** The exact OData requests a dry run would send. */
+	plannedRequests?: IDataObject[];
+}
+
+/** Duplicate-key rejection from F&O when a concurrent execution created the same account. */
+const isDuplicateKey = (error: unknown) => /already exists/i.test(String((error as Error)?.message ?? ''));
+
+export async function upsertCustomer(context: StaticDataContext, input: CustomerUpsertInput): Promise<CustomerUpsertResult> {
+	const { dataAreaId, itemIndex } = input;
+	const audit = new AuditTrail('CustomersV3', dataAreaId, input.bigcommerceId);
+	const staticData = context.getWorkflowStaticData('global');
+	const identityText = 'account' in input.identity ? `account:${input.identity.account}` : `email:${input.identity.email.toLowerCase()}`;
+	const cacheKey = postedKey('CustomersV3', dataAreaId, identityText);
+
+	const findExisting = async (): Promise<IDataObject | undefined> => {
+		audit.count();
+		if ('account' in input.identity) return await getCustomer(context, dataAreaId, input.identity.account, itemIndex);
+		const matches = await findCustomersByEmail(context, dataAreaId, input.identity.email, itemIndex);
+		// Several customers with one email: the oldest account is the one orders go to.
+		return matches.sort((a, b) => String(a.CustomerAccount).localeCompare(String(b.CustomerAccount)))[0];
+	};
+
+	// Find-only callers (a sales order needs an account) may trust what this workflow already posted.
+	const remembered = findPosted(staticData, cacheKey);
+	if (remembered && !input.update) {
+		return {
+			customerAccount: String(remembered.keys.CustomerAccount),
+			audit: audit.record('skipped-duplicate', remembered.keys, 'static-data'),
+		};
+	}
+
+	let existing = await findExisting();
+	if (!existing) {
+		const body: IDataObject = { ...(input.create as unknown as IDataObject) };
+		if ('account' in input.identity) body.CustomerAccount = input.identity.account;
+		if (input.dryRun) {
+			return {
+				customerAccount: String(body.CustomerAccount ?? '(assigned by F&O)'),
+				audit: audit.record('dry-run', { dataAreaId, CustomerAccount: String(body.CustomerAccount ?? '') }),
+				plannedRequests: [{ method: 'POST', path: '/data/CustomersV3', body }],
+			};
+		}
+		audit.count();
+		const created = await settle(createEntity(context, 'CustomersV3', body, itemIndex));
+		if (created.ok) {
+			const keys = { dataAreaId, CustomerAccount: String(created.value.CustomerAccount) };
+			rememberPosted(staticData, cacheKey, keys);
+			return { customerAccount: keys.CustomerAccount, record: created.value, audit: audit.record('created', keys) };
+		}
+		// Lost a race for a deterministic account: the other execution created it; use theirs.
+		if (!('account' in input.identity) || !isDuplicateKey(created.error)) throw created.error;
+		existing = await findExisting();
+		if (!existing) throw created.error;
+	}
+
+	const keys = { dataAreaId, CustomerAccount: String(existing.CustomerAccount) };
+	rememberPosted(staticData, cacheKey, keys);
+	if (!input.update) {
+		return { customerAccount: keys.CustomerAccount, record: existing, audit: audit.record('skipped-duplicate', keys, 'f&o') };
+	}
+	const changes = changedFields(existing, input.update as unknown as IDataObject);
+	if (Object.keys(changes).length === 0) {
+		return { customerAccount: keys.CustomerAccount, record: existing, audit: audit.record('skipped', keys, 'unchanged') };
+	}
+	if (input.dryRun) {
+		return {
+			customerAccount: keys.CustomerAccount,
+			audit: audit.record('dry-run', keys),
+			plannedRequests: [{ method: 'PATCH', path: `/data/CustomersV3(dataAreaId='${dataAreaId}',CustomerAccount='${keys.CustomerAccount}')`, body: changes }],
+		};
+	}
+	audit.count();
+	await updateEntity(context, 'CustomersV3', keys, changes, itemIndex);
+	return { customerAccount: keys.CustomerAccount, record: { ...existing, ...changes }, audit: audit.record('updated', keys) };
+}
+
+/** Only what differs, so an unchanged customer costs no write (and no needless F&O record version). */
+function changedFields(existing: IDataObject, update: IDataObject): IDataObject {
+	const out: IDataObject = {};
+	for (const [field, value] of Object.entries(update)) {
+		if (value === undefined) continue;
+		if (!(field in existing) || existing[field] !== value) out[field] = value;
+	}
+	return out;
+}
