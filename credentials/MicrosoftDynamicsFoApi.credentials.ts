@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { acquireFoToken, type FoAuthSettings } from '../nodes/MicrosoftDynamicsFo/auth/tokenProvider';
-import { normaliseEnvironmentUrl } from '../nodes/MicrosoftDynamicsFo/transport';
+import { normaliseEnvironmentUrl, FRESH_LOGIN_HEADER } from '../nodes/MicrosoftDynamicsFo/transport';
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -147,8 +147,12 @@ export class MicrosoftDynamicsFoApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		const token = await acquireFoToken(authSettings(credentials));
-		requestOptions.headers = { ...requestOptions.headers, Authorization: `Bearer ${token}` };
+		// After a 401 the request core asks once for a fresh token instead of MSAL's cached one.
+		const headers = { ...requestOptions.headers };
+		const renew = Object.keys(headers).some((name) => name.toLowerCase() === FRESH_LOGIN_HEADER);
+		for (const name of Object.keys(headers)) if (name.toLowerCase() === FRESH_LOGIN_HEADER) delete headers[name];
+		const token = await acquireFoToken(authSettings(credentials), { renew });
+		requestOptions.headers = { ...headers, Authorization: `Bearer ${token}` };
 		return requestOptions;
 	}
 

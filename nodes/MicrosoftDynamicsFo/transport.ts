@@ -9,6 +9,9 @@ import { serviceRequest, type HttpContext, type ServiceAdapter, type ServiceResp
 
 export const FO_CREDENTIAL = 'microsoftDynamicsFoApi';
 
+/** Set by the core on the one re-send after a 401; the credential then skips MSAL's token cache. */
+export const FRESH_LOGIN_HEADER = 'x-n8n-fo-reauthenticate';
+
 interface FoErrorBody {
 	error?: { code?: string; message?: string; innererror?: { message?: string; type?: string } };
 }
@@ -46,6 +49,7 @@ export const foAdapter: ServiceAdapter = {
 	service: 'Dynamics 365 F&O',
 	credentialType: FO_CREDENTIAL,
 	secretFields: ['clientSecret', 'privateKey'],
+	renewAuthHeader: FRESH_LOGIN_HEADER,
 
 	throttleDelayMs(response) {
 		return retryAfterMs(response.headers['retry-after']);

@@ -72,6 +72,11 @@ export interface ServiceAdapter {
 	errorText(response: ServiceResponse): { message: string; description?: string } | undefined;
 	/** A definite rejection of a write (nothing was written), whatever the status says. */
 	isDefiniteRejection?(response: ServiceResponse): boolean;
+	/**
+	 * A header the credential's `authenticate` understands as "fetch a fresh token": set on one
+	 * re-send after a 401, which the service did not process (a token cut short or revoked).
+	 */
+	renewAuthHeader?: string;
 	backoff?: BackoffPolicy;
 	/** Attempts for retryable failures, including the first (default 5). */
 	maxAttempts?: number;
@@ -195,6 +200,7 @@ export async function serviceRequest<T = unknown>(
 		});
 	};
 
+	let renewedAuth = false;
 	for (let attempt = 1; ; attempt++) {
 		const pacing = adapter.pacingDelayMs?.(request) ?? 0;
 		if (pacing > 0) await sleep(pacing);
@@ -204,7 +210,11 @@ export async function serviceRequest<T = unknown>(
 			url: request.url,
 			qs: request.qs,
 			body: request.body as IHttpRequestOptions['body'],
-			headers: { Accept: 'application/json', ...request.headers },
+			headers: {
+				Accept: 'application/json',
+				...request.headers,
+				...(renewedAuth && adapter.renewAuthHeader ? { [adapter.renewAuthHeader]: '1' } : {}),
+			},
 			json: request.json ?? true,
 			timeout: request.timeoutMs ?? adapter.timeoutMs ?? 60_000,
 			returnFullResponse: true,
@@ -249,6 +259,11 @@ export async function serviceRequest<T = unknown>(
 			description: text?.description,
 			httpCode: status,
 		});
+
+		if (status === 401 && adapter.renewAuthHeader && !renewedAuth) {
+			renewedAuth = true;
+			continue;
+		}
 
 		if (status === 429) {
 			// A throttled request was not processed (both services say so), so even a write is re-sent.

@@ -144,10 +144,10 @@ export function describeTokenFailure(error: unknown): EntraTokenError {
 }
 
 /** An access token for the environment; MSAL answers from its cache until renewal is due. */
-export async function acquireFoToken(settings: FoAuthSettings): Promise<string> {
+export async function acquireFoToken(settings: FoAuthSettings, options: { renew?: boolean } = {}): Promise<string> {
 	const app = application(settings);
 	const result = await app
-		.acquireTokenByClientCredential({ scopes: [scopeFor(settings.environmentUrl)] })
+		.acquireTokenByClientCredential({ scopes: [scopeFor(settings.environmentUrl)], skipCache: options.renew === true })
 		.catch((error: unknown) => ({ failure: describeTokenFailure(error) }));
 	if (result && 'failure' in result) throw result.failure;
 	if (!result?.accessToken) throw new EntraTokenError('Entra ID returned no access token.');

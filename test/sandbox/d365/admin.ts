@@ -11,7 +11,7 @@
  *   POST   /d365/entra/fail                  fail the next token requests: {"count":2,"aadsts":7000215}
  *                                            or {"count":1,"status":429,"retryAfterSeconds":5}; 503 likewise
  *   GET    /d365/entra/fail                  pending forced failures; DELETE clears them
- *   PUT    /d365/entra/settings              {"expiresIn":400,"refreshIn":200,"invalidClientStatus":400}
+ *   PUT    /d365/entra/settings              {"expiresIn":400,"refreshIn":200,"invalidClientStatus":400,"tokenLifetimeOverride":5}
  *   POST   /d365/entra/apps                  register another app {"clientId","clientSecret"} (same cert)
  *   POST   /d365/entra/token                 a signed access token with claim overrides (for 401 tests)
  *
@@ -87,11 +87,12 @@ export function createD365Admin({ store, switches, entra, odata, model }: AdminD
 				return { status: 200, body: [] };
 			}
 			if (arg === 'settings' && method === 'PUT') {
-				const s = (body ?? {}) as { expiresIn?: number; refreshIn?: number | null; invalidClientStatus?: number };
+				const s = (body ?? {}) as { expiresIn?: number; refreshIn?: number | null; invalidClientStatus?: number; tokenLifetimeOverride?: number | null };
 				if (s.expiresIn !== undefined) entra.expiresIn = switches.expiresIn = s.expiresIn;
 				if (s.refreshIn !== undefined) entra.refreshIn = s.refreshIn ?? undefined;
+				if (s.tokenLifetimeOverride !== undefined) entra.tokenLifetimeOverride = s.tokenLifetimeOverride ?? undefined;
 				if (s.invalidClientStatus !== undefined) entra.invalidClientStatus = s.invalidClientStatus;
-				return { status: 200, body: { expiresIn: entra.expiresIn, refreshIn: entra.refreshIn ?? null, invalidClientStatus: entra.invalidClientStatus } };
+				return { status: 200, body: { expiresIn: entra.expiresIn, refreshIn: entra.refreshIn ?? null, invalidClientStatus: entra.invalidClientStatus, tokenLifetimeOverride: entra.tokenLifetimeOverride ?? null } };
 			}
 			if (arg === 'apps' && method === 'POST') {
 				const b = (body ?? {}) as { clientId?: string; clientSecret?: string };

@@ -194,6 +194,12 @@ export class EntraSandbox {
 	invalidClientStatus = 401;
 	/** When set, token responses also carry `refresh_in` (MSAL then refreshes proactively). */
 	refreshIn: number | undefined;
+	/**
+	 * When set, the token's own `exp` is this many seconds away while `expires_in` still says
+	 * `expiresIn`: what a client sees when its clock runs behind F&O's, or a token is cut short.
+	 * MSAL then serves a cached token F&O already refuses (a mid-run expiry).
+	 */
+	tokenLifetimeOverride: number | undefined;
 	private failures: EntraFailure[] = [];
 	private statsData: EntraStats = EntraSandbox.emptyStats();
 	private readonly signingKey: KeyObject;
@@ -286,7 +292,7 @@ export class EntraSandbox {
 			iss: `https://sts.windows.net/${this.tenantId}/`,
 			iat: now,
 			nbf: now,
-			exp: now + this.expiresIn,
+			exp: now + (this.tokenLifetimeOverride ?? this.expiresIn),
 			aio: randomUUID(),
 			appid: client.clientId,
 			appidacr: '1',

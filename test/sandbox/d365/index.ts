@@ -115,6 +115,7 @@ export async function startD365Sandbox(options: D365SandboxOptions, ctx: Service
 		Object.assign(switches, initialSwitches());
 		entra.expiresIn = switches.expiresIn;
 		entra.refreshIn = undefined;
+		entra.tokenLifetimeOverride = undefined;
 		entra.invalidClientStatus = 401;
 		entra.resetApps();
 		entra.resetStats();
