@@ -567,6 +567,26 @@ export async function listRefunds(
 	);
 }
 
+/**
+ * One refund by its id (what `store/order/refund/created` carries as `refund_id`); undefined when
+ * the store has none with that id.
+ */
+export async function getRefund(
+	context: HttpContext,
+	refundId: number | string,
+	itemIndex?: number,
+): Promise<IDataObject | undefined> {
+	const response = await bigCommerceRequest<{ data?: IDataObject }>(context, {
+		method: 'GET',
+		version: 'v3',
+		path: `/orders/payment_actions/refunds/${encodeURIComponent(String(refundId))}`,
+		acceptStatuses: [404],
+		itemIndex,
+	});
+	if (response.statusCode === 404 || isEmptyBody(response.body)) return undefined;
+	return response.body.data ?? (response.body as IDataObject);
+}
+
 export interface RefundsSinceOptions extends CollectOptions<IDataObject> {
 	/** Upper bound of `created` (inclusive). */
 	until?: DateInput;

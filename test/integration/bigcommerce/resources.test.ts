@@ -4,7 +4,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { paginate } from '../../../nodes/BigCommerce/api';
+import { getRefund, paginate } from '../../../nodes/BigCommerce/api';
 import { adminCall, callsSince, createOrder, lines, routesOf, runNode, startStore, storeContext, type StoreUnderTest } from './support';
 
 let store: StoreUnderTest;
@@ -68,6 +68,17 @@ describe('refund: get many', () => {
 		expect(output).toHaveLength(2);
 		expect(output.every((o) => o.json.order_id === order.id)).toBe(true);
 		expect((output[0].json.items as IDataObject[])[0]).toMatchObject({ item_type: 'PRODUCT', item_id: first });
+	});
+
+	it('one refund by id (the id a refund webhook carries); an unknown id is undefined', async () => {
+		const order = await paidOrder(1);
+		const [lineId] = await lineIds(order.id);
+		const created = await adminCall(store, 'POST', `orders/${order.id}/refunds`, { lines: [{ id: lineId, quantity: 1 }] });
+		const seq = store.log.lastSeq;
+		const refund = await getRefund(storeContext(store), created.id as number);
+		expect(routesOf(await callsSince(store, seq))).toEqual(['v3.refunds.get 200']);
+		expect(refund).toMatchObject({ id: created.id, order_id: order.id });
+		expect(await getRefund(storeContext(store), 987654)).toBeUndefined();
 	});
 
 	it('store-wide since a date (created:min as RFC 3339), paged by meta.pagination', async () => {
