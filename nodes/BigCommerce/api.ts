@@ -126,16 +126,20 @@ export interface CollectOptions<T> {
 	onPage?: (items: T[], page: number) => unknown;
 }
 
-/** Collect a list (all pages, or up to `limit` items). */
-export async function paginate<T = IDataObject>(
+/**
+ * Collect a list (all pages, or up to `limit` items). `mapPage` turns each page's raw items into
+ * what is collected (e.g. completed orders) before `onPage` sees them.
+ */
+export async function paginate<Raw = IDataObject, Item = Raw>(
 	context: HttpContext,
 	query: PageQuery,
-	options: CollectOptions<T> = {},
-): Promise<T[]> {
-	const out: T[] = [];
+	options: CollectOptions<Item> & { mapPage?: (items: Raw[]) => Promise<Item[]> } = {},
+): Promise<Item[]> {
+	const out: Item[] = [];
 	const pageSize = pageSizeFor(query.pageSize, options.limit);
-	for await (const { page, items } of pages<T>(context, { ...query, pageSize })) {
-		const taken = options.limit === undefined ? items : items.slice(0, options.limit - out.length);
+	for await (const { page, items } of pages<Raw>(context, { ...query, pageSize })) {
+		const wanted = options.limit === undefined ? items : items.slice(0, options.limit - out.length);
+		const taken = options.mapPage ? await options.mapPage(wanted) : (wanted as unknown as Item[]);
 		out.push(...taken);
 		if ((await options.onPage?.(taken, page)) === false) break;
 		if (options.limit !== undefined && out.length >= options.limit) break;
@@ -267,13 +271,16 @@ export const CONSIGNMENT_LINE_CAP = 50;
 /** Page size of `/v2/orders/{id}/products`: the 50 it documents, so a shorter page is surely the last. */
 const ORDER_PRODUCTS_PAGE_SIZE = 50;
 
-/** Every consignment in an order's object-structured `consignments`. */
-function consignmentList(consignments: unknown): IDataObject[] {
-	if (!consignments || typeof consignments !== 'object') return [];
-	const structures = Array.isArray(consignments) ? consignments : [consignments];
+/** The object-structured `consignments` of an order (one structure, or an array of them). */
+function consignmentStructures(consignments: unknown): IDataObject[] {
+	const list = Array.isArray(consignments) ? consignments : [consignments];
+	return list.filter((s): s is IDataObject => !!s && typeof s === 'object');
+}
+
+/** Every consignment of every kind in the structures. */
+function consignmentList(structures: IDataObject[]): IDataObject[] {
 	const out: IDataObject[] = [];
-	for (const structure of structures as IDataObject[]) {
-		if (!structure || typeof structure !== 'object') continue;
+	for (const structure of structures) {
 		for (const group of CONSIGNMENT_GROUPS) {
 			const list = structure[group];
 			if (Array.isArray(list)) out.push(...(list as IDataObject[]));
@@ -310,7 +317,8 @@ export function readConsignments(order: IDataObject): ConsignmentReading {
 	const raw = order.consignments;
 	const hasConsignments =
 		!!raw && typeof raw === 'object' && !(typeof (raw as IDataObject).resource === 'string');
-	const consignments = hasConsignments ? consignmentList(raw) : [];
+	const structures = hasConsignments ? consignmentStructures(raw) : [];
+	const consignments = consignmentList(structures);
 	const byId = new Map<number, OrderProduct>();
 	let linesIncomplete = !hasConsignments;
 	if (order.__warning__ !== undefined) linesIncomplete = true;
@@ -328,13 +336,10 @@ export function readConsignments(order: IDataObject): ConsignmentReading {
 			}
 		}
 	}
-	if (hasConsignments && (raw as IDataObject).__warning__ !== undefined) linesIncomplete = true;
-	const shippingStructures = Array.isArray(raw) ? raw : [raw];
-	const shippingAddresses = hasConsignments
-		? (shippingStructures as IDataObject[]).flatMap((s) =>
-				Array.isArray(s?.shipping) ? (s.shipping as IDataObject[]).map(withoutLines) : [],
-			)
-		: [];
+	if (structures.some((structure) => structure.__warning__ !== undefined)) linesIncomplete = true;
+	const shippingAddresses = structures.flatMap((structure) =>
+		Array.isArray(structure.shipping) ? (structure.shipping as IDataObject[]).map(withoutLines) : [],
+	);
 	return {
 		products: [...byId.values()].sort((a, b) => a.id - b.id),
 		shippingAddresses,
@@ -515,23 +520,22 @@ export async function listOrders(
 		coupons: options.coupons ?? false,
 		itemIndex: options.itemIndex,
 	};
-	const out: FullOrder[] = [];
 	const query: PageQuery = {
 		version: 'v2',
 		path: '/orders',
 		qs: { ...orderFilterQs(filters), ...orderIncludeQs(parts) },
-		pageSize: pageSizeFor(options.pageSize, options.limit),
+		pageSize: options.pageSize,
 		itemIndex: options.itemIndex,
 	};
-	for await (const { page, items } of pages<IDataObject>(context, query)) {
-		const wanted = options.limit === undefined ? items : items.slice(0, options.limit - out.length);
-		const completed: FullOrder[] = [];
-		for (const raw of wanted) completed.push(await completeOrder(context, raw, parts));
-		out.push(...completed);
-		if ((await options.onPage?.(completed, page)) === false) break;
-		if (options.limit !== undefined && out.length >= options.limit) break;
-	}
-	return out;
+	return await paginate<IDataObject, FullOrder>(context, query, {
+		limit: options.limit,
+		onPage: options.onPage,
+		mapPage: async (raws) => {
+			const completed: FullOrder[] = [];
+			for (const raw of raws) completed.push(await completeOrder(context, raw, parts));
+			return completed;
+		},
+	});
 }
 
 // ---- transactions and refunds ------------------------------------------------------------------
