@@ -141,8 +141,8 @@ export async function postSalesOrder(context: StaticDataContext, order: FullOrde
 		return result(audit.record('skipped-duplicate', keys, 'f&o'), { salesOrderNumber: keys.SalesOrderNumber });
 	}
 
-	// 2. Customer, 3. items: everything resolved before anything is written.
-	const customerAccount = await resolveCustomer(context, order, settings, audit);
+	// 2. Items, then the whole payload checked, then the customer: nothing is written for an order
+	// that cannot be posted.
 	const lines = linesOf(order);
 	const skus = collectSkus(order, lines);
 	const resolution = await resolveSkus(context, settings.environmentUrl, dataAreaId, skus, {
@@ -157,16 +157,20 @@ export async function postSalesOrder(context: StaticDataContext, order: FullOrde
 			'Nothing was written for this order. Release the product in F&O, or map the SKU in the node\'s SKU mapping table.',
 		);
 	}
-	const payload = mapSalesOrder(order, {
-		...settings.mapping,
-		dataAreaId,
-		storeHash: settings.storeHash,
-		referencePrefix: settings.referencePrefix,
-		customerAccount,
-		resolvedItems: resolution.items,
-		products: lines ?? settings.mapping.products ?? orderLines(order),
-		salesOrderNumberPrefix: settings.orderNumberPrefix,
-	});
+	const mapFor = (customerAccount: string) =>
+		mapSalesOrder(order, {
+			...settings.mapping,
+			dataAreaId,
+			storeHash: settings.storeHash,
+			referencePrefix: settings.referencePrefix,
+			customerAccount,
+			resolvedItems: resolution.items,
+			products: lines ?? settings.mapping.products ?? orderLines(order),
+			salesOrderNumberPrefix: settings.orderNumberPrefix,
+		});
+	mapFor('VALIDATION-ONLY'); // throws a MappingError naming the problem before any write
+	const customerAccount = await resolveCustomer(context, order, settings, audit);
+	const payload = mapFor(customerAccount);
 
 	if (settings.dryRun) {
 		return result(audit.record('dry-run', { dataAreaId, SalesOrderNumber: payload.header.SalesOrderNumber ?? '' }), {
