@@ -36,8 +36,9 @@ export async function getCustomer(
 	dataAreaId: string,
 	customerAccount: string,
 	itemIndex?: number,
+	select: string[] = CUSTOMER_SELECT,
 ): Promise<IDataObject | undefined> {
-	return await getEntity(context, 'CustomersV3', { dataAreaId, CustomerAccount: customerAccount }, { select: CUSTOMER_SELECT, itemIndex });
+	return await getEntity(context, 'CustomersV3', { dataAreaId, CustomerAccount: customerAccount }, { select, itemIndex });
 }
 
 /** Customers whose primary email equals `email` (case-insensitive; a `*` in it is no wildcard here). */
@@ -46,10 +47,11 @@ export async function findCustomersByEmail(
 	dataAreaId: string,
 	email: string,
 	itemIndex?: number,
+	select: string[] = CUSTOMER_SELECT,
 ): Promise<IDataObject[]> {
 	const records = await queryEntities(context, 'CustomersV3', {
 		filter: eqFilter({ dataAreaId, PrimaryContactEmail: email }),
-		select: CUSTOMER_SELECT,
+		select,
 		itemIndex,
 	});
 	return records.filter((r) => sameEmail(r.PrimaryContactEmail, email));
@@ -86,10 +88,12 @@ export async function upsertCustomer(context: StaticDataContext, input: Customer
 	const identityText = 'account' in input.identity ? `account:${input.identity.account}` : `email:${input.identity.email.toLowerCase()}`;
 	const cacheKey = postedKey('CustomersV3', dataAreaId, identityText);
 
+	// Read back every field an update would set, so an unchanged customer costs no write.
+	const select = [...new Set([...CUSTOMER_SELECT, ...Object.keys(input.update ?? {})])];
 	const findExisting = async (): Promise<IDataObject | undefined> => {
 		audit.count();
-		if ('account' in input.identity) return await getCustomer(context, dataAreaId, input.identity.account, itemIndex);
-		const matches = await findCustomersByEmail(context, dataAreaId, input.identity.email, itemIndex);
+		if ('account' in input.identity) return await getCustomer(context, dataAreaId, input.identity.account, itemIndex, select);
+		const matches = await findCustomersByEmail(context, dataAreaId, input.identity.email, itemIndex, select);
 		// Several customers with one email: the oldest account is the one orders go to.
 		return matches.sort((a, b) => String(a.CustomerAccount).localeCompare(String(b.CustomerAccount)))[0];
 	};
@@ -153,7 +157,7 @@ function changedFields(existing: IDataObject, update: IDataObject): IDataObject 
 	const out: IDataObject = {};
 	for (const [field, value] of Object.entries(update)) {
 		if (value === undefined) continue;
-		if (!(field in existing) || existing[field] !== value) out[field] = value;
+		if (existing[field] !== value) out[field] = value;
 	}
 	return out;
 }
