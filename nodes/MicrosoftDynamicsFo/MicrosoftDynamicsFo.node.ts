@@ -14,8 +14,11 @@ import { validatedEnvironmentUrl } from '../../credentials/MicrosoftDynamicsFoAp
 import type { OperationContext } from './actions/context';
 import { operations } from './actions/router';
 import { legalEntityField } from './descriptions/common';
+import { creditNoteFields, creditNoteOperations } from './descriptions/creditNote';
 import { customerFields, customerOperations } from './descriptions/customer';
+import { entityFields, entityOperations } from './descriptions/entity';
 import { legalEntityFields, legalEntityOperations } from './descriptions/legalEntity';
+import { paymentFields, paymentOperations } from './descriptions/payment';
 import { releasedProductFields, releasedProductOperations } from './descriptions/releasedProduct';
 import { salesOrderFields, salesOrderOperations } from './descriptions/salesOrder';
 import { MappingError } from './mapping';
@@ -43,8 +46,11 @@ export class MicrosoftDynamicsFo implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Credit Note', value: 'creditNote' },
 					{ name: 'Customer', value: 'customer' },
+					{ name: 'Entity (Any Entity Set)', value: 'entity' },
 					{ name: 'Legal Entity', value: 'legalEntity' },
+					{ name: 'Payment', value: 'payment' },
 					{ name: 'Released Product', value: 'releasedProduct' },
 					{ name: 'Sales Order', value: 'salesOrder' },
 				],
@@ -54,11 +60,17 @@ export class MicrosoftDynamicsFo implements INodeType {
 			...legalEntityOperations,
 			...releasedProductOperations,
 			...salesOrderOperations,
+			...paymentOperations,
+			...creditNoteOperations,
+			...entityOperations,
 			{ ...legalEntityField, displayOptions: { hide: { resource: ['legalEntity'] } } },
 			...customerFields,
 			...legalEntityFields,
 			...releasedProductFields,
 			...salesOrderFields,
+			...paymentFields,
+			...creditNoteFields,
+			...entityFields,
 		],
 	};
 

@@ -1,7 +1,10 @@
 /** resource → operation → handler, for the operations of this node. */
 import type { IDataObject } from 'n8n-workflow';
 
+import { creditNote } from './creditNote';
 import { CUSTOMER_SELECT, findCustomersByEmail, getCustomer, upsertCustomer } from './customer';
+import { entity } from './entity';
+import { payment } from './payment';
 import { parseDimensionPairs, recordParameter, skuTableFrom, type OperationHandler } from './context';
 import { findSalesOrdersByReference, postSalesOrder, type FullOrder } from './salesOrder';
 import {
@@ -46,7 +49,7 @@ const customer: Record<string, OperationHandler> = {
 		const email = fn.getNodeParameter('email', itemIndex) as string;
 		return await findCustomersByEmail(fn, dataAreaId, email, itemIndex);
 	},
-	async upsert({ fn, itemIndex, dataAreaId }) {
+	async upsert({ fn, itemIndex, dataAreaId, lock }) {
 		const source = fn.getNodeParameter('source', itemIndex) as 'customer' | 'order';
 		const options = fn.getNodeParameter('options', itemIndex, {}) as Options;
 		const mapping = customerOptions(dataAreaId, options);
@@ -63,6 +66,7 @@ const customer: Record<string, OperationHandler> = {
 				update: mapCustomerUpdate(bc, mapping),
 				dryRun,
 				itemIndex,
+				lock,
 			});
 			return { customerAccount: result.customerAccount, ...(result.record ?? {}), plannedRequests: result.plannedRequests, audit: result.audit };
 		}
@@ -86,6 +90,7 @@ const customer: Record<string, OperationHandler> = {
 			update: mapBillingAddressCustomerUpdate(order.billing_address, mapping),
 			dryRun,
 			itemIndex,
+			lock,
 		});
 		return { customerAccount: result.customerAccount, ...(result.record ?? {}), plannedRequests: result.plannedRequests, audit: result.audit };
 	},
@@ -125,7 +130,7 @@ const salesOrder: Record<string, OperationHandler> = {
 		const reference = orderReference(fn.getNodeParameter('storeHash', itemIndex) as string, fn.getNodeParameter('orderId', itemIndex) as number);
 		return await findSalesOrdersByReference(fn, dataAreaId, reference, itemIndex);
 	},
-	async create({ fn, itemIndex, dataAreaId, environmentUrl, skuCache }) {
+	async create({ fn, itemIndex, dataAreaId, environmentUrl, skuCache, lock }) {
 		const options = fn.getNodeParameter('options', itemIndex, {}) as Options;
 		const numbering = fn.getNodeParameter('numbering', itemIndex) as string;
 		const customerMode = fn.getNodeParameter('customerMode', itemIndex) as string;
@@ -161,6 +166,7 @@ const salesOrder: Record<string, OperationHandler> = {
 			skuTable: skuTableFrom(fn.getNodeParameter('skuMapping', itemIndex, {})),
 			skuCache,
 			dryRun: Boolean(options.dryRun),
+			lock,
 		});
 	},
 };
@@ -170,6 +176,9 @@ export const operations: Record<string, Record<string, OperationHandler>> = {
 	customer,
 	releasedProduct,
 	salesOrder,
+	payment,
+	creditNote,
+	entity,
 };
 
 export { CUSTOMER_SELECT };
