@@ -1,9 +1,12 @@
 import {
 	NodeConnectionTypes,
 	NodeOperationError,
+	type ICredentialsDecrypted,
+	type ICredentialTestFunctions,
 	type IDataObject,
 	type IExecuteFunctions,
 	type ILoadOptionsFunctions,
+	type INodeCredentialTestResult,
 	type INodeExecutionData,
 	type INodePropertyOptions,
 	type INodeType,
@@ -11,7 +14,8 @@ import {
 } from 'n8n-workflow';
 
 import { validatedEnvironmentUrl } from '../../credentials/MicrosoftDynamicsFoApi.credentials';
-import type { OperationContext } from './actions/context';
+import { LockUnavailableError, pingRedis, withRecordLock, type RedisLockSettings } from '../common/recordLock';
+import { withoutLock, type OperationContext, type RecordLocker } from './actions/context';
 import { operations } from './actions/router';
 import { legalEntityField } from './descriptions/common';
 import { creditNoteFields, creditNoteOperations } from './descriptions/creditNote';
@@ -38,7 +42,15 @@ export class MicrosoftDynamicsFo implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: FO_CREDENTIAL, required: true }],
+		credentials: [
+			{ name: FO_CREDENTIAL, required: true },
+			{
+				name: 'bigCommerceD365RedisLockApi',
+				required: true,
+				testedBy: 'redisLockTest',
+				displayOptions: { show: { postingLock: ['redis'] } },
+			},
+		],
 		properties: [
 			{
 				displayName: 'Resource',
@@ -64,6 +76,25 @@ export class MicrosoftDynamicsFo implements INodeType {
 			...creditNoteOperations,
 			...entityOperations,
 			{ ...legalEntityField, displayOptions: { hide: { resource: ['legalEntity'] } } },
+			{
+				displayName: 'Posting Lock',
+				name: 'postingLock',
+				type: 'options',
+				options: [
+					{
+						name: 'None',
+						value: 'none',
+						description: 'Static data and the F&O lookup only: rare duplicates remain possible under concurrent runs',
+					},
+					{
+						name: 'Redis',
+						value: 'redis',
+						description: 'Check-and-create of each record under a short lock in Redis (queue mode\'s Redis): no concurrent duplicates',
+					},
+				],
+				default: 'none',
+				displayOptions: { show: { resource: ['customer', 'salesOrder'], operation: ['upsert', 'create'] } },
+			},
 			...customerFields,
 			...legalEntityFields,
 			...releasedProductFields,
@@ -75,6 +106,16 @@ export class MicrosoftDynamicsFo implements INodeType {
 	};
 
 	methods = {
+		credentialTest: {
+			async redisLockTest(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
+				try {
+					await pingRedis(redisSettings(credential.data ?? {}));
+					return { status: 'OK', message: 'Connection successful!' };
+				} catch (error) {
+					return { status: 'Error', message: `Redis did not answer: ${(error as Error).message}` };
+				}
+			},
+		},
 		loadOptions: {
 			async getLegalEntities(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 				const entities = await queryEntities(this, 'LegalEntities', { select: ['LegalEntityId', 'Name'] });
@@ -96,6 +137,9 @@ export class MicrosoftDynamicsFo implements INodeType {
 		const environmentUrl = validatedEnvironmentUrl(credentials.environmentUrl);
 		const skuCache = new Map();
 		const out: INodeExecutionData[] = [];
+		const lockSetting = this.getNodeParameter('postingLock', 0, 'none') as string;
+		const lock: RecordLocker =
+			lockSetting === 'redis' ? redisLocker(redisSettings(await this.getCredentials(REDIS_LOCK_CREDENTIAL))) : withoutLock;
 
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			try {
@@ -104,7 +148,7 @@ export class MicrosoftDynamicsFo implements INodeType {
 				if (!dataAreaId && resource !== 'legalEntity') {
 					throw new NodeOperationError(this.getNode(), 'No legal entity: choose one on the node or set a default in the credential', { itemIndex });
 				}
-				const context: OperationContext = { fn: this, itemIndex, dataAreaId, environmentUrl, skuCache };
+				const context: OperationContext = { fn: this, itemIndex, dataAreaId, environmentUrl, skuCache, lock };
 				const result = await handler(context);
 				for (const json of Array.isArray(result) ? result : [result]) {
 					out.push({ json: json as IDataObject, pairedItem: { item: itemIndex } });
@@ -113,7 +157,9 @@ export class MicrosoftDynamicsFo implements INodeType {
 				const wrapped =
 					error instanceof MappingError
 						? new NodeOperationError(this.getNode(), error.message, { itemIndex, description: `Nothing was written (${error.code}).` })
-						: error;
+						: error instanceof LockUnavailableError
+							? new NodeOperationError(this.getNode(), error.message, { itemIndex, description: 'Another execution is posting this record. The item was not posted; run it again.' })
+							: error;
 				if (this.continueOnFail()) {
 					out.push({
 						json: { error: (wrapped as Error).message, audit: { action: 'failed', reason: (wrapped as Error).message } },
@@ -127,4 +173,22 @@ export class MicrosoftDynamicsFo implements INodeType {
 		}
 		return [out];
 	}
+}
+
+const REDIS_LOCK_CREDENTIAL = 'bigCommerceD365RedisLockApi';
+
+function redisSettings(data: IDataObject): RedisLockSettings {
+	return {
+		host: String(data.host || 'localhost'),
+		port: Number(data.port || 6379),
+		user: (data.user as string) || undefined,
+		password: (data.password as string) || undefined,
+		database: Number(data.database || 0),
+		ssl: Boolean(data.ssl),
+		namespace: (data.namespace as string) || undefined,
+	};
+}
+
+function redisLocker(settings: RedisLockSettings): RecordLocker {
+	return async (name, work) => await withRecordLock(settings, name, work);
 }

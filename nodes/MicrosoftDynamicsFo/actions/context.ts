@@ -3,12 +3,19 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { SkuCache, SkuMappingTable } from '../skuResolution';
 
+/** Runs `work` holding the lock for one record (or directly when no lock is configured). */
+export type RecordLocker = <T>(name: string, work: () => Promise<T>) => Promise<T>;
+
+export const withoutLock: RecordLocker = async (_name, work) => await work();
+
 export interface OperationContext {
 	fn: IExecuteFunctions;
 	itemIndex: number;
 	dataAreaId: string;
 	environmentUrl: string;
 	skuCache: SkuCache;
+	/** Check-and-create of one record under a Redis lock, when the node is set to take one. */
+	lock: RecordLocker;
 }
 
 export type OperationHandler = (op: OperationContext) => Promise<IDataObject | IDataObject[]>;

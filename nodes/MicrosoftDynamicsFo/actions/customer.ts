@@ -9,6 +9,7 @@ import { AuditTrail, type AuditRecord } from '../../common/audit';
 import type { HttpContext } from '../../common/http';
 import { settle } from '../../common/settle';
 import { findPosted, postedKey, rememberPosted } from '../exactlyOnce';
+import { withoutLock, type RecordLocker } from './context';
 import type { FoCustomerCreate, FoCustomerUpdate } from '../mapping';
 import { createEntity, eqFilter, getEntity, queryEntities, updateEntity } from '../odata';
 
@@ -68,6 +69,8 @@ export interface CustomerUpsertInput {
 	update?: FoCustomerUpdate;
 	dryRun?: boolean;
 	itemIndex?: number;
+	/** Holds find-then-create for this customer against concurrent executions. */
+	lock?: RecordLocker;
 }
 
 export interface CustomerUpsertResult {
@@ -82,6 +85,12 @@ export interface CustomerUpsertResult {
 const isDuplicateKey = (error: unknown) => /already exists/i.test(String((error as Error)?.message ?? ''));
 
 export async function upsertCustomer(context: StaticDataContext, input: CustomerUpsertInput): Promise<CustomerUpsertResult> {
+	const identity = 'account' in input.identity ? `account:${input.identity.account}` : `email:${input.identity.email.toLowerCase()}`;
+	const lock = input.dryRun ? withoutLock : (input.lock ?? withoutLock);
+	return await lock(`CustomersV3:${input.dataAreaId.toLowerCase()}:${identity}`, async () => await upsertUnlocked(context, input));
+}
+
+async function upsertUnlocked(context: StaticDataContext, input: CustomerUpsertInput): Promise<CustomerUpsertResult> {
 	const { dataAreaId, itemIndex } = input;
 	const audit = new AuditTrail('CustomersV3', dataAreaId, input.bigcommerceId);
 	const staticData = context.getWorkflowStaticData('global');

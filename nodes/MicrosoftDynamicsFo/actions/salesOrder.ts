@@ -45,6 +45,7 @@ import {
 	type BatchOperation,
 } from '../odata';
 import { resolveSkus, type SkuCache, type SkuMappingTable } from '../skuResolution';
+import { withoutLock, type RecordLocker } from './context';
 import { upsertCustomer, type StaticDataContext } from './customer';
 
 export type CustomerSource =
@@ -73,6 +74,8 @@ export interface SalesOrderSettings {
 	itemIndex?: number;
 	/** Changeset re-sends after throttling or an unknown outcome found nothing. */
 	maxWriteRounds?: number;
+	/** Holds check-and-create of this order (and its new customer) against concurrent executions. */
+	lock?: RecordLocker;
 }
 
 /** A full order from the BigCommerce node or trigger: v2 order plus its lines. */
@@ -109,10 +112,18 @@ function linesOf(order: FullOrder): BcOrderProduct[] | undefined {
 }
 
 export async function postSalesOrder(context: StaticDataContext, order: FullOrder, settings: SalesOrderSettings): Promise<IDataObject> {
+	if (!order || typeof order.id !== 'number') {
+		throw new NodeOperationError(context.getNode(), 'The input is not a BigCommerce order (no numeric "id")', { itemIndex: settings.itemIndex });
+	}
+	const reference = orderReference(settings.storeHash, order.id, { prefix: settings.referencePrefix });
+	const lock = settings.dryRun ? withoutLock : (settings.lock ?? withoutLock);
+	return await lock(`SalesOrderHeadersV2:${settings.dataAreaId.toLowerCase()}:${reference}`, async () => await postUnlocked(context, order, settings));
+}
+
+async function postUnlocked(context: StaticDataContext, order: FullOrder, settings: SalesOrderSettings): Promise<IDataObject> {
 	const { dataAreaId, itemIndex } = settings;
 	const node = context.getNode();
 	const fail = (message: string, description?: string) => new NodeOperationError(node, message, { itemIndex, description });
-	if (!order || typeof order.id !== 'number') throw fail('The input is not a BigCommerce order (no numeric "id")');
 
 	const audit = new AuditTrail('SalesOrderHeadersV2', dataAreaId, `order:${order.id}`);
 	const reference = orderReference(settings.storeHash, order.id, { prefix: settings.referencePrefix });
@@ -234,6 +245,7 @@ async function resolveCustomer(
 		create,
 		dryRun: settings.dryRun,
 		itemIndex: settings.itemIndex,
+		lock: settings.lock,
 	});
 	audit.count(customer.audit.attempts);
 	return customer.customerAccount;
