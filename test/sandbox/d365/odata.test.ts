@@ -11,6 +11,7 @@ import { RequestLog } from '../common/requestLog';
 import { foReleasedProducts, foReleasedProductVariants } from '../catalog';
 import { startD365Sandbox, type D365Sandbox } from './index';
 import { SERVED_ENTITY_SETS } from './metadata';
+import { FO_CHARGE_ITEMS } from './seed';
 
 const SPEC = resolve(__dirname, '../../../../shared/specs/d365/entities-derived.json');
 const RESEARCH = resolve(__dirname, '../../../../shared/research/d365-odata.md');
@@ -142,7 +143,7 @@ describe('contract: error envelopes quoted in d365-odata.md', () => {
 describe('seed', () => {
 	it('released products and variants are the catalogue mapped ones, in usmf', async () => {
 		const items = sandbox.records('ReleasedProductsV2', 'usmf').map((r) => r.ItemNumber);
-		expect(items.sort()).toEqual(foReleasedProducts().map((p) => p.ItemNumber).sort());
+		expect(items.sort()).toEqual([...foReleasedProducts().map((p) => p.ItemNumber), ...FO_CHARGE_ITEMS.map((c) => c.ItemNumber)].sort());
 		const variants = sandbox.records('ReleasedProductVariantsV2', 'usmf').map((r) => r.ProductVariantNumber);
 		expect(variants.sort()).toEqual(foReleasedProductVariants().map((v) => v.ProductVariantNumber).sort());
 		expect(sandbox.records('Currencies').map((c) => c.CurrencyCode)).not.toContain('JPY');
@@ -196,7 +197,7 @@ describe('query options', () => {
 			url = body['@odata.nextLink'];
 			pages++;
 		}
-		expect(seen.sort()).toEqual(foReleasedProducts().map((p) => p.ItemNumber).sort());
+		expect(seen.sort()).toEqual([...foReleasedProducts().map((p) => p.ItemNumber), ...FO_CHARGE_ITEMS.map((c) => c.ItemNumber)].sort());
 		expect(pages).toBe(Math.ceil(seen.length / 2));
 		const topped = await call('GET', 'ReleasedProductsV2?$top=3&$skip=1&$select=ItemNumber');
 		expect(topped.json.value).toHaveLength(2);
