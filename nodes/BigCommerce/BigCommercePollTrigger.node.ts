@@ -1,0 +1,126 @@
+import {
+	NodeConnectionTypes,
+	type IDataObject,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+	type IPollFunctions,
+} from 'n8n-workflow';
+
+import { BIGCOMMERCE_CREDENTIAL } from './transport';
+import { pollOrders, pollRefunds, type BackfillResource } from './trigger/backfill';
+import { firstRunCursor, readCursor } from './trigger/cursor';
+import { ORDER_STATUS_OPTIONS, selectedStatuses } from './trigger/events';
+import { reactivateInactiveHooks } from './trigger/hookLifecycle';
+
+/** Items a manual (test) run shows; it never moves the cursor. */
+const SAMPLE_SIZE = 5;
+
+const cursorKey = (resource: BackfillResource) => `cursor:${resource}`;
+
+/**
+ * Polls BigCommerce for orders (by `date_modified`) or refunds (by `created`) past a cursor kept in
+ * node static data: the backfill for whatever the webhooks missed, emitting the same items as the
+ * BigCommerce Trigger. Each poll also runs the hook watchdog: inactive hooks that are ours are
+ * re-activated and reported on the second output, so a workflow can alert.
+ *
+ * n8n saves static data when a poll emits; a poll that emits nothing (`null`) keeps its cursor in
+ * memory only, which is safe: the next poll reads the same records again.
+ */
+export class BigCommercePollTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'BigCommerce Poll Trigger',
+		name: 'bigCommercePollTrigger',
+		icon: { light: 'file:../../icons/bigcommerce.svg', dark: 'file:../../icons/bigcommerce.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["resource"]}}',
+		description: 'Polls BigCommerce for new or changed orders or new refunds, and keeps the webhooks active',
+		defaults: { name: 'BigCommerce Poll Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
+		outputNames: ['Records', 'Hook Alerts'],
+		credentials: [{ name: 'bigCommerceApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Order', value: 'orders', description: 'Orders created or modified since the last poll' },
+					{ name: 'Refund', value: 'refunds', description: 'Refunds created since the last poll, with their orders' },
+				],
+				default: 'orders',
+			},
+			{
+				displayName: 'Order Statuses',
+				name: 'statuses',
+				type: 'multiOptions',
+				options: ORDER_STATUS_OPTIONS,
+				default: [11, 9, 8, 3, 2, 10],
+				displayOptions: { show: { resource: ['orders'] } },
+				description:
+					'Only orders in these statuses are emitted. Incomplete orders (status 0, abandoned checkouts) never are.',
+			},
+			{
+				displayName: 'First Run Look-Back (Hours)',
+				name: 'lookBackHours',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 24,
+				description: 'How far back the first poll reaches; later polls continue from where the last one stopped',
+			},
+			{
+				displayName: 'Watch Hooks',
+				name: 'watchdog',
+				type: 'boolean',
+				default: true,
+				description:
+					"Whether each poll re-activates this pack's hooks that BigCommerce switched off after failed deliveries, and reports them on the Hook Alerts output",
+			},
+			{
+				displayName: 'Instance Base URL',
+				name: 'n8nBaseUrl',
+				type: 'string',
+				default: '',
+				placeholder: 'https://n8n.example.com/',
+				displayOptions: { show: { watchdog: [true] } },
+				description:
+					"The n8n instance's base URL (WEBHOOK_URL): hooks whose destination is on it count as this instance's. Empty: only hooks carrying the pack's secret header.",
+			},
+		],
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const resource = this.getNodeParameter('resource', 'orders') as BackfillResource;
+		const staticData = this.getWorkflowStaticData('node');
+		const credentials = await this.getCredentials(BIGCOMMERCE_CREDENTIAL);
+		const manual = this.getMode() === 'manual';
+
+		const alerts: IDataObject[] = [];
+		if (this.getNodeParameter('watchdog', true) as boolean) {
+			const baseUrl = this.getNodeParameter('n8nBaseUrl', '') as string;
+			for (const report of await reactivateInactiveHooks(this, baseUrl)) {
+				alerts.push({ ...report, _event: { source: 'watchdog', scope: 'hook/reactivated', store_hash: credentials.storeHash } });
+			}
+		}
+
+		const lookBack = this.getNodeParameter('lookBackHours', 24) as number;
+		const cursor = readCursor(staticData[cursorKey(resource)]) ?? firstRunCursor(new Date(), lookBack);
+		const options = {
+			statuses: selectedStatuses(this.getNodeParameter('statuses', [11, 9, 8, 3, 2, 10])),
+			storeHash: String(credentials.storeHash ?? ''),
+			limit: manual ? SAMPLE_SIZE : undefined,
+		};
+		const result =
+			resource === 'refunds' ? await pollRefunds(this, cursor, options) : await pollOrders(this, cursor, options);
+
+		// A manual run shows a sample and leaves the cursor where it was.
+		if (!manual) staticData[cursorKey(resource)] = { at: result.cursor.at, ids: result.cursor.ids };
+
+		if (!result.items.length && !alerts.length) return null;
+		return [this.helpers.returnJsonArray(result.items), this.helpers.returnJsonArray(alerts)];
+	}
+}
