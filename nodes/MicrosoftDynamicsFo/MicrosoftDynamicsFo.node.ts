@@ -93,7 +93,9 @@ export class MicrosoftDynamicsFo implements INodeType {
 					},
 				],
 				default: 'none',
-				displayOptions: { show: { resource: ['customer', 'salesOrder'], operation: ['upsert', 'create'] } },
+				displayOptions: {
+					show: { resource: ['customer', 'salesOrder', 'payment', 'creditNote'], operation: ['upsert', 'create', 'post'] },
+				},
 			},
 			...customerFields,
 			...legalEntityFields,

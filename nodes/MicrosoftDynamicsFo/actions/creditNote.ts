@@ -41,7 +41,7 @@ import {
 	type EntityKeys,
 } from '../odata';
 import { resolveSkus, type SkuCache, type SkuMappingTable } from '../skuResolution';
-import { recordParameter, skuTableFrom, type OperationHandler } from './context';
+import { recordParameter, skuTableFrom, withoutLock, type OperationHandler, type RecordLocker } from './context';
 import type { StaticDataContext } from './customer';
 import { customerParameter, displayValueSegments, documentCustomer, type DocumentCustomer } from './payment';
 import type { FullOrder } from './salesOrder';
@@ -62,6 +62,8 @@ export interface CreditNoteSettings {
 	skuCache?: SkuCache;
 	dryRun?: boolean;
 	itemIndex?: number;
+	/** Holds check-and-post of each refund against concurrent executions. */
+	lock?: RecordLocker;
 	/** Changeset re-sends after throttling or an unknown outcome found nothing. */
 	maxWriteRounds?: number;
 }
@@ -150,7 +152,12 @@ export async function postCreditNotes(
 	const source = refundsOf(record, input, order);
 	if ('error' in source) throw new NodeOperationError(context.getNode(), source.error, { itemIndex: settings.itemIndex });
 	const out: IDataObject[] = [];
-	for (const refund of source.refunds) out.push(...(await postRefund(context, refund, source.order, settings)));
+	const lock = settings.dryRun ? withoutLock : (settings.lock ?? withoutLock);
+	for (const refund of source.refunds) {
+		// Under the posting lock (when set), one execution at a time checks and posts this refund.
+		const name = `refund:${settings.dataAreaId.toLowerCase()}:${settings.storeHash}:${refund.order_id}:${refund.id}`;
+		out.push(...(await lock(name, async () => await postRefund(context, refund, source.order, settings))));
+	}
 	return out;
 }
 
@@ -415,7 +422,7 @@ function orderParameter(fn: IExecuteFunctions, itemIndex: number): IDataObject |
 }
 
 export const creditNote: Record<string, OperationHandler> = {
-	async create({ fn, itemIndex, dataAreaId, environmentUrl, skuCache }) {
+	async create({ fn, itemIndex, dataAreaId, environmentUrl, skuCache, lock }) {
 		const options = fn.getNodeParameter('options', itemIndex, {}) as IDataObject;
 		const delimiter = String(options.dimensionDelimiter || '-');
 		const input = fn.getNodeParameter('input', itemIndex) as RefundInput;
@@ -454,6 +461,7 @@ export const creditNote: Record<string, OperationHandler> = {
 				skuTable: skuTableFrom(fn.getNodeParameter('skuMapping', itemIndex, {})),
 				skuCache,
 				dryRun: Boolean(options.dryRun),
+				lock,
 			},
 		);
 	},

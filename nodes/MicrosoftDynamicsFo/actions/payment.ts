@@ -40,7 +40,7 @@ import {
 	type BatchOperation,
 	type BatchPartResult,
 } from '../odata';
-import { recordParameter, type OperationHandler } from './context';
+import { recordParameter, withoutLock, type OperationHandler, type RecordLocker } from './context';
 import type { StaticDataContext } from './customer';
 import { findSalesOrdersByReference } from './salesOrder';
 
@@ -77,6 +77,8 @@ export interface PaymentSettings {
 	itemIndex?: number;
 	/** Changeset re-sends after throttling or an unknown outcome found nothing. */
 	maxWriteRounds?: number;
+	/** Holds check-and-post of an order's payments, and find-or-create of a daily journal. */
+	lock?: RecordLocker;
 }
 
 // ---- input ------------------------------------------------------------------------------------
@@ -221,7 +223,19 @@ const runKey = (settings: PaymentSettings) =>
 	`${settings.dataAreaId}|${settings.journalName.toLowerCase()}|${settings.journalPer}|${settings.journalDescription ?? ''}`;
 
 /** The journal this item's lines go to, found or created; `created` when this item created it. */
+/** A daily journal is shared by every execution that day: find-or-create it under the lock. */
 async function journalHeader(
+	context: StaticDataContext,
+	settings: PaymentSettings,
+	count: (requests?: number) => void,
+): Promise<{ journalBatchNumber: string; description: string; created: boolean }> {
+	if (settings.journalPer !== 'day' || !settings.lock) return await journalHeaderUnlocked(context, settings, count);
+	const description = journalDescriptionFor('day', settings.journalDescription || 'BigCommerce payments', settings.timeZone);
+	const name = `${HEADERS}:${settings.dataAreaId.toLowerCase()}:${settings.journalName}:${description}`;
+	return await settings.lock(name, async () => await journalHeaderUnlocked(context, settings, count));
+}
+
+async function journalHeaderUnlocked(
 	context: StaticDataContext,
 	settings: PaymentSettings,
 	count: (requests?: number) => void,
@@ -303,85 +317,89 @@ export async function postPayments(
 	const source = transactionsOf(record, input);
 	if ('error' in source) throw new NodeOperationError(node, source.error, { itemIndex });
 	const { orderId, transactions } = source;
-	const staticData = context.getWorkflowStaticData('global');
-	const mappingBase = { ...settings.mapping, dataAreaId, storeHash: settings.storeHash, referencePrefix: settings.referencePrefix };
+	// Under the posting lock (when set), one execution at a time checks and posts this order's payments.
+	const lock = settings.dryRun ? withoutLock : (settings.lock ?? withoutLock);
+	return await lock(`${LINES}:${dataAreaId.toLowerCase()}:order:${orderId}`, async () => {
+		const staticData = context.getWorkflowStaticData('global');
+		const mappingBase = { ...settings.mapping, dataAreaId, storeHash: settings.storeHash, referencePrefix: settings.referencePrefix };
 
-	if (transactions.length === 0) {
-		const audit = new AuditTrail(LINES, dataAreaId, `order:${orderId}`);
-		return [{ bigcommerceOrderId: orderId, dataAreaId, audit: audit.record('skipped', {}, 'the order has no transactions') }];
-	}
-
-	// 1. What is money received? (The customer account changes nothing about that.)
-	const outputs: IDataObject[] = [];
-	const planned: Planned[] = [];
-	for (const t of transactions) {
-		const audit = new AuditTrail(LINES, dataAreaId, `transaction:${t.id}`);
-		const probe = mapPayment(t, { ...mappingBase, customerAccount: '?' });
-		if (probe.action === 'skip') {
-			outputs.push(output(t, orderId, probe.reference, dataAreaId, audit.record('skipped', {}, `${probe.code}: ${probe.reason}`)));
-			continue;
+		if (transactions.length === 0) {
+			const audit = new AuditTrail(LINES, dataAreaId, `order:${orderId}`);
+			return [{ bigcommerceOrderId: orderId, dataAreaId, audit: audit.record('skipped', {}, 'the order has no transactions') }];
 		}
-		planned.push({ transaction: t, reference: probe.reference, audit });
-	}
-	const countAll = (requests = 1) => planned.forEach((p) => p.audit.count(requests));
 
-	// 2. Already posted? Static data first, then one lookup for the rest.
-	const unknown: Planned[] = [];
-	for (const p of planned) {
-		const remembered = findPosted(staticData, postedKey(LINES, dataAreaId, p.reference));
-		if (remembered) Object.assign(p, { keys: remembered.keys, action: 'skipped-duplicate', reason: 'static-data' });
-		else unknown.push(p);
-	}
-	if (unknown.length) {
-		const found = await findPaymentLines(context, dataAreaId, unknown.map((p) => p.reference), itemIndex);
-		countAll(found.requests);
-		for (const p of unknown) {
-			const existing = found.byReference.get(p.reference);
-			if (!existing) continue;
-			Object.assign(p, { keys: lineKeys(existing, dataAreaId), action: 'skipped-duplicate', reason: 'f&o' });
-			rememberPosted(staticData, postedKey(LINES, dataAreaId, p.reference), p.keys as IDataObject);
+		// 1. What is money received? (The customer account changes nothing about that.)
+		const outputs: IDataObject[] = [];
+		const planned: Planned[] = [];
+		for (const t of transactions) {
+			const audit = new AuditTrail(LINES, dataAreaId, `transaction:${t.id}`);
+			const probe = mapPayment(t, { ...mappingBase, customerAccount: '?' });
+			if (probe.action === 'skip') {
+				outputs.push(output(t, orderId, probe.reference, dataAreaId, audit.record('skipped', {}, `${probe.code}: ${probe.reason}`)));
+				continue;
+			}
+			planned.push({ transaction: t, reference: probe.reference, audit });
 		}
-	}
-	const toPost = planned.filter((p) => !p.action);
+		const countAll = (requests = 1) => planned.forEach((p) => p.audit.count(requests));
 
-	if (toPost.length) {
-		// 3. Customer, then the real lines.
-		const customerAccount = await documentCustomer(
-			context,
-			settings.customer,
-			{ dataAreaId, storeHash: settings.storeHash, orderId, referencePrefix: settings.referencePrefix, itemIndex },
-			countAll,
-		);
-		for (const p of toPost) {
-			const mapped = mapPayment(p.transaction, { ...mappingBase, customerAccount });
-			if (mapped.action === 'post') p.line = mapped.line;
-			p.customerAccount = customerAccount;
+		// 2. Already posted? Static data first, then one lookup for the rest.
+		const unknown: Planned[] = [];
+		for (const p of planned) {
+			const remembered = findPosted(staticData, postedKey(LINES, dataAreaId, p.reference));
+			if (remembered) Object.assign(p, { keys: remembered.keys, action: 'skipped-duplicate', reason: 'static-data' });
+			else unknown.push(p);
 		}
-		// 4. Write (or only say what would be written).
-		if (settings.dryRun) {
-			const plannedRequests = await dryRunRequests(context, settings, toPost, countAll);
-			for (const p of toPost) Object.assign(p, { action: 'dry-run', plannedRequests });
-		} else {
-			await writeLines(context, settings, toPost, countAll);
-			for (const p of toPost) rememberPosted(staticData, postedKey(LINES, dataAreaId, p.reference), p.keys as IDataObject);
+		if (unknown.length) {
+			const found = await findPaymentLines(context, dataAreaId, unknown.map((p) => p.reference), itemIndex);
+			countAll(found.requests);
+			for (const p of unknown) {
+				const existing = found.byReference.get(p.reference);
+				if (!existing) continue;
+				Object.assign(p, { keys: lineKeys(existing, dataAreaId), action: 'skipped-duplicate', reason: 'f&o' });
+				rememberPosted(staticData, postedKey(LINES, dataAreaId, p.reference), p.keys as IDataObject);
+			}
 		}
-	}
+		const toPost = planned.filter((p) => !p.action);
 
-	for (const p of planned) {
-		outputs.push(
-			output(p.transaction, orderId, p.reference, dataAreaId, p.audit.record(p.action ?? 'created', p.keys ?? {}, p.reason), {
-				customerAccount: p.customerAccount,
-				journalBatchNumber: p.keys?.JournalBatchNumber,
-				lineNumber: p.keys?.LineNumber,
-				amount: p.line?.CreditAmount ?? p.transaction.amount,
-				currencyCode: p.line?.CurrencyCode ?? p.transaction.currency,
-				plannedRequests: p.plannedRequests,
-			}),
-		);
-	}
-	// Outputs in the order of the input transactions.
-	const position = new Map(transactions.map((t, i) => [t.id, i]));
-	return outputs.sort((a, b) => (position.get(a.transactionId as number) ?? 0) - (position.get(b.transactionId as number) ?? 0));
+		if (toPost.length) {
+			// 3. Customer, then the real lines.
+			const customerAccount = await documentCustomer(
+				context,
+				settings.customer,
+				{ dataAreaId, storeHash: settings.storeHash, orderId, referencePrefix: settings.referencePrefix, itemIndex },
+				countAll,
+			);
+			for (const p of toPost) {
+				const mapped = mapPayment(p.transaction, { ...mappingBase, customerAccount });
+				if (mapped.action === 'post') p.line = mapped.line;
+				p.customerAccount = customerAccount;
+			}
+			// 4. Write (or only say what would be written).
+			if (settings.dryRun) {
+				const plannedRequests = await dryRunRequests(context, settings, toPost, countAll);
+				for (const p of toPost) Object.assign(p, { action: 'dry-run', plannedRequests });
+			} else {
+				await writeLines(context, settings, toPost, countAll);
+				for (const p of toPost) rememberPosted(staticData, postedKey(LINES, dataAreaId, p.reference), p.keys as IDataObject);
+			}
+		}
+
+		for (const p of planned) {
+			outputs.push(
+				output(p.transaction, orderId, p.reference, dataAreaId, p.audit.record(p.action ?? 'created', p.keys ?? {}, p.reason), {
+					customerAccount: p.customerAccount,
+					journalBatchNumber: p.keys?.JournalBatchNumber,
+					lineNumber: p.keys?.LineNumber,
+					amount: p.line?.CreditAmount ?? p.transaction.amount,
+					currencyCode: p.line?.CurrencyCode ?? p.transaction.currency,
+					plannedRequests: p.plannedRequests,
+				}),
+			);
+		}
+		// Outputs in the order of the input transactions.
+		const position = new Map(transactions.map((t, i) => [t.id, i]));
+		return outputs.sort((a, b) => (position.get(a.transactionId as number) ?? 0) - (position.get(b.transactionId as number) ?? 0));
+	});
 }
 
 function output(
@@ -549,7 +567,7 @@ export function displayValueSegments(display: string, delimiter: string): string
 }
 
 export const payment: Record<string, OperationHandler> = {
-	async post({ fn, itemIndex, dataAreaId, environmentUrl }) {
+	async post({ fn, itemIndex, dataAreaId, environmentUrl, lock }) {
 		const options = fn.getNodeParameter('options', itemIndex, {}) as IDataObject;
 		const delimiter = String(options.dimensionDelimiter || '-');
 		const offset = String(fn.getNodeParameter('offsetAccount', itemIndex, '')).trim();
@@ -578,6 +596,7 @@ export const payment: Record<string, OperationHandler> = {
 				dimensionFormat: { delimiter },
 			},
 			dryRun: Boolean(options.dryRun),
+			lock,
 		});
 	},
 
