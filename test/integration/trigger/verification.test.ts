@@ -75,8 +75,8 @@ describe('default mode (secret header + signature when present)', () => {
 		const before = emitted(receiver).length;
 		const getsBefore = orderGets();
 		const secret = store.credentials.clientSecret;
-		const base = { ...genuine.headers, 'webhook-timestamp': String(now()) };
-		const signed = (body: string | Buffer, ts = now(), id = genuine.webhookId) => ({
+		const base: Record<string, string> = { ...genuine.headers };
+		const signed = (body: string | Buffer, ts = now(), id = genuine.webhookId): Record<string, string> => ({
 			...base,
 			'webhook-id': id,
 			'webhook-timestamp': String(ts),
