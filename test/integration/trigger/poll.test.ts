@@ -1,0 +1,162 @@
+/**
+ * The polling backfill against the sandbox, calling `poll()` directly (n8n refuses intervals under
+ * a minute): every order exactly once across pages, polls and restarts, nothing older than the
+ * cursor, ties within one second, the status selection, manual samples, empty pages, refunds.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { adminCall, createOrder, startStore, type StoreUnderTest } from '../bigcommerce/support';
+import { Poller } from './support';
+
+jest.setTimeout(60000);
+
+let store: StoreUnderTest;
+
+beforeEach(async () => {
+	store = await startStore();
+	// The catalog and customers stay; the seeded orders and refunds go, so every order is the test's.
+	store.sandbox.store.orders.clear();
+	store.sandbox.store.refunds = [];
+	store.sandbox.store.transactions = [];
+});
+afterEach(async () => store.close());
+
+const HOUR = 3600 * 1000;
+const isoAgo = (ms: number) => new Date(Math.floor((Date.now() - ms) / 1000) * 1000).toISOString();
+const line = [{ sku: 'TENT-2P-ALPINE', quantity: 1 }];
+
+/** Orders straight into the store (no webhooks to deliver). */
+function seedOrders(count: number, spec: (i: number) => Record<string, unknown>): number[] {
+	const ids: number[] = [];
+	for (let i = 0; i < count; i++) {
+		ids.push(store.sandbox.store.createOrder({ lines: line, ...spec(i) } as never, { silent: true }).id);
+	}
+	return ids;
+}
+
+/** Pin the store clock (what `date_modified` is stamped with). */
+function pinClock(at: Date): void {
+	Object.defineProperty(store.sandbox.store, 'now', { value: () => at, configurable: true });
+}
+
+const ordersPoller = (extra: Record<string, unknown> = {}) =>
+	new Poller(store, { resource: 'orders', lookBackHours: 24, watchdog: false, ...extra });
+
+const ids = (records: IDataObject[]) => records.map((r) => r.id as number);
+
+describe('orders', () => {
+	it('every order exactly once across several pages, polls and restarts; nothing older than the look-back', async () => {
+		const tooOld = seedOrders(3, () => ({ date_created: isoAgo(30 * HOUR) }));
+		// 260 orders over 10 distinct seconds: two pages of /v2/orders, many orders per second.
+		const first = seedOrders(260, (i) => ({ date_created: isoAgo(5 * HOUR - Math.floor(i / 26) * 1000) }));
+		const poller = ordersPoller();
+		const seen: number[] = [];
+
+		const one = await poller.poll();
+		seen.push(...ids(one.records));
+		expect(ids(one.records)).toEqual(first);
+		const pages = store.log.list({ service: 'bigcommerce' }).filter((c) => c.route === 'v2.orders.list');
+		expect(pages.length).toBeGreaterThanOrEqual(2);
+		expect(one.records[0]).toMatchObject({ products: expect.any(Array), shipping_addresses: expect.any(Array), transactions: [] });
+		expect(one.records[0]._event).toMatchObject({ source: 'poll', scope: 'poll/orders', store_hash: store.credentials.storeHash });
+
+		// Nothing new: null, and nothing re-emitted (the boundary second is read again).
+		expect((await poller.poll()).result).toBeNull();
+
+		// New orders and a change to an old one; then n8n restarts before and after polling.
+		const later = seedOrders(5, () => ({}));
+		await adminCall(store, 'PUT', `orders/${first[3]}`, { staff_notes: 'changed' });
+		poller.restart();
+		const two = await poller.poll();
+		seen.push(...ids(two.records));
+		expect(ids(two.records).sort()).toEqual([...later, first[3]].sort());
+		poller.restart();
+		expect((await poller.poll()).result).toBeNull();
+
+		// Every order once, except the one that changed (emitted again: it was modified).
+		expect(seen.filter((id) => id !== first[3]).sort()).toEqual([...first, ...later].filter((id) => id !== first[3]).sort());
+		expect(new Set(seen).size).toBe(seen.length - 1);
+		expect(seen.some((id) => tooOld.includes(id))).toBe(false);
+	});
+
+	it('a restart that lost an unsaved cursor re-reads only what was not saved', async () => {
+		seedOrders(4, (i) => ({ date_created: isoAgo(2 * HOUR - i * 1000) }));
+		const poller = ordersPoller();
+		expect((await poller.poll()).records).toHaveLength(4);
+		const more = seedOrders(2, () => ({}));
+		// Polled and emitted, but n8n died before saving: the next run emits them again (at-most-once is n8n's save point).
+		poller.restart();
+		expect(ids((await poller.poll()).records)).toEqual(more);
+	});
+
+	it('orders at the cursor second: ties by id, and one stamped with that second after the poll is not lost', async () => {
+		// An order from before the look-back: a lower id than every order of the cursor's second.
+		const [older] = seedOrders(1, () => ({ date_created: isoAgo(30 * HOUR) }));
+		const second = new Date(Math.floor((Date.now() - HOUR) / 1000) * 1000);
+		pinClock(second);
+		const tied = seedOrders(5, () => ({}));
+		const poller = ordersPoller();
+		expect(ids((await poller.poll()).records)).toEqual(tied);
+		await adminCall(store, 'PUT', `orders/${tied[0]}`, { staff_notes: 'same second' });
+		await adminCall(store, 'PUT', `orders/${older}`, { staff_notes: 'same second' });
+		const again = await poller.poll();
+		// Changed within the cursor's second: tied[0] was already emitted at it; `older` (a lower id
+		// than the cursor's largest) was not, and a largest-id cursor would skip it.
+		expect(ids(again.records)).toEqual([older]);
+	});
+
+	it('only selected statuses; status 0 never, even when the store lists it', async () => {
+		await adminCall(store, 'PUT', 'switches', { listIncludesIncomplete: true });
+		const paid = seedOrders(2, () => ({ status_id: 11, date_created: isoAgo(HOUR) }));
+		seedOrders(1, () => ({ status_id: 0, date_created: isoAgo(HOUR) }));
+		const waiting = seedOrders(1, () => ({ status_id: 7, date_created: isoAgo(HOUR) }));
+		const poller = ordersPoller({ statuses: [11, 7, 0] });
+		expect(ids((await poller.poll()).records).sort()).toEqual([...paid, ...waiting].sort());
+		const defaults = ordersPoller();
+		expect(ids((await defaults.poll()).records).sort()).toEqual(paid.sort());
+	});
+
+	it('a manual run shows a sample and leaves the cursor', async () => {
+		seedOrders(8, (i) => ({ date_created: isoAgo(HOUR - i * 1000) }));
+		const poller = ordersPoller();
+		expect((await poller.poll('manual')).records).toHaveLength(5);
+		expect(poller.staticData.node['node:BigCommerce Poll Trigger']?.['cursor:orders']).toBeUndefined();
+		expect((await poller.poll()).records).toHaveLength(8);
+	});
+
+	it('an empty store (204) is nothing new', async () => {
+		const poller = ordersPoller();
+		expect((await poller.poll()).result).toBeNull();
+		const calls = store.log.list({ service: 'bigcommerce' }).filter((c) => c.route === 'v2.orders.list');
+		expect(calls.map((c) => c.status)).toEqual([204]);
+	});
+
+	it('follows every page within a small rate limit (waits, no failure)', async () => {
+		await adminCall(store, 'PUT', 'rate-limit', { quota: 20, windowMs: 300 });
+		const all = seedOrders(40, (i) => ({ date_created: isoAgo(HOUR - i * 1000) }));
+		const poller = ordersPoller();
+		expect(ids((await poller.poll()).records)).toEqual(all);
+		// More calls than one window allows (a page plus a transactions call per order), none failed.
+		const calls = store.log.list({ service: 'bigcommerce' });
+		expect(calls.length).toBeGreaterThan(20);
+		expect(calls.filter((c) => c.status >= 300 && c.status !== 429)).toEqual([]);
+	});
+});
+
+describe('refunds', () => {
+	it('each refund once with its full order, across polls and restarts', async () => {
+		const [a, b] = seedOrders(2, () => ({ customer_id: 0, date_created: isoAgo(HOUR) }));
+		const lineOf = (id: number) => [...store.sandbox.store.orders.get(id)!.lines][0].id;
+		const r1 = await adminCall(store, 'POST', `orders/${a}/refunds`, { lines: [{ id: lineOf(a), quantity: 1 }] });
+		const poller = new Poller(store, { resource: 'refunds', lookBackHours: 24, watchdog: false });
+		const one = await poller.poll();
+		expect(one.records).toEqual([expect.objectContaining({ id: r1.id, order_id: a, order: expect.objectContaining({ id: a, products: expect.any(Array) }) })]);
+		expect(one.records[0]._event).toMatchObject({ scope: 'poll/refunds' });
+
+		poller.restart();
+		expect((await poller.poll()).result).toBeNull();
+		const r2 = await adminCall(store, 'POST', `orders/${b}/refunds`, { amount: 1 });
+		poller.restart();
+		expect((await poller.poll()).records.map((r) => r.id)).toEqual([r2.id]);
+	});
+});
