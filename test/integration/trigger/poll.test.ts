@@ -5,7 +5,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { adminCall, createOrder, startStore, type StoreUnderTest } from '../bigcommerce/support';
+import { adminCall, startStore, type StoreUnderTest } from '../bigcommerce/support';
 import { Poller } from './support';
 
 jest.setTimeout(60000);
