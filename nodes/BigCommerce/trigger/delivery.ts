@@ -44,7 +44,9 @@ export function decideDelivery(
 
 	const now = rules.now ?? verifyInput.now ?? new Date();
 	const dedupe = DeliveryDedupe.fromState(staticData[DEDUPE_KEY]);
-	const duplicate = dedupe.checkAndRecord(verified.dedupeKeys, now);
+	// The delivery's identity as BigCommerce gives it: webhook-id when signed, else hash + created_at.
+	// (Matching on both would merge two real updates of one order made within the same second.)
+	const duplicate = dedupe.checkAndRecord(verified.deliveryId, now);
 	staticData[DEDUPE_KEY] = dedupe.toJSON() as unknown as IDataObject;
 	if (duplicate) return { action: 'ignore', reason: 'duplicate delivery', delivery: verified };
 
