@@ -263,7 +263,7 @@ export class BigCommerceTrigger implements INodeType {
 				xBcSecret: mode === 'xBcSignature' ? (this.getNodeParameter('xBcSecret', '') as string) : undefined,
 				xBcEncoding: mode === 'xBcSignature' ? (this.getNodeParameter('xBcEncoding', 'auto') as XBcEncoding) : undefined,
 			},
-			{ scopes: selectedScopes(this), statuses },
+			{ scopes: selectedScopes(this), statuses, dedupeScope: `${this.getWorkflow().id ?? ''}:${this.getNode().id}` },
 		);
 
 		if (decision.action === 'reject') {

@@ -29,6 +29,32 @@ export interface DeliveryRules {
 	scopes: readonly string[];
 	statuses: ReadonlySet<number>;
 	now?: Date;
+	/** Which trigger this is (workflow id + node id): the in-process window is shared by all. */
+	dedupeScope?: string;
+}
+
+/**
+ * Deliveries this process accepted in the last minutes. n8n loads a fresh copy of static data for
+ * every webhook request and saves it afterwards, so two copies of one delivery arriving together
+ * (BigCommerce sends duplicates, sometimes at once) would both pass a static-data check. This
+ * window is checked and written synchronously, so within one process only one of them passes;
+ * static data still covers restarts and later duplicates.
+ */
+const RECENT_WINDOW_MS = 10 * 60_000;
+const RECENT_MAX = 10_000;
+const recentDeliveries = new Map<string, number>();
+
+function seenRecently(key: string, nowMs: number): boolean {
+	const expires = recentDeliveries.get(key);
+	if (expires !== undefined && expires > nowMs) return true;
+	recentDeliveries.set(key, nowMs + RECENT_WINDOW_MS);
+	if (recentDeliveries.size > RECENT_MAX) {
+		for (const [k, until] of recentDeliveries) {
+			if (until <= nowMs || recentDeliveries.size > RECENT_MAX) recentDeliveries.delete(k);
+			else break;
+		}
+	}
+	return false;
 }
 
 const emittedKey = (orderId: string | number) => `order:${orderId}`;
@@ -43,6 +69,9 @@ export function decideDelivery(
 	if (!verified.ok) return { action: 'reject', status: verified.status, reason: verified.reason };
 
 	const now = rules.now ?? verifyInput.now ?? new Date();
+	if (seenRecently(`${rules.dedupeScope ?? ''}|${verified.deliveryId}`, now.getTime())) {
+		return { action: 'ignore', reason: 'duplicate delivery', delivery: verified };
+	}
 	const dedupe = DeliveryDedupe.fromState(staticData[DEDUPE_KEY]);
 	// The delivery's identity as BigCommerce gives it: webhook-id when signed, else hash + created_at.
 	// (Matching on both would merge two real updates of one order made within the same second.)

@@ -138,18 +138,22 @@ async function postUnlocked(context: StaticDataContext, order: FullOrder, settin
 	});
 
 	// 1. Already posted?
+	// Downstream steps (payments) need the order's customer whether it was posted now or before.
 	const remembered = findPosted(staticData, cacheKey);
 	if (remembered) {
-		return result(audit.record('skipped-duplicate', remembered.keys, 'static-data'), {
-			salesOrderNumber: remembered.keys.SalesOrderNumber,
+		const { CustomerAccount, ...keys } = remembered.keys;
+		return result(audit.record('skipped-duplicate', keys, 'static-data'), {
+			salesOrderNumber: keys.SalesOrderNumber,
+			customerAccount: CustomerAccount,
 		});
 	}
 	audit.count();
 	const existing = await findSalesOrdersByReference(context, dataAreaId, reference, itemIndex);
 	if (existing.length) {
 		const keys = { dataAreaId, SalesOrderNumber: String(existing[0].SalesOrderNumber) };
-		rememberPosted(staticData, cacheKey, keys);
-		return result(audit.record('skipped-duplicate', keys, 'f&o'), { salesOrderNumber: keys.SalesOrderNumber });
+		const customerAccount = String(existing[0].OrderingCustomerAccountNumber ?? '');
+		rememberPosted(staticData, cacheKey, { ...keys, CustomerAccount: customerAccount });
+		return result(audit.record('skipped-duplicate', keys, 'f&o'), { salesOrderNumber: keys.SalesOrderNumber, customerAccount });
 	}
 
 	// 2. Items, then the whole payload checked, then the customer: nothing is written for an order
@@ -196,7 +200,7 @@ async function postUnlocked(context: StaticDataContext, order: FullOrder, settin
 		? await writeWithKnownNumber(context, payload, settings, audit)
 		: await writeWithGeneratedNumber(context, payload, settings, audit);
 	const keys = { dataAreaId, SalesOrderNumber: posted.salesOrderNumber };
-	rememberPosted(staticData, cacheKey, keys);
+	rememberPosted(staticData, cacheKey, { ...keys, CustomerAccount: customerAccount });
 	return result(audit.record(posted.action, keys, posted.reason), {
 		salesOrderNumber: posted.salesOrderNumber,
 		customerAccount,
