@@ -63,6 +63,7 @@ function smokeSuite(host: HostName, queue?: QueueOptions): void {
 				queue,
 				tarball: await packTarball(packDir),
 				workflows: [join(FIXTURES, 'smoke-webhook.workflow.json')],
+				credentials: [join(FIXTURES, 'smoke-header-auth.credential.json')],
 				ready: webhookReady(WEBHOOK_PATH, { body: { ping: 'ready' } }),
 			});
 			process.stderr.write(`host-smoke ${host}${queue ? ' queue' : ''} timings (s): ${JSON.stringify(n8n.timings)}\n`);
@@ -97,6 +98,14 @@ function smokeSuite(host: HostName, queue?: QueueOptions): void {
 			expect(result.status).toBe(200);
 			const known = new Set(result.body.map((type) => type.name));
 			for (const name of credentialNames(packDir)) expect(known.has(name) ? name : `missing ${name}`).toBe(name);
+		});
+
+		it('imported the credential (plain data in, encrypted with the instance key)', async () => {
+			const instance = n8n as N8nInstance;
+			const result = await instance.rest('GET', '/credentials');
+			expect(result.status).toBe(200);
+			const credential = (result.body.data as any[]).find((entry) => entry.id === 'e2eSmokeCred0001');
+			expect(credential).toMatchObject({ name: 'e2e smoke header auth', type: 'httpHeaderAuth' });
 		});
 
 		it('answers the production webhook and records the execution in the public API', async () => {

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -50,6 +50,10 @@ export interface StartOptions {
 	queue?: QueueOptions;
 	/** Keep the run folder (user folder, logs, sqlite) after stop(). Also: N8N_E2E_KEEP=1. */
 	keepFiles?: boolean;
+	/** Fixed ports (the demo's); default: free ports. */
+	port?: number;
+	brokerPort?: number;
+
 }
 
 export interface N8nInstance {
@@ -160,6 +164,20 @@ function tail(file: string, lines = 60): string {
 	}
 }
 
+/** Run folders are `$TMPDIR/n8n-e2e-<host>-<pid>-*`; those of ended processes (killed before stop())
+ *  are removed unless stop() kept them on purpose (`.keep`). */
+function removeStaleRunDirs(): void {
+	for (const entry of readdirSync(tmpdir())) {
+		const match = /^n8n-e2e-n8n-[12]x-(\d+)-/.exec(entry);
+		if (!match || Number(match[1]) === process.pid || existsSync(join(tmpdir(), entry, '.keep'))) continue;
+		try {
+			process.kill(Number(match[1]), 0);
+		} catch {
+			rmSync(join(tmpdir(), entry), { recursive: true, force: true });
+		}
+	}
+}
+
 /** Starts one real n8n (main, or main + workers in queue mode) with the pack installed from its tarball. */
 export async function startN8n(options: StartOptions = {}): Promise<N8nInstance> {
 	const timings: Record<string, number> = {};
@@ -171,7 +189,8 @@ export async function startN8n(options: StartOptions = {}): Promise<N8nInstance>
 	const host = await installHost(options.host ?? 'n8n-2x');
 	lap('hostInstall');
 
-	const runDir = mkdtempSync(join(tmpdir(), `n8n-e2e-${host.name}-`));
+	removeStaleRunDirs();
+	const runDir = mkdtempSync(join(tmpdir(), `n8n-e2e-${host.name}-${process.pid}-`));
 	const userFolder = join(runDir, 'home');
 	const n8nDir = join(userFolder, '.n8n');
 	const logDir = join(runDir, 'logs');
@@ -192,13 +211,16 @@ export async function startN8n(options: StartOptions = {}): Promise<N8nInstance>
 		if (dbToDrop) await dropDatabase(dbToDrop.name, dbToDrop.pg).catch((error) => progress(`drop database ${dbToDrop?.name}: ${error.message}`));
 		if (redisPrefix) await deleteRedisKeys(redis, redisPrefix).catch((error) => progress(`redis cleanup ${redisPrefix}: ${error.message}`));
 		if (removeFiles) rmSync(runDir, { recursive: true, force: true });
+		else writeFileSync(join(runDir, '.keep'), '');
 		progress(`${host.name}: stopped in ${seconds(started)}${removeFiles ? '' : `; files kept in ${runDir}`}`);
 	};
 	const stop = (): Promise<void> => teardown(!keep);
 
 	try {
 		const workerCount = options.queue?.workers ?? 0;
-		const [port, brokerPort, ...workerPorts] = await freePorts(2 + workerCount * 3);
+		const [freePort, freeBrokerPort, ...workerPorts] = await freePorts(2 + workerCount * 3);
+		const port = options.port ?? freePort;
+		const brokerPort = options.brokerPort ?? freeBrokerPort;
 		const baseUrl = `http://127.0.0.1:${port}`;
 		const encryptionKey = randomBytes(24).toString('hex');
 		const baseEnv: NodeJS.ProcessEnv = {
@@ -367,7 +389,8 @@ export async function startN8n(options: StartOptions = {}): Promise<N8nInstance>
 		let setup: HttpResult | undefined;
 		await waitFor(`${host.name} owner setup`, 60_000, async () => {
 			setup = await rest('POST', '/owner/setup', owner);
-			return setup.status === 200;
+			// Before its REST routes exist n8n can answer a POST with the editor page (200, no cookie).
+			return setup.status === 200 && cookie !== '';
 		}, anyDead).catch((error) => {
 			throw new Error(`${error.message}; last answer ${setup?.status} ${JSON.stringify(setup?.body)}`);
 		});

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -44,8 +44,8 @@ async function doPack(packageDir: string): Promise<string> {
 	if (missing.length > 0) {
 		throw new Error(`${packageDir}: the package.json n8n section lists files that do not exist (run \`npm run build\` first): ${missing.join(', ')}`);
 	}
-	const dest = mkdtempSync(join(tmpdir(), 'n8n-e2e-pack-'));
-	process.once('exit', () => rmSync(dest, { recursive: true, force: true }));
+	removeStalePackDirs();
+	const dest = mkdtempSync(join(tmpdir(), `n8n-e2e-pack-${process.pid}-`));
 	const { output } = await runChecked('npm', ['pack', '--json', '--pack-destination', dest, '--cache', npmCacheDir()], {
 		cwd: packageDir,
 		env: cleanEnv(),
@@ -55,6 +55,20 @@ async function doPack(packageDir: string): Promise<string> {
 	const tarball = join(dest, info.filename);
 	progress(`packed ${tarball} in ${seconds(started)}`);
 	return tarball;
+}
+
+/** Tarballs live in `$TMPDIR/n8n-e2e-pack-<pid>-*` for the life of the test process (several suites
+ *  reuse one); the next pack removes the folders of processes that have ended. */
+function removeStalePackDirs(): void {
+	for (const entry of readdirSync(tmpdir())) {
+		const match = /^n8n-e2e-pack-(\d+)-/.exec(entry);
+		if (!match || Number(match[1]) === process.pid) continue;
+		try {
+			process.kill(Number(match[1]), 0);
+		} catch {
+			rmSync(join(tmpdir(), entry), { recursive: true, force: true });
+		}
+	}
 }
 
 /** Installs a pack tarball into `<userFolder>/.n8n/nodes` exactly as n8n 2.x's community-package

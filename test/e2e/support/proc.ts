@@ -23,13 +23,30 @@ export interface RunOptions {
 const liveGroups = new Set<number>();
 let exitHookInstalled = false;
 
-/** Last resort when the test process exits without calling stop(): kill every group we started. */
+/** When the test process exits without calling stop(): kill every group we started. Inside jest the
+ *  sandboxed `process` may not see the real exit, hence also watchGroup below. */
 function installExitHook(): void {
 	if (exitHookInstalled) return;
 	exitHookInstalled = true;
 	process.on('exit', () => {
 		for (const pid of liveGroups) killGroup(pid, 'SIGKILL');
 	});
+}
+
+/** A tiny shell watchdog per process group: once this process is gone (jest killed, a test that
+ *  never called stop()), it SIGTERMs the group, then SIGKILLs it. It ends by itself when the group
+ *  ends, so a normal stop leaves nothing behind either. */
+function watchGroup(pgid: number): ChildProcess {
+	const script = 'while kill -0 "$0" 2>/dev/null && kill -0 -"$1" 2>/dev/null; do sleep 2; done; ' +
+		'if kill -0 -"$1" 2>/dev/null; then kill -TERM -"$1"; sleep 10; kill -KILL -"$1" 2>/dev/null; fi; exit 0';
+	const watchdog = spawn('sh', ['-c', script, String(process.pid), String(pgid)], { stdio: 'ignore', detached: true });
+	watchdog.unref();
+	return watchdog;
+}
+
+function endWatchdog(watchdog: ChildProcess | undefined): void {
+	// Its own group (detached): kill the group, so its `sleep` goes too.
+	if (watchdog?.pid !== undefined && watchdog.exitCode === null && watchdog.signalCode === null) killGroup(watchdog.pid, 'SIGKILL');
 }
 
 function killGroup(pid: number, signal: NodeJS.Signals): void {
@@ -61,7 +78,11 @@ export function run(command: string, args: string[], options: RunOptions = {}): 
 			detached: true,
 		});
 		const pid = child.pid;
-		if (pid !== undefined) liveGroups.add(pid);
+		let watchdog: ChildProcess | undefined;
+		if (pid !== undefined) {
+			liveGroups.add(pid);
+			watchdog = watchGroup(pid);
+		}
 		const chunks: Buffer[] = [];
 		let logFd: number | undefined;
 		if (options.logFile) logFd = openSync(options.logFile, 'a');
@@ -83,6 +104,7 @@ export function run(command: string, args: string[], options: RunOptions = {}): 
 			if (beat) clearInterval(beat);
 			if (timer) clearTimeout(timer);
 			if (pid !== undefined) liveGroups.delete(pid);
+			endWatchdog(watchdog);
 			if (logFd !== undefined) closeSync(logFd);
 			reject(error);
 		});
@@ -94,6 +116,7 @@ export function run(command: string, args: string[], options: RunOptions = {}): 
 				killGroup(pid, 'SIGKILL');
 				liveGroups.delete(pid);
 			}
+			endWatchdog(watchdog);
 			if (logFd !== undefined) closeSync(logFd);
 			resolve({ code, signal, output: Buffer.concat(chunks).toString('utf8') });
 		});
@@ -113,6 +136,7 @@ export async function runChecked(command: string, args: string[], options: RunOp
 export class Service {
 	readonly child: ChildProcess;
 	readonly pid: number;
+	private watchdog: ChildProcess | undefined;
 	private exited: Promise<void>;
 	exitCode: number | null = null;
 	exitSignal: NodeJS.Signals | null = null;
@@ -134,6 +158,7 @@ export class Service {
 		if (this.child.pid === undefined) throw new Error(`${name}: failed to spawn ${command}`);
 		this.pid = this.child.pid;
 		liveGroups.add(this.pid);
+		this.watchdog = watchGroup(this.pid);
 		this.exited = new Promise((resolve) => {
 			this.child.on('exit', (code, signal) => {
 				this.exitCode = code;
@@ -170,6 +195,7 @@ export class Service {
 		}
 		killGroup(this.pid, 'SIGKILL');
 		liveGroups.delete(this.pid);
+		endWatchdog(this.watchdog);
 		progress(`${this.name}: stopped in ${seconds(started)}`);
 	}
 }
