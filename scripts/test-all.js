@@ -2,6 +2,9 @@
 // `npm test`: everything CI must prove, in order — build, lint, then every jest suite
 // (unit, integration against the sandbox, e2e against real n8n hosts). Stops at the first failure.
 const { spawnSync } = require('node:child_process');
+const { ensureDependencies } = require('./ensure-deps');
+
+ensureDependencies();
 
 const steps = [
 	['npm', ['run', 'build']],

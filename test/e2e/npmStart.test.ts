@@ -1,0 +1,134 @@
+/**
+ * `npm start` the way a newcomer runs it: a fresh clone, nothing installed in it, the command
+ * typed as is. It must install what is missing, build, start the sandbox and a real n8n, post the
+ * demo orders to F&O, print its summary, and leave no process behind on Ctrl-C (SIGINT).
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+import { freePorts } from './support';
+import { REPO_ROOT } from './support/hosts';
+
+jest.setTimeout(30 * 60_000);
+
+const METADATA = resolve(REPO_ROOT, '..', 'shared', 'specs', 'd365', 'entities-derived.json');
+
+let cloneDir: string;
+let ports: Record<string, string>;
+
+function env(): NodeJS.ProcessEnv {
+	// A newcomer's shell: no CI test variables; the sandbox reads the F&O metadata from shared/.
+	const { NODE_ENV: _nodeEnv, JEST_WORKER_ID: _worker, ...rest } = process.env;
+	return { ...rest, ...ports, D365_SANDBOX_METADATA: METADATA, FORCE_COLOR: '0' };
+}
+
+/** Every process below `pid` right now (walks /proc). */
+function descendants(pid: number): number[] {
+	const children = new Map<number, number[]>();
+	for (const entry of readdirSync('/proc')) {
+		if (!/^\d+$/.test(entry)) continue;
+		try {
+			const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+			const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+			children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+		} catch {
+			// the process ended while we read
+		}
+	}
+	const out: number[] = [];
+	const queue = [pid];
+	while (queue.length) {
+		const next = queue.shift() as number;
+		for (const child of children.get(next) ?? []) {
+			out.push(child);
+			queue.push(child);
+		}
+	}
+	return out;
+}
+
+const alive = (pid: number) => {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch {
+		return false;
+	}
+};
+
+function npmStart(): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+	let output = '';
+	const child = spawn('npm', ['start'], { cwd: cloneDir, env: env(), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+	child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+	return { child, output: () => output, exited };
+}
+
+async function waitForOutput(run: ReturnType<typeof npmStart>, pattern: RegExp, timeoutMs: number): Promise<RegExpMatchArray> {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		const match = run.output().match(pattern);
+		if (match) return match;
+		if (run.child.exitCode !== null) throw new Error(`npm start exited (${run.child.exitCode}) before ${pattern}:\n${run.output().slice(-3000)}`);
+		await new Promise((r) => setTimeout(r, 500));
+	}
+	throw new Error(`no ${pattern} within ${timeoutMs / 1000} s:\n${run.output().slice(-3000)}`);
+}
+
+beforeAll(async () => {
+	cloneDir = join(mkdtempSync(join(tmpdir(), 'npm-start-')), 'n8n-nodes-bigcommerce-d365');
+	const clone = spawnSync('git', ['clone', '--quiet', REPO_ROOT, cloneDir], { encoding: 'utf8' });
+	if (clone.status !== 0) throw new Error(`git clone failed: ${clone.stderr}`);
+	const [n8n, broker, admin, bc, d365, entra] = await freePorts(6);
+	ports = {
+		N8N_DEMO_PORT: String(n8n),
+		N8N_DEMO_BROKER_PORT: String(broker),
+		SANDBOX_ADMIN_PORT: String(admin),
+		SANDBOX_BIGCOMMERCE_PORT: String(bc),
+		SANDBOX_D365_PORT: String(d365),
+		SANDBOX_ENTRA_PORT: String(entra),
+	};
+});
+
+afterAll(() => {
+	if (cloneDir) rmSync(resolve(cloneDir, '..'), { recursive: true, force: true });
+});
+
+describe('npm start on a fresh clone', () => {
+	it('installs, builds, posts the demo orders to F&O, prints the summary, and stops cleanly on Ctrl-C', async () => {
+		const run = npmStart();
+		const [, salesOrders] = await waitForOutput(run, /F&O summary: ([1-9]\d*) sales orders \((\d+) lines\), ([1-9]\d*) payments/, 20 * 60_000);
+		expect(Number(salesOrders)).toBeGreaterThanOrEqual(2);
+		expect(run.output()).toMatch(/n8n editor: +http:\/\/127\.0\.0\.1:\d+/);
+		expect(run.output()).toMatch(/Login: +\S+@\S+ \/ \S+/);
+
+		// The summary is read from the sandbox; check F&O's state through its admin API too.
+		const headers = (await (await fetch(`http://127.0.0.1:${ports.SANDBOX_ADMIN_PORT}/d365/entities/SalesOrderHeadersV2?dataAreaId=usmf`)).json()) as Array<{ CustomersOrderReference: string }>;
+		expect(headers.filter((h) => /^BC-/.test(h.CustomersOrderReference)).length).toBeGreaterThanOrEqual(2);
+
+		const started = descendants(run.child.pid as number);
+		expect(started.length).toBeGreaterThan(3); // npm, node, ts-node, n8n, its task runner
+		process.kill(-(run.child.pid as number), 'SIGINT'); // what Ctrl-C sends to the foreground group
+		await run.exited;
+		await new Promise((r) => setTimeout(r, 1000));
+		expect(started.filter(alive)).toEqual([]);
+		expect(run.output()).toMatch(/Stopped\./);
+	});
+
+	it('refuses clearly when a port it needs is taken, and names it', async () => {
+		const blocker: Server = createServer();
+		await new Promise<void>((done) => blocker.listen(Number(ports.SANDBOX_D365_PORT), '127.0.0.1', done));
+		try {
+			const run = npmStart();
+			const code = await run.exited;
+			expect(code).not.toBe(0);
+			expect(run.output()).toContain(`port ${ports.SANDBOX_D365_PORT} (sandbox F&O OData) is already in use`);
+		} finally {
+			blocker.close();
+		}
+	});
+});
