@@ -50,14 +50,25 @@ function descendants(pid: number): number[] {
 	return out;
 }
 
-const alive = (pid: number) => {
+/** A running process (a zombie has already exited; only its parent has not read its status). */
+function running(pid: number): string | undefined {
 	try {
-		process.kill(pid, 0);
-		return true;
+		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+		if (stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z')) return undefined;
+		return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').slice(0, 200);
 	} catch {
-		return false;
+		return undefined;
 	}
-};
+}
+
+async function survivors(pids: number[], withinMs: number): Promise<string[]> {
+	const deadline = Date.now() + withinMs;
+	for (;;) {
+		const left = pids.map(running).filter((c): c is string => c !== undefined);
+		if (left.length === 0 || Date.now() > deadline) return left;
+		await new Promise((r) => setTimeout(r, 500));
+	}
+}
 
 function npmStart(): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
 	let output = '';
@@ -114,8 +125,7 @@ describe('npm start on a fresh clone', () => {
 		expect(started.length).toBeGreaterThan(3); // npm, node, ts-node, n8n, its task runner
 		process.kill(-(run.child.pid as number), 'SIGINT'); // what Ctrl-C sends to the foreground group
 		await run.exited;
-		await new Promise((r) => setTimeout(r, 1000));
-		expect(started.filter(alive)).toEqual([]);
+		expect(await survivors(started, 15_000)).toEqual([]);
 		expect(run.output()).toMatch(/Stopped\./);
 	});
 
