@@ -1,6 +1,7 @@
 /** Three suites: unit (pure, no network), integration (nodes and sandbox over loopback HTTP),
  *  e2e (real n8n hosts). `npm run test:unit` is the edit loop; `npm test` runs all of them. */
-const tsJest = ['ts-jest', { isolatedModules: true, diagnostics: false }];
+// tsconfig.json sets isolatedModules, so ts-jest transpiles file by file (type checking is `npm run typecheck` and the build).
+const tsJest = ['ts-jest', { diagnostics: false }];
 
 const base = {
 	testEnvironment: 'node',

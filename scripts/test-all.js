@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: everything CI must prove, in order — build, lint, then every jest suite
+// `npm test`: everything CI must prove, in order — build, typecheck (tests included), lint, then every jest suite
 // (unit, integration against the sandbox, e2e against real n8n hosts). Stops at the first failure.
 const { spawnSync } = require('node:child_process');
 const { ensureDependencies } = require('./ensure-deps');
@@ -8,6 +8,7 @@ ensureDependencies();
 
 const steps = [
 	['npm', ['run', 'build']],
+	['npm', ['run', 'typecheck']],
 	['npm', ['run', 'lint']],
 	['npx', ['jest', '--ci']],
 ];
