@@ -10,7 +10,8 @@ const steps = [
 	['npm', ['run', 'build']],
 	['npm', ['run', 'typecheck']],
 	['npm', ['run', 'lint']],
-	['npx', ['jest', '--ci']],
+	// --forceExit: a suite whose setup failed may leave a server open; the run must still end (CI has a time limit).
+	['npx', ['jest', '--ci', '--forceExit']],
 ];
 
 for (const [cmd, args] of steps) {

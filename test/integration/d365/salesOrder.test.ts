@@ -226,6 +226,21 @@ describe('exactly once', () => {
 	});
 });
 
+describe('dry run', () => {
+	it('outputs the exact OData requests and writes nothing', async () => {
+		const order = await fx.storeOrder({ customer_id: 1, lines: lines(3), shipping: 5 });
+		const before = fx.lastSeq();
+		const [result] = await runNode(fx, salesOrderParameters(fx, order, { options: { customerGroupId: 'WEB', currencyCode: 'USD', dryRun: true } }));
+		expect((result.audit as IDataObject).action).toBe('dry-run');
+		const planned = result.plannedRequests as IDataObject[];
+		expect(planned[0]).toMatchObject({ method: 'POST', path: '/data/SalesOrderHeadersV2' });
+		expect((planned[0].body as IDataObject).CustomersOrderReference).toBe(reference(order));
+		expect((planned[1].changeset as IDataObject[]).map((op) => op.path)).toEqual(Array(4).fill('/data/SalesOrderLines'));
+		expect(fx.requests('d365', before).filter((r) => r.method !== 'GET' && r.route !== 'odata.batch')).toEqual([]);
+		expect(await salesOrdersFor(fx, reference(order))).toEqual([]);
+	});
+});
+
 describe('held to the real entities', () => {
 	it('every property written and every key access match entities-derived.json', async () => {
 		await manualNumbers(true);
