@@ -65,7 +65,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		d365: new FaultInjector(),
 	};
 	const bigcommerce = await startBigCommerceSandbox({ ...options.bigcommerce }, { host, log, faults: faults.bigcommerce });
-	const d365 = await startD365Sandbox({ ...options.d365 }, { host, log, faults: faults.d365 });
+	// A half-started sandbox must not keep its first servers listening (the test run would not end).
+	const d365 = await startD365Sandbox({ ...options.d365 }, { host, log, faults: faults.d365 }).catch(async (error: unknown) => {
+		await bigcommerce.close();
+		throw error;
+	});
 	const services: Record<string, SandboxService> = { bigcommerce, d365 };
 
 	const manifest = {
@@ -147,6 +151,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		notFound: (req, res) => sendJson(res, 404, { error: `no admin route ${req.method} ${req.path}` }),
 		errorResponse: (res, status) => sendJson(res, status, { error: 'injected' }),
 		throttleResponse: (res) => sendJson(res, 429, { error: 'throttled' }),
+	}).catch(async (error: unknown) => {
+		await Promise.all(Object.values(services).map((service) => service.close()));
+		throw error;
 	});
 	manifest.admin.baseUrl = admin.baseUrl;
 	if (options.manifestFile) writeFileSync(options.manifestFile, JSON.stringify(manifest, null, 2));
