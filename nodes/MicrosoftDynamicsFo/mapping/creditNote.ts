@@ -3,6 +3,7 @@ import { formatDisplayValue, optionalDimensions, type DimensionFormatOptions } f
 import { MappingError } from './errors';
 import { fromUnits, roundUnits, toUnits } from './money';
 import { refundReference, refundShortReference, truncate } from './references';
+import { itemFields } from './salesOrder';
 import type {
 	BcOrderProduct,
 	BcRefund,
@@ -185,11 +186,7 @@ export function mapRefund(refund: BcRefund, options: RefundMappingOptions): Refu
 			returnUnits += credit;
 			return dropUndefined<FoReturnOrderLine>({
 				dataAreaId: options.dataAreaId,
-				ItemNumber: item.ItemNumber,
-				ProductSizeId: item.ProductSizeId,
-				ProductColorId: item.ProductColorId,
-				ProductStyleId: item.ProductStyleId,
-				ProductConfigurationId: item.ProductConfigurationId,
+				...itemFields(item),
 				SalesUnitSymbol: item.SalesUnitSymbol,
 				ReturnSalesQuantity: -qty,
 				SalesPrice: fromUnits(toUnits(inclusive ? p.price_inc_tax : p.price_ex_tax, 'price')),

@@ -16,7 +16,8 @@ import type {
 	BcOrderProduct,
 	BcShippingAddress,
 	DimensionsInput,
-	FoNoYes,
+	FoDeliveryAddress,
+	FoItemFields,
 	FoSalesOrderHeader,
 	FoSalesOrderLine,
 	ResolvedItem,
@@ -222,20 +223,10 @@ function shippingAddressesOf(order: BcOrder, explicit?: BcShippingAddress[]): Bc
 	return [];
 }
 
-interface DeliveryAddressFields {
-	DeliveryAddressName?: string;
-	DeliveryAddressStreet?: string;
-	DeliveryAddressCity?: string;
-	DeliveryAddressZipCode?: string;
-	DeliveryAddressStateId?: string;
-	DeliveryAddressCountryRegionId?: string;
-	IsDeliveryAddressOrderSpecific?: FoNoYes;
-}
-
 function deliveryAddress(
 	a: BcShippingAddress | undefined,
 	overrides: Readonly<Record<string, string>> | undefined,
-): DeliveryAddressFields {
+): FoDeliveryAddress {
 	if (!a) return {};
 	const name =
 		clean(a.company) ?? clean([clean(a.first_name), clean(a.last_name)].filter(Boolean).join(' '));
@@ -461,11 +452,7 @@ export function mapSalesOrder(order: BcOrder, options: SalesOrderMappingOptions)
 				: undefined;
 		return dropUndefined<FoSalesOrderLine>({
 			...base,
-			ItemNumber: item.ItemNumber,
-			ProductSizeId: item.ProductSizeId,
-			ProductColorId: item.ProductColorId,
-			ProductStyleId: item.ProductStyleId,
-			ProductConfigurationId: item.ProductConfigurationId,
+			...itemFields(item),
 			SalesUnitSymbol: item.SalesUnitSymbol,
 			OrderedSalesQuantity: qty,
 			SalesPrice: fromUnits(price),
@@ -517,4 +504,15 @@ export function mapSalesOrder(order: BcOrder, options: SalesOrderMappingOptions)
 /** Set SalesOrderNumber on lines once the header was created with a generated number. */
 export function withSalesOrderNumber(lines: readonly FoSalesOrderLine[], salesOrderNumber: string): FoSalesOrderLine[] {
 	return lines.map((l) => ({ ...l, SalesOrderNumber: salesOrderNumber }));
+}
+
+/** The item fields of a resolved SKU, for a sales or return order line. */
+export function itemFields(item: FoItemFields): FoItemFields {
+	return {
+		ItemNumber: item.ItemNumber,
+		ProductSizeId: item.ProductSizeId,
+		ProductColorId: item.ProductColorId,
+		ProductStyleId: item.ProductStyleId,
+		ProductConfigurationId: item.ProductConfigurationId,
+	};
 }

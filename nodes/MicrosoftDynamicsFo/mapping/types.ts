@@ -273,8 +273,28 @@ export type FoCustomerUpdate = Partial<
 	Omit<FoCustomerCreate, 'dataAreaId' | 'CustomerAccount' | 'PartyType' | 'CustomerGroupId' | 'SalesCurrencyCode'>
 >;
 
+/** The order-specific delivery address fields header and lines share on sales orders. */
+export interface FoDeliveryAddress {
+	DeliveryAddressName?: string;
+	DeliveryAddressStreet?: string;
+	DeliveryAddressCity?: string;
+	DeliveryAddressZipCode?: string;
+	DeliveryAddressStateId?: string;
+	DeliveryAddressCountryRegionId?: string;
+	IsDeliveryAddressOrderSpecific?: FoNoYes;
+}
+
+/** A released product as a line names it: the item and, for a variant, its dimensions. */
+export interface FoItemFields {
+	ItemNumber: string;
+	ProductSizeId?: string;
+	ProductColorId?: string;
+	ProductStyleId?: string;
+	ProductConfigurationId?: string;
+}
+
 /** Entity set SalesOrderHeadersV2: create body. */
-export interface FoSalesOrderHeader {
+export interface FoSalesOrderHeader extends FoDeliveryAddress {
 	dataAreaId: string;
 	SalesOrderNumber?: string;
 	OrderingCustomerAccountNumber: string;
@@ -285,13 +305,6 @@ export interface FoSalesOrderHeader {
 	CustomerRequisitionNumber?: string;
 	RequestedShippingDate: string;
 	RequestedReceiptDate: string;
-	DeliveryAddressName?: string;
-	DeliveryAddressStreet?: string;
-	DeliveryAddressCity?: string;
-	DeliveryAddressZipCode?: string;
-	DeliveryAddressStateId?: string;
-	DeliveryAddressCountryRegionId?: string;
-	IsDeliveryAddressOrderSpecific?: FoNoYes;
 	Email?: string;
 	DeliveryModeCode?: string;
 	PaymentTermsName?: string;
@@ -304,14 +317,9 @@ export interface FoSalesOrderHeader {
 }
 
 /** Entity set SalesOrderLines: create body. SalesOrderNumber is set once the header exists. */
-export interface FoSalesOrderLine {
+export interface FoSalesOrderLine extends FoDeliveryAddress, FoItemFields {
 	dataAreaId: string;
 	SalesOrderNumber?: string;
-	ItemNumber: string;
-	ProductSizeId?: string;
-	ProductColorId?: string;
-	ProductStyleId?: string;
-	ProductConfigurationId?: string;
 	OrderedSalesQuantity: number;
 	SalesUnitSymbol?: string;
 	SalesPrice: number;
@@ -329,13 +337,6 @@ export interface FoSalesOrderLine {
 	ShippingWarehouseId?: string;
 	SalesTaxItemGroupCode?: string;
 	DefaultLedgerDimensionDisplayValue?: string;
-	DeliveryAddressName?: string;
-	DeliveryAddressStreet?: string;
-	DeliveryAddressCity?: string;
-	DeliveryAddressZipCode?: string;
-	DeliveryAddressStateId?: string;
-	DeliveryAddressCountryRegionId?: string;
-	IsDeliveryAddressOrderSpecific?: FoNoYes;
 }
 
 export type FoLedgerJournalAcType = 'Cust' | 'Ledger' | 'Bank' | 'Vend' | 'Project' | 'FixedAssets';
@@ -375,14 +376,9 @@ export interface FoReturnOrderHeader {
 }
 
 /** Entity set ReturnOrderLines: create body. */
-export interface FoReturnOrderLine {
+export interface FoReturnOrderLine extends FoItemFields {
 	dataAreaId: string;
 	ReturnOrderNumber?: string;
-	ItemNumber: string;
-	ProductSizeId?: string;
-	ProductColorId?: string;
-	ProductStyleId?: string;
-	ProductConfigurationId?: string;
 	ReturnSalesQuantity: number;
 	SalesPrice: number;
 	LineAmount: number;
@@ -429,12 +425,7 @@ export interface FoFreeTextInvoiceLine {
 // ---------------------------------------------------------------------------------------------
 
 /** What the SKU lookup resolved a BigCommerce SKU to in F&O. */
-export interface ResolvedItem {
-	ItemNumber: string;
-	ProductSizeId?: string;
-	ProductColorId?: string;
-	ProductStyleId?: string;
-	ProductConfigurationId?: string;
+export interface ResolvedItem extends FoItemFields {
 	SalesUnitSymbol?: string;
 }
 
