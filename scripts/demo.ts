@@ -13,7 +13,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { closeLockClients } from '../nodes/common/recordLock';
 import { startSandboxFixture, type SandboxFixture } from '../test/support/sandboxFixture';
-import { hooksRegistered, sandboxCredentials, WORKFLOW_FILES } from '../test/e2e/support/pack-e2e';
+import { packReady, sandboxCredentials, WORKFLOW_FILES } from '../test/e2e/support/pack-e2e';
 import { packTarball, startN8n, type N8nInstance } from '../test/e2e/support';
 
 const port = (name: string, fallback: number) => Number(process.env[name] || fallback);
@@ -125,7 +125,7 @@ async function main(): Promise<void> {
 			tarball: await packTarball(),
 			workflows: WORKFLOW_FILES,
 			credentials: sandboxCredentials(fx),
-			ready: async () => await hooksRegistered(fx, 6),
+			ready: packReady(fx),
 			readyTimeoutMs: 180_000,
 		});
 	} catch (error) {

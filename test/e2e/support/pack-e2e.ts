@@ -8,6 +8,9 @@ import { join } from 'node:path';
 
 import type { IDataObject } from 'n8n-workflow';
 
+import { deriveHookSecret, HOOK_MARKER_HEADER } from '../../../nodes/BigCommerce/hookSecret';
+import { signStandardWebhook } from '../../../nodes/BigCommerce/webhookSignature';
+
 import { startSandboxFixture, type SandboxFixture } from '../../support/sandboxFixture';
 import type { SandboxOptions } from '../../sandbox';
 import { REPO_ROOT } from './hosts';
@@ -54,6 +57,46 @@ export async function hooksRegistered(fx: SandboxFixture, expected: number): Pro
 	return list.filter((h) => h.is_active).length >= expected;
 }
 
+/**
+ * The first webhook 200: a genuinely signed delivery to order-sync's live trigger URL. Its scope is
+ * one the trigger does not select, so the trigger verifies it, answers 200 and starts no execution.
+ */
+export async function firstWebhook200(fx: SandboxFixture, n8n: N8nInstance): Promise<boolean> {
+	const workflow = readWorkflow(WORKFLOW_FILES[0]);
+	const trigger = (workflow.nodes as IDataObject[]).find((n) => n.name === 'BigCommerce Trigger') as IDataObject;
+	const clientSecret = String(fx.bigCommerceCredentials.clientSecret);
+	const raw = Buffer.from(
+		JSON.stringify({
+			scope: 'store/product/updated',
+			store_id: '1',
+			data: { type: 'product', id: 1 },
+			hash: 'c'.repeat(40),
+			created_at: Math.floor(Date.now() / 1000),
+			producer: `stores/${String(fx.bigCommerceCredentials.storeHash)}`,
+		}),
+	);
+	const id = `msg_ready_${Date.now()}_${Math.random().toString(36).slice(2)}`;
+	const ts = String(Math.floor(Date.now() / 1000));
+	const response = await fetch(n8n.webhookUrl(`${String(trigger.webhookId)}/webhook`), {
+		method: 'POST',
+		headers: {
+			'content-type': 'application/json',
+			[HOOK_MARKER_HEADER]: deriveHookSecret(clientSecret, String(workflow.id), String(trigger.id)),
+			'webhook-id': id,
+			'webhook-timestamp': ts,
+			'webhook-signature': signStandardWebhook(clientSecret, id, ts, raw),
+		},
+		body: raw,
+	}).catch(() => undefined);
+	await response?.arrayBuffer().catch(() => undefined);
+	return response?.status === 200;
+}
+
+/** Ready when the triggers registered their hooks and the live webhook answers a genuine delivery. */
+export function packReady(fx: SandboxFixture, expectedHooks = 6) {
+	return async (n8n: N8nInstance): Promise<boolean> => (await hooksRegistered(fx, expectedHooks)) && (await firstWebhook200(fx, n8n));
+}
+
 export async function startPackE2e(
 	options: { sandbox?: SandboxOptions; n8n?: Partial<StartOptions>; expectedHooks?: number } = {},
 ): Promise<PackE2e> {
@@ -64,7 +107,7 @@ export async function startPackE2e(
 			tarball: await packTarball(REPO_ROOT),
 			workflows: WORKFLOW_FILES,
 			credentials: sandboxCredentials(fx),
-			ready: async () => await hooksRegistered(fx, options.expectedHooks ?? 6),
+			ready: packReady(fx, options.expectedHooks ?? 6),
 			readyTimeoutMs: 120_000,
 			...options.n8n,
 		});
