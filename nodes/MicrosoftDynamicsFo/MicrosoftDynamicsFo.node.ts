@@ -15,7 +15,8 @@ import {
 
 import { validatedEnvironmentUrl } from '../../credentials/MicrosoftDynamicsFoApi.credentials';
 import { LockUnavailableError, pingRedis, withRecordLock, type RedisLockSettings } from '../common/recordLock';
-import { withoutLock, type OperationContext, type RecordLocker } from './actions/context';
+import { withProcessLock } from '../common/processLock';
+import type { OperationContext, RecordLocker } from './actions/context';
 import { operations } from './actions/router';
 import { legalEntityField } from './descriptions/common';
 import { creditNoteFields, creditNoteOperations } from './descriptions/creditNote';
@@ -82,17 +83,18 @@ export class MicrosoftDynamicsFo implements INodeType {
 				type: 'options',
 				options: [
 					{
-						name: 'None',
-						value: 'none',
-						description: 'Static data and the F&O lookup only: rare duplicates remain possible under concurrent runs',
+						name: 'In This Process',
+						value: 'process',
+						description:
+							'Executions in this process check-and-create one record at a time (regular mode). Several queue-mode workers can still race.',
 					},
 					{
 						name: 'Redis',
 						value: 'redis',
-						description: 'Check-and-create of each record under a short lock in Redis (queue mode\'s Redis): no concurrent duplicates',
+						description: 'A short lock per record in Redis (queue mode\'s Redis), across every worker: no concurrent duplicates',
 					},
 				],
-				default: 'none',
+				default: 'process',
 				displayOptions: {
 					show: { resource: ['customer', 'salesOrder', 'payment', 'creditNote'], operation: ['upsert', 'create', 'post'] },
 				},
@@ -139,9 +141,9 @@ export class MicrosoftDynamicsFo implements INodeType {
 		const environmentUrl = validatedEnvironmentUrl(credentials.environmentUrl);
 		const skuCache = new Map();
 		const out: INodeExecutionData[] = [];
-		const lockSetting = this.getNodeParameter('postingLock', 0, 'none') as string;
+		const lockSetting = this.getNodeParameter('postingLock', 0, 'process') as string;
 		const lock: RecordLocker =
-			lockSetting === 'redis' ? redisLocker(redisSettings(await this.getCredentials(REDIS_LOCK_CREDENTIAL))) : withoutLock;
+			lockSetting === 'redis' ? redisLocker(redisSettings(await this.getCredentials(REDIS_LOCK_CREDENTIAL))) : processLocker;
 
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			try {
@@ -191,6 +193,9 @@ function redisSettings(data: IDataObject): RedisLockSettings {
 	};
 }
 
+/** Queue first in this process, then take the Redis lock: fewer round trips to Redis under bursts. */
 function redisLocker(settings: RedisLockSettings): RecordLocker {
-	return async (name, work) => await withRecordLock(settings, name, work);
+	return async (name, work) => await withProcessLock(name, async () => await withRecordLock(settings, name, work));
 }
+
+const processLocker: RecordLocker = async (name, work) => await withProcessLock(name, work);

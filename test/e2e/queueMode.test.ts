@@ -2,7 +2,8 @@
  * Queue mode on n8n 2.x: main + two workers (concurrency 5) on PostgreSQL and Redis. Twenty
  * orders, each delivered fifty times at once with a distinct webhook-id per delivery (so the
  * trigger cannot absorb them and the F&O side is what is proven), plus a concurrent backfill poll,
- * under three settings: the Redis posting lock, the deterministic order number alone, and neither.
+ * under three settings: the Redis posting lock, the deterministic order number alone, and neither
+ * (only the node's per-process lock, which two workers get round).
  * Only the lock run asserts exactly-once for everything; the others print their duplicate counts.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
