@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { bigCommerceRecordField, dryRunField } from './common';
-import { dimensionDelimiterField, documentCustomerFields, referencePrefixField } from './payment';
+import { dimensionDelimiterField, documentCustomerFields, findByBigCommerceIdFields, referencePrefixField } from './payment';
 import { skuMappingField, storeHashField } from './salesOrder';
 
 const show = (operation: string[]) => ({ resource: ['creditNote'], operation });
@@ -104,29 +104,5 @@ export const creditNoteFields: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'BigCommerce Order ID',
-		name: 'orderId',
-		type: 'number',
-		default: 0,
-		required: true,
-		displayOptions: { show: show(['find']) },
-	},
-	{
-		displayName: 'BigCommerce Refund ID',
-		name: 'refundId',
-		type: 'number',
-		default: 0,
-		required: true,
-		displayOptions: { show: show(['find']) },
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		displayOptions: { show: show(['find']) },
-		options: [referencePrefixField],
-	},
+	...findByBigCommerceIdFields(show(['find']), { displayName: 'BigCommerce Refund ID', name: 'refundId' }),
 ];

@@ -73,6 +73,24 @@ export const referencePrefixField: INodeProperties = {
 	description: 'Start of the references that tie F&O records to BigCommerce; the same as for the orders',
 };
 
+/** A "find by BigCommerce ids" operation: the order id, the id of the record under it, the prefix. */
+export const findByBigCommerceIdFields = (
+	show: Record<string, string[]>,
+	recordId: { displayName: string; name: string },
+): INodeProperties[] => [
+	{ displayName: 'BigCommerce Order ID', name: 'orderId', type: 'number', default: 0, required: true, displayOptions: { show } },
+	{ ...recordId, type: 'number', default: 0, required: true, displayOptions: { show } },
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		displayOptions: { show },
+		options: [referencePrefixField],
+	},
+];
+
 export const paymentFields: INodeProperties[] = [
 	{
 		displayName: 'Input',
@@ -208,29 +226,5 @@ export const paymentFields: INodeProperties[] = [
 			referencePrefixField,
 		],
 	},
-	{
-		displayName: 'BigCommerce Order ID',
-		name: 'orderId',
-		type: 'number',
-		default: 0,
-		required: true,
-		displayOptions: { show: show(['find']) },
-	},
-	{
-		displayName: 'BigCommerce Transaction ID',
-		name: 'transactionId',
-		type: 'number',
-		default: 0,
-		required: true,
-		displayOptions: { show: show(['find']) },
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		displayOptions: { show: show(['find']) },
-		options: [referencePrefixField],
-	},
+	...findByBigCommerceIdFields(show(['find']), { displayName: 'BigCommerce Transaction ID', name: 'transactionId' }),
 ];
