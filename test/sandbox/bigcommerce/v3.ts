@@ -17,6 +17,11 @@ export interface V3Context {
 
 const MAX_LIMIT = 250;
 
+/** A v3 collection answer: `{ data, meta: { pagination } }`. */
+function sendPage(res: ServerResponse, data: unknown[], pagination: unknown): void {
+	sendJson(res, 200, { data, meta: { pagination } });
+}
+
 function pageOf<T>(req: SandboxRequest, res: ServerResponse, rows: T[], defaultLimit = 50) {
 	const q = req.url.searchParams;
 	const page = q.has('page') ? Number(q.get('page')) : 1;
@@ -139,11 +144,7 @@ export function registerV3Routes(router: Router, ctx: V3Context): void {
 		if (!rows) return;
 		const page = pageOf(req, res, rows);
 		// The spec gives this collection's meta as an open object; pagination is what v3 collections carry.
-		if (page)
-			sendJson(res, 200, {
-				data: page.data,
-				meta: { pagination: page.pagination },
-			});
+		if (page) sendPage(res, page.data, page.pagination);
 	});
 	router.add('GET', '/v3/orders/payment_actions/refunds/:rid(\\d+)', 'v3.refunds.get', (req, res) => {
 		const refund = store.refunds.find((r) => r.id === Number(req.params.rid));
@@ -248,10 +249,7 @@ export function registerV3Routes(router: Router, ctx: V3Context): void {
 		const page = pageOf(req, res, rows);
 		if (!page) return;
 		const include = list(q, 'include') ?? [];
-		sendJson(res, 200, {
-			data: page.data.map((p) => renderProduct(p, include)),
-			meta: { pagination: page.pagination },
-		});
+		sendPage(res, page.data.map((p) => renderProduct(p, include)), page.pagination);
 	});
 	router.add('GET', '/v3/catalog/products/:pid(\\d+)', 'v3.catalog.products.get', (req, res) => {
 		const p = store.products.get(Number(req.params.pid));
@@ -265,11 +263,7 @@ export function registerV3Routes(router: Router, ctx: V3Context): void {
 		const p = store.products.get(Number(req.params.pid));
 		if (!p) return notFound(res, `Product with id ${req.params.pid}`);
 		const page = pageOf(req, res, variantsOf(p));
-		if (page)
-			sendJson(res, 200, {
-				data: page.data,
-				meta: { pagination: page.pagination },
-			});
+		if (page) sendPage(res, page.data, page.pagination);
 	});
 	router.add('GET', '/v3/catalog/variants', 'v3.catalog.variants', (req, res) => {
 		const q = req.url.searchParams;
@@ -284,11 +278,7 @@ export function registerV3Routes(router: Router, ctx: V3Context): void {
 		if (pids) rows = rows.filter((v) => pids.includes(v.product_id));
 		rows.sort((a, b) => a.id - b.id);
 		const page = pageOf(req, res, rows);
-		if (page)
-			sendJson(res, 200, {
-				data: page.data,
-				meta: { pagination: page.pagination },
-			});
+		if (page) sendPage(res, page.data, page.pagination);
 	});
 
 	// ------------------------------------------------------------ hooks
@@ -356,11 +346,7 @@ export function registerV3Routes(router: Router, ctx: V3Context): void {
 		if (q.has('destination')) rows = rows.filter((h) => h.destination === q.get('destination'));
 		rows.sort((a, b) => a.id - b.id);
 		const page = pageOf(req, res, rows);
-		if (page)
-			sendJson(res, 200, {
-				data: page.data,
-				meta: { pagination: page.pagination },
-			});
+		if (page) sendPage(res, page.data, page.pagination);
 	});
 	router.add('POST', '/v3/hooks', 'v3.hooks.create', (req, res) => {
 		const body = readBody(req, res);
