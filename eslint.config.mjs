@@ -14,13 +14,24 @@ const communityNodes = n8nCommunityNodes.configs.recommendedWithoutN8nCloudSuppo
 const selfHostedDecision = { '@n8n/community-nodes/no-runtime-dependencies': 'off' };
 
 export default tseslint.config(
-	{ ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.cache/**', 'test/e2e/hosts/**/node_modules/**'] },
+	{
+		ignores: [
+			'dist/**',
+			'node_modules/**',
+			'coverage/**',
+			'.cache/**',
+			'test/e2e/hosts/**/node_modules/**',
+		],
+	},
 	{
 		files: ['**/*.ts'],
 		extends: [js.configs.recommended, tseslint.configs.recommended],
 		rules: {
 			'prefer-spread': 'off',
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+			],
 		},
 	},
 	{
@@ -61,6 +72,9 @@ export default tseslint.config(
 	},
 	{
 		files: ['test/**/*.ts', 'scripts/**/*.ts'],
-		rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-require-imports': 'off' },
+		rules: {
+			'@typescript-eslint/no-explicit-any': 'off',
+			'@typescript-eslint/no-require-imports': 'off',
+		},
 	},
 );

@@ -54,7 +54,10 @@ async function postOrders(fx: SandboxFixture, orders: IDataObject[], concurrency
 	await Promise.all(
 		Array.from({ length: concurrency }, async () => {
 			for (let order = queue.shift(); order; order = queue.shift()) {
-				const ctx = fx.context({ parameters: salesOrderParameters(fx, order), staticData: emptyStaticData() });
+				const ctx = fx.context({
+					parameters: salesOrderParameters(fx, order),
+					staticData: emptyStaticData(),
+				});
 				const [, ms] = await timed(() => new MicrosoftDynamicsFo().execute.call(ctx as never));
 				samples.push(ms);
 			}
@@ -67,7 +70,11 @@ async function main(): Promise<void> {
 	const figures: Figure[] = [];
 	const fx = await startSandboxFixture({ bigcommerce: { quota: 100000 } });
 	try {
-		const lines = (n: number) => Array.from({ length: n }, (_, i) => ({ sku: MAPPED_SKUS[i % MAPPED_SKUS.length], quantity: 1 }));
+		const lines = (n: number) =>
+			Array.from({ length: n }, (_, i) => ({
+				sku: MAPPED_SKUS[i % MAPPED_SKUS.length],
+				quantity: 1,
+			}));
 		for (const [lineCount, count, concurrency] of [
 			[5, 40, 1],
 			[5, 40, 4],
@@ -75,19 +82,42 @@ async function main(): Promise<void> {
 			[200, 5, 1],
 		] as const) {
 			const orders: IDataObject[] = [];
-			for (let i = 0; i < count; i++) orders.push(await fx.storeOrder({ customer_id: 1 + (i % 5), lines: lines(lineCount) }));
+			for (let i = 0; i < count; i++)
+				orders.push(await fx.storeOrder({ customer_id: 1 + (i % 5), lines: lines(lineCount) }));
 			const { samples, wallMs } = await postOrders(fx, orders, concurrency);
-			figures.push(summarise(`F&O sales order, ${lineCount} lines, concurrency ${concurrency}`, samples, wallMs));
+			figures.push(
+				summarise(
+					`F&O sales order, ${lineCount} lines, concurrency ${concurrency}`,
+					samples,
+					wallMs,
+				),
+			);
 		}
 
 		const order = await fx.storeOrder({ customer_id: 1, lines: lines(10) });
 		const fetchSamples: number[] = [];
 		const fetchStart = performance.now();
-		for (let i = 0; i < 50; i++) fetchSamples.push((await timed(() => getOrder(fx.context(), Number(order.id))))[1]);
-		figures.push(summarise('BigCommerce full order fetch (order + transactions)', fetchSamples, performance.now() - fetchStart));
+		for (let i = 0; i < 50; i++)
+			fetchSamples.push((await timed(() => getOrder(fx.context(), Number(order.id))))[1]);
+		figures.push(
+			summarise(
+				'BigCommerce full order fetch (order + transactions)',
+				fetchSamples,
+				performance.now() - fetchStart,
+			),
+		);
 
 		const secret = fx.bigCommerceCredentials.clientSecret as string;
-		const body = Buffer.from(JSON.stringify({ scope: 'store/order/created', store_id: '1', data: { type: 'order', id: 1 }, hash: 'h', created_at: 1, producer: 'stores/x' }));
+		const body = Buffer.from(
+			JSON.stringify({
+				scope: 'store/order/created',
+				store_id: '1',
+				data: { type: 'order', id: 1 },
+				hash: 'h',
+				created_at: 1,
+				producer: 'stores/x',
+			}),
+		);
 		const headerSecret = deriveHookSecret(secret, 'wf', 'node');
 		const verifySamples: number[] = [];
 		const verifyStart = performance.now();
@@ -96,24 +126,47 @@ async function main(): Promise<void> {
 			const t0 = performance.now();
 			verifyDelivery({
 				rawBody: body,
-				headers: { [HOOK_MARKER_HEADER]: headerSecret, 'webhook-id': `msg_${i}`, 'webhook-timestamp': String(ts), 'webhook-signature': signStandardWebhook(secret, `msg_${i}`, String(ts), body) },
+				headers: {
+					[HOOK_MARKER_HEADER]: headerSecret,
+					'webhook-id': `msg_${i}`,
+					'webhook-timestamp': String(ts),
+					'webhook-signature': signStandardWebhook(secret, `msg_${i}`, String(ts), body),
+				},
 				mode: 'default',
 				clientSecret: secret,
 				expectedHeaderSecret: headerSecret,
 			});
 			verifySamples.push(performance.now() - t0);
 		}
-		figures.push(summarise('Webhook verification (secret header + Standard Webhooks)', verifySamples, performance.now() - verifyStart, 'signing time included in the wall clock'));
+		figures.push(
+			summarise(
+				'Webhook verification (secret header + Standard Webhooks)',
+				verifySamples,
+				performance.now() - verifyStart,
+				'signing time included in the wall clock',
+			),
+		);
 	} finally {
 		await fx.close();
 	}
 
-	const result = { at: new Date().toISOString(), node: process.version, cpus: cpus().length, figures };
+	const result = {
+		at: new Date().toISOString(),
+		node: process.version,
+		cpus: cpus().length,
+		figures,
+	};
 	const dir = join(__dirname, 'results');
 	mkdirSync(dir, { recursive: true });
-	writeFileSync(join(dir, `${result.at.replace(/[:.]/g, '-')}.json`), JSON.stringify(result, null, 2));
+	writeFileSync(
+		join(dir, `${result.at.replace(/[:.]/g, '-')}.json`),
+		JSON.stringify(result, null, 2),
+	);
 	writeFileSync(join(dir, 'latest.json'), JSON.stringify(result, null, 2));
-	for (const f of figures) console.log(`${f.name}: ${f.count} in ${f.totalMs} ms, ${f.perSecond}/s, p50 ${f.p50Ms} ms, p95 ${f.p95Ms} ms`);
+	for (const f of figures)
+		console.log(
+			`${f.name}: ${f.count} in ${f.totalMs} ms, ${f.perSecond}/s, p50 ${f.p50Ms} ms, p95 ${f.p95Ms} ms`,
+		);
 	console.log(`written to ${join(dir, 'latest.json')}`);
 }
 

@@ -16,9 +16,13 @@ export class BigCommerceApi implements ICredentialType {
 
 	displayName = 'BigCommerce API';
 
-	icon: Icon = { light: 'file:../icons/bigcommerce.svg', dark: 'file:../icons/bigcommerce.dark.svg' };
+	icon: Icon = {
+		light: 'file:../icons/bigcommerce.svg',
+		dark: 'file:../icons/bigcommerce.dark.svg',
+	};
 
-	documentationUrl = 'https://github.com/n8n-nodes-bigcommerce-d365/n8n-nodes-bigcommerce-d365#bigcommerce-credential';
+	documentationUrl =
+		'https://github.com/n8n-nodes-bigcommerce-d365/n8n-nodes-bigcommerce-d365#bigcommerce-credential';
 
 	properties: INodeProperties[] = [
 		{
@@ -53,7 +57,8 @@ export class BigCommerceApi implements ICredentialType {
 			name: 'baseUrl',
 			type: 'string',
 			default: 'https://api.bigcommerce.com',
-			description: 'Change only for a test double of the API; requests go to {base URL}/stores/{store hash}/v2 and /v3',
+			description:
+				'Change only for a test double of the API; requests go to {base URL}/stores/{store hash}/v2 and /v3',
 		},
 	];
 

@@ -7,8 +7,14 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { acquireFoToken, type FoAuthSettings } from '../nodes/MicrosoftDynamicsFo/auth/tokenProvider';
-import { normaliseEnvironmentUrl, FRESH_LOGIN_HEADER } from '../nodes/MicrosoftDynamicsFo/transport';
+import {
+	acquireFoToken,
+	type FoAuthSettings,
+} from '../nodes/MicrosoftDynamicsFo/auth/tokenProvider';
+import {
+	normaliseEnvironmentUrl,
+	FRESH_LOGIN_HEADER,
+} from '../nodes/MicrosoftDynamicsFo/transport';
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -19,9 +25,14 @@ export function validatedEnvironmentUrl(value: unknown): string {
 	try {
 		parsed = new URL(url);
 	} catch {
-		throw new Error('The environment URL is not a URL (expected e.g. https://contoso.operations.dynamics.com).');
+		throw new Error(
+			'The environment URL is not a URL (expected e.g. https://contoso.operations.dynamics.com).',
+		);
 	}
-	if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && LOOPBACK_HOSTS.has(parsed.hostname))) {
+	if (
+		parsed.protocol !== 'https:' &&
+		!(parsed.protocol === 'http:' && LOOPBACK_HOSTS.has(parsed.hostname))
+	) {
 		throw new Error('The environment URL must use https.');
 	}
 	return url;
@@ -51,9 +62,13 @@ export class MicrosoftDynamicsFoApi implements ICredentialType {
 
 	displayName = 'Microsoft Dynamics 365 F&O API';
 
-	icon: Icon = { light: 'file:../icons/dynamics365.svg', dark: 'file:../icons/dynamics365.dark.svg' };
+	icon: Icon = {
+		light: 'file:../icons/dynamics365.svg',
+		dark: 'file:../icons/dynamics365.dark.svg',
+	};
 
-	documentationUrl = 'https://github.com/n8n-nodes-bigcommerce-d365/n8n-nodes-bigcommerce-d365#dynamics-365-fo-credential';
+	documentationUrl =
+		'https://github.com/n8n-nodes-bigcommerce-d365/n8n-nodes-bigcommerce-d365#dynamics-365-fo-credential';
 
 	properties: INodeProperties[] = [
 		{
@@ -80,7 +95,8 @@ export class MicrosoftDynamicsFoApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			description: 'The Application (client) ID, registered in F&O under Microsoft Entra applications',
+			description:
+				'The Application (client) ID, registered in F&O under Microsoft Entra applications',
 		},
 		{
 			displayName: 'Authentication',
@@ -139,7 +155,7 @@ export class MicrosoftDynamicsFoApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			description:
-				'Advanced: a token endpoint to use instead of the authority\'s own (test doubles, unusual authorities). Leave empty for Entra ID.',
+				"Advanced: a token endpoint to use instead of the authority's own (test doubles, unusual authorities). Leave empty for Entra ID.",
 		},
 	];
 
@@ -150,7 +166,8 @@ export class MicrosoftDynamicsFoApi implements ICredentialType {
 		// After a 401 the request core asks once for a fresh token instead of MSAL's cached one.
 		const headers = { ...requestOptions.headers };
 		const renew = Object.keys(headers).some((name) => name.toLowerCase() === FRESH_LOGIN_HEADER);
-		for (const name of Object.keys(headers)) if (name.toLowerCase() === FRESH_LOGIN_HEADER) delete headers[name];
+		for (const name of Object.keys(headers))
+			if (name.toLowerCase() === FRESH_LOGIN_HEADER) delete headers[name];
 		const token = await acquireFoToken(authSettings(credentials), { renew });
 		requestOptions.headers = { ...headers, Authorization: `Bearer ${token}` };
 		return requestOptions;
@@ -169,14 +186,15 @@ export class MicrosoftDynamicsFoApi implements ICredentialType {
 				properties: {
 					value: 401,
 					message:
-						"F&O refused the token (401): the environment URL must match the token audience exactly, and the client ID must be registered in F&O under System administration > Setup > Microsoft Entra applications",
+						'F&O refused the token (401): the environment URL must match the token audience exactly, and the client ID must be registered in F&O under System administration > Setup > Microsoft Entra applications',
 				},
 			},
 			{
 				type: 'responseCode',
 				properties: {
 					value: 403,
-					message: 'F&O denied access (403): give the F&O user mapped to this app the roles it needs',
+					message:
+						'F&O denied access (403): give the F&O user mapped to this app the roles it needs',
 				},
 			},
 		],

@@ -20,9 +20,17 @@ const port = (name: string, fallback: number) => Number(process.env[name] || fal
 
 const PORTS: Array<{ name: string; env: string; port: number }> = [
 	{ name: 'n8n editor and webhooks', env: 'N8N_DEMO_PORT', port: port('N8N_DEMO_PORT', 5678) },
-	{ name: 'n8n task broker', env: 'N8N_DEMO_BROKER_PORT', port: port('N8N_DEMO_BROKER_PORT', 5679) },
+	{
+		name: 'n8n task broker',
+		env: 'N8N_DEMO_BROKER_PORT',
+		port: port('N8N_DEMO_BROKER_PORT', 5679),
+	},
 	{ name: 'sandbox admin API', env: 'SANDBOX_ADMIN_PORT', port: port('SANDBOX_ADMIN_PORT', 4100) },
-	{ name: 'sandbox BigCommerce API', env: 'SANDBOX_BIGCOMMERCE_PORT', port: port('SANDBOX_BIGCOMMERCE_PORT', 4101) },
+	{
+		name: 'sandbox BigCommerce API',
+		env: 'SANDBOX_BIGCOMMERCE_PORT',
+		port: port('SANDBOX_BIGCOMMERCE_PORT', 4101),
+	},
 	{ name: 'sandbox F&O OData', env: 'SANDBOX_D365_PORT', port: port('SANDBOX_D365_PORT', 4102) },
 	{ name: 'sandbox Entra ID', env: 'SANDBOX_ENTRA_PORT', port: port('SANDBOX_ENTRA_PORT', 4103) },
 ];
@@ -41,7 +49,10 @@ async function refuseTakenPorts(): Promise<void> {
 	const taken = [];
 	for (const p of PORTS) if (!(await portFree(p.port))) taken.push(p);
 	if (!taken.length) return;
-	for (const p of taken) say(`npm start: port ${p.port} (${p.name}) is already in use. Free it, or set ${p.env} to another port.`);
+	for (const p of taken)
+		say(
+			`npm start: port ${p.port} (${p.name}) is already in use. Free it, or set ${p.env} to another port.`,
+		);
 	process.exit(2);
 }
 
@@ -55,13 +66,25 @@ interface Summary {
 
 async function summary(fx: SandboxFixture): Promise<Summary> {
 	const fromStore = (reference: unknown) => /^BC-/.test(String(reference ?? ''));
-	const headers = (await fx.records('SalesOrderHeadersV2', 'usmf')).filter((h) => fromStore(h.CustomersOrderReference));
+	const headers = (await fx.records('SalesOrderHeadersV2', 'usmf')).filter((h) =>
+		fromStore(h.CustomersOrderReference),
+	);
 	const numbers = new Set(headers.map((h) => h.SalesOrderNumber));
-	const lines = (await fx.records('SalesOrderLines', 'usmf')).filter((l) => numbers.has(l.SalesOrderNumber));
-	const payments = (await fx.records('CustomerPaymentJournalLines', 'usmf')).filter((l) => fromStore(l.PaymentReference));
-	const returns = (await fx.records('ReturnOrderHeaders', 'usmf')).filter((r) => fromStore(r.CustomersOrderReference));
-	const freeText = (await fx.records('FreeTextInvoiceHeaders', 'usmf')).filter((r) => fromStore(r.CustomerReference));
-	const customers = (await fx.records('CustomersV3', 'usmf')).filter((c) => c.CustomerAccount !== 'WEB-GUEST');
+	const lines = (await fx.records('SalesOrderLines', 'usmf')).filter((l) =>
+		numbers.has(l.SalesOrderNumber),
+	);
+	const payments = (await fx.records('CustomerPaymentJournalLines', 'usmf')).filter((l) =>
+		fromStore(l.PaymentReference),
+	);
+	const returns = (await fx.records('ReturnOrderHeaders', 'usmf')).filter((r) =>
+		fromStore(r.CustomersOrderReference),
+	);
+	const freeText = (await fx.records('FreeTextInvoiceHeaders', 'usmf')).filter((r) =>
+		fromStore(r.CustomerReference),
+	);
+	const customers = (await fx.records('CustomersV3', 'usmf')).filter(
+		(c) => c.CustomerAccount !== 'WEB-GUEST',
+	);
 	return {
 		salesOrders: headers.length,
 		lines: lines.length,
@@ -75,7 +98,11 @@ async function createDemoOrders(fx: SandboxFixture): Promise<void> {
 	say('Creating store orders: a registered buyer (paid), a guest (paid later), and a refund…');
 	const registered = (await fx.admin('POST', '/bigcommerce/orders', {
 		customer_id: 1,
-		lines: [{ sku: 'TENT-2P-ALPINE' }, { sku: 'JKT-RAIN-M-BLU', quantity: 2 }, { sku: 'LAMP-HEAD-400' }],
+		lines: [
+			{ sku: 'TENT-2P-ALPINE' },
+			{ sku: 'JKT-RAIN-M-BLU', quantity: 2 },
+			{ sku: 'LAMP-HEAD-400' },
+		],
 		shipping: 12,
 	})) as IDataObject;
 	await fx.admin('POST', `/bigcommerce/orders/${registered.id}/transactions`, { event: 'capture' });
@@ -87,8 +114,14 @@ async function createDemoOrders(fx: SandboxFixture): Promise<void> {
 	await fx.admin('POST', `/bigcommerce/orders/${guest.id}/transactions`, { event: 'capture' });
 	const order = (await fx.admin('GET', `/bigcommerce/orders/${registered.id}`)) as IDataObject;
 	const firstLine = ((order.products as IDataObject[] | undefined) ?? [])[0];
-	await fx.admin('POST', `/bigcommerce/orders/${registered.id}/refunds`, firstLine ? { lines: [{ id: firstLine.id, quantity: 1 }] } : { shipping: true });
-	say(`Store orders ${String(registered.id)} and ${String(guest.id)} created; more can be made with the sandbox admin API (see README).`);
+	await fx.admin(
+		'POST',
+		`/bigcommerce/orders/${registered.id}/refunds`,
+		firstLine ? { lines: [{ id: firstLine.id, quantity: 1 }] } : { shipping: true },
+	);
+	say(
+		`Store orders ${String(registered.id)} and ${String(guest.id)} created; more can be made with the sandbox admin API (see README).`,
+	);
 }
 
 async function main(): Promise<void> {
@@ -117,7 +150,9 @@ async function main(): Promise<void> {
 	process.on('SIGTERM', () => void stop(0));
 
 	try {
-		say('Starting n8n 2.x with the pack (the first run installs n8n into ~/.cache: several minutes)…');
+		say(
+			'Starting n8n 2.x with the pack (the first run installs n8n into ~/.cache: several minutes)…',
+		);
 		n8n = await startN8n({
 			host: 'n8n-2x',
 			port: n8nPort,
@@ -137,7 +172,9 @@ async function main(): Promise<void> {
 	say(`n8n editor:   ${n8n.baseUrl}`);
 	say(`Login:        ${n8n.owner.email} / ${n8n.owner.password}`);
 	say(`Workflows:    ${WORKFLOW_FILES.map((f) => f.split('/').pop()).join(', ')} (active)`);
-	say(`Sandbox:      admin ${fx.sandbox.manifest.admin.baseUrl}, store ${String(fx.sandbox.manifest.bigcommerce.baseUrl)}, F&O ${fx.sandbox.manifest.d365.environmentUrl}`);
+	say(
+		`Sandbox:      admin ${fx.sandbox.manifest.admin.baseUrl}, store ${String(fx.sandbox.manifest.bigcommerce.baseUrl)}, F&O ${fx.sandbox.manifest.d365.environmentUrl}`,
+	);
 	say(`n8n logs:     ${join(n8n.logs)}`);
 	say('Ctrl-C stops everything.\n');
 

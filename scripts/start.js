@@ -7,7 +7,10 @@ const { ensureDependencies } = require('./ensure-deps');
 const root = join(__dirname, '..');
 ensureDependencies();
 console.log('> npm run build');
-const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+const build = spawnSync('npm', ['run', 'build', '--silent'], {
+	cwd: root,
+	stdio: ['ignore', 'ignore', 'inherit'],
+});
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const tsNode = join(root, 'node_modules', '.bin', 'ts-node');

@@ -32,7 +32,14 @@ import {
 	webhookOperations,
 } from './descriptions';
 
-const runners: Record<string, OperationRunner> = { customer, order, product, refund, transaction, webhook };
+const runners: Record<string, OperationRunner> = {
+	customer,
+	order,
+	product,
+	refund,
+	transaction,
+	webhook,
+};
 
 /**
  * Reads a BigCommerce store (orders with their lines, transactions, refunds, customers, catalog
@@ -44,7 +51,10 @@ export class BigCommerce implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'BigCommerce',
 		name: 'bigCommerce',
-		icon: { light: 'file:../../icons/bigcommerce.svg', dark: 'file:../../icons/bigcommerce.dark.svg' },
+		icon: {
+			light: 'file:../../icons/bigcommerce.svg',
+			dark: 'file:../../icons/bigcommerce.dark.svg',
+		},
 		group: ['input'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
@@ -95,7 +105,9 @@ export class BigCommerce implements INodeType {
 				const operation = this.getNodeParameter('operation', i) as string;
 				const run = runners[resource];
 				if (!run) {
-					throw new NodeOperationError(this.getNode(), `The resource "${resource}" is not known`, { itemIndex: i });
+					throw new NodeOperationError(this.getNode(), `The resource "${resource}" is not known`, {
+						itemIndex: i,
+					});
 				}
 				const results: IDataObject[] = await run.call(this, operation, i);
 				for (const json of results) returnData.push({ json, pairedItem: { item: i } });

@@ -31,11 +31,15 @@ export class BigCommercePollTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'BigCommerce Poll Trigger',
 		name: 'bigCommercePollTrigger',
-		icon: { light: 'file:../../icons/bigcommerce.svg', dark: 'file:../../icons/bigcommerce.dark.svg' },
+		icon: {
+			light: 'file:../../icons/bigcommerce.svg',
+			dark: 'file:../../icons/bigcommerce.dark.svg',
+		},
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["resource"]}}',
-		description: 'Polls BigCommerce for new or changed orders or new refunds, and keeps the webhooks active',
+		description:
+			'Polls BigCommerce for new or changed orders or new refunds, and keeps the webhooks active',
 		defaults: { name: 'BigCommerce Poll Trigger' },
 		polling: true,
 		inputs: [],
@@ -49,8 +53,16 @@ export class BigCommercePollTrigger implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
-					{ name: 'Order', value: 'orders', description: 'Orders created or modified since the last poll' },
-					{ name: 'Refund', value: 'refunds', description: 'Refunds created since the last poll, with their orders' },
+					{
+						name: 'Order',
+						value: 'orders',
+						description: 'Orders created or modified since the last poll',
+					},
+					{
+						name: 'Refund',
+						value: 'refunds',
+						description: 'Refunds created since the last poll, with their orders',
+					},
 				],
 				default: 'orders',
 			},
@@ -70,7 +82,8 @@ export class BigCommercePollTrigger implements INodeType {
 				type: 'number',
 				typeOptions: { minValue: 0 },
 				default: 24,
-				description: 'How far back the first poll reaches; later polls continue from where the last one stopped',
+				description:
+					'How far back the first poll reaches; later polls continue from where the last one stopped',
 			},
 			{
 				displayName: 'Watch Hooks',
@@ -103,19 +116,29 @@ export class BigCommercePollTrigger implements INodeType {
 		if (this.getNodeParameter('watchdog', true) as boolean) {
 			const baseUrl = this.getNodeParameter('n8nBaseUrl', '') as string;
 			for (const report of await reactivateInactiveHooks(this, baseUrl)) {
-				alerts.push({ ...report, _event: { source: 'watchdog', scope: 'hook/reactivated', store_hash: credentials.storeHash } });
+				alerts.push({
+					...report,
+					_event: {
+						source: 'watchdog',
+						scope: 'hook/reactivated',
+						store_hash: credentials.storeHash,
+					},
+				});
 			}
 		}
 
 		const lookBack = this.getNodeParameter('lookBackHours', 24) as number;
-		const cursor = readCursor(staticData[cursorKey(resource)]) ?? firstRunCursor(new Date(), lookBack);
+		const cursor =
+			readCursor(staticData[cursorKey(resource)]) ?? firstRunCursor(new Date(), lookBack);
 		const options = {
 			statuses: selectedStatuses(this.getNodeParameter('statuses', [11, 9, 8, 3, 2, 10])),
 			storeHash: String(credentials.storeHash ?? ''),
 			limit: manual ? SAMPLE_SIZE : undefined,
 		};
 		const result =
-			resource === 'refunds' ? await pollRefunds(this, cursor, options) : await pollOrders(this, cursor, options);
+			resource === 'refunds'
+				? await pollRefunds(this, cursor, options)
+				: await pollOrders(this, cursor, options);
 
 		// A manual run shows a sample and leaves the cursor where it was.
 		if (!manual) staticData[cursorKey(resource)] = { at: result.cursor.at, ids: result.cursor.ids };

@@ -20,7 +20,12 @@ import {
 	selectedStatuses,
 } from './trigger/events';
 import { ensureHooks, inspectHooks, removeHooks, type HookIds } from './trigger/hookLifecycle';
-import { fetchFailedItem, itemForEvent, type DeliveredEvent, type EventMeta } from './trigger/items';
+import {
+	fetchFailedItem,
+	itemForEvent,
+	type DeliveredEvent,
+	type EventMeta,
+} from './trigger/items';
 import type { VerificationMode } from './verify';
 import { withoutSecretHeader } from './verify';
 import type { XBcEncoding } from './webhookSignature';
@@ -36,21 +41,31 @@ function selectedScopes(context: LifecycleContext): string[] {
 }
 
 /** The secret header value, recomputed from the credential on every call (never stored). */
-async function headerSecret(context: LifecycleContext): Promise<{ secret: string; clientSecret: string; storeHash: string }> {
+async function headerSecret(
+	context: LifecycleContext,
+): Promise<{ secret: string; clientSecret: string; storeHash: string }> {
 	const credentials = await context.getCredentials(BIGCOMMERCE_CREDENTIAL);
 	const clientSecret = String(credentials.clientSecret ?? '');
 	const workflowId = String(context.getWorkflow().id ?? '');
 	const nodeId = String(context.getNode().id ?? '');
 	if (!clientSecret) {
-		throw new NodeOperationError(context.getNode(), 'The BigCommerce credential has no client secret', {
-			description:
-				"The trigger verifies deliveries with the API account's client secret. Add it to the credential.",
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			'The BigCommerce credential has no client secret',
+			{
+				description:
+					"The trigger verifies deliveries with the API account's client secret. Add it to the credential.",
+			},
+		);
 	}
 	if (!workflowId || !nodeId) {
-		throw new NodeOperationError(context.getNode(), 'Save the workflow before activating the trigger', {
-			description: 'The secret header is derived from the workflow and node ids.',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			'Save the workflow before activating the trigger',
+			{
+				description: 'The secret header is derived from the workflow and node ids.',
+			},
+		);
 	}
 	return {
 		secret: deriveHookSecret(clientSecret, workflowId, nodeId),
@@ -61,7 +76,8 @@ async function headerSecret(context: LifecycleContext): Promise<{ secret: string
 
 function productionUrl(context: IHookFunctions): string {
 	const url = context.getNodeWebhookUrl('default');
-	if (!url) throw new NodeOperationError(context.getNode(), 'n8n gave no webhook URL for this node');
+	if (!url)
+		throw new NodeOperationError(context.getNode(), 'n8n gave no webhook URL for this node');
 	return url;
 }
 
@@ -86,11 +102,15 @@ export class BigCommerceTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'BigCommerce Trigger',
 		name: 'bigCommerceTrigger',
-		icon: { light: 'file:../../icons/bigcommerce.svg', dark: 'file:../../icons/bigcommerce.dark.svg' },
+		icon: {
+			light: 'file:../../icons/bigcommerce.svg',
+			dark: 'file:../../icons/bigcommerce.dark.svg',
+		},
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
-		description: 'Starts the workflow when BigCommerce orders, payments, refunds or customers change',
+		description:
+			'Starts the workflow when BigCommerce orders, payments, refunds or customers change',
 		defaults: { name: 'BigCommerce Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -189,7 +209,8 @@ export class BigCommerceTrigger implements INodeType {
 						name: 'includeHeaders',
 						type: 'boolean',
 						default: false,
-						description: 'Whether to add the request headers (without the secret header) to _event.headers',
+						description:
+							'Whether to add the request headers (without the secret header) to _event.headers',
 					},
 				],
 			},
@@ -217,9 +238,14 @@ export class BigCommerceTrigger implements INodeType {
 
 			async create(this: IHookFunctions): Promise<boolean> {
 				const scopes = selectedScopes(this);
-				if (!scopes.length) throw new NodeOperationError(this.getNode(), 'Select at least one event');
+				if (!scopes.length)
+					throw new NodeOperationError(this.getNode(), 'Select at least one event');
 				const { secret } = await headerSecret(this);
-				const ids = await ensureHooks(this, { destination: productionUrl(this), scopes, headerSecret: secret });
+				const ids = await ensureHooks(this, {
+					destination: productionUrl(this),
+					scopes,
+					headerSecret: secret,
+				});
 				const staticData = this.getWorkflowStaticData('node');
 				staticData[HOOK_IDS_KEY] = ids;
 				return true;
@@ -228,7 +254,12 @@ export class BigCommerceTrigger implements INodeType {
 			async delete(this: IHookFunctions): Promise<boolean> {
 				const staticData = this.getWorkflowStaticData('node');
 				const recorded = (staticData[HOOK_IDS_KEY] ?? {}) as HookIds;
-				const allGone = await removeHooks(this, this.getNodeWebhookUrl('default'), recorded, this.logger);
+				const allGone = await removeHooks(
+					this,
+					this.getNodeWebhookUrl('default'),
+					recorded,
+					this.logger,
+				);
 				if (allGone) delete staticData[HOOK_IDS_KEY];
 				return allGone;
 			},
@@ -247,7 +278,9 @@ export class BigCommerceTrigger implements INodeType {
 			credentials = await headerSecret(this);
 		} catch (error) {
 			// Nothing to verify against: refuse, and say why in the log (not to the caller).
-			this.logger.error('BigCommerce Trigger cannot verify deliveries', { error: (error as Error).message });
+			this.logger.error('BigCommerce Trigger cannot verify deliveries', {
+				error: (error as Error).message,
+			});
 			res.status(401).send('Unauthorized').end();
 			return { noWebhookResponse: true };
 		}
@@ -260,15 +293,29 @@ export class BigCommerceTrigger implements INodeType {
 				mode,
 				clientSecret: credentials.clientSecret,
 				expectedHeaderSecret: credentials.secret,
-				xBcSecret: mode === 'xBcSignature' ? (this.getNodeParameter('xBcSecret', '') as string) : undefined,
-				xBcEncoding: mode === 'xBcSignature' ? (this.getNodeParameter('xBcEncoding', 'auto') as XBcEncoding) : undefined,
+				xBcSecret:
+					mode === 'xBcSignature' ? (this.getNodeParameter('xBcSecret', '') as string) : undefined,
+				xBcEncoding:
+					mode === 'xBcSignature'
+						? (this.getNodeParameter('xBcEncoding', 'auto') as XBcEncoding)
+						: undefined,
 			},
-			{ scopes: selectedScopes(this), statuses, dedupeScope: `${this.getWorkflow().id ?? ''}:${this.getNode().id}` },
+			{
+				scopes: selectedScopes(this),
+				statuses,
+				dedupeScope: `${this.getWorkflow().id ?? ''}:${this.getNode().id}`,
+			},
 		);
 
 		if (decision.action === 'reject') {
-			this.logger.warn('BigCommerce Trigger rejected a delivery', { status: decision.status, reason: decision.reason });
-			res.status(decision.status).send(decision.status === 401 ? 'Unauthorized' : 'Bad Request').end();
+			this.logger.warn('BigCommerce Trigger rejected a delivery', {
+				status: decision.status,
+				reason: decision.reason,
+			});
+			res
+				.status(decision.status)
+				.send(decision.status === 401 ? 'Unauthorized' : 'Bad Request')
+				.end();
 			return { noWebhookResponse: true };
 		}
 
@@ -301,18 +348,26 @@ export class BigCommerceTrigger implements INodeType {
 				statuses,
 			});
 			if (!outcome.emit) {
-				this.logger.debug('BigCommerce Trigger emits nothing for a delivery', { reason: outcome.reason });
+				this.logger.debug('BigCommerce Trigger emits nothing for a delivery', {
+					reason: outcome.reason,
+				});
 				return { noWebhookResponse: true };
 			}
 			rememberEmittedOrder(staticData, payload.scope, outcome.orderId);
-			return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray(outcome.json)] };
+			return {
+				noWebhookResponse: true,
+				workflowData: [this.helpers.returnJsonArray(outcome.json)],
+			};
 		} catch (error) {
 			this.logger.error('BigCommerce Trigger could not fetch the record of a delivery', {
 				scope: payload.scope,
 				deliveryId,
 				error: (error as Error).message,
 			});
-			return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray(fetchFailedItem(event, error))] };
+			return {
+				noWebhookResponse: true,
+				workflowData: [this.helpers.returnJsonArray(fetchFailedItem(event, error))],
+			};
 		}
 	}
 }

@@ -148,7 +148,10 @@ export async function paginate<Raw = IDataObject, Item = Raw>(
 }
 
 /** Ask for no more than needed: a limit of 10 costs one page of 10, not one of 250. */
-function pageSizeFor(pageSize: number | null | undefined, limit: number | undefined): number | null {
+function pageSizeFor(
+	pageSize: number | null | undefined,
+	limit: number | undefined,
+): number | null {
 	if (pageSize === null) return null;
 	const size = pageSize ?? MAX_PAGE_SIZE;
 	return limit !== undefined && limit > 0 ? Math.min(size, limit) : size;
@@ -174,7 +177,14 @@ function zoneOffsetMs(utcMs: number, timeZone: string): number {
 		second: '2-digit',
 	}).formatToParts(new Date(utcMs));
 	const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-	const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+	const wall = Date.UTC(
+		get('year'),
+		get('month') - 1,
+		get('day'),
+		get('hour'),
+		get('minute'),
+		get('second'),
+	);
 	return wall - Math.floor(utcMs / 1000) * 1000;
 }
 
@@ -222,7 +232,9 @@ export function toV2Date(value: DateInput, timeZone = 'UTC'): string {
 
 /** v3 filters (`created:min`): RFC 3339 in UTC, whole seconds, e.g. `2020-01-15T01:02:34Z`. */
 export function toRfc3339(value: DateInput, timeZone = 'UTC'): string {
-	return parseDateInput(value, timeZone).toISOString().replace(/\.\d{3}Z$/, 'Z');
+	return parseDateInput(value, timeZone)
+		.toISOString()
+		.replace(/\.\d{3}Z$/, 'Z');
 }
 
 // ---- orders ----------------------------------------------------------------------------------
@@ -286,7 +298,8 @@ function consignmentList(structures: IDataObject[]): IDataObject[] {
 			if (Array.isArray(list)) out.push(...(list as IDataObject[]));
 		}
 		const email = structure.email as IDataObject | undefined;
-		if (email && Array.isArray(email.gift_certificates)) out.push(...(email.gift_certificates as IDataObject[]));
+		if (email && Array.isArray(email.gift_certificates))
+			out.push(...(email.gift_certificates as IDataObject[]));
 	}
 	return out;
 }
@@ -338,7 +351,9 @@ export function readConsignments(order: IDataObject): ConsignmentReading {
 	}
 	if (structures.some((structure) => structure.__warning__ !== undefined)) linesIncomplete = true;
 	const shippingAddresses = structures.flatMap((structure) =>
-		Array.isArray(structure.shipping) ? (structure.shipping as IDataObject[]).map(withoutLines) : [],
+		Array.isArray(structure.shipping)
+			? (structure.shipping as IDataObject[]).map(withoutLines)
+			: [],
 	);
 	return {
 		products: [...byId.values()].sort((a, b) => a.id - b.id),
@@ -361,11 +376,15 @@ function consignmentsWithoutLines(consignments: unknown): unknown {
 	const out: IDataObject = { ...structure };
 	delete out.__warning__;
 	for (const group of CONSIGNMENT_GROUPS) {
-		if (Array.isArray(structure[group])) out[group] = (structure[group] as IDataObject[]).map(withoutLines);
+		if (Array.isArray(structure[group]))
+			out[group] = (structure[group] as IDataObject[]).map(withoutLines);
 	}
 	const email = structure.email as IDataObject | undefined;
 	if (email && Array.isArray(email.gift_certificates)) {
-		out.email = { ...email, gift_certificates: (email.gift_certificates as IDataObject[]).map(withoutLines) };
+		out.email = {
+			...email,
+			gift_certificates: (email.gift_certificates as IDataObject[]).map(withoutLines),
+		};
 	}
 	return out;
 }
@@ -403,7 +422,8 @@ async function completeOrder(
 	const reading = readConsignments(raw);
 	const order: FullOrder = { ...(raw as FullOrder) };
 	const id = order.id;
-	if (reading.hasConsignments) order.consignments = consignmentsWithoutLines(raw.consignments) as IDataObject;
+	if (reading.hasConsignments)
+		order.consignments = consignmentsWithoutLines(raw.consignments) as IDataObject;
 
 	if (wantProducts) {
 		if (reading.linesIncomplete) {
@@ -423,7 +443,11 @@ async function completeOrder(
 				});
 	}
 	if (parts.coupons) {
-		order.coupons = await paginate(context, { version: 'v2', path: `/orders/${id}/coupons`, itemIndex: parts.itemIndex });
+		order.coupons = await paginate(context, {
+			version: 'v2',
+			path: `/orders/${id}/coupons`,
+			itemIndex: parts.itemIndex,
+		});
 	}
 	if (parts.transactions) order.transactions = await listTransactions(context, id, parts.itemIndex);
 	return order;
@@ -446,7 +470,10 @@ export async function getOrder(
 		qs: orderIncludeQs(parts),
 		itemIndex: parts.itemIndex,
 	});
-	return await completeOrder(context, response.body, { ...parts, transactions: parts.transactions ?? true });
+	return await completeOrder(context, response.body, {
+		...parts,
+		transactions: parts.transactions ?? true,
+	});
 }
 
 /** `/v2/orders` filters. Dates: anything `parseDateInput` reads; sent as RFC 2822 UTC. */
@@ -608,7 +635,8 @@ export async function listRefundsSince(
 ): Promise<IDataObject[]> {
 	const tz = options.timeZone ?? 'UTC';
 	const qs: IDataObject = { 'created:min': toRfc3339(since, tz) };
-	if (options.until !== undefined && options.until !== '') qs['created:max'] = toRfc3339(options.until, tz);
+	if (options.until !== undefined && options.until !== '')
+		qs['created:max'] = toRfc3339(options.until, tz);
 	if (options.orderIds?.length) qs['order_id:in'] = options.orderIds.join(',');
 	return await paginate(
 		context,
@@ -633,7 +661,11 @@ export async function getCustomer(
 ): Promise<IDataObject | undefined> {
 	const qs: IDataObject = { 'id:in': String(customerId) };
 	if (options.include?.length) qs.include = options.include.join(',');
-	const found = await paginate(context, { version: 'v3', path: '/customers', qs, itemIndex: options.itemIndex }, { limit: 1 });
+	const found = await paginate(
+		context,
+		{ version: 'v3', path: '/customers', qs, itemIndex: options.itemIndex },
+		{ limit: 1 },
+	);
 	return found[0];
 }
 
@@ -656,7 +688,11 @@ export async function listCustomers(
 	if (emails.length) qs['email:in'] = emails.join(',');
 	if (filters.ids?.length) qs['id:in'] = filters.ids.join(',');
 	if (filters.include?.length) qs.include = filters.include.join(',');
-	return await paginate(context, { version: 'v3', path: '/customers', qs, itemIndex: options.itemIndex }, options);
+	return await paginate(
+		context,
+		{ version: 'v3', path: '/customers', qs, itemIndex: options.itemIndex },
+		options,
+	);
 }
 
 // ---- catalog ---------------------------------------------------------------------------------
@@ -756,7 +792,11 @@ export async function listHooks(
 	if (filters.scope) qs.scope = filters.scope;
 	if (filters.destination) qs.destination = filters.destination;
 	if (filters.isActive !== undefined) qs.is_active = filters.isActive;
-	return await paginate<Hook>(context, { version: 'v3', path: '/hooks', qs, itemIndex: options.itemIndex }, options);
+	return await paginate<Hook>(
+		context,
+		{ version: 'v3', path: '/hooks', qs, itemIndex: options.itemIndex },
+		options,
+	);
 }
 
 export interface HookFields {
@@ -769,7 +809,10 @@ export interface HookFields {
 const hookOf = (body: unknown): Hook => {
 	const wrapped = body as { data?: unknown };
 	// The spec wraps the hook in `data`; the narrative docs show it bare.
-	return ((wrapped && typeof wrapped === 'object' && wrapped.data && typeof wrapped.data === 'object'
+	return ((wrapped &&
+	typeof wrapped === 'object' &&
+	wrapped.data &&
+	typeof wrapped.data === 'object'
 		? wrapped.data
 		: body) ?? {}) as Hook;
 };
@@ -780,9 +823,19 @@ export async function createHook(
 	fields: HookFields & { scope: string; destination: string },
 	itemIndex?: number,
 ): Promise<Hook> {
-	const body: IDataObject = { scope: fields.scope, destination: fields.destination, is_active: fields.is_active ?? true };
+	const body: IDataObject = {
+		scope: fields.scope,
+		destination: fields.destination,
+		is_active: fields.is_active ?? true,
+	};
 	if (fields.headers !== undefined) body.headers = fields.headers;
-	const response = await bigCommerceRequest(context, { method: 'POST', version: 'v3', path: '/hooks', body, itemIndex });
+	const response = await bigCommerceRequest(context, {
+		method: 'POST',
+		version: 'v3',
+		path: '/hooks',
+		body,
+		itemIndex,
+	});
 	return hookOf(response.body);
 }
 
@@ -805,7 +858,11 @@ export async function updateHook(
 }
 
 /** Delete a hook; answers the deleted hook. */
-export async function deleteHook(context: HttpContext, hookId: number | string, itemIndex?: number): Promise<Hook> {
+export async function deleteHook(
+	context: HttpContext,
+	hookId: number | string,
+	itemIndex?: number,
+): Promise<Hook> {
 	const response = await bigCommerceRequest(context, {
 		method: 'DELETE',
 		version: 'v3',

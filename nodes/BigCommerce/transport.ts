@@ -5,7 +5,12 @@
  */
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
-import { serviceRequest, type HttpContext, type ServiceAdapter, type ServiceResponse } from '../common/http';
+import {
+	serviceRequest,
+	type HttpContext,
+	type ServiceAdapter,
+	type ServiceResponse,
+} from '../common/http';
 
 export const BIGCOMMERCE_CREDENTIAL = 'bigCommerceApi';
 
@@ -118,7 +123,11 @@ export interface BigCommerceCall {
 	itemIndex?: number;
 }
 
-export function storeApiUrl(credentials: { baseUrl?: unknown; storeHash?: unknown }, version: 'v2' | 'v3', path: string): string {
+export function storeApiUrl(
+	credentials: { baseUrl?: unknown; storeHash?: unknown },
+	version: 'v2' | 'v3',
+	path: string,
+): string {
 	const base = String(credentials.baseUrl || 'https://api.bigcommerce.com').replace(/\/+$/, '');
 	return `${base}/stores/${encodeURIComponent(String(credentials.storeHash))}/${version}${path}`;
 }

@@ -14,7 +14,12 @@ import {
 } from 'n8n-workflow';
 
 import { validatedEnvironmentUrl } from '../../credentials/MicrosoftDynamicsFoApi.credentials';
-import { LockUnavailableError, pingRedis, withRecordLock, type RedisLockSettings } from '../common/recordLock';
+import {
+	LockUnavailableError,
+	pingRedis,
+	withRecordLock,
+	type RedisLockSettings,
+} from '../common/recordLock';
 import { withProcessLock } from '../common/processLock';
 import type { OperationContext, RecordLocker } from './actions/context';
 import { operations } from './actions/router';
@@ -34,11 +39,15 @@ export class MicrosoftDynamicsFo implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Microsoft Dynamics 365 F&O',
 		name: 'microsoftDynamicsFo',
-		icon: { light: 'file:../../icons/dynamics365.svg', dark: 'file:../../icons/dynamics365.dark.svg' },
+		icon: {
+			light: 'file:../../icons/dynamics365.svg',
+			dark: 'file:../../icons/dynamics365.dark.svg',
+		},
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Post BigCommerce customers, orders, payments and refunds to Dynamics 365 Finance & Operations, exactly once',
+		description:
+			'Post BigCommerce customers, orders, payments and refunds to Dynamics 365 Finance & Operations, exactly once',
 		defaults: { name: 'Dynamics 365 F&O' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -91,12 +100,16 @@ export class MicrosoftDynamicsFo implements INodeType {
 					{
 						name: 'Redis',
 						value: 'redis',
-						description: 'A short lock per record in Redis (queue mode\'s Redis), across every worker: no concurrent duplicates',
+						description:
+							"A short lock per record in Redis (queue mode's Redis), across every worker: no concurrent duplicates",
 					},
 				],
 				default: 'process',
 				displayOptions: {
-					show: { resource: ['customer', 'salesOrder', 'payment', 'creditNote'], operation: ['upsert', 'create', 'post'] },
+					show: {
+						resource: ['customer', 'salesOrder', 'payment', 'creditNote'],
+						operation: ['upsert', 'create', 'post'],
+					},
 				},
 			},
 			...customerFields,
@@ -111,7 +124,10 @@ export class MicrosoftDynamicsFo implements INodeType {
 
 	methods = {
 		credentialTest: {
-			async redisLockTest(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
+			async redisLockTest(
+				this: ICredentialTestFunctions,
+				credential: ICredentialsDecrypted,
+			): Promise<INodeCredentialTestResult> {
 				try {
 					await pingRedis(redisSettings(credential.data ?? {}));
 					return { status: 'OK', message: 'Connection successful!' };
@@ -122,9 +138,14 @@ export class MicrosoftDynamicsFo implements INodeType {
 		},
 		loadOptions: {
 			async getLegalEntities(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-				const entities = await queryEntities(this, 'LegalEntities', { select: ['LegalEntityId', 'Name'] });
+				const entities = await queryEntities(this, 'LegalEntities', {
+					select: ['LegalEntityId', 'Name'],
+				});
 				return entities
-					.map((e) => ({ name: `${String(e.Name || e.LegalEntityId)} (${String(e.LegalEntityId)})`, value: String(e.LegalEntityId) }))
+					.map((e) => ({
+						name: `${String(e.Name || e.LegalEntityId)} (${String(e.LegalEntityId)})`,
+						value: String(e.LegalEntityId),
+					}))
 					.sort((a, b) => a.name.localeCompare(b.name));
 			},
 		},
@@ -135,7 +156,11 @@ export class MicrosoftDynamicsFo implements INodeType {
 		const resource = this.getNodeParameter('resource', 0) as string;
 		const operation = this.getNodeParameter('operation', 0) as string;
 		const handler = operations[resource]?.[operation];
-		if (!handler) throw new NodeOperationError(this.getNode(), `Unsupported operation ${resource}:${operation}`);
+		if (!handler)
+			throw new NodeOperationError(
+				this.getNode(),
+				`Unsupported operation ${resource}:${operation}`,
+			);
 
 		const credentials = await this.getCredentials(FO_CREDENTIAL);
 		const environmentUrl = validatedEnvironmentUrl(credentials.environmentUrl);
@@ -143,16 +168,32 @@ export class MicrosoftDynamicsFo implements INodeType {
 		const out: INodeExecutionData[] = [];
 		const lockSetting = this.getNodeParameter('postingLock', 0, 'process') as string;
 		const lock: RecordLocker =
-			lockSetting === 'redis' ? redisLocker(redisSettings(await this.getCredentials(REDIS_LOCK_CREDENTIAL))) : processLocker;
+			lockSetting === 'redis'
+				? redisLocker(redisSettings(await this.getCredentials(REDIS_LOCK_CREDENTIAL)))
+				: processLocker;
 
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			try {
-				const chosen = resource === 'legalEntity' ? '' : (this.getNodeParameter('dataAreaId', itemIndex, '') as string);
+				const chosen =
+					resource === 'legalEntity'
+						? ''
+						: (this.getNodeParameter('dataAreaId', itemIndex, '') as string);
 				const dataAreaId = (chosen || String(credentials.dataAreaId ?? '')).trim().toLowerCase();
 				if (!dataAreaId && resource !== 'legalEntity') {
-					throw new NodeOperationError(this.getNode(), 'No legal entity: choose one on the node or set a default in the credential', { itemIndex });
+					throw new NodeOperationError(
+						this.getNode(),
+						'No legal entity: choose one on the node or set a default in the credential',
+						{ itemIndex },
+					);
 				}
-				const context: OperationContext = { fn: this, itemIndex, dataAreaId, environmentUrl, skuCache, lock };
+				const context: OperationContext = {
+					fn: this,
+					itemIndex,
+					dataAreaId,
+					environmentUrl,
+					skuCache,
+					lock,
+				};
 				const result = await handler(context);
 				for (const json of Array.isArray(result) ? result : [result]) {
 					out.push({ json: json as IDataObject, pairedItem: { item: itemIndex } });
@@ -160,18 +201,29 @@ export class MicrosoftDynamicsFo implements INodeType {
 			} catch (error) {
 				const wrapped =
 					error instanceof MappingError
-						? new NodeOperationError(this.getNode(), error.message, { itemIndex, description: `Nothing was written (${error.code}).` })
+						? new NodeOperationError(this.getNode(), error.message, {
+								itemIndex,
+								description: `Nothing was written (${error.code}).`,
+							})
 						: error instanceof LockUnavailableError
-							? new NodeOperationError(this.getNode(), error.message, { itemIndex, description: 'Another execution is posting this record. The item was not posted; run it again.' })
+							? new NodeOperationError(this.getNode(), error.message, {
+									itemIndex,
+									description:
+										'Another execution is posting this record. The item was not posted; run it again.',
+								})
 							: error;
 				if (this.continueOnFail()) {
 					out.push({
-						json: { error: (wrapped as Error).message, audit: { action: 'failed', reason: (wrapped as Error).message } },
+						json: {
+							error: (wrapped as Error).message,
+							audit: { action: 'failed', reason: (wrapped as Error).message },
+						},
 						pairedItem: { item: itemIndex },
 					});
 					continue;
 				}
-				if (wrapped instanceof NodeOperationError && wrapped.context.itemIndex === undefined) wrapped.context.itemIndex = itemIndex;
+				if (wrapped instanceof NodeOperationError && wrapped.context.itemIndex === undefined)
+					wrapped.context.itemIndex = itemIndex;
 				throw wrapped;
 			}
 		}
@@ -195,7 +247,8 @@ function redisSettings(data: IDataObject): RedisLockSettings {
 
 /** Queue first in this process, then take the Redis lock: fewer round trips to Redis under bursts. */
 function redisLocker(settings: RedisLockSettings): RecordLocker {
-	return async (name, work) => await withProcessLock(name, async () => await withRecordLock(settings, name, work));
+	return async (name, work) =>
+		await withProcessLock(name, async () => await withRecordLock(settings, name, work));
 }
 
 const processLocker: RecordLocker = async (name, work) => await withProcessLock(name, work);

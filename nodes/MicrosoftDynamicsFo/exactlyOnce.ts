@@ -27,7 +27,8 @@ export function postedKey(entity: string, dataAreaId: string, reference: string)
 
 function storeOf(staticData: IDataObject): PostedStore {
 	const store = staticData[POSTED_RECORDS_FIELD] as PostedStore | undefined;
-	if (store && typeof store === 'object' && store.entries && Array.isArray(store.order)) return store;
+	if (store && typeof store === 'object' && store.entries && Array.isArray(store.order))
+		return store;
 	return { entries: {}, order: [] };
 }
 

@@ -19,7 +19,9 @@ export function odataString(value: string): string {
 /** `(dataAreaId='usmf',SalesOrderNumber='SO%2D1')`: every key part, values URL-encoded (item numbers may hold spaces). */
 export function keyPredicate(keys: EntityKeys): string {
 	const parts = Object.entries(keys).map(([name, value]) =>
-		typeof value === 'number' ? `${name}=${value}` : `${name}=${encodeURIComponent(odataString(value)).replace(/%27/g, "'")}`,
+		typeof value === 'number'
+			? `${name}=${value}`
+			: `${name}=${encodeURIComponent(odataString(value)).replace(/%27/g, "'")}`,
 	);
 	return `(${parts.join(',')})`;
 }
@@ -32,7 +34,9 @@ export function entityPath(entitySet: string, keys?: EntityKeys): string {
 export function eqFilter(conditions: Record<string, KeyValue | boolean>): string {
 	return Object.entries(conditions)
 		.map(([field, value]) =>
-			typeof value === 'string' ? `${field} eq ${odataString(value)}` : `${field} eq ${String(value)}`,
+			typeof value === 'string'
+				? `${field} eq ${odataString(value)}`
+				: `${field} eq ${String(value)}`,
 		)
 		.join(' and ');
 }
@@ -183,7 +187,12 @@ function httpPart(base: string, op: BatchOperation, contentId: number): string {
 		'OData-Version: 4.0',
 		'Accept: application/json',
 	];
-	if (op.body !== undefined) lines.push('Content-Type: application/json;odata.metadata=minimal', '', JSON.stringify(op.body));
+	if (op.body !== undefined)
+		lines.push(
+			'Content-Type: application/json;odata.metadata=minimal',
+			'',
+			JSON.stringify(op.body),
+		);
 	else lines.push('');
 	return lines.join(CRLF);
 }
@@ -200,10 +209,16 @@ export function buildBatchBody(
 	const base = environmentUrl.toLowerCase().replace(/\/+$/, '');
 	const out: string[] = [];
 	let contentId = 0;
-	for (const read of content.reads ?? []) out.push(`--${boundaries.batch}`, httpPart(base, read, ++contentId));
+	for (const read of content.reads ?? [])
+		out.push(`--${boundaries.batch}`, httpPart(base, read, ++contentId));
 	if (content.changeset?.length) {
-		out.push(`--${boundaries.batch}`, `Content-Type: multipart/mixed; boundary=${boundaries.changeset}`, '');
-		for (const op of content.changeset) out.push(`--${boundaries.changeset}`, httpPart(base, op, ++contentId));
+		out.push(
+			`--${boundaries.batch}`,
+			`Content-Type: multipart/mixed; boundary=${boundaries.changeset}`,
+			'',
+		);
+		for (const op of content.changeset)
+			out.push(`--${boundaries.changeset}`, httpPart(base, op, ++contentId));
 		out.push(`--${boundaries.changeset}--`);
 	}
 	out.push(`--${boundaries.batch}--`, '');
@@ -240,7 +255,10 @@ function parseHeaders(head: string): Record<string, string> {
 }
 
 /** Every application/http answer inside a (possibly nested) multipart batch response. */
-export function parseBatchResponse(body: string, contentType: string | undefined): BatchPartResult[] {
+export function parseBatchResponse(
+	body: string,
+	contentType: string | undefined,
+): BatchPartResult[] {
 	const boundary = boundaryOf(contentType);
 	if (!boundary) return [];
 	const results: BatchPartResult[] = [];
@@ -267,7 +285,12 @@ export function parseBatchResponse(body: string, contentType: string | undefined
 				parsed = text;
 			}
 		}
-		results.push({ contentId: partHeaders['content-id'] ?? headers['content-id'], status, headers, body: parsed });
+		results.push({
+			contentId: partHeaders['content-id'] ?? headers['content-id'],
+			status,
+			headers,
+			body: parsed,
+		});
 	}
 	return results;
 }
@@ -311,7 +334,10 @@ export async function sendBatch(
 		method: 'POST',
 		path: '/$batch',
 		body: buildBatchBody(environmentUrl, content, boundaries),
-		headers: { 'Content-Type': `multipart/mixed; boundary=${boundaries.batch}`, Accept: 'multipart/mixed' },
+		headers: {
+			'Content-Type': `multipart/mixed; boundary=${boundaries.batch}`,
+			Accept: 'multipart/mixed',
+		},
 		json: false,
 		// A batch of reads changes nothing, so it may be re-sent like a GET.
 		idempotent: onlyReads,
@@ -325,26 +351,40 @@ export async function sendBatch(
 			ok: false,
 			throttled: false,
 			attempts,
-			error: new BatchRejectedError('F&O answered the batch without any parts', response.statusCode, {
-				status: response.statusCode,
-				headers: response.headers,
-				body: text.slice(0, 500),
-			}),
+			error: new BatchRejectedError(
+				'F&O answered the batch without any parts',
+				response.statusCode,
+				{
+					status: response.statusCode,
+					headers: response.headers,
+					body: text.slice(0, 500),
+				},
+			),
 		};
 	}
 	const throttled = parts.find((p) => p.status === 429);
 	if (throttled) {
-		const retryAfterMs = foAdapter.throttleDelayMs({ ...throttled, statusCode: 429, attempts: 1 }) ?? 1000;
+		const retryAfterMs =
+			foAdapter.throttleDelayMs({ ...throttled, statusCode: 429, attempts: 1 }) ?? 1000;
 		return { ok: false, throttled: true, retryAfterMs, attempts };
 	}
 	const failed = parts.find((p) => p.status >= 400);
 	if (failed) {
-		const described = foAdapter.errorText({ statusCode: failed.status, headers: failed.headers, body: failed.body, attempts: 1 });
+		const described = foAdapter.errorText({
+			statusCode: failed.status,
+			headers: failed.headers,
+			body: failed.body,
+			attempts: 1,
+		});
 		return {
 			ok: false,
 			throttled: false,
 			attempts,
-			error: new BatchRejectedError(described?.message ?? `batch part failed with status ${failed.status}`, failed.status, failed),
+			error: new BatchRejectedError(
+				described?.message ?? `batch part failed with status ${failed.status}`,
+				failed.status,
+				failed,
+			),
 		};
 	}
 	return { ok: true, parts, attempts };

@@ -7,7 +7,13 @@
 import { sleep, type IDataObject } from 'n8n-workflow';
 
 import type { HttpContext } from '../common/http';
-import { entityPath, odataString, sendBatch, type BatchOperation, type BatchOutcome } from './odata';
+import {
+	entityPath,
+	odataString,
+	sendBatch,
+	type BatchOperation,
+	type BatchOutcome,
+} from './odata';
 
 export interface ResolvedItem {
 	ItemNumber: string;
@@ -43,7 +49,8 @@ function readsFor(dataAreaId: string, skus: string[]): BatchOperation[] {
 	const reads: BatchOperation[] = [];
 	const company = `dataAreaId eq ${odataString(dataAreaId)}`;
 	for (const group of chunks(skus, SKUS_PER_PART)) {
-		const anyOf = (field: string) => group.map((sku) => `${field} eq ${odataString(sku)}`).join(' or ');
+		const anyOf = (field: string) =>
+			group.map((sku) => `${field} eq ${odataString(sku)}`).join(' or ');
 		reads.push({
 			method: 'GET',
 			path: `${entityPath('ReleasedProductsV2')}?cross-company=true&$select=dataAreaId,ItemNumber&$filter=${encodeURIComponent(`${company} and (${anyOf('ItemNumber')})`)}`,
@@ -56,7 +63,8 @@ function readsFor(dataAreaId: string, skus: string[]): BatchOperation[] {
 	return reads;
 }
 
-const sameText = (a: unknown, b: string) => typeof a === 'string' && a.trim().toLowerCase() === b.trim().toLowerCase();
+const sameText = (a: unknown, b: string) =>
+	typeof a === 'string' && a.trim().toLowerCase() === b.trim().toLowerCase();
 
 function dimension(value: unknown): string | undefined {
 	return typeof value === 'string' && value !== '' ? value : undefined;
@@ -77,7 +85,12 @@ export async function resolveSkus(
 	environmentUrl: string,
 	dataAreaId: string,
 	skus: string[],
-	options: { table?: SkuMappingTable; cache?: SkuCache; itemIndex?: number; maxThrottleRetries?: number } = {},
+	options: {
+		table?: SkuMappingTable;
+		cache?: SkuCache;
+		itemIndex?: number;
+		maxThrottleRetries?: number;
+	} = {},
 ): Promise<SkuResolution> {
 	const items = new Map<string, ResolvedItem>();
 	const cache = options.cache ?? new Map();
@@ -96,18 +109,27 @@ export async function resolveSkus(
 	if (toLookUp.length) {
 		let outcome: BatchOutcome | undefined;
 		for (let round = 0; round <= (options.maxThrottleRetries ?? 3); round++) {
-			outcome = await sendBatch(context, environmentUrl, { reads: readsFor(dataAreaId, toLookUp) }, { itemIndex: options.itemIndex });
+			outcome = await sendBatch(
+				context,
+				environmentUrl,
+				{ reads: readsFor(dataAreaId, toLookUp) },
+				{ itemIndex: options.itemIndex },
+			);
 			requests += outcome.attempts;
 			if (outcome.ok || !outcome.throttled) break;
 			await sleep(Math.min(outcome.retryAfterMs, 60_000));
 		}
 		if (!outcome || !outcome.ok) {
-			const reason = !outcome ? 'no answer' : outcome.throttled ? 'F&O kept throttling the lookup' : outcome.error.message;
+			const reason = !outcome
+				? 'no answer'
+				: outcome.throttled
+					? 'F&O kept throttling the lookup'
+					: outcome.error.message;
 			throw new SkuLookupError(`Could not look up SKUs in F&O: ${reason}`, outcome as BatchOutcome);
 		}
 		const found = new Map<string, ResolvedItem>();
 		for (const part of outcome.parts) {
-			for (const record of ((part.body as { value?: IDataObject[] })?.value ?? [])) {
+			for (const record of (part.body as { value?: IDataObject[] })?.value ?? []) {
 				if (!sameText(record.dataAreaId, dataAreaId)) continue;
 				if (typeof record.ProductVariantNumber === 'string') {
 					const sku = toLookUp.find((s) => sameText(record.ProductVariantNumber, s));
@@ -124,7 +146,8 @@ export async function resolveSkus(
 				} else {
 					// `*` in a SKU acts as a wildcard inside eq: only an exact match counts.
 					const sku = toLookUp.find((s) => sameText(record.ItemNumber, s));
-					if (sku && !found.has(sku)) found.set(sku, { ItemNumber: String(record.ItemNumber), source: 'releasedProduct' });
+					if (sku && !found.has(sku))
+						found.set(sku, { ItemNumber: String(record.ItemNumber), source: 'releasedProduct' });
 				}
 			}
 		}

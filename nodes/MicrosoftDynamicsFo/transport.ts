@@ -5,7 +5,12 @@
  */
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
-import { serviceRequest, type HttpContext, type ServiceAdapter, type ServiceResponse } from '../common/http';
+import {
+	serviceRequest,
+	type HttpContext,
+	type ServiceAdapter,
+	type ServiceResponse,
+} from '../common/http';
 
 export const FO_CREDENTIAL = 'microsoftDynamicsFoApi';
 
@@ -57,7 +62,9 @@ export const foAdapter: ServiceAdapter = {
 
 	isDefiniteRejection(response) {
 		const inner = errorBody(response)?.error?.innererror;
-		return Boolean(inner && (WRITE_FAILURE.test(inner.type ?? '') || /^Write failed/.test(inner.message ?? '')));
+		return Boolean(
+			inner && (WRITE_FAILURE.test(inner.type ?? '') || /^Write failed/.test(inner.message ?? '')),
+		);
 	},
 
 	errorText(response) {
@@ -83,12 +90,17 @@ export const foAdapter: ServiceAdapter = {
 		if (response.statusCode === 403) {
 			return {
 				message: 'F&O denied access (403)',
-				description: "The F&O user mapped to this app lacks the security roles for this entity or company.",
+				description:
+					'The F&O user mapped to this app lacks the security roles for this entity or company.',
 			};
 		}
 		if (typeof response.body === 'string' && response.body.trim()) {
 			// Gateways answer HTML: say so rather than echo markup.
-			return { message: /<html/i.test(response.body) ? `gateway error ${response.statusCode}` : response.body.slice(0, 300) };
+			return {
+				message: /<html/i.test(response.body)
+					? `gateway error ${response.statusCode}`
+					: response.body.slice(0, 300),
+			};
 		}
 		return undefined;
 	},
@@ -108,7 +120,10 @@ export interface FoCall {
 }
 
 export function normaliseEnvironmentUrl(value: unknown): string {
-	return String(value ?? '').trim().toLowerCase().replace(/\/+$/, '');
+	return String(value ?? '')
+		.trim()
+		.toLowerCase()
+		.replace(/\/+$/, '');
 }
 
 /** Resolve a call's URL against the environment, refusing to send the token to another origin. */
@@ -116,14 +131,19 @@ export function foUrl(environmentUrl: string, path: string): string {
 	const base = normaliseEnvironmentUrl(environmentUrl);
 	if (/^https?:\/\//i.test(path)) {
 		if (new URL(path).origin !== new URL(base).origin) {
-			throw new Error(`Refusing to follow a link outside the F&O environment: ${new URL(path).origin}`);
+			throw new Error(
+				`Refusing to follow a link outside the F&O environment: ${new URL(path).origin}`,
+			);
 		}
 		return path;
 	}
 	return `${base}/data${path.startsWith('/') ? path : `/${path}`}`;
 }
 
-export async function foRequest<T = unknown>(context: HttpContext, call: FoCall): Promise<ServiceResponse<T>> {
+export async function foRequest<T = unknown>(
+	context: HttpContext,
+	call: FoCall,
+): Promise<ServiceResponse<T>> {
 	const credentials = await context.getCredentials(FO_CREDENTIAL, call.itemIndex);
 	return await serviceRequest<T>(context, foAdapter, {
 		method: call.method,
@@ -132,7 +152,9 @@ export async function foRequest<T = unknown>(context: HttpContext, call: FoCall)
 		body: call.body,
 		headers: {
 			'OData-Version': '4.0',
-			...(call.body !== undefined && typeof call.body === 'object' ? { 'Content-Type': 'application/json' } : {}),
+			...(call.body !== undefined && typeof call.body === 'object'
+				? { 'Content-Type': 'application/json' }
+				: {}),
 			...call.headers,
 		},
 		json: call.json,

@@ -1,7 +1,8 @@
 /** The audit record every write in the pack emits on its output item. */
 import type { IDataObject } from 'n8n-workflow';
 
-export type AuditAction = 'created' | 'updated' | 'skipped-duplicate' | 'failed' | 'dry-run' | 'skipped';
+export type AuditAction =
+	'created' | 'updated' | 'skipped-duplicate' | 'failed' | 'dry-run' | 'skipped';
 
 export interface AuditRecord extends IDataObject {
 	action: AuditAction;

@@ -23,7 +23,10 @@ export function backoffDelayMs(
 }
 
 /** A server-requested wait, bounded by the policy (a wait of 0 still yields a small pause). */
-export function boundedServerDelayMs(requestedMs: number, policy: BackoffPolicy = DEFAULT_BACKOFF): number {
+export function boundedServerDelayMs(
+	requestedMs: number,
+	policy: BackoffPolicy = DEFAULT_BACKOFF,
+): number {
 	if (!Number.isFinite(requestedMs) || requestedMs < 0) return policy.baseDelayMs;
 	return Math.min(policy.maxDelayMs, Math.max(50, Math.round(requestedMs)));
 }

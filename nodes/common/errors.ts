@@ -47,6 +47,8 @@ export class OutcomeUnknownError extends NodeApiError {
 export function isOutcomeUnknown(error: unknown): error is OutcomeUnknownError {
 	return (
 		error instanceof OutcomeUnknownError ||
-		(typeof error === 'object' && error !== null && (error as { outcomeUnknown?: unknown }).outcomeUnknown === true)
+		(typeof error === 'object' &&
+			error !== null &&
+			(error as { outcomeUnknown?: unknown }).outcomeUnknown === true)
 	);
 }

@@ -14,7 +14,12 @@ import type {
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { backoffDelayMs, boundedServerDelayMs, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
+import {
+	backoffDelayMs,
+	boundedServerDelayMs,
+	DEFAULT_BACKOFF,
+	type BackoffPolicy,
+} from './backoff';
 import { OutcomeUnknownError, serviceError } from './errors';
 import { redactSecrets, secretValues } from './redact';
 
@@ -84,7 +89,8 @@ export interface ServiceAdapter {
 	timeoutMs?: number;
 }
 
-type TransportFailure = { kind: 'notSent' | 'broken'; code: string } | { kind: 'other'; message: string };
+type TransportFailure =
+	{ kind: 'notSent' | 'broken'; code: string } | { kind: 'other'; message: string };
 
 /** Plain words for the codes: NodeApiError rewrites any message that names a code in its own terms. */
 const TRANSPORT_WORDS: Record<string, string> = {
@@ -107,10 +113,22 @@ const TRANSPORT_SIGNS: Array<{ code: string; kind: 'notSent' | 'broken'; pattern
 	{ code: 'ECONNREFUSED', kind: 'notSent', pattern: /ECONNREFUSED|refused the connection/i },
 	{ code: 'ENOTFOUND', kind: 'notSent', pattern: /ENOTFOUND|incorrect host \(domain\)/i },
 	{ code: 'EAI_AGAIN', kind: 'notSent', pattern: /EAI_AGAIN|DNS server returned an error/i },
-	{ code: 'EHOSTUNREACH', kind: 'notSent', pattern: /EHOSTUNREACH|ENETUNREACH|host is unreachable/i },
-	{ code: 'ECONNABORTED', kind: 'broken', pattern: /ECONNABORTED|timeout of \d+ms exceeded|connection was aborted/i },
+	{
+		code: 'EHOSTUNREACH',
+		kind: 'notSent',
+		pattern: /EHOSTUNREACH|ENETUNREACH|host is unreachable/i,
+	},
+	{
+		code: 'ECONNABORTED',
+		kind: 'broken',
+		pattern: /ECONNABORTED|timeout of \d+ms exceeded|connection was aborted/i,
+	},
 	{ code: 'ETIMEDOUT', kind: 'broken', pattern: /ETIMEDOUT|ESOCKETTIMEDOUT|connection timed out/i },
-	{ code: 'ECONNRESET', kind: 'broken', pattern: /ECONNRESET|socket hang up|closed unexpectedly|EPIPE/i },
+	{
+		code: 'ECONNRESET',
+		kind: 'broken',
+		pattern: /ECONNRESET|socket hang up|closed unexpectedly|EPIPE/i,
+	},
 ];
 
 function errorTexts(error: unknown): string[] {
@@ -119,8 +137,10 @@ function errorTexts(error: unknown): string[] {
 	for (let i = 0; i < queue.length && i < 12; i++) {
 		const e = queue[i] as Record<string, unknown> | undefined;
 		if (!e || typeof e !== 'object') continue;
-		for (const key of ['code', 'message', 'description']) if (typeof e[key] === 'string') texts.push(e[key] as string);
-		if (Array.isArray(e.messages)) texts.push(...e.messages.filter((m): m is string => typeof m === 'string'));
+		for (const key of ['code', 'message', 'description'])
+			if (typeof e[key] === 'string') texts.push(e[key] as string);
+		if (Array.isArray(e.messages))
+			texts.push(...e.messages.filter((m): m is string => typeof m === 'string'));
 		queue.push(e.cause, e.errorResponse);
 	}
 	return texts;
@@ -157,13 +177,22 @@ async function send<T>(
 	attempt: number,
 ): Promise<{ response: ServiceResponse<T> } | { failure: TransportFailure }> {
 	try {
-		const raw = (await context.helpers.httpRequestWithAuthentication.call(context, credentialType, options)) as {
+		const raw = (await context.helpers.httpRequestWithAuthentication.call(
+			context,
+			credentialType,
+			options,
+		)) as {
 			statusCode: number;
 			headers: unknown;
 			body: T;
 		};
 		return {
-			response: { statusCode: raw.statusCode, headers: normaliseHeaders(raw.headers), body: raw.body, attempts: attempt },
+			response: {
+				statusCode: raw.statusCode,
+				headers: normaliseHeaders(raw.headers),
+				body: raw.body,
+				attempts: attempt,
+			},
 		};
 	} catch (error) {
 		return { failure: classifyTransportError(error) };
@@ -187,13 +216,21 @@ export async function serviceRequest<T = unknown>(
 	const maxAttempts = Math.max(1, request.maxAttempts ?? adapter.maxAttempts ?? 5);
 	const idempotent = request.idempotent ?? ['GET', 'HEAD'].includes(request.method);
 	const secrets = async () =>
-		secretValues(await context.getCredentials(adapter.credentialType).catch(() => undefined), adapter.secretFields);
-	const fail = async (message: string, extra: { description?: string; httpCode?: number }, attempts: number) => {
+		secretValues(
+			await context.getCredentials(adapter.credentialType).catch(() => undefined),
+			adapter.secretFields,
+		);
+	const fail = async (
+		message: string,
+		extra: { description?: string; httpCode?: number },
+		attempts: number,
+	) => {
 		const list = await secrets();
 		return serviceError(node, {
 			service: adapter.service,
 			message: redactSecrets(message, list),
-			description: extra.description === undefined ? undefined : redactSecrets(extra.description, list),
+			description:
+				extra.description === undefined ? undefined : redactSecrets(extra.description, list),
 			httpCode: extra.httpCode,
 			attempts,
 			itemIndex: request.itemIndex,
@@ -272,7 +309,11 @@ export async function serviceRequest<T = unknown>(
 				throw await fail(`rate limited after ${attempt} attempts: ${d.message}`, d, attempt);
 			}
 			const requested = adapter.throttleDelayMs(response);
-			await sleep(requested === undefined ? backoffDelayMs(attempt, policy) : boundedServerDelayMs(requested, policy));
+			await sleep(
+				requested === undefined
+					? backoffDelayMs(attempt, policy)
+					: boundedServerDelayMs(requested, policy),
+			);
 			continue;
 		}
 

@@ -26,19 +26,33 @@ export interface LockOptions {
 }
 
 export class LockUnavailableError extends Error {
-	constructor(readonly key: string, waitedMs: number) {
-		super(`Could not take the posting lock for ${key} within ${Math.round(waitedMs / 1000)} s; nothing was posted`);
+	constructor(
+		readonly key: string,
+		waitedMs: number,
+	) {
+		super(
+			`Could not take the posting lock for ${key} within ${Math.round(waitedMs / 1000)} s; nothing was posted`,
+		);
 		this.name = 'LockUnavailableError';
 	}
 }
 
-const RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
-const EXTEND = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end";
+const RELEASE =
+	"if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
+const EXTEND =
+	"if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end";
 
 const clients = new Map<string, Redis>();
 
 function clientFor(settings: RedisLockSettings): Redis {
-	const key = JSON.stringify([settings.host, settings.port, settings.user, settings.database, settings.ssl, settings.password?.length]);
+	const key = JSON.stringify([
+		settings.host,
+		settings.port,
+		settings.user,
+		settings.database,
+		settings.ssl,
+		settings.password?.length,
+	]);
 	let client = clients.get(key);
 	if (!client) {
 		client = new Redis({
@@ -83,9 +97,12 @@ export async function withRecordLock<T>(
 	}
 	// Keep the lock alive while the work runs (F&O can be slow); only the holder can extend it.
 	let extending: Promise<unknown> = Promise.resolve();
-	const renewal = setInterval(() => {
-		extending = redis.eval(EXTEND, 1, key, token, String(ttlMs)).catch(() => undefined);
-	}, Math.max(100, Math.floor(ttlMs / 3)));
+	const renewal = setInterval(
+		() => {
+			extending = redis.eval(EXTEND, 1, key, token, String(ttlMs)).catch(() => undefined);
+		},
+		Math.max(100, Math.floor(ttlMs / 3)),
+	);
 	renewal.unref();
 	try {
 		return await work();

@@ -12,11 +12,19 @@ export function redactSecrets(text: string, secrets: Array<string | undefined> =
 		if (!secret || secret.length < 6) continue;
 		out = out.split(secret).join('[redacted]');
 	}
-	return out.replace(BEARER, '$1[redacted]').replace(JWT, '[redacted]').replace(FORM_SECRETS, '$1=[redacted]');
+	return out
+		.replace(BEARER, '$1[redacted]')
+		.replace(JWT, '[redacted]')
+		.replace(FORM_SECRETS, '$1=[redacted]');
 }
 
 /** The string values of a credential's secret fields, for redactSecrets. */
-export function secretValues(credentials: Record<string, unknown> | undefined, fields: string[]): string[] {
+export function secretValues(
+	credentials: Record<string, unknown> | undefined,
+	fields: string[],
+): string[] {
 	if (!credentials) return [];
-	return fields.map((f) => credentials[f]).filter((v): v is string => typeof v === 'string' && v !== '');
+	return fields
+		.map((f) => credentials[f])
+		.filter((v): v is string => typeof v === 'string' && v !== '');
 }

@@ -2,7 +2,16 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 
-import { missingBuildOutputs, packTarball, readPackageJson, startN8n, webhookReady, type HostName, type N8nInstance, type QueueOptions } from './support';
+import {
+	missingBuildOutputs,
+	packTarball,
+	readPackageJson,
+	startN8n,
+	webhookReady,
+	type HostName,
+	type N8nInstance,
+	type QueueOptions,
+} from './support';
 import { REPO_ROOT } from './support/hosts';
 
 /** Proves the harness itself: a real n8n from the cached host, the pack installed from its tarball
@@ -15,7 +24,8 @@ const START_TIMEOUT = 20 * 60_000; // a cold host install is ~5 min here; leave 
 
 /** The real pack once `npm run build` produced every file its n8n section lists; until then a
  *  stand-in fixture pack, so the tarball install stays in the path. */
-const packDir = missingBuildOutputs(REPO_ROOT).length === 0 ? REPO_ROOT : join(FIXTURES, 'fixture-pack');
+const packDir =
+	missingBuildOutputs(REPO_ROOT).length === 0 ? REPO_ROOT : join(FIXTURES, 'fixture-pack');
 
 /** Credential type names as n8n reads them: the class named like the file, its `name` field. */
 function credentialNames(dir: string): string[] {
@@ -39,12 +49,18 @@ async function callWebhook(n8n: N8nInstance, ping: string): Promise<{ status: nu
 async function executionsFor(n8n: N8nInstance, pings: string[]): Promise<any[]> {
 	let found: any[] = [];
 	for (let attempt = 0; attempt < 60; attempt++) {
-		const list = await n8n.api('GET', `/executions?workflowId=${WORKFLOW_ID}&includeData=true&limit=100`);
+		const list = await n8n.api(
+			'GET',
+			`/executions?workflowId=${WORKFLOW_ID}&includeData=true&limit=100`,
+		);
 		expect(list.status).toBe(200);
 		found = (list.body.data as any[]).filter((execution) =>
-			pings.includes(execution.data?.resultData?.runData?.Set?.[0]?.data?.main?.[0]?.[0]?.json?.echo),
+			pings.includes(
+				execution.data?.resultData?.runData?.Set?.[0]?.data?.main?.[0]?.[0]?.json?.echo,
+			),
 		);
-		if (found.length >= pings.length && found.every((execution) => execution.status === 'success')) return found;
+		if (found.length >= pings.length && found.every((execution) => execution.status === 'success'))
+			return found;
 		await new Promise((resolve) => setTimeout(resolve, 250));
 	}
 	return found;
@@ -56,7 +72,9 @@ function smokeSuite(host: HostName, queue?: QueueOptions): void {
 
 		beforeAll(async () => {
 			if (packDir !== REPO_ROOT) {
-				process.stderr.write(`host-smoke: the repo's build outputs are incomplete (${missingBuildOutputs(REPO_ROOT).join(', ')}); using the fixture pack\n`);
+				process.stderr.write(
+					`host-smoke: the repo's build outputs are incomplete (${missingBuildOutputs(REPO_ROOT).join(', ')}); using the fixture pack\n`,
+				);
 			}
 			n8n = await startN8n({
 				host,
@@ -66,13 +84,28 @@ function smokeSuite(host: HostName, queue?: QueueOptions): void {
 				credentials: [join(FIXTURES, 'smoke-header-auth.credential.json')],
 				ready: webhookReady(WEBHOOK_PATH, { body: { ping: 'ready' } }),
 			});
-			process.stderr.write(`host-smoke ${host}${queue ? ' queue' : ''} timings (s): ${JSON.stringify(n8n.timings)}\n`);
+			process.stderr.write(
+				`host-smoke ${host}${queue ? ' queue' : ''} timings (s): ${JSON.stringify(n8n.timings)}\n`,
+			);
 		}, START_TIMEOUT);
 
 		afterAll(async () => {
 			await n8n?.stop();
 			if (n8n?.database.type === 'postgresdb') {
-				const left = spawnSync('psql', ['-h', n8n.database.host, '-U', n8n.database.user, '-d', 'postgres', '-Atc', `SELECT count(*) FROM pg_database WHERE datname = '${n8n.database.name}'`], { encoding: 'utf8' });
+				const left = spawnSync(
+					'psql',
+					[
+						'-h',
+						n8n.database.host,
+						'-U',
+						n8n.database.user,
+						'-d',
+						'postgres',
+						'-Atc',
+						`SELECT count(*) FROM pg_database WHERE datname = '${n8n.database.name}'`,
+					],
+					{ encoding: 'utf8' },
+				);
 				expect(left.stdout.trim()).toBe('0');
 			}
 		}, 120_000);
@@ -89,7 +122,9 @@ function smokeSuite(host: HostName, queue?: QueueOptions): void {
 			const nodes = join(instance.userFolder, '.n8n', 'nodes');
 			expect(existsSync(join(nodes, 'node_modules', expected, 'package.json'))).toBe(true);
 			expect(existsSync(join(nodes, 'node_modules', 'n8n-workflow'))).toBe(false);
-			expect(existsSync(join(nodes, 'node_modules', expected, 'node_modules', 'n8n-workflow'))).toBe(false);
+			expect(
+				existsSync(join(nodes, 'node_modules', expected, 'node_modules', 'n8n-workflow')),
+			).toBe(false);
 		});
 
 		it('loaded the package: its credential types are known to n8n', async () => {
@@ -97,14 +132,17 @@ function smokeSuite(host: HostName, queue?: QueueOptions): void {
 			const result = await instance.http<Array<{ name: string }>>('GET', '/types/credentials.json');
 			expect(result.status).toBe(200);
 			const known = new Set(result.body.map((type) => type.name));
-			for (const name of credentialNames(packDir)) expect(known.has(name) ? name : `missing ${name}`).toBe(name);
+			for (const name of credentialNames(packDir))
+				expect(known.has(name) ? name : `missing ${name}`).toBe(name);
 		});
 
 		it('imported the credential (plain data in, encrypted with the instance key)', async () => {
 			const instance = n8n as N8nInstance;
 			const result = await instance.rest('GET', '/credentials');
 			expect(result.status).toBe(200);
-			const credential = (result.body.data as any[]).find((entry) => entry.id === 'e2eSmokeCred0001');
+			const credential = (result.body.data as any[]).find(
+				(entry) => entry.id === 'e2eSmokeCred0001',
+			);
 			expect(credential).toMatchObject({ name: 'e2e smoke header auth', type: 'httpHeaderAuth' });
 		});
 
@@ -129,8 +167,14 @@ function smokeSuite(host: HostName, queue?: QueueOptions): void {
 				expect(results.map((result) => result.body?.echo)).toEqual(pings);
 				const executions = await executionsFor(instance, pings);
 				expect(executions.map((execution) => execution.status)).toEqual(pings.map(() => 'success'));
-				const finishedPerWorker = Array.from({ length: queue.workers }, (_, i) =>
-					(readFileSync(instance.logFiles[`worker-${i + 1}`], 'utf8').match(/Worker finished execution/g) ?? []).length,
+				const finishedPerWorker = Array.from(
+					{ length: queue.workers },
+					(_, i) =>
+						(
+							readFileSync(instance.logFiles[`worker-${i + 1}`], 'utf8').match(
+								/Worker finished execution/g,
+							) ?? []
+						).length,
 				);
 				const total = finishedPerWorker.reduce((sum, count) => sum + count, 0);
 				expect(total).toBeGreaterThanOrEqual(pings.length + 1);

@@ -30,19 +30,32 @@ describe('n8n 1.x', () => {
 	});
 
 	it('posts a paid order from the store to F&O: sales order, lines, payment', async () => {
-		const created = await e2e.fx.admin('POST', '/bigcommerce/orders', { customer_id: 2, lines: [{ sku: 'TENT-4P-BASECAMP' }, { sku: 'SOCK-MERINO-M', quantity: 3 }] });
-		await e2e.fx.admin('POST', `/bigcommerce/orders/${created.id}/transactions`, { event: 'capture' });
+		const created = await e2e.fx.admin('POST', '/bigcommerce/orders', {
+			customer_id: 2,
+			lines: [{ sku: 'TENT-4P-BASECAMP' }, { sku: 'SOCK-MERINO-M', quantity: 3 }],
+		});
+		await e2e.fx.admin('POST', `/bigcommerce/orders/${created.id}/transactions`, {
+			event: 'capture',
+		});
 		const reference = `BC-${String(e2e.fx.bigCommerceCredentials.storeHash)}-${String(created.id)}`;
 		const header = await waitFor(
 			'the sales order',
-			async () => (await e2e.fx.records('SalesOrderHeadersV2', 'usmf')).find((h) => h.CustomersOrderReference === reference),
+			async () =>
+				(await e2e.fx.records('SalesOrderHeadersV2', 'usmf')).find(
+					(h) => h.CustomersOrderReference === reference,
+				),
 			120_000,
 		);
-		const lines = (await e2e.fx.records('SalesOrderLines', 'usmf')).filter((l) => l.SalesOrderNumber === header.SalesOrderNumber);
+		const lines = (await e2e.fx.records('SalesOrderLines', 'usmf')).filter(
+			(l) => l.SalesOrderNumber === header.SalesOrderNumber,
+		);
 		expect(lines.length).toBeGreaterThanOrEqual(3); // two products and the shipping line
 		await waitFor(
 			'the payment line',
-			async () => (await e2e.fx.records('CustomerPaymentJournalLines', 'usmf')).find((l) => String(l.PaymentReference).startsWith(`BC-${String(created.id)}-T`)),
+			async () =>
+				(await e2e.fx.records('CustomerPaymentJournalLines', 'usmf')).find((l) =>
+					String(l.PaymentReference).startsWith(`BC-${String(created.id)}-T`),
+				),
 			120_000,
 		);
 		expect((await executions(e2e.n8n, WORKFLOW_IDS.orderSync)).length).toBeGreaterThan(0);

@@ -72,19 +72,31 @@ async function survivors(pids: number[], withinMs: number): Promise<string[]> {
 
 function npmStart(): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
 	let output = '';
-	const child = spawn('npm', ['start'], { cwd: cloneDir, env: env(), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn('npm', ['start'], {
+		cwd: cloneDir,
+		env: env(),
+		detached: true,
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 	child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
 	child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
 	const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
 	return { child, output: () => output, exited };
 }
 
-async function waitForOutput(run: ReturnType<typeof npmStart>, pattern: RegExp, timeoutMs: number): Promise<RegExpMatchArray> {
+async function waitForOutput(
+	run: ReturnType<typeof npmStart>,
+	pattern: RegExp,
+	timeoutMs: number,
+): Promise<RegExpMatchArray> {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
 		const match = run.output().match(pattern);
 		if (match) return match;
-		if (run.child.exitCode !== null) throw new Error(`npm start exited (${run.child.exitCode}) before ${pattern}:\n${run.output().slice(-3000)}`);
+		if (run.child.exitCode !== null)
+			throw new Error(
+				`npm start exited (${run.child.exitCode}) before ${pattern}:\n${run.output().slice(-3000)}`,
+			);
 		await new Promise((r) => setTimeout(r, 500));
 	}
 	throw new Error(`no ${pattern} within ${timeoutMs / 1000} s:\n${run.output().slice(-3000)}`);
@@ -112,14 +124,24 @@ afterAll(() => {
 describe('npm start on a fresh clone', () => {
 	it('installs, builds, posts the demo orders to F&O, prints the summary, and stops cleanly on Ctrl-C', async () => {
 		const run = npmStart();
-		const [, salesOrders] = await waitForOutput(run, /F&O summary: ([1-9]\d*) sales orders \((\d+) lines\), ([1-9]\d*) payments/, 20 * 60_000);
+		const [, salesOrders] = await waitForOutput(
+			run,
+			/F&O summary: ([1-9]\d*) sales orders \((\d+) lines\), ([1-9]\d*) payments/,
+			20 * 60_000,
+		);
 		expect(Number(salesOrders)).toBeGreaterThanOrEqual(2);
 		expect(run.output()).toMatch(/n8n editor: +http:\/\/127\.0\.0\.1:\d+/);
 		expect(run.output()).toMatch(/Login: +\S+@\S+ \/ \S+/);
 
 		// The summary is read from the sandbox; check F&O's state through its admin API too.
-		const headers = (await (await fetch(`http://127.0.0.1:${ports.SANDBOX_ADMIN_PORT}/d365/entities/SalesOrderHeadersV2?dataAreaId=usmf`)).json()) as Array<{ CustomersOrderReference: string }>;
-		expect(headers.filter((h) => /^BC-/.test(h.CustomersOrderReference)).length).toBeGreaterThanOrEqual(2);
+		const headers = (await (
+			await fetch(
+				`http://127.0.0.1:${ports.SANDBOX_ADMIN_PORT}/d365/entities/SalesOrderHeadersV2?dataAreaId=usmf`,
+			)
+		).json()) as Array<{ CustomersOrderReference: string }>;
+		expect(
+			headers.filter((h) => /^BC-/.test(h.CustomersOrderReference)).length,
+		).toBeGreaterThanOrEqual(2);
 
 		const started = descendants(run.child.pid as number);
 		expect(started.length).toBeGreaterThan(3); // npm, node, ts-node, n8n, its task runner
@@ -131,12 +153,16 @@ describe('npm start on a fresh clone', () => {
 
 	it('refuses clearly when a port it needs is taken, and names it', async () => {
 		const blocker: Server = createServer();
-		await new Promise<void>((done) => blocker.listen(Number(ports.SANDBOX_D365_PORT), '127.0.0.1', done));
+		await new Promise<void>((done) =>
+			blocker.listen(Number(ports.SANDBOX_D365_PORT), '127.0.0.1', done),
+		);
 		try {
 			const run = npmStart();
 			const code = await run.exited;
 			expect(code).not.toBe(0);
-			expect(run.output()).toContain(`port ${ports.SANDBOX_D365_PORT} (sandbox F&O OData) is already in use`);
+			expect(run.output()).toContain(
+				`port ${ports.SANDBOX_D365_PORT} (sandbox F&O OData) is already in use`,
+			);
 		} finally {
 			blocker.close();
 		}

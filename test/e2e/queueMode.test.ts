@@ -47,7 +47,10 @@ function variant(setting: Setting, file: string, suffix: string): IDataObject {
 		if (String(node.type).endsWith('.microsoftDynamicsFo')) {
 			if (setting === 'lock') {
 				p.postingLock = 'redis';
-				node.credentials = { ...(node.credentials as IDataObject), bigCommerceD365RedisLockApi: REDIS_CREDENTIAL };
+				node.credentials = {
+					...(node.credentials as IDataObject),
+					bigCommerceD365RedisLockApi: REDIS_CREDENTIAL,
+				};
 			}
 			if (setting === 'deterministic' && p.resource === 'salesOrder') {
 				p.numbering = 'deterministic';
@@ -64,7 +67,10 @@ beforeAll(async () => {
 	const files: string[] = [];
 	SETTINGS.forEach((setting, i) => {
 		const suffix = `00q${i}`;
-		variants[setting] = { orderSync: variant(setting, WORKFLOW_FILES[0], suffix), backfill: variant(setting, WORKFLOW_FILES[3], suffix) };
+		variants[setting] = {
+			orderSync: variant(setting, WORKFLOW_FILES[0], suffix),
+			backfill: variant(setting, WORKFLOW_FILES[3], suffix),
+		};
 		for (const wf of Object.values(variants[setting])) {
 			const file = join(dir, `${String(wf.id)}.json`);
 			writeFileSync(file, JSON.stringify(wf));
@@ -78,7 +84,11 @@ beforeAll(async () => {
 		workflows: files,
 		credentials: [
 			...sandboxCredentials(fx),
-			{ ...REDIS_CREDENTIAL, type: 'bigCommerceD365RedisLockApi', data: { host: '127.0.0.1', port: 6379, namespace: `e2e-queue-${Date.now()}:` } },
+			{
+				...REDIS_CREDENTIAL,
+				type: 'bigCommerceD365RedisLockApi',
+				data: { host: '127.0.0.1', port: 6379, namespace: `e2e-queue-${Date.now()}:` },
+			},
 		],
 		activate: [],
 		activation: 'api',
@@ -86,7 +96,9 @@ beforeAll(async () => {
 		// requests that each save static data; a queue-mode deployment sizes its pool for its load.
 		env: { DB_POSTGRESDB_POOL_SIZE: '20', DB_POSTGRESDB_CONNECTION_TIMEOUT: '60000' },
 	});
-	process.stderr.write(`queue mode: BigCommerce quota raised from 150 to ${RAISED_QUOTA} per 30 s for this test; n8n timings ${JSON.stringify(n8n.timings)}\n`);
+	process.stderr.write(
+		`queue mode: BigCommerce quota raised from 150 to ${RAISED_QUOTA} per 30 s for this test; n8n timings ${JSON.stringify(n8n.timings)}\n`,
+	);
 }, 30 * 60_000);
 
 afterAll(async () => {
@@ -95,16 +107,34 @@ afterAll(async () => {
 }, 120_000);
 
 async function activate(id: unknown, on: boolean): Promise<void> {
-	const result = await n8n.api('POST', `/workflows/${String(id)}/${on ? 'activate' : 'deactivate'}`);
-	if (result.status !== 200) throw new Error(`${on ? 'activate' : 'deactivate'} ${String(id)}: ${result.status} ${JSON.stringify(result.body)}`);
+	const result = await n8n.api(
+		'POST',
+		`/workflows/${String(id)}/${on ? 'activate' : 'deactivate'}`,
+	);
+	if (result.status !== 200)
+		throw new Error(
+			`${on ? 'activate' : 'deactivate'} ${String(id)}: ${result.status} ${JSON.stringify(result.body)}`,
+		);
 }
 
 async function storeOrders(): Promise<IDataObject[]> {
 	const orders: IDataObject[] = [];
 	for (let i = 0; i < ORDERS; i++) {
 		// 14 registered buyers (customers 1-6) and 6 guests sharing 3 emails.
-		const buyer = i < 14 ? { customer_id: 1 + (i % 6) } : { guest: { first_name: 'Guest', last_name: `G${i % 3}`, email: `guest${i % 3}@example.org` } };
-		const order = await fx.admin('POST', '/bigcommerce/orders', { ...buyer, lines: [{ sku: 'TENT-2P-ALPINE' }, { sku: 'LAMP-HEAD-400', quantity: 1 + (i % 2) }] });
+		const buyer =
+			i < 14
+				? { customer_id: 1 + (i % 6) }
+				: {
+						guest: {
+							first_name: 'Guest',
+							last_name: `G${i % 3}`,
+							email: `guest${i % 3}@example.org`,
+						},
+					};
+		const order = await fx.admin('POST', '/bigcommerce/orders', {
+			...buyer,
+			lines: [{ sku: 'TENT-2P-ALPINE' }, { sku: 'LAMP-HEAD-400', quantity: 1 + (i % 2) }],
+		});
 		await fx.admin('POST', `/bigcommerce/orders/${order.id}/transactions`, { event: 'capture' });
 		orders.push(order);
 	}
@@ -112,20 +142,24 @@ async function storeOrders(): Promise<IDataObject[]> {
 }
 
 async function deliverStorm(workflow: IDataObject, orders: IDataObject[]): Promise<number[]> {
-	const trigger = (workflow.nodes as IDataObject[]).find((n) => n.name === 'BigCommerce Trigger') as IDataObject;
+	const trigger = (workflow.nodes as IDataObject[]).find(
+		(n) => n.name === 'BigCommerce Trigger',
+	) as IDataObject;
 	const url = n8n.webhookUrl(`${String(trigger.webhookId)}/webhook`);
 	const clientSecret = String(fx.bigCommerceCredentials.clientSecret);
 	const secretHeader = deriveHookSecret(clientSecret, String(workflow.id), String(trigger.id));
 	const statuses: number[] = [];
 	for (const order of orders) {
-		const raw = Buffer.from(JSON.stringify({
-			scope: 'store/order/created',
-			store_id: String(fx.sandbox.manifest.bigcommerce.storeId ?? '1'),
-			data: { type: 'order', id: order.id },
-			hash: `${String(order.id).padStart(8, '0')}${'b'.repeat(32)}`,
-			created_at: Math.floor(Date.now() / 1000),
-			producer: `stores/${String(fx.bigCommerceCredentials.storeHash)}`,
-		}));
+		const raw = Buffer.from(
+			JSON.stringify({
+				scope: 'store/order/created',
+				store_id: String(fx.sandbox.manifest.bigcommerce.storeId ?? '1'),
+				data: { type: 'order', id: order.id },
+				hash: `${String(order.id).padStart(8, '0')}${'b'.repeat(32)}`,
+				created_at: Math.floor(Date.now() / 1000),
+				producer: `stores/${String(fx.bigCommerceCredentials.storeHash)}`,
+			}),
+		);
 		// This order's fifty copies go out at once, each with its own webhook-id.
 		const answers = await Promise.all(
 			Array.from({ length: DELIVERIES_PER_ORDER }, async (_, d) => {
@@ -133,7 +167,13 @@ async function deliverStorm(workflow: IDataObject, orders: IDataObject[]): Promi
 				const ts = String(Math.floor(Date.now() / 1000));
 				const response = await fetch(url, {
 					method: 'POST',
-					headers: { 'content-type': 'application/json', [HOOK_MARKER_HEADER]: secretHeader, 'webhook-id': id, 'webhook-timestamp': ts, 'webhook-signature': signStandardWebhook(clientSecret, id, ts, raw) },
+					headers: {
+						'content-type': 'application/json',
+						[HOOK_MARKER_HEADER]: secretHeader,
+						'webhook-id': id,
+						'webhook-timestamp': ts,
+						'webhook-signature': signStandardWebhook(clientSecret, id, ts, raw),
+					},
 					body: raw,
 				});
 				await response.arrayBuffer();
@@ -160,13 +200,29 @@ interface Figures {
 async function figures(orders: IDataObject[]): Promise<Figures> {
 	const storeHash = String(fx.bigCommerceCredentials.storeHash);
 	const refs = new Set(orders.map((o) => `BC-${storeHash}-${String(o.id)}`));
-	const headers = (await fx.records('SalesOrderHeadersV2', 'usmf')).filter((h) => refs.has(String(h.CustomersOrderReference)));
+	const headers = (await fx.records('SalesOrderHeadersV2', 'usmf')).filter((h) =>
+		refs.has(String(h.CustomersOrderReference)),
+	);
 	const payRefs = new Set(orders.map((o) => String(o.id)));
-	const payments = (await fx.records('CustomerPaymentJournalLines', 'usmf')).filter((l) => payRefs.has(String(/^BC-(\d+)-T/.exec(String(l.PaymentReference))?.[1])));
-	const expectedCustomers = new Set(orders.map((o) => (Number(o.customer_id) > 0 ? `c${String(o.customer_id)}` : `g${String((o.billing_address as IDataObject).email)}`)));
-	const emails = new Set((orders.map((o) => String((o.billing_address as IDataObject).email).toLowerCase())));
-	const customers = (await fx.records('CustomersV3', 'usmf')).filter((c) => emails.has(String(c.PrimaryContactEmail).toLowerCase()));
-	const journals = (await fx.records('CustomerPaymentJournalHeaders', 'usmf')).filter((j) => /BigCommerce payments/.test(String(j.Description)));
+	const payments = (await fx.records('CustomerPaymentJournalLines', 'usmf')).filter((l) =>
+		payRefs.has(String(/^BC-(\d+)-T/.exec(String(l.PaymentReference))?.[1])),
+	);
+	const expectedCustomers = new Set(
+		orders.map((o) =>
+			Number(o.customer_id) > 0
+				? `c${String(o.customer_id)}`
+				: `g${String((o.billing_address as IDataObject).email)}`,
+		),
+	);
+	const emails = new Set(
+		orders.map((o) => String((o.billing_address as IDataObject).email).toLowerCase()),
+	);
+	const customers = (await fx.records('CustomersV3', 'usmf')).filter((c) =>
+		emails.has(String(c.PrimaryContactEmail).toLowerCase()),
+	);
+	const journals = (await fx.records('CustomerPaymentJournalHeaders', 'usmf')).filter((j) =>
+		/BigCommerce payments/.test(String(j.Description)),
+	);
 	return {
 		salesOrders: headers.length,
 		extraSalesOrders: headers.length - new Set(headers.map((h) => h.CustomersOrderReference)).size,
@@ -178,36 +234,55 @@ async function figures(orders: IDataObject[]): Promise<Figures> {
 	};
 }
 
-async function runStorm(setting: Setting): Promise<{ orders: IDataObject[]; f: Figures; statuses: number[] }> {
+async function runStorm(
+	setting: Setting,
+): Promise<{ orders: IDataObject[]; f: Figures; statuses: number[] }> {
 	await fx.reset();
 	await fx.admin('PUT', '/bigcommerce/rate-limit', { quota: RAISED_QUOTA });
-	await fx.admin('PUT', '/d365/switches', { manualNumbers: { SalesOrderNumber: setting === 'deterministic' } });
+	await fx.admin('PUT', '/d365/switches', {
+		manualNumbers: { SalesOrderNumber: setting === 'deterministic' },
+	});
 	const orders = await storeOrders();
 	await activate(variants[setting].orderSync.id, true);
-	await waitFor('the webhook to answer', async () => {
-		const trigger = (variants[setting].orderSync.nodes as IDataObject[]).find((n) => n.name === 'BigCommerce Trigger') as IDataObject;
-		const r = await fetch(n8n.webhookUrl(`${String(trigger.webhookId)}/webhook`), { method: 'POST', body: '{}' });
-		await r.arrayBuffer();
-		return r.status !== 404 || undefined;
-	}, 60_000);
+	await waitFor(
+		'the webhook to answer',
+		async () => {
+			const trigger = (variants[setting].orderSync.nodes as IDataObject[]).find(
+				(n) => n.name === 'BigCommerce Trigger',
+			) as IDataObject;
+			const r = await fetch(n8n.webhookUrl(`${String(trigger.webhookId)}/webhook`), {
+				method: 'POST',
+				body: '{}',
+			});
+			await r.arrayBuffer();
+			return r.status !== 404 || undefined;
+		},
+		60_000,
+	);
 	const storm = deliverStorm(variants[setting].orderSync, orders);
 	await activate(variants[setting].backfill.id, true); // its first poll runs now, during the storm
 	const statuses = await storm;
 	let last = '';
 	let stable = 0;
-	await waitFor(`${setting}: F&O to settle`, async () => {
-		const now = JSON.stringify(await figures(orders));
-		const running = await n8n.api('GET', '/executions?status=running&limit=1');
-		stable = now === last && (running.body?.data ?? []).length === 0 ? stable + 1 : 0;
-		last = now;
-		return stable >= 4 || undefined;
-	}, 15 * 60_000);
+	await waitFor(
+		`${setting}: F&O to settle`,
+		async () => {
+			const now = JSON.stringify(await figures(orders));
+			const running = await n8n.api('GET', '/executions?status=running&limit=1');
+			stable = now === last && (running.body?.data ?? []).length === 0 ? stable + 1 : 0;
+			last = now;
+			return stable >= 4 || undefined;
+		},
+		15 * 60_000,
+	);
 	await activate(variants[setting].orderSync.id, false);
 	await activate(variants[setting].backfill.id, false);
 	const f = await figures(orders);
 	const answers: Record<number, number> = {};
 	for (const status of statuses) answers[status] = (answers[status] ?? 0) + 1;
-	process.stdout.write(`queue mode [${setting}]: deliveries answered ${JSON.stringify(answers)}; F&O: ${JSON.stringify(f)}\n`);
+	process.stdout.write(
+		`queue mode [${setting}]: deliveries answered ${JSON.stringify(answers)}; F&O: ${JSON.stringify(f)}\n`,
+	);
 	return { orders, f, statuses };
 }
 
@@ -226,12 +301,16 @@ describe('queue mode: main + 2 workers × 5, PostgreSQL + Redis', () => {
 	it('with the deterministic order number alone: exactly 20 sales orders (other duplicates printed)', async () => {
 		const { f } = await runStorm('deterministic');
 		expect(f.salesOrders).toBe(ORDERS);
-		process.stdout.write(`queue mode [deterministic] figures: duplicate payment lines ${f.extraPaymentLines}, duplicate customers ${f.extraCustomers}, journal headers ${f.journalHeaders}\n`);
+		process.stdout.write(
+			`queue mode [deterministic] figures: duplicate payment lines ${f.extraPaymentLines}, duplicate customers ${f.extraCustomers}, journal headers ${f.journalHeaders}\n`,
+		);
 	});
 
 	it('with neither: every duplicate count printed as a figure', async () => {
 		const { f } = await runStorm('none');
-		process.stdout.write(`queue mode [none] figures: duplicate sales orders ${f.extraSalesOrders}, duplicate payment lines ${f.extraPaymentLines}, duplicate customers ${f.extraCustomers}, journal headers ${f.journalHeaders}\n`);
+		process.stdout.write(
+			`queue mode [none] figures: duplicate sales orders ${f.extraSalesOrders}, duplicate payment lines ${f.extraPaymentLines}, duplicate customers ${f.extraCustomers}, journal headers ${f.journalHeaders}\n`,
+		);
 		expect(f.salesOrders).toBeGreaterThanOrEqual(ORDERS); // a figure, not a pass: every order arrived at least once
 	});
 });

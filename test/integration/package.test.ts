@@ -11,12 +11,25 @@ const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 
 describe('the npm package', () => {
 	const files: string[] = (
-		JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' }))[0].files as Array<{ path: string }>
+		JSON.parse(
+			execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+				cwd: ROOT,
+				encoding: 'utf8',
+			}),
+		)[0].files as Array<{ path: string }>
 	).map((f) => f.path);
 
 	it('holds dist, workflows, README, LICENSE and package.json only', () => {
-		expect([...new Set(files.map((f) => f.split('/')[0]))].sort()).toEqual(['LICENSE', 'README.md', 'dist', 'package.json', 'workflows']);
-		expect(files.filter((f) => /(^|\/)(test|sandbox|shared|specs)(\/|$)|\.test\.js$/.test(f))).toEqual([]);
+		expect([...new Set(files.map((f) => f.split('/')[0]))].sort()).toEqual([
+			'LICENSE',
+			'README.md',
+			'dist',
+			'package.json',
+			'workflows',
+		]);
+		expect(
+			files.filter((f) => /(^|\/)(test|sandbox|shared|specs)(\/|$)|\.test\.js$/.test(f)),
+		).toEqual([]);
 		expect(files.filter((f) => f.startsWith('workflows/')).sort()).toEqual(
 			['backfill', 'customer-sync', 'order-sync', 'refund-sync'].map((n) => `workflows/${n}.json`),
 		);
@@ -32,7 +45,8 @@ describe('the npm package', () => {
 			expect(files).toContain(file);
 		}
 		for (const node of pkg.n8n.nodes as string[]) expect(files).toContain(`${node}on`); // X.node.js → X.node.json
-		for (const icon of ['bigcommerce', 'bigcommerce.dark', 'dynamics365', 'dynamics365.dark']) expect(files).toContain(`dist/icons/${icon}.svg`);
+		for (const icon of ['bigcommerce', 'bigcommerce.dark', 'dynamics365', 'dynamics365.dark'])
+			expect(files).toContain(`dist/icons/${icon}.svg`);
 	});
 
 	it('declares n8n-workflow as a peer and compiles against a pinned 1.x', () => {

@@ -112,7 +112,12 @@ export const CATALOG: CatalogProduct[] = [
 		upc: '840012300042',
 		mappedInFo: true,
 		variants: ['S', 'M', 'L'].flatMap((size) =>
-			['BLU', 'RED'].map((color) => ({ sku: `JKT-RAIN-${size}-${color}`, size, color, mappedInFo: true })),
+			['BLU', 'RED'].map((color) => ({
+				sku: `JKT-RAIN-${size}-${color}`,
+				size,
+				color,
+				mappedInFo: true,
+			})),
 		),
 	},
 	{
@@ -189,7 +194,9 @@ export const CATALOG: CatalogProduct[] = [
 		upc: '840012300103',
 		mappedInFo: true,
 		// Deliberately: size 45 is not released in F&O.
-		variants: sizes('BOOT-HIKE-MID', ['42', '43', '44', '45'], { style: 'MID' }, ['BOOT-HIKE-MID-45']),
+		variants: sizes('BOOT-HIKE-MID', ['42', '43', '44', '45'], { style: 'MID' }, [
+			'BOOT-HIKE-MID-45',
+		]),
 	},
 	{
 		sku: 'SOCK-MERINO',
@@ -306,7 +313,10 @@ export function skuIndex(): Map<
 	>();
 	for (const product of CATALOG) {
 		if (!product.variants?.length) {
-			index.set(product.sku, { product, fo: product.mappedInFo ? { ItemNumber: product.sku } : undefined });
+			index.set(product.sku, {
+				product,
+				fo: product.mappedInFo ? { ItemNumber: product.sku } : undefined,
+			});
 			continue;
 		}
 		for (const variant of product.variants) {

@@ -5,7 +5,8 @@
  */
 import { startSandbox } from './index';
 
-const port = (name: string): number | undefined => (process.env[name] ? Number(process.env[name]) : undefined);
+const port = (name: string): number | undefined =>
+	process.env[name] ? Number(process.env[name]) : undefined;
 
 async function main(): Promise<void> {
 	const sandbox = await startSandbox({
@@ -16,7 +17,9 @@ async function main(): Promise<void> {
 	});
 	const m = sandbox.manifest;
 	console.log('Sandbox running');
-	console.log(`  BigCommerce API  ${m.bigcommerce.baseUrl}  (store hash ${m.bigcommerce.storeHash})`);
+	console.log(
+		`  BigCommerce API  ${m.bigcommerce.baseUrl}  (store hash ${m.bigcommerce.storeHash})`,
+	);
 	console.log(`  F&O environment  ${m.d365.environmentUrl}  (legal entity ${m.d365.dataAreaId})`);
 	console.log(`  Entra token URL  ${m.d365.tokenUrl}`);
 	console.log(`  Admin API        ${m.admin.baseUrl}`);

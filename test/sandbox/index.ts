@@ -30,10 +30,12 @@ export interface SandboxOptions {
 }
 
 export interface SandboxManifest {
-	bigcommerce: { baseUrl: string; storeHash: string; accessToken: string; clientSecret: string } & Record<
-		string,
-		unknown
-	>;
+	bigcommerce: {
+		baseUrl: string;
+		storeHash: string;
+		accessToken: string;
+		clientSecret: string;
+	} & Record<string, unknown>;
 	d365: {
 		environmentUrl: string;
 		authorityHost: string;
@@ -64,9 +66,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		bigcommerce: new FaultInjector(),
 		d365: new FaultInjector(),
 	};
-	const bigcommerce = await startBigCommerceSandbox({ ...options.bigcommerce }, { host, log, faults: faults.bigcommerce });
+	const bigcommerce = await startBigCommerceSandbox(
+		{ ...options.bigcommerce },
+		{ host, log, faults: faults.bigcommerce },
+	);
 	// A half-started sandbox must not keep its first servers listening (the test run would not end).
-	const d365 = await startD365Sandbox({ ...options.d365 }, { host, log, faults: faults.d365 }).catch(async (error: unknown) => {
+	const d365 = await startD365Sandbox(
+		{ ...options.d365 },
+		{ host, log, faults: faults.d365 },
+	).catch(async (error: unknown) => {
 		await bigcommerce.close();
 		throw error;
 	});
@@ -136,7 +144,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		} catch {
 			return sendJson(res, 400, { error: 'admin body is not JSON' });
 		}
-		const result = await service.admin(req.method, req.params.rest.split('/').filter(Boolean), body, query);
+		const result = await service.admin(
+			req.method,
+			req.params.rest.split('/').filter(Boolean),
+			body,
+			query,
+		);
 		if (!result) return sendJson(res, 404, { error: `no admin route ${req.method} ${req.path}` });
 		sendJson(res, result.status, result.body ?? {});
 	});
@@ -148,7 +161,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		router,
 		log: new RequestLog(1000), // admin calls stay out of the services' log
 		faults: new FaultInjector(),
-		notFound: (req, res) => sendJson(res, 404, { error: `no admin route ${req.method} ${req.path}` }),
+		notFound: (req, res) =>
+			sendJson(res, 404, { error: `no admin route ${req.method} ${req.path}` }),
 		errorResponse: (res, status) => sendJson(res, status, { error: 'injected' }),
 		throttleResponse: (res) => sendJson(res, 429, { error: 'throttled' }),
 	}).catch(async (error: unknown) => {

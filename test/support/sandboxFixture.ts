@@ -26,7 +26,11 @@ export interface SandboxFixture {
 	/** F&O records of a set (no auth, for assertions). */
 	records(entitySet: string, dataAreaId?: string): Promise<IDataObject[]>;
 	/** Requests the sandbox logged for a service since `sinceSeq`. */
-	requests(service: 'bigcommerce' | 'd365' | 'entra', sinceSeq?: number, route?: string): ReturnType<Sandbox['log']['list']>;
+	requests(
+		service: 'bigcommerce' | 'd365' | 'entra',
+		sinceSeq?: number,
+		route?: string,
+	): ReturnType<Sandbox['log']['list']>;
 	lastSeq(): number;
 	reset(): Promise<void>;
 	close(): Promise<void>;

@@ -43,7 +43,12 @@ export async function startScriptedServer(script: Script) {
 	};
 }
 
-export function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function json(
+	res: ServerResponse,
+	status: number,
+	body: unknown,
+	headers: Record<string, string> = {},
+): void {
 	const text = JSON.stringify(body);
 	res.writeHead(status, { 'content-type': 'application/json', ...headers });
 	res.end(text);

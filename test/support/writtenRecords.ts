@@ -23,12 +23,16 @@ const REQUEST_LINE = /^(GET|POST|PATCH|PUT|DELETE) (\S+) HTTP\/1\.1$/;
 function entityOf(path: string): { entitySet: string; keys?: string[] } | undefined {
 	const m = /\/data\/([A-Za-z0-9]+)(\(([^)]*)\))?/.exec(decodeURIComponent(path));
 	if (!m || m[1] === '$batch') return undefined;
-	const keys = m[3] === undefined ? undefined : m[3].split(',').map((part) => part.split('=')[0].trim());
+	const keys =
+		m[3] === undefined ? undefined : m[3].split(',').map((part) => part.split('=')[0].trim());
 	return { entitySet: m[1], keys };
 }
 
 /** Split the log into records written and keyed accesses, batch parts included. */
-export function readWrites(log: LoggedRequest[]): { records: WrittenRecord[]; keyed: KeyedAccess[] } {
+export function readWrites(log: LoggedRequest[]): {
+	records: WrittenRecord[];
+	keyed: KeyedAccess[];
+} {
 	const records: WrittenRecord[] = [];
 	const keyed: KeyedAccess[] = [];
 	const take = (method: string, path: string, body: string | undefined) => {
@@ -36,7 +40,11 @@ export function readWrites(log: LoggedRequest[]): { records: WrittenRecord[]; ke
 		if (!target) return;
 		if (target.keys) keyed.push({ method, entitySet: target.entitySet, keys: target.keys });
 		if (body && (method === 'POST' || method === 'PATCH')) {
-			records.push({ method, entitySet: target.entitySet, body: JSON.parse(body) as Record<string, unknown> });
+			records.push({
+				method,
+				entitySet: target.entitySet,
+				body: JSON.parse(body) as Record<string, unknown>,
+			});
 		}
 	};
 	for (const entry of log) {
@@ -64,7 +72,9 @@ export function writeProblems(log: LoggedRequest[]): string[] {
 	for (const access of keyed) {
 		const expected = entities().entities[access.entitySet]?.keys ?? [];
 		if ([...access.keys].sort().join(',') !== [...expected].sort().join(',')) {
-			problems.push(`${access.method} ${access.entitySet}(${access.keys.join(',')}) lacks the full key ${expected.join(',')}`);
+			problems.push(
+				`${access.method} ${access.entitySet}(${access.keys.join(',')}) lacks the full key ${expected.join(',')}`,
+			);
 		}
 	}
 	return problems;

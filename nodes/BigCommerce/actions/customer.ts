@@ -3,16 +3,26 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 import { getCustomer, listCustomers } from '../api';
 import { httpContext, limitOf, requiredId, unknownOperation } from './shared';
 
-export async function customer(this: IExecuteFunctions, operation: string, i: number): Promise<IDataObject[]> {
-	const include = (this.getNodeParameter('includeAddresses', i, false) as boolean) ? ['addresses'] : [];
+export async function customer(
+	this: IExecuteFunctions,
+	operation: string,
+	i: number,
+): Promise<IDataObject[]> {
+	const include = (this.getNodeParameter('includeAddresses', i, false) as boolean)
+		? ['addresses']
+		: [];
 
 	if (operation === 'get') {
 		const customerId = requiredId(this, 'customerId', 'Customer ID', i);
 		const found = await getCustomer(httpContext(this), customerId, { include, itemIndex: i });
 		if (!found) {
-			throw new NodeOperationError(this.getNode(), `BigCommerce: no customer with ID ${customerId}`, {
-				itemIndex: i,
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				`BigCommerce: no customer with ID ${customerId}`,
+				{
+					itemIndex: i,
+				},
+			);
 		}
 		return [found];
 	}
@@ -23,7 +33,11 @@ export async function customer(this: IExecuteFunctions, operation: string, i: nu
 			.split(',')
 			.map((e) => e.trim())
 			.filter(Boolean);
-		return await listCustomers(httpContext(this), { email, include }, { limit: limitOf(this, i), itemIndex: i });
+		return await listCustomers(
+			httpContext(this),
+			{ email, include },
+			{ limit: limitOf(this, i), itemIndex: i },
+		);
 	}
 
 	return unknownOperation(this, 'customer', operation, i);

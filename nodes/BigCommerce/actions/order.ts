@@ -5,7 +5,11 @@ import { httpContext, limitOf, requiredId, unknownOperation } from './shared';
 
 const has = (include: string[], part: string) => include.includes(part);
 
-export async function order(this: IExecuteFunctions, operation: string, i: number): Promise<IDataObject[]> {
+export async function order(
+	this: IExecuteFunctions,
+	operation: string,
+	i: number,
+): Promise<IDataObject[]> {
 	const include = this.getNodeParameter('include', i, []) as string[];
 	const parts = {
 		products: has(include, 'products'),

@@ -3,7 +3,11 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { listRefunds, listRefundsSince } from '../api';
 import { httpContext, limitOf, requiredId, unknownOperation } from './shared';
 
-export async function refund(this: IExecuteFunctions, operation: string, i: number): Promise<IDataObject[]> {
+export async function refund(
+	this: IExecuteFunctions,
+	operation: string,
+	i: number,
+): Promise<IDataObject[]> {
 	if (operation === 'getAll') {
 		const limit = limitOf(this, i);
 		if (this.getNodeParameter('source', i, 'order') === 'store') {

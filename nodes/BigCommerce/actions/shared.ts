@@ -19,7 +19,12 @@ export function limitOf(context: IExecuteFunctions, itemIndex: number): number |
 }
 
 /** A required ID parameter, trimmed; a blank one is a configuration error on this item. */
-export function requiredId(context: IExecuteFunctions, name: string, label: string, itemIndex: number): string {
+export function requiredId(
+	context: IExecuteFunctions,
+	name: string,
+	label: string,
+	itemIndex: number,
+): string {
 	const value = String(context.getNodeParameter(name, itemIndex, '') ?? '').trim();
 	if (value === '') {
 		throw new NodeOperationError(context.getNode(), `${label} is empty`, { itemIndex });
@@ -27,8 +32,17 @@ export function requiredId(context: IExecuteFunctions, name: string, label: stri
 	return value;
 }
 
-export function unknownOperation(context: IExecuteFunctions, resource: string, operation: string, itemIndex: number): never {
-	throw new NodeOperationError(context.getNode(), `The operation "${operation}" is not known for ${resource}`, {
-		itemIndex,
-	});
+export function unknownOperation(
+	context: IExecuteFunctions,
+	resource: string,
+	operation: string,
+	itemIndex: number,
+): never {
+	throw new NodeOperationError(
+		context.getNode(),
+		`The operation "${operation}" is not known for ${resource}`,
+		{
+			itemIndex,
+		},
+	);
 }

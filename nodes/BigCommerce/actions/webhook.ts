@@ -5,14 +5,21 @@ import { httpContext, limitOf, requiredId, unknownOperation } from './shared';
 
 /** The Headers fixed collection as BigCommerce's `headers` map. */
 function headersOf(fields: IDataObject): Record<string, string> | undefined {
-	const entries = ((fields.headers as IDataObject | undefined)?.header ?? []) as Array<{ name?: string; value?: string }>;
+	const entries = ((fields.headers as IDataObject | undefined)?.header ?? []) as Array<{
+		name?: string;
+		value?: string;
+	}>;
 	if (!entries.length) return undefined;
 	const headers: Record<string, string> = {};
 	for (const { name, value } of entries) if (name?.trim()) headers[name.trim()] = value ?? '';
 	return headers;
 }
 
-export async function webhook(this: IExecuteFunctions, operation: string, i: number): Promise<IDataObject[]> {
+export async function webhook(
+	this: IExecuteFunctions,
+	operation: string,
+	i: number,
+): Promise<IDataObject[]> {
 	const ctx = httpContext(this);
 
 	if (operation === 'getAll') {
@@ -54,7 +61,9 @@ export async function webhook(this: IExecuteFunctions, operation: string, i: num
 		if (headers) fields.headers = headers;
 		if (Object.keys(fields).length === 0) {
 			// BigCommerce refuses a PUT without fields; say so before spending a request on it.
-			throw new NodeOperationError(this.getNode(), 'Add at least one field to update', { itemIndex: i });
+			throw new NodeOperationError(this.getNode(), 'Add at least one field to update', {
+				itemIndex: i,
+			});
 		}
 		return [await updateHook(ctx, webhookId, fields, i)];
 	}

@@ -10,8 +10,18 @@ export const webhookOperations: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['webhook'] } },
 		options: [
-			{ name: 'Create', value: 'create', description: 'Create a webhook', action: 'Create a webhook' },
-			{ name: 'Delete', value: 'delete', description: 'Delete a webhook', action: 'Delete a webhook' },
+			{
+				name: 'Create',
+				value: 'create',
+				description: 'Create a webhook',
+				action: 'Create a webhook',
+			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				description: 'Delete a webhook',
+				action: 'Delete a webhook',
+			},
 			{
 				name: 'Get Many',
 				value: 'getAll',
@@ -43,7 +53,13 @@ const headersField: INodeProperties = {
 			displayName: 'Header',
 			values: [
 				{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-				{ displayName: 'Value', name: 'value', type: 'string', typeOptions: { password: true }, default: '' },
+				{
+					displayName: 'Value',
+					name: 'value',
+					type: 'string',
+					typeOptions: { password: true },
+					default: '',
+				},
 			],
 		},
 	],

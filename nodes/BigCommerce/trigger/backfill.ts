@@ -47,7 +47,10 @@ export async function pollOrders(
 		{ modifiedFrom: cursorSecond(cursor), sort: 'date_modified:asc' },
 		{ products: true, shippingAddresses: true, transactions: false },
 	);
-	const fresh = pastCursor(cursor, orders, (order) => ({ at: dateMs(order.date_modified), id: Number(order.id) }));
+	const fresh = pastCursor(cursor, orders, (order) => ({
+		at: dateMs(order.date_modified),
+		id: Number(order.id),
+	}));
 	const items: IDataObject[] = [];
 	const done: Array<{ at: number; id: number }> = [];
 	for (const { item: order, at, id } of fresh) {
@@ -71,7 +74,10 @@ export async function pollRefunds(
 	options: BackfillOptions,
 ): Promise<BackfillResult> {
 	const refunds = await listRefundsSince(context, cursorSecond(cursor));
-	const fresh = pastCursor(cursor, refunds, (refund) => ({ at: dateMs(refund.created), id: Number(refund.id) }));
+	const fresh = pastCursor(cursor, refunds, (refund) => ({
+		at: dateMs(refund.created),
+		id: Number(refund.id),
+	}));
 	const orders = new Map<string, FullOrder>();
 	const items: IDataObject[] = [];
 	const done: Array<{ at: number; id: number }> = [];

@@ -85,21 +85,29 @@ export function decideDelivery(
 	}
 	if (scope === ORDER_STATUS_UPDATED) {
 		if (entersSelection(rules.statuses, data) === false) {
-			return { action: 'ignore', reason: 'the order did not enter a selected status', delivery: verified };
+			return {
+				action: 'ignore',
+				reason: 'the order did not enter a selected status',
+				delivery: verified,
+			};
 		}
 		const orderId = orderIdOf(scope, data);
 		if (orderId && alreadyEmitted(staticData, orderId, now)) {
-			return { action: 'ignore', reason: `order ${orderId} was emitted before`, delivery: verified };
+			return {
+				action: 'ignore',
+				reason: `order ${orderId} was emitted before`,
+				delivery: verified,
+			};
 		}
 	}
 	return { action: 'fetch', delivery: verified };
 }
 
 function alreadyEmitted(staticData: IDataObject, orderId: string, now: Date): boolean {
-	return DeliveryDedupe.fromState(staticData[EMITTED_ORDERS_KEY], EMITTED_ORDERS_WINDOW).isDuplicate(
-		emittedKey(orderId),
-		now,
-	);
+	return DeliveryDedupe.fromState(
+		staticData[EMITTED_ORDERS_KEY],
+		EMITTED_ORDERS_WINDOW,
+	).isDuplicate(emittedKey(orderId), now);
 }
 
 /** After emitting an order on creation or on entering the selection: it counts as emitted. */

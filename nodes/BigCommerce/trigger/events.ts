@@ -26,16 +26,36 @@ export const EVENT_KINDS: Record<string, EventKind> = {
 };
 
 export const EVENT_OPTIONS: INodePropertyOptions[] = [
-	{ name: 'Customer Created', value: CUSTOMER_CREATED, description: 'A customer account was created' },
-	{ name: 'Customer Updated', value: CUSTOMER_UPDATED, description: "A customer's attributes changed (not their addresses)" },
-	{ name: 'Order Created', value: ORDER_CREATED, description: 'A new order in one of the selected statuses' },
+	{
+		name: 'Customer Created',
+		value: CUSTOMER_CREATED,
+		description: 'A customer account was created',
+	},
+	{
+		name: 'Customer Updated',
+		value: CUSTOMER_UPDATED,
+		description: "A customer's attributes changed (not their addresses)",
+	},
+	{
+		name: 'Order Created',
+		value: ORDER_CREATED,
+		description: 'A new order in one of the selected statuses',
+	},
 	{
 		name: 'Order Status Updated',
 		value: ORDER_STATUS_UPDATED,
 		description: 'An order entered one of the selected statuses (emitted once per order)',
 	},
-	{ name: 'Order Transaction Created', value: TRANSACTION_CREATED, description: 'A payment transaction, e.g. a capture after the order' },
-	{ name: 'Order Updated', value: ORDER_UPDATED, description: 'Any change to an order in one of the selected statuses' },
+	{
+		name: 'Order Transaction Created',
+		value: TRANSACTION_CREATED,
+		description: 'A payment transaction, e.g. a capture after the order',
+	},
+	{
+		name: 'Order Updated',
+		value: ORDER_UPDATED,
+		description: 'Any change to an order in one of the selected statuses',
+	},
 	{ name: 'Refund Created', value: REFUND_CREATED, description: 'A refund of an order' },
 ];
 

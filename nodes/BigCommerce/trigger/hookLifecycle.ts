@@ -49,7 +49,10 @@ const hookHeaders = (secret: string) => ({ [HOOK_MARKER_HEADER]: secret });
  * hooks, refresh a stale secret header, delete our hooks for scopes no longer selected, and say
  * which scopes still need a hook.
  */
-export async function inspectHooks(context: HttpContext, target: HookTarget): Promise<HookInspection> {
+export async function inspectHooks(
+	context: HttpContext,
+	target: HookTarget,
+): Promise<HookInspection> {
 	const existing = await listHooks(context, { destination: target.destination });
 	const result: HookInspection = { ids: {}, missing: [], repaired: [], removed: [] };
 	for (const scope of target.scopes) {
@@ -63,7 +66,10 @@ export async function inspectHooks(context: HttpContext, target: HookTarget): Pr
 			// A stale header (e.g. a rotated client secret) is replaced; other headers are kept.
 			const fields: HookFields = headerOk
 				? { is_active: true }
-				: { is_active: true, headers: { ...stripMarker(hook.headers), ...hookHeaders(target.headerSecret) } };
+				: {
+						is_active: true,
+						headers: { ...stripMarker(hook.headers), ...hookHeaders(target.headerSecret) },
+					};
 			result.repaired.push(await updateHook(context, hook.id, fields));
 		}
 		result.ids[scope] = hook.id;
@@ -102,7 +108,9 @@ export async function ensureHooks(context: HttpContext, target: HookTarget): Pro
 }
 
 const isNotFound = (error: unknown) =>
-	typeof error === 'object' && error !== null && String((error as { httpCode?: unknown }).httpCode) === '404';
+	typeof error === 'object' &&
+	error !== null &&
+	String((error as { httpCode?: unknown }).httpCode) === '404';
 
 /**
  * Delete the hooks we recorded plus any hook at our destination carrying our marker header (a hook

@@ -14,7 +14,14 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { HttpContext } from '../../common/http';
-import { getCustomer, getOrder, getRefund, listRefunds, type FullOrder, type OrderParts } from '../api';
+import {
+	getCustomer,
+	getOrder,
+	getRefund,
+	listRefunds,
+	type FullOrder,
+	type OrderParts,
+} from '../api';
 import { EVENT_KINDS, statusSelected } from './events';
 
 export interface EventMeta extends IDataObject {
@@ -80,22 +87,35 @@ export async function itemForEvent(
 
 	const orderId = orderIdOf(event.scope, data);
 	if (!kind || !orderId) return skip('The payload names no order');
-	const parts = options.fetchFullOrder ? FULL : kind === 'transaction' ? { ...BARE, transactions: true } : BARE;
+	const parts = options.fetchFullOrder
+		? FULL
+		: kind === 'transaction'
+			? { ...BARE, transactions: true }
+			: BARE;
 	const order: FullOrder = await getOrder(context, orderId, parts);
 	const numericId = Number(order.id);
 
 	if (kind === 'order') {
 		if (!statusSelected(options.statuses, order.status_id)) {
-			return skip(`Order ${orderId} is in status ${String(order.status_id)}, not selected`, numericId);
+			return skip(
+				`Order ${orderId} is in status ${String(order.status_id)}, not selected`,
+				numericId,
+			);
 		}
 		return { emit: true, json: { ...order, _event: meta }, orderId: numericId };
 	}
-	if (Number(order.status_id) === 0) return skip(`Order ${orderId} is incomplete (status 0)`, numericId);
+	if (Number(order.status_id) === 0)
+		return skip(`Order ${orderId} is incomplete (status 0)`, numericId);
 
 	if (kind === 'transaction') {
 		const transactionId = idOf(data.transaction_id);
 		const found = (order.transactions ?? []).find((t) => String(t.id) === transactionId);
-		const transaction: IDataObject = found ?? { id: transactionId, order_id: orderId, ...data, not_found: true };
+		const transaction: IDataObject = found ?? {
+			id: transactionId,
+			order_id: orderId,
+			...data,
+			not_found: true,
+		};
 		if (!options.fetchFullOrder) delete order.transactions;
 		return { emit: true, json: { ...transaction, order, _event: meta }, orderId: numericId };
 	}
@@ -105,7 +125,8 @@ export async function itemForEvent(
 	if (!refund && refundId) {
 		refund = (await listRefunds(context, orderId)).find((r) => String(r.id) === refundId);
 	}
-	if (!refund) return skip(`Refund ${refundId ?? '(no id)'} of order ${orderId} was not found`, numericId);
+	if (!refund)
+		return skip(`Refund ${refundId ?? '(no id)'} of order ${orderId} was not found`, numericId);
 	return { emit: true, json: { ...refund, order, _event: meta }, orderId: numericId };
 }
 

@@ -21,7 +21,9 @@ export interface OperationContext {
 export type OperationHandler = (op: OperationContext) => Promise<IDataObject | IDataObject[]>;
 
 export function skuTableFrom(parameter: unknown): SkuMappingTable {
-	const entries = ((parameter as { entries?: IDataObject[] })?.entries ?? []) as Array<Record<string, string>>;
+	const entries = ((parameter as { entries?: IDataObject[] })?.entries ?? []) as Array<
+		Record<string, string>
+	>;
 	const table: SkuMappingTable = {};
 	for (const e of entries) {
 		if (!e.sku || !e.itemNumber) continue;

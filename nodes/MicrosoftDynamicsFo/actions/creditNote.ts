@@ -41,9 +41,20 @@ import {
 	type EntityKeys,
 } from '../odata';
 import { resolveSkus, type SkuCache, type SkuMappingTable } from '../skuResolution';
-import { recordParameter, skuTableFrom, withoutLock, type OperationHandler, type RecordLocker } from './context';
+import {
+	recordParameter,
+	skuTableFrom,
+	withoutLock,
+	type OperationHandler,
+	type RecordLocker,
+} from './context';
 import type { StaticDataContext } from './customer';
-import { customerParameter, displayValueSegments, documentCustomer, type DocumentCustomer } from './payment';
+import {
+	customerParameter,
+	displayValueSegments,
+	documentCustomer,
+	type DocumentCustomer,
+} from './payment';
 import type { FullOrder } from './salesOrder';
 
 export type RefundInput = 'refund' | 'order';
@@ -56,7 +67,13 @@ export interface CreditNoteSettings {
 	customer: DocumentCustomer;
 	mapping: Omit<
 		RefundMappingOptions,
-		'dataAreaId' | 'storeHash' | 'customerAccount' | 'currencyCode' | 'orderProducts' | 'resolvedItems' | 'referencePrefix'
+		| 'dataAreaId'
+		| 'storeHash'
+		| 'customerAccount'
+		| 'currencyCode'
+		| 'orderProducts'
+		| 'resolvedItems'
+		| 'referencePrefix'
 	>;
 	skuTable?: SkuMappingTable;
 	skuCache?: SkuCache;
@@ -85,7 +102,13 @@ const DOCUMENTS = {
 		lineSet: 'FreeTextInvoiceLines',
 		referenceField: 'CustomerReference',
 		keyField: 'InvoiceIdentifier',
-		select: ['dataAreaId', 'InvoiceIdentifier', 'CustomerReference', 'CustomerAccount', 'FreeTextNumber'],
+		select: [
+			'dataAreaId',
+			'InvoiceIdentifier',
+			'CustomerReference',
+			'CustomerAccount',
+			'FreeTextNumber',
+		],
 		lineSelect: ['LineNumber'],
 	},
 } as const;
@@ -96,20 +119,34 @@ export function refundsOf(
 	input: RefundInput,
 	order: IDataObject | undefined,
 ): { refunds: BcRefund[]; order: FullOrder } | { error: string } {
-	if (!record || typeof record !== 'object') return { error: 'The input is not a BigCommerce record' };
+	if (!record || typeof record !== 'object')
+		return { error: 'The input is not a BigCommerce record' };
 	if (input === 'order') {
-		if (typeof record.id !== 'number') return { error: 'The input is not a BigCommerce order (no numeric "id")' };
-		if (!Array.isArray(record.refunds)) return { error: `Order ${record.id} carries no "refunds": add the order's refunds to it` };
-		return { refunds: record.refunds as unknown as BcRefund[], order: record as unknown as FullOrder };
+		if (typeof record.id !== 'number')
+			return { error: 'The input is not a BigCommerce order (no numeric "id")' };
+		if (!Array.isArray(record.refunds))
+			return { error: `Order ${record.id} carries no "refunds": add the order's refunds to it` };
+		return {
+			refunds: record.refunds as unknown as BcRefund[],
+			order: record as unknown as FullOrder,
+		};
 	}
-	if (typeof record.id !== 'number' || record.order_id === undefined || !Array.isArray(record.items)) {
+	if (
+		typeof record.id !== 'number' ||
+		record.order_id === undefined ||
+		!Array.isArray(record.items)
+	) {
 		return { error: 'The input is not a BigCommerce refund (needs "id", "order_id" and "items")' };
 	}
 	if (!order || typeof order !== 'object' || typeof order.id !== 'number') {
-		return { error: `Refund ${String(record.id)} comes without its order: the order's lines price the refunded items` };
+		return {
+			error: `Refund ${String(record.id)} comes without its order: the order's lines price the refunded items`,
+		};
 	}
 	if (Number(order.id) !== Number(record.order_id)) {
-		return { error: `Refund ${String(record.id)} is for order ${String(record.order_id)}, but order ${order.id} was given` };
+		return {
+			error: `Refund ${String(record.id)} is for order ${String(record.order_id)}, but order ${order.id} was given`,
+		};
 	}
 	return { refunds: [record as unknown as BcRefund], order: order as unknown as FullOrder };
 }
@@ -150,13 +187,18 @@ export async function postCreditNotes(
 	settings: CreditNoteSettings,
 ): Promise<IDataObject[]> {
 	const source = refundsOf(record, input, order);
-	if ('error' in source) throw new NodeOperationError(context.getNode(), source.error, { itemIndex: settings.itemIndex });
+	if ('error' in source)
+		throw new NodeOperationError(context.getNode(), source.error, {
+			itemIndex: settings.itemIndex,
+		});
 	const out: IDataObject[] = [];
 	const lock = settings.dryRun ? withoutLock : (settings.lock ?? withoutLock);
 	for (const refund of source.refunds) {
 		// Under the posting lock (when set), one execution at a time checks and posts this refund.
 		const name = `refund:${settings.dataAreaId.toLowerCase()}:${settings.storeHash}:${refund.order_id}:${refund.id}`;
-		out.push(...(await lock(name, async () => await postRefund(context, refund, source.order, settings))));
+		out.push(
+			...(await lock(name, async () => await postRefund(context, refund, source.order, settings))),
+		);
 	}
 	return out;
 }
@@ -178,7 +220,9 @@ export async function postRefund(
 ): Promise<IDataObject[]> {
 	const { dataAreaId, itemIndex } = settings;
 	const staticData = context.getWorkflowStaticData('global');
-	const reference = refundReference(settings.storeHash, refund.order_id, refund.id, { prefix: settings.referencePrefix });
+	const reference = refundReference(settings.storeHash, refund.order_id, refund.id, {
+		prefix: settings.referencePrefix,
+	});
 	const products = productsOf(order);
 	const mappingBase = {
 		...settings.mapping,
@@ -190,18 +234,28 @@ export async function postRefund(
 	};
 
 	// 1. Which documents does this refund make? The customer and the item numbers change nothing about that.
-	const anyItem = new Map<string, ResolvedItem>(products.map((p) => [String(p.sku ?? '').trim(), { ItemNumber: '?' }]));
+	const anyItem = new Map<string, ResolvedItem>(
+		products.map((p) => [String(p.sku ?? '').trim(), { ItemNumber: '?' }]),
+	);
 	const probe = mapRefund(refund, { ...mappingBase, customerAccount: '?', resolvedItems: anyItem });
 	const docs: DocumentState[] = (['returnOrder', 'freeTextCredit'] as const)
 		.filter((kind) => probe[kind])
-		.map((kind) => ({ kind, audit: new AuditTrail(DOCUMENTS[kind].headerSet, dataAreaId, `refund:${refund.id}`) }));
-	const cacheKey = (kind: DocumentKind) => postedKey(DOCUMENTS[kind].headerSet, dataAreaId, reference);
+		.map((kind) => ({
+			kind,
+			audit: new AuditTrail(DOCUMENTS[kind].headerSet, dataAreaId, `refund:${refund.id}`),
+		}));
+	const cacheKey = (kind: DocumentKind) =>
+		postedKey(DOCUMENTS[kind].headerSet, dataAreaId, reference);
 
 	// 2. Already posted? Static data, then F&O by the refund reference.
 	for (const doc of docs) {
 		const remembered = findPosted(staticData, cacheKey(doc.kind));
 		if (remembered) {
-			Object.assign(doc, { keys: remembered.keys, action: 'skipped-duplicate', reason: 'static-data' });
+			Object.assign(doc, {
+				keys: remembered.keys,
+				action: 'skipped-duplicate',
+				reason: 'static-data',
+			});
 			continue;
 		}
 		doc.audit.count();
@@ -222,13 +276,24 @@ export async function postRefund(
 		customerAccount = await documentCustomer(
 			context,
 			settings.customer,
-			{ dataAreaId, storeHash: settings.storeHash, orderId: refund.order_id, referencePrefix: settings.referencePrefix, itemIndex },
+			{
+				dataAreaId,
+				storeHash: settings.storeHash,
+				orderId: refund.order_id,
+				referencePrefix: settings.referencePrefix,
+				itemIndex,
+			},
 			countMissing,
 		);
 		let resolvedItems: ReadonlyMap<string, ResolvedItem> = anyItem;
 		if (missing.some((d) => d.kind === 'returnOrder')) {
-			const refunded = new Set(refund.items.filter((i) => i.item_type === 'PRODUCT').map((i) => i.item_id));
-			const skus = products.filter((p) => refunded.has(p.id)).map((p) => String(p.sku ?? '').trim()).filter(Boolean);
+			const refunded = new Set(
+				refund.items.filter((i) => i.item_type === 'PRODUCT').map((i) => i.item_id),
+			);
+			const skus = products
+				.filter((p) => refunded.has(p.id))
+				.map((p) => String(p.sku ?? '').trim())
+				.filter(Boolean);
 			const resolution = await resolveSkus(context, settings.environmentUrl, dataAreaId, skus, {
 				table: settings.skuTable,
 				cache: settings.skuCache,
@@ -239,7 +304,11 @@ export async function postRefund(
 				throw new NodeOperationError(
 					context.getNode(),
 					`Refund ${refund.id}: SKU(s) ${resolution.unmapped.join(', ')} not a released product in ${dataAreaId}`,
-					{ itemIndex, description: 'Nothing was written for this refund. Release the product in F&O, or map the SKU on the node.' },
+					{
+						itemIndex,
+						description:
+							'Nothing was written for this refund. Release the product in F&O, or map the SKU on the node.',
+					},
 				);
 			}
 			resolvedItems = resolution.items;
@@ -249,7 +318,11 @@ export async function postRefund(
 		// 4. Write each missing document (or only say what would be written).
 		for (const doc of missing) {
 			if (settings.dryRun) {
-				Object.assign(doc, { action: 'dry-run', keys: {}, plannedRequests: plannedRequests(doc.kind, payload) });
+				Object.assign(doc, {
+					action: 'dry-run',
+					keys: {},
+					plannedRequests: plannedRequests(doc.kind, payload),
+				});
 				continue;
 			}
 			const written = await writeDocument(context, doc.kind, payload, settings, doc.audit);
@@ -267,11 +340,17 @@ export async function postRefund(
 			dataAreaId,
 			document: doc.kind,
 		};
-		if (doc.kind === 'returnOrder' && doc.keys?.ReturnOrderNumber) result.returnOrderNumber = doc.keys.ReturnOrderNumber;
-		if (doc.kind === 'freeTextCredit' && doc.keys?.InvoiceIdentifier) result.invoiceIdentifier = doc.keys.InvoiceIdentifier;
+		if (doc.kind === 'returnOrder' && doc.keys?.ReturnOrderNumber)
+			result.returnOrderNumber = doc.keys.ReturnOrderNumber;
+		if (doc.kind === 'freeTextCredit' && doc.keys?.InvoiceIdentifier)
+			result.invoiceIdentifier = doc.keys.InvoiceIdentifier;
 		if (customerAccount) result.customerAccount = customerAccount;
 		if (lines) result.lineCount = lines.length;
-		if (payload) result.amount = doc.kind === 'returnOrder' ? payload.totals.returnOrderAmount : payload.totals.freeTextAmount;
+		if (payload)
+			result.amount =
+				doc.kind === 'returnOrder'
+					? payload.totals.returnOrderAmount
+					: payload.totals.freeTextAmount;
 		result.refundTotal = refund.total_amount;
 		if (doc.plannedRequests) result.plannedRequests = doc.plannedRequests;
 		result.audit = doc.audit.record(doc.action ?? 'created', doc.keys ?? {}, doc.reason);
@@ -279,10 +358,16 @@ export async function postRefund(
 	});
 }
 
-function documentParts(kind: DocumentKind, payload: RefundPayload): { header: IDataObject; lines: IDataObject[] } {
+function documentParts(
+	kind: DocumentKind,
+	payload: RefundPayload,
+): { header: IDataObject; lines: IDataObject[] } {
 	const doc = payload[kind];
 	if (!doc) throw new Error(`no ${kind} in the refund payload`);
-	return { header: doc.header as unknown as IDataObject, lines: doc.lines as unknown as IDataObject[] };
+	return {
+		header: doc.header as unknown as IDataObject,
+		lines: doc.lines as unknown as IDataObject[],
+	};
 }
 
 function plannedRequests(kind: DocumentKind, payload: RefundPayload): IDataObject[] {
@@ -299,18 +384,40 @@ function plannedRequests(kind: DocumentKind, payload: RefundPayload): IDataObjec
 	];
 }
 
-const linesWithKey = (kind: DocumentKind, payload: RefundPayload, keys: EntityKeys): IDataObject[] =>
+const linesWithKey = (
+	kind: DocumentKind,
+	payload: RefundPayload,
+	keys: EntityKeys,
+): IDataObject[] =>
 	(kind === 'returnOrder'
 		? withReturnOrderNumber(payload.returnOrder?.lines ?? [], String(keys.ReturnOrderNumber))
-		: withParentRecId(payload.freeTextCredit?.lines ?? [], Number(keys.InvoiceIdentifier))) as unknown as IDataObject[];
+		: withParentRecId(
+				payload.freeTextCredit?.lines ?? [],
+				Number(keys.InvoiceIdentifier),
+			)) as unknown as IDataObject[];
 
-async function countLines(context: StaticDataContext, kind: DocumentKind, keys: EntityKeys, itemIndex?: number): Promise<number> {
+async function countLines(
+	context: StaticDataContext,
+	kind: DocumentKind,
+	keys: EntityKeys,
+	itemIndex?: number,
+): Promise<number> {
 	const doc = DOCUMENTS[kind];
 	const filter =
 		kind === 'returnOrder'
-			? eqFilter({ dataAreaId: String(keys.dataAreaId), ReturnOrderNumber: String(keys.ReturnOrderNumber) })
-			: eqFilter({ dataAreaId: String(keys.dataAreaId), ParentRecId: Number(keys.InvoiceIdentifier) });
-	const lines = await queryEntities(context, doc.lineSet, { filter, select: [...doc.lineSelect], itemIndex });
+			? eqFilter({
+					dataAreaId: String(keys.dataAreaId),
+					ReturnOrderNumber: String(keys.ReturnOrderNumber),
+				})
+			: eqFilter({
+					dataAreaId: String(keys.dataAreaId),
+					ParentRecId: Number(keys.InvoiceIdentifier),
+				});
+	const lines = await queryEntities(context, doc.lineSet, {
+		filter,
+		select: [...doc.lineSelect],
+		itemIndex,
+	});
 	return lines.length;
 }
 
@@ -345,28 +452,57 @@ async function writeDocument(
 		}
 		if (!isOutcomeUnknown(created.error)) throw created.error;
 		audit.count();
-		const found = await findCreditDocuments(context, kind, dataAreaId, payload.reference, itemIndex);
+		const found = await findCreditDocuments(
+			context,
+			kind,
+			dataAreaId,
+			payload.reference,
+			itemIndex,
+		);
 		if (found.length) {
 			keys = keysOf(kind, dataAreaId, found[0]);
 			recovered = true;
 		}
 	}
-	if (!keys) throw new NodeOperationError(node, `${headerSet}: header not posted after ${rounds} attempts`, { itemIndex });
+	if (!keys)
+		throw new NodeOperationError(node, `${headerSet}: header not posted after ${rounds} attempts`, {
+			itemIndex,
+		});
 
 	const lines = linesWithKey(kind, payload, keys);
-	const ops: BatchOperation[] = lines.map((body) => ({ method: 'POST', path: entityPath(lineSet), body }));
-	const done = (reason?: string): Written => ({ keys: keys as IDataObject, action: 'created', reason });
+	const ops: BatchOperation[] = lines.map((body) => ({
+		method: 'POST',
+		path: entityPath(lineSet),
+		body,
+	}));
+	const done = (reason?: string): Written => ({
+		keys: keys as IDataObject,
+		action: 'created',
+		reason,
+	});
 	for (let round = 1; round <= rounds; round++) {
 		audit.count();
 		const sent = await settle(sendChangeset(context, settings.environmentUrl, ops, { itemIndex }));
 		if (!sent.ok) {
-			if (!isOutcomeUnknown(sent.error)) return await compensate(context, kind, keys, (sent.error as Error).message, audit, itemIndex);
+			if (!isOutcomeUnknown(sent.error))
+				return await compensate(
+					context,
+					kind,
+					keys,
+					(sent.error as Error).message,
+					audit,
+					itemIndex,
+				);
 			audit.count();
 			const count = await countLines(context, kind, keys, itemIndex);
 			if (count === lines.length) return done('outcome-unknown-resolved-by-lookup');
 			if (count !== 0) {
 				// A changeset is atomic, so this is someone else's doing; do not add to it.
-				throw new NodeOperationError(node, `${headerSet} ${describeKeys(keys)} has ${count} of ${lines.length} lines`, { itemIndex });
+				throw new NodeOperationError(
+					node,
+					`${headerSet} ${describeKeys(keys)} has ${count} of ${lines.length} lines`,
+					{ itemIndex },
+				);
 			}
 			continue;
 		}
@@ -402,10 +538,14 @@ async function compensate(
 	audit.count();
 	const deleted = await settle(deleteEntity(context, headerSet, keys, itemIndex));
 	if (!deleted.ok) {
-		throw new NodeOperationError(node, `${label} lines rejected (${reason}) and header ${describeKeys(keys)} could not be removed`, {
-			itemIndex,
-			description: `Delete ${headerSet} ${describeKeys(keys)} in ${String(keys.dataAreaId)} by hand before the refund is posted again: ${(deleted.error as Error).message}`,
-		});
+		throw new NodeOperationError(
+			node,
+			`${label} lines rejected (${reason}) and header ${describeKeys(keys)} could not be removed`,
+			{
+				itemIndex,
+				description: `Delete ${headerSet} ${describeKeys(keys)} in ${String(keys.dataAreaId)} by hand before the refund is posted again: ${(deleted.error as Error).message}`,
+			},
+		);
 	}
 	throw new NodeOperationError(node, `${label} not posted: ${reason}`, {
 		itemIndex,
@@ -428,7 +568,7 @@ export const creditNote: Record<string, OperationHandler> = {
 		const input = fn.getNodeParameter('input', itemIndex) as RefundInput;
 		const mainAccount = String(fn.getNodeParameter('mainAccount', itemIndex, '')).trim();
 		const shippingAccount = String(options.shippingMainAccount ?? '').trim();
-		const text = (name: string) => (String(options[name] ?? '').trim() || undefined);
+		const text = (name: string) => String(options[name] ?? '').trim() || undefined;
 		return await postCreditNotes(
 			fn,
 			recordParameter<IDataObject>(fn, itemIndex),
@@ -450,7 +590,9 @@ export const creditNote: Record<string, OperationHandler> = {
 					freeText: mainAccount
 						? {
 								mainAccount: displayValueSegments(mainAccount, delimiter),
-								mainAccountByType: shippingAccount ? { SHIPPING: displayValueSegments(shippingAccount, delimiter) } : undefined,
+								mainAccountByType: shippingAccount
+									? { SHIPPING: displayValueSegments(shippingAccount, delimiter) }
+									: undefined,
 								salesTaxGroupId: text('salesTaxGroupId'),
 								salesTaxItemGroupId: text('salesTaxItemGroupId'),
 							}
@@ -467,7 +609,8 @@ export const creditNote: Record<string, OperationHandler> = {
 	},
 
 	async find({ fn, itemIndex, dataAreaId }) {
-		const prefix = (fn.getNodeParameter('options.referencePrefix', itemIndex, '') as string) || undefined;
+		const prefix =
+			(fn.getNodeParameter('options.referencePrefix', itemIndex, '') as string) || undefined;
 		const reference = refundReference(
 			fn.getNodeParameter('storeHash', itemIndex) as string,
 			fn.getNodeParameter('orderId', itemIndex) as number,
@@ -476,7 +619,8 @@ export const creditNote: Record<string, OperationHandler> = {
 		);
 		const out: IDataObject[] = [];
 		for (const kind of ['returnOrder', 'freeTextCredit'] as const) {
-			for (const record of await findCreditDocuments(fn, kind, dataAreaId, reference, itemIndex)) out.push({ document: kind, ...record });
+			for (const record of await findCreditDocuments(fn, kind, dataAreaId, reference, itemIndex))
+				out.push({ document: kind, ...record });
 		}
 		return out.length ? out : { found: false, dataAreaId, reference };
 	},

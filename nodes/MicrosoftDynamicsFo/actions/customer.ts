@@ -30,7 +30,8 @@ export interface StaticDataContext extends HttpContext {
 	getWorkflowStaticData(type: 'global' | 'node'): IDataObject;
 }
 
-const sameEmail = (a: unknown, b: string) => typeof a === 'string' && a.trim().toLowerCase() === b.trim().toLowerCase();
+const sameEmail = (a: unknown, b: string) =>
+	typeof a === 'string' && a.trim().toLowerCase() === b.trim().toLowerCase();
 
 export async function getCustomer(
 	context: HttpContext,
@@ -39,7 +40,12 @@ export async function getCustomer(
 	itemIndex?: number,
 	select: string[] = CUSTOMER_SELECT,
 ): Promise<IDataObject | undefined> {
-	return await getEntity(context, 'CustomersV3', { dataAreaId, CustomerAccount: customerAccount }, { select, itemIndex });
+	return await getEntity(
+		context,
+		'CustomersV3',
+		{ dataAreaId, CustomerAccount: customerAccount },
+		{ select, itemIndex },
+	);
 }
 
 /** Customers whose primary email equals `email` (case-insensitive; a `*` in it is no wildcard here). */
@@ -82,29 +88,54 @@ export interface CustomerUpsertResult {
 }
 
 /** Duplicate-key rejection from F&O when a concurrent execution created the same account. */
-const isDuplicateKey = (error: unknown) => /already exists/i.test(String((error as Error)?.message ?? ''));
+const isDuplicateKey = (error: unknown) =>
+	/already exists/i.test(String((error as Error)?.message ?? ''));
 
-export async function upsertCustomer(context: StaticDataContext, input: CustomerUpsertInput): Promise<CustomerUpsertResult> {
-	const identity = 'account' in input.identity ? `account:${input.identity.account}` : `email:${input.identity.email.toLowerCase()}`;
+export async function upsertCustomer(
+	context: StaticDataContext,
+	input: CustomerUpsertInput,
+): Promise<CustomerUpsertResult> {
+	const identity =
+		'account' in input.identity
+			? `account:${input.identity.account}`
+			: `email:${input.identity.email.toLowerCase()}`;
 	const lock = input.dryRun ? withoutLock : (input.lock ?? withoutLock);
-	return await lock(`CustomersV3:${input.dataAreaId.toLowerCase()}:${identity}`, async () => await upsertUnlocked(context, input));
+	return await lock(
+		`CustomersV3:${input.dataAreaId.toLowerCase()}:${identity}`,
+		async () => await upsertUnlocked(context, input),
+	);
 }
 
-async function upsertUnlocked(context: StaticDataContext, input: CustomerUpsertInput): Promise<CustomerUpsertResult> {
+async function upsertUnlocked(
+	context: StaticDataContext,
+	input: CustomerUpsertInput,
+): Promise<CustomerUpsertResult> {
 	const { dataAreaId, itemIndex } = input;
 	const audit = new AuditTrail('CustomersV3', dataAreaId, input.bigcommerceId);
 	const staticData = context.getWorkflowStaticData('global');
-	const identityText = 'account' in input.identity ? `account:${input.identity.account}` : `email:${input.identity.email.toLowerCase()}`;
+	const identityText =
+		'account' in input.identity
+			? `account:${input.identity.account}`
+			: `email:${input.identity.email.toLowerCase()}`;
 	const cacheKey = postedKey('CustomersV3', dataAreaId, identityText);
 
 	// Read back every field an update would set, so an unchanged customer costs no write.
 	const select = [...new Set([...CUSTOMER_SELECT, ...Object.keys(input.update ?? {})])];
 	const findExisting = async (): Promise<IDataObject | undefined> => {
 		audit.count();
-		if ('account' in input.identity) return await getCustomer(context, dataAreaId, input.identity.account, itemIndex, select);
-		const matches = await findCustomersByEmail(context, dataAreaId, input.identity.email, itemIndex, select);
+		if ('account' in input.identity)
+			return await getCustomer(context, dataAreaId, input.identity.account, itemIndex, select);
+		const matches = await findCustomersByEmail(
+			context,
+			dataAreaId,
+			input.identity.email,
+			itemIndex,
+			select,
+		);
 		// Several customers with one email: the oldest account is the one orders go to.
-		return matches.sort((a, b) => String(a.CustomerAccount).localeCompare(String(b.CustomerAccount)))[0];
+		return matches.sort((a, b) =>
+			String(a.CustomerAccount).localeCompare(String(b.CustomerAccount)),
+		)[0];
 	};
 
 	// Find-only callers (a sales order needs an account) may trust what this workflow already posted.
@@ -123,7 +154,10 @@ async function upsertUnlocked(context: StaticDataContext, input: CustomerUpsertI
 		if (input.dryRun) {
 			return {
 				customerAccount: String(body.CustomerAccount ?? '(assigned by F&O)'),
-				audit: audit.record('dry-run', { dataAreaId, CustomerAccount: String(body.CustomerAccount ?? '') }),
+				audit: audit.record('dry-run', {
+					dataAreaId,
+					CustomerAccount: String(body.CustomerAccount ?? ''),
+				}),
 				plannedRequests: [{ method: 'POST', path: '/data/CustomersV3', body }],
 			};
 		}
@@ -132,7 +166,11 @@ async function upsertUnlocked(context: StaticDataContext, input: CustomerUpsertI
 		if (created.ok) {
 			const keys = { dataAreaId, CustomerAccount: String(created.value.CustomerAccount) };
 			rememberPosted(staticData, cacheKey, keys);
-			return { customerAccount: keys.CustomerAccount, record: created.value, audit: audit.record('created', keys) };
+			return {
+				customerAccount: keys.CustomerAccount,
+				record: created.value,
+				audit: audit.record('created', keys),
+			};
 		}
 		// Lost a race for a deterministic account: the other execution created it; use theirs.
 		if (!('account' in input.identity) || !isDuplicateKey(created.error)) throw created.error;
@@ -143,22 +181,40 @@ async function upsertUnlocked(context: StaticDataContext, input: CustomerUpsertI
 	const keys = { dataAreaId, CustomerAccount: String(existing.CustomerAccount) };
 	rememberPosted(staticData, cacheKey, keys);
 	if (!input.update) {
-		return { customerAccount: keys.CustomerAccount, record: existing, audit: audit.record('skipped-duplicate', keys, 'f&o') };
+		return {
+			customerAccount: keys.CustomerAccount,
+			record: existing,
+			audit: audit.record('skipped-duplicate', keys, 'f&o'),
+		};
 	}
 	const changes = changedFields(existing, input.update as unknown as IDataObject);
 	if (Object.keys(changes).length === 0) {
-		return { customerAccount: keys.CustomerAccount, record: existing, audit: audit.record('skipped', keys, 'unchanged') };
+		return {
+			customerAccount: keys.CustomerAccount,
+			record: existing,
+			audit: audit.record('skipped', keys, 'unchanged'),
+		};
 	}
 	if (input.dryRun) {
 		return {
 			customerAccount: keys.CustomerAccount,
 			audit: audit.record('dry-run', keys),
-			plannedRequests: [{ method: 'PATCH', path: `/data/CustomersV3(dataAreaId='${dataAreaId}',CustomerAccount='${keys.CustomerAccount}')`, body: changes }],
+			plannedRequests: [
+				{
+					method: 'PATCH',
+					path: `/data/CustomersV3(dataAreaId='${dataAreaId}',CustomerAccount='${keys.CustomerAccount}')`,
+					body: changes,
+				},
+			],
 		};
 	}
 	audit.count();
 	await updateEntity(context, 'CustomersV3', keys, changes, itemIndex);
-	return { customerAccount: keys.CustomerAccount, record: { ...existing, ...changes }, audit: audit.record('updated', keys) };
+	return {
+		customerAccount: keys.CustomerAccount,
+		record: { ...existing, ...changes },
+		audit: audit.record('updated', keys),
+	};
 }
 
 /** Only what differs, so an unchanged customer costs no write (and no needless F&O record version). */

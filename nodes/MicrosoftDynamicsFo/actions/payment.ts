@@ -46,7 +46,14 @@ import { findSalesOrdersByReference } from './salesOrder';
 
 const LINES = 'CustomerPaymentJournalLines';
 const HEADERS = 'CustomerPaymentJournalHeaders';
-const LINE_SELECT = ['dataAreaId', 'JournalBatchNumber', 'LineNumber', 'PaymentReference', 'CreditAmount', 'CurrencyCode'];
+const LINE_SELECT = [
+	'dataAreaId',
+	'JournalBatchNumber',
+	'LineNumber',
+	'PaymentReference',
+	'CreditAmount',
+	'CurrencyCode',
+];
 /** References per lookup request: keeps the `$filter` URL well under IIS's default limits. */
 const REFERENCES_PER_QUERY = 40;
 
@@ -72,7 +79,10 @@ export interface PaymentSettings {
 	journalDescription?: string;
 	/** The workflow's time zone: what "today" means for daily journals. */
 	timeZone?: string;
-	mapping: Omit<PaymentMappingOptions, 'dataAreaId' | 'customerAccount' | 'journalBatchNumber' | 'storeHash' | 'referencePrefix'>;
+	mapping: Omit<
+		PaymentMappingOptions,
+		'dataAreaId' | 'customerAccount' | 'journalBatchNumber' | 'storeHash' | 'referencePrefix'
+	>;
 	dryRun?: boolean;
 	itemIndex?: number;
 	/** Changeset re-sends after throttling or an unknown outcome found nothing. */
@@ -88,18 +98,31 @@ export function transactionsOf(
 	record: IDataObject,
 	input: PaymentInput,
 ): { orderId: string; transactions: BcTransaction[] } | { error: string } {
-	if (!record || typeof record !== 'object') return { error: 'The input is not a BigCommerce record' };
+	if (!record || typeof record !== 'object')
+		return { error: 'The input is not a BigCommerce record' };
 	if (input === 'transaction') {
-		if (typeof record.id !== 'number' || record.order_id === undefined || record.event === undefined) {
-			return { error: 'The input is not a BigCommerce transaction (needs "id", "order_id" and "event")' };
+		if (
+			typeof record.id !== 'number' ||
+			record.order_id === undefined ||
+			record.event === undefined
+		) {
+			return {
+				error: 'The input is not a BigCommerce transaction (needs "id", "order_id" and "event")',
+			};
 		}
 		return { orderId: String(record.order_id), transactions: [record as unknown as BcTransaction] };
 	}
-	if (typeof record.id !== 'number') return { error: 'The input is not a BigCommerce order (no numeric "id")' };
+	if (typeof record.id !== 'number')
+		return { error: 'The input is not a BigCommerce order (no numeric "id")' };
 	if (!Array.isArray(record.transactions)) {
-		return { error: `Order ${record.id} carries no "transactions": fetch the order with its transactions` };
+		return {
+			error: `Order ${record.id} carries no "transactions": fetch the order with its transactions`,
+		};
 	}
-	return { orderId: String(record.id), transactions: record.transactions as unknown as BcTransaction[] };
+	return {
+		orderId: String(record.id),
+		transactions: record.transactions as unknown as BcTransaction[],
+	};
 }
 
 // ---- customer -----------------------------------------------------------------------------------
@@ -108,23 +131,44 @@ export function transactionsOf(
 export async function documentCustomer(
 	context: StaticDataContext,
 	source: DocumentCustomer,
-	order: { dataAreaId: string; storeHash: string; orderId: string | number; referencePrefix?: string; itemIndex?: number },
+	order: {
+		dataAreaId: string;
+		storeHash: string;
+		orderId: string | number;
+		referencePrefix?: string;
+		itemIndex?: number;
+	},
 	count: (requests?: number) => void,
 ): Promise<string> {
 	const node = context.getNode();
 	if (source.mode === 'account') {
-		if (!source.account) throw new NodeOperationError(node, 'No customer account given', { itemIndex: order.itemIndex });
+		if (!source.account)
+			throw new NodeOperationError(node, 'No customer account given', {
+				itemIndex: order.itemIndex,
+			});
 		return source.account;
 	}
-	const reference = orderReference(order.storeHash, order.orderId, { prefix: order.referencePrefix });
+	const reference = orderReference(order.storeHash, order.orderId, {
+		prefix: order.referencePrefix,
+	});
 	count();
-	const found = await findSalesOrdersByReference(context, order.dataAreaId, reference, order.itemIndex);
+	const found = await findSalesOrdersByReference(
+		context,
+		order.dataAreaId,
+		reference,
+		order.itemIndex,
+	);
 	const account = found.map((o) => String(o.OrderingCustomerAccountNumber ?? '')).find(Boolean);
 	if (!account) {
-		throw new NodeOperationError(node, `No sales order with reference ${reference} in ${order.dataAreaId} to take the customer from`, {
-			itemIndex: order.itemIndex,
-			description: 'Nothing was written. Post the order first (Sales Order → Create), or give the customer account.',
-		});
+		throw new NodeOperationError(
+			node,
+			`No sales order with reference ${reference} in ${order.dataAreaId} to take the customer from`,
+			{
+				itemIndex: order.itemIndex,
+				description:
+					'Nothing was written. Post the order first (Sales Order → Create), or give the customer account.',
+			},
+		);
 	}
 	return account;
 }
@@ -153,7 +197,8 @@ export async function findPaymentLines(
 		// `eq` is case-insensitive in F&O and `*` would be a wildcard: only an exact match counts.
 		for (const record of records) {
 			const reference = String(record.PaymentReference ?? '');
-			if (group.includes(reference) && !byReference.has(reference)) byReference.set(reference, record);
+			if (group.includes(reference) && !byReference.has(reference))
+				byReference.set(reference, record);
 		}
 	}
 	return { byReference, requests };
@@ -162,7 +207,12 @@ export async function findPaymentLines(
 /** `2024-05-01` in the given time zone (UTC when it is unknown). */
 export function dayIn(timeZone: string | undefined, now = new Date()): string {
 	const format = (zone: string) =>
-		new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+		new Intl.DateTimeFormat('en-CA', {
+			timeZone: zone,
+			year: 'numeric',
+			month: '2-digit',
+			day: '2-digit',
+		}).format(now);
 	try {
 		return format(timeZone || 'UTC');
 	} catch {
@@ -171,7 +221,12 @@ export function dayIn(timeZone: string | undefined, now = new Date()): string {
 }
 
 /** The header Description that identifies a journal of this run or this day. */
-export function journalDescriptionFor(per: JournalPer, prefix: string, timeZone?: string, now = new Date()): string {
+export function journalDescriptionFor(
+	per: JournalPer,
+	prefix: string,
+	timeZone?: string,
+	now = new Date(),
+): string {
 	if (per === 'day') return `${prefix} ${dayIn(timeZone, now)}`;
 	// Unique per run, so a header whose creation timed out can be found again by it.
 	const run = Math.random().toString(36).slice(2, 8);
@@ -229,10 +284,18 @@ async function journalHeader(
 	settings: PaymentSettings,
 	count: (requests?: number) => void,
 ): Promise<{ journalBatchNumber: string; description: string; created: boolean }> {
-	if (settings.journalPer !== 'day' || !settings.lock) return await journalHeaderUnlocked(context, settings, count);
-	const description = journalDescriptionFor('day', settings.journalDescription || 'BigCommerce payments', settings.timeZone);
+	if (settings.journalPer !== 'day' || !settings.lock)
+		return await journalHeaderUnlocked(context, settings, count);
+	const description = journalDescriptionFor(
+		'day',
+		settings.journalDescription || 'BigCommerce payments',
+		settings.timeZone,
+	);
 	const name = `${HEADERS}:${settings.dataAreaId.toLowerCase()}:${settings.journalName}:${description}`;
-	return await settings.lock(name, async () => await journalHeaderUnlocked(context, settings, count));
+	return await settings.lock(
+		name,
+		async () => await journalHeaderUnlocked(context, settings, count),
+	);
 }
 
 async function journalHeaderUnlocked(
@@ -245,13 +308,23 @@ async function journalHeaderUnlocked(
 	const key = runKey(settings);
 	const prefix = settings.journalDescription || 'BigCommerce payments';
 	const known = journals.get(key);
-	if (known && (settings.journalPer === 'run' || known.description === journalDescriptionFor('day', prefix, settings.timeZone))) {
+	if (
+		known &&
+		(settings.journalPer === 'run' ||
+			known.description === journalDescriptionFor('day', prefix, settings.timeZone))
+	) {
 		return { ...known, created: false };
 	}
 	const description = journalDescriptionFor(settings.journalPer, prefix, settings.timeZone);
 	if (settings.journalPer === 'day') {
 		count();
-		const open = await findOpenJournal(context, dataAreaId, settings.journalName, description, itemIndex);
+		const open = await findOpenJournal(
+			context,
+			dataAreaId,
+			settings.journalName,
+			description,
+			itemIndex,
+		);
 		if (open) {
 			journals.set(key, { journalBatchNumber: open, description });
 			return { journalBatchNumber: open, description, created: false };
@@ -261,24 +334,40 @@ async function journalHeaderUnlocked(
 	for (let round = 1; round <= rounds; round++) {
 		count();
 		const created = await settle(
-			createEntity(context, HEADERS, { dataAreaId, JournalName: settings.journalName, Description: description }, itemIndex),
+			createEntity(
+				context,
+				HEADERS,
+				{ dataAreaId, JournalName: settings.journalName, Description: description },
+				itemIndex,
+			),
 		);
 		let number: string | undefined;
 		if (created.ok) number = String(created.value.JournalBatchNumber);
 		else {
 			if (!isOutcomeUnknown(created.error)) throw created.error;
 			count();
-			number = await findOpenJournal(context, dataAreaId, settings.journalName, description, itemIndex);
+			number = await findOpenJournal(
+				context,
+				dataAreaId,
+				settings.journalName,
+				description,
+				itemIndex,
+			);
 		}
 		if (number) {
 			journals.set(key, { journalBatchNumber: number, description });
 			return { journalBatchNumber: number, description, created: true };
 		}
 	}
-	throw new NodeOperationError(context.getNode(), `Payment journal header not created after ${rounds} attempts`, {
-		itemIndex,
-		description: 'A lookup by its description found no header, so nothing was written; the next run tries again.',
-	});
+	throw new NodeOperationError(
+		context.getNode(),
+		`Payment journal header not created after ${rounds} attempts`,
+		{
+			itemIndex,
+			description:
+				'A lookup by its description found no header, so nothing was written; the next run tries again.',
+		},
+	);
 }
 
 // ---- posting ------------------------------------------------------------------------------------
@@ -297,7 +386,11 @@ interface Planned {
 }
 
 const lineOps = (lines: FoCustomerPaymentJournalLine[]): BatchOperation[] =>
-	lines.map((line) => ({ method: 'POST', path: entityPath(LINES), body: line as unknown as IDataObject }));
+	lines.map((line) => ({
+		method: 'POST',
+		path: entityPath(LINES),
+		body: line as unknown as IDataObject,
+	}));
 
 const lineKeys = (record: IDataObject, dataAreaId: string): IDataObject => ({
 	dataAreaId,
@@ -321,11 +414,22 @@ export async function postPayments(
 	const lock = settings.dryRun ? withoutLock : (settings.lock ?? withoutLock);
 	return await lock(`${LINES}:${dataAreaId.toLowerCase()}:order:${orderId}`, async () => {
 		const staticData = context.getWorkflowStaticData('global');
-		const mappingBase = { ...settings.mapping, dataAreaId, storeHash: settings.storeHash, referencePrefix: settings.referencePrefix };
+		const mappingBase = {
+			...settings.mapping,
+			dataAreaId,
+			storeHash: settings.storeHash,
+			referencePrefix: settings.referencePrefix,
+		};
 
 		if (transactions.length === 0) {
 			const audit = new AuditTrail(LINES, dataAreaId, `order:${orderId}`);
-			return [{ bigcommerceOrderId: orderId, dataAreaId, audit: audit.record('skipped', {}, 'the order has no transactions') }];
+			return [
+				{
+					bigcommerceOrderId: orderId,
+					dataAreaId,
+					audit: audit.record('skipped', {}, 'the order has no transactions'),
+				},
+			];
 		}
 
 		// 1. What is money received? (The customer account changes nothing about that.)
@@ -335,7 +439,15 @@ export async function postPayments(
 			const audit = new AuditTrail(LINES, dataAreaId, `transaction:${t.id}`);
 			const probe = mapPayment(t, { ...mappingBase, customerAccount: '?' });
 			if (probe.action === 'skip') {
-				outputs.push(output(t, orderId, probe.reference, dataAreaId, audit.record('skipped', {}, `${probe.code}: ${probe.reason}`)));
+				outputs.push(
+					output(
+						t,
+						orderId,
+						probe.reference,
+						dataAreaId,
+						audit.record('skipped', {}, `${probe.code}: ${probe.reason}`),
+					),
+				);
 				continue;
 			}
 			planned.push({ transaction: t, reference: probe.reference, audit });
@@ -346,17 +458,35 @@ export async function postPayments(
 		const unknown: Planned[] = [];
 		for (const p of planned) {
 			const remembered = findPosted(staticData, postedKey(LINES, dataAreaId, p.reference));
-			if (remembered) Object.assign(p, { keys: remembered.keys, action: 'skipped-duplicate', reason: 'static-data' });
+			if (remembered)
+				Object.assign(p, {
+					keys: remembered.keys,
+					action: 'skipped-duplicate',
+					reason: 'static-data',
+				});
 			else unknown.push(p);
 		}
 		if (unknown.length) {
-			const found = await findPaymentLines(context, dataAreaId, unknown.map((p) => p.reference), itemIndex);
+			const found = await findPaymentLines(
+				context,
+				dataAreaId,
+				unknown.map((p) => p.reference),
+				itemIndex,
+			);
 			countAll(found.requests);
 			for (const p of unknown) {
 				const existing = found.byReference.get(p.reference);
 				if (!existing) continue;
-				Object.assign(p, { keys: lineKeys(existing, dataAreaId), action: 'skipped-duplicate', reason: 'f&o' });
-				rememberPosted(staticData, postedKey(LINES, dataAreaId, p.reference), p.keys as IDataObject);
+				Object.assign(p, {
+					keys: lineKeys(existing, dataAreaId),
+					action: 'skipped-duplicate',
+					reason: 'f&o',
+				});
+				rememberPosted(
+					staticData,
+					postedKey(LINES, dataAreaId, p.reference),
+					p.keys as IDataObject,
+				);
 			}
 		}
 		const toPost = planned.filter((p) => !p.action);
@@ -366,7 +496,13 @@ export async function postPayments(
 			const customerAccount = await documentCustomer(
 				context,
 				settings.customer,
-				{ dataAreaId, storeHash: settings.storeHash, orderId, referencePrefix: settings.referencePrefix, itemIndex },
+				{
+					dataAreaId,
+					storeHash: settings.storeHash,
+					orderId,
+					referencePrefix: settings.referencePrefix,
+					itemIndex,
+				},
 				countAll,
 			);
 			for (const p of toPost) {
@@ -380,25 +516,41 @@ export async function postPayments(
 				for (const p of toPost) Object.assign(p, { action: 'dry-run', plannedRequests });
 			} else {
 				await writeLines(context, settings, toPost, countAll);
-				for (const p of toPost) rememberPosted(staticData, postedKey(LINES, dataAreaId, p.reference), p.keys as IDataObject);
+				for (const p of toPost)
+					rememberPosted(
+						staticData,
+						postedKey(LINES, dataAreaId, p.reference),
+						p.keys as IDataObject,
+					);
 			}
 		}
 
 		for (const p of planned) {
 			outputs.push(
-				output(p.transaction, orderId, p.reference, dataAreaId, p.audit.record(p.action ?? 'created', p.keys ?? {}, p.reason), {
-					customerAccount: p.customerAccount,
-					journalBatchNumber: p.keys?.JournalBatchNumber,
-					lineNumber: p.keys?.LineNumber,
-					amount: p.line?.CreditAmount ?? p.transaction.amount,
-					currencyCode: p.line?.CurrencyCode ?? p.transaction.currency,
-					plannedRequests: p.plannedRequests,
-				}),
+				output(
+					p.transaction,
+					orderId,
+					p.reference,
+					dataAreaId,
+					p.audit.record(p.action ?? 'created', p.keys ?? {}, p.reason),
+					{
+						customerAccount: p.customerAccount,
+						journalBatchNumber: p.keys?.JournalBatchNumber,
+						lineNumber: p.keys?.LineNumber,
+						amount: p.line?.CreditAmount ?? p.transaction.amount,
+						currencyCode: p.line?.CurrencyCode ?? p.transaction.currency,
+						plannedRequests: p.plannedRequests,
+					},
+				),
 			);
 		}
 		// Outputs in the order of the input transactions.
 		const position = new Map(transactions.map((t, i) => [t.id, i]));
-		return outputs.sort((a, b) => (position.get(a.transactionId as number) ?? 0) - (position.get(b.transactionId as number) ?? 0));
+		return outputs.sort(
+			(a, b) =>
+				(position.get(a.transactionId as number) ?? 0) -
+				(position.get(b.transactionId as number) ?? 0),
+		);
 	});
 }
 
@@ -436,7 +588,13 @@ async function dryRunRequests(
 	if (!journalBatchNumber && settings.journalPer === 'day') {
 		count();
 		const description = journalDescriptionFor('day', prefix, settings.timeZone);
-		journalBatchNumber = await findOpenJournal(context, settings.dataAreaId, settings.journalName, description, settings.itemIndex);
+		journalBatchNumber = await findOpenJournal(
+			context,
+			settings.dataAreaId,
+			settings.journalName,
+			description,
+			settings.itemIndex,
+		);
 	}
 	if (!journalBatchNumber) {
 		requests.push({
@@ -449,12 +607,21 @@ async function dryRunRequests(
 			},
 		});
 	}
-	const lines = toPost.map((p) => ({ ...(p.line as FoCustomerPaymentJournalLine), JournalBatchNumber: journalBatchNumber ?? '(assigned by F&O)' }));
+	const lines = toPost.map((p) => ({
+		...(p.line as FoCustomerPaymentJournalLine),
+		JournalBatchNumber: journalBatchNumber ?? '(assigned by F&O)',
+	}));
 	requests.push({
 		method: 'POST',
 		path: '/data/$batch',
-		changeset: lineOps(lines).map((op) => ({ method: op.method, path: `/data${op.path}`, body: op.body })),
-		...(journalBatchNumber ? {} : { note: 'JournalBatchNumber is the number F&O assigns to the header' }),
+		changeset: lineOps(lines).map((op) => ({
+			method: op.method,
+			path: `/data${op.path}`,
+			body: op.body,
+		})),
+		...(journalBatchNumber
+			? {}
+			: { note: 'JournalBatchNumber is the number F&O assigns to the header' }),
 	});
 	return requests;
 }
@@ -469,7 +636,10 @@ async function writeLines(
 	const { dataAreaId, itemIndex } = settings;
 	const node = context.getNode();
 	const header = await journalHeader(context, settings, count);
-	const lines = toPost.map((p) => ({ ...(p.line as FoCustomerPaymentJournalLine), JournalBatchNumber: header.journalBatchNumber }));
+	const lines = toPost.map((p) => ({
+		...(p.line as FoCustomerPaymentJournalLine),
+		JournalBatchNumber: header.journalBatchNumber,
+	}));
 	toPost.forEach((p, i) => (p.line = lines[i]));
 	const references = toPost.map((p) => p.reference);
 
@@ -477,7 +647,14 @@ async function writeLines(
 	const dropEmptyHeader = async () => {
 		if (!header.created) return;
 		count();
-		const deleted = await settle(deleteEntity(context, HEADERS, { dataAreaId, JournalBatchNumber: header.journalBatchNumber }, itemIndex));
+		const deleted = await settle(
+			deleteEntity(
+				context,
+				HEADERS,
+				{ dataAreaId, JournalBatchNumber: header.journalBatchNumber },
+				itemIndex,
+			),
+		);
 		if (deleted.ok) runJournals(context).delete(runKey(settings));
 	};
 	const fail = async (message: string, description: string): Promise<never> => {
@@ -488,7 +665,9 @@ async function writeLines(
 	const rounds = settings.maxWriteRounds ?? 4;
 	for (let round = 1; round <= rounds; round++) {
 		count();
-		const sent = await settle(sendChangeset(context, settings.environmentUrl, lineOps(lines), { itemIndex }));
+		const sent = await settle(
+			sendChangeset(context, settings.environmentUrl, lineOps(lines), { itemIndex }),
+		);
 		if (!sent.ok) {
 			if (!isOutcomeUnknown(sent.error)) {
 				await dropEmptyHeader();
@@ -508,10 +687,15 @@ async function writeLines(
 				return;
 			}
 			if (found.byReference.size !== 0) {
-				throw new NodeOperationError(node, `Only ${found.byReference.size} of ${toPost.length} payment lines of this order are in F&O`, {
-					itemIndex,
-					description: 'A changeset is atomic, so another process wrote them; nothing more was posted.',
-				});
+				throw new NodeOperationError(
+					node,
+					`Only ${found.byReference.size} of ${toPost.length} payment lines of this order are in F&O`,
+					{
+						itemIndex,
+						description:
+							'A changeset is atomic, so another process wrote them; nothing more was posted.',
+					},
+				);
 			}
 			continue;
 		}
@@ -524,7 +708,10 @@ async function writeLines(
 			await sleep(Math.min(outcome.retryAfterMs, 60_000));
 			continue;
 		}
-		return await fail(`Payments not posted: ${outcome.error.message}`, 'F&O rejected the changeset, so none of the order\'s payment lines was written.');
+		return await fail(
+			`Payments not posted: ${outcome.error.message}`,
+			"F&O rejected the changeset, so none of the order's payment lines was written.",
+		);
 	}
 	return await fail(
 		`Payments not posted after ${rounds} attempts (F&O kept throttling or timing out)`,
@@ -532,11 +719,20 @@ async function writeLines(
 	);
 }
 
-function assignCreatedKeys(toPost: Planned[], parts: BatchPartResult[], dataAreaId: string, journalBatchNumber: string): void {
-	const bodies = parts.map((part) => part.body).filter((b): b is IDataObject => typeof b === 'object' && b !== null);
+function assignCreatedKeys(
+	toPost: Planned[],
+	parts: BatchPartResult[],
+	dataAreaId: string,
+	journalBatchNumber: string,
+): void {
+	const bodies = parts
+		.map((part) => part.body)
+		.filter((b): b is IDataObject => typeof b === 'object' && b !== null);
 	for (const p of toPost) {
 		const body = bodies.find((b) => b.PaymentReference === p.reference);
-		p.keys = body ? lineKeys(body, dataAreaId) : { dataAreaId, JournalBatchNumber: journalBatchNumber };
+		p.keys = body
+			? lineKeys(body, dataAreaId)
+			: { dataAreaId, JournalBatchNumber: journalBatchNumber };
 		p.action = 'created';
 	}
 }
@@ -545,7 +741,9 @@ function assignCreatedKeys(toPost: Planned[], parts: BatchPartResult[], dataArea
 
 /** `Key → F&O method` rows of the node's payment method table. */
 export function paymentMethodTable(parameter: unknown): Record<string, string> {
-	const entries = ((parameter as { entries?: IDataObject[] })?.entries ?? []) as Array<Record<string, string>>;
+	const entries = ((parameter as { entries?: IDataObject[] })?.entries ?? []) as Array<
+		Record<string, string>
+	>;
 	const table: Record<string, string> = {};
 	for (const e of entries) {
 		const key = String(e.bigcommerce ?? '').trim();
@@ -557,7 +755,11 @@ export function paymentMethodTable(parameter: unknown): Record<string, string> {
 
 export function customerParameter(fn: IExecuteFunctions, itemIndex: number): DocumentCustomer {
 	const mode = fn.getNodeParameter('customerMode', itemIndex, 'salesOrder') as string;
-	if (mode === 'account') return { mode: 'account', account: String(fn.getNodeParameter('customerAccount', itemIndex, '')).trim() };
+	if (mode === 'account')
+		return {
+			mode: 'account',
+			account: String(fn.getNodeParameter('customerAccount', itemIndex, '')).trim(),
+		};
 	return { mode: 'salesOrder' };
 }
 
@@ -571,37 +773,46 @@ export const payment: Record<string, OperationHandler> = {
 		const options = fn.getNodeParameter('options', itemIndex, {}) as IDataObject;
 		const delimiter = String(options.dimensionDelimiter || '-');
 		const offset = String(fn.getNodeParameter('offsetAccount', itemIndex, '')).trim();
-		if (!offset) throw new NodeOperationError(fn.getNode(), 'No offset account given', { itemIndex });
-		return await postPayments(fn, recordParameter<IDataObject>(fn, itemIndex), fn.getNodeParameter('input', itemIndex) as PaymentInput, {
-			dataAreaId,
-			environmentUrl,
-			itemIndex,
-			storeHash: fn.getNodeParameter('storeHash', itemIndex) as string,
-			referencePrefix: (options.referencePrefix as string) || undefined,
-			customer: customerParameter(fn, itemIndex),
-			journalName: String(fn.getNodeParameter('journalName', itemIndex)).trim(),
-			journalPer: fn.getNodeParameter('journalPer', itemIndex) as JournalPer,
-			journalDescription: (options.journalDescription as string) || undefined,
-			timeZone: fn.getTimezone(),
-			mapping: {
-				offsetAccount: {
-					type: fn.getNodeParameter('offsetAccountType', itemIndex) as 'Bank' | 'Ledger',
-					segments: displayValueSegments(offset, delimiter),
+		if (!offset)
+			throw new NodeOperationError(fn.getNode(), 'No offset account given', { itemIndex });
+		return await postPayments(
+			fn,
+			recordParameter<IDataObject>(fn, itemIndex),
+			fn.getNodeParameter('input', itemIndex) as PaymentInput,
+			{
+				dataAreaId,
+				environmentUrl,
+				itemIndex,
+				storeHash: fn.getNodeParameter('storeHash', itemIndex) as string,
+				referencePrefix: (options.referencePrefix as string) || undefined,
+				customer: customerParameter(fn, itemIndex),
+				journalName: String(fn.getNodeParameter('journalName', itemIndex)).trim(),
+				journalPer: fn.getNodeParameter('journalPer', itemIndex) as JournalPer,
+				journalDescription: (options.journalDescription as string) || undefined,
+				timeZone: fn.getTimezone(),
+				mapping: {
+					offsetAccount: {
+						type: fn.getNodeParameter('offsetAccountType', itemIndex) as 'Bank' | 'Ledger',
+						segments: displayValueSegments(offset, delimiter),
+					},
+					paymentMethodMap: paymentMethodTable(
+						fn.getNodeParameter('paymentMethodMap', itemIndex, {}),
+					),
+					defaultPaymentMethod: (options.defaultPaymentMethod as string) || undefined,
+					isPrepayment: options.isPrepayment === undefined ? true : Boolean(options.isPrepayment),
+					postingProfile: (options.postingProfile as string) || undefined,
+					includeTestTransactions: Boolean(options.includeTestTransactions),
+					dimensionFormat: { delimiter },
 				},
-				paymentMethodMap: paymentMethodTable(fn.getNodeParameter('paymentMethodMap', itemIndex, {})),
-				defaultPaymentMethod: (options.defaultPaymentMethod as string) || undefined,
-				isPrepayment: options.isPrepayment === undefined ? true : Boolean(options.isPrepayment),
-				postingProfile: (options.postingProfile as string) || undefined,
-				includeTestTransactions: Boolean(options.includeTestTransactions),
-				dimensionFormat: { delimiter },
+				dryRun: Boolean(options.dryRun),
+				lock,
 			},
-			dryRun: Boolean(options.dryRun),
-			lock,
-		});
+		);
 	},
 
 	async find({ fn, itemIndex, dataAreaId }) {
-		const prefix = (fn.getNodeParameter('options.referencePrefix', itemIndex, '') as string) || undefined;
+		const prefix =
+			(fn.getNodeParameter('options.referencePrefix', itemIndex, '') as string) || undefined;
 		const reference = transactionReference(
 			fn.getNodeParameter('orderId', itemIndex) as number,
 			fn.getNodeParameter('transactionId', itemIndex) as number,

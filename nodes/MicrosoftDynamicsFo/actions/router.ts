@@ -5,7 +5,12 @@ import { creditNote } from './creditNote';
 import { CUSTOMER_SELECT, findCustomersByEmail, getCustomer, upsertCustomer } from './customer';
 import { entity } from './entity';
 import { payment } from './payment';
-import { parseDimensionPairs, recordParameter, skuTableFrom, type OperationHandler } from './context';
+import {
+	parseDimensionPairs,
+	recordParameter,
+	skuTableFrom,
+	type OperationHandler,
+} from './context';
 import { findSalesOrdersByReference, postSalesOrder, type FullOrder } from './salesOrder';
 import {
 	mapCustomerCreate,
@@ -57,7 +62,9 @@ const customer: Record<string, OperationHandler> = {
 		if (source === 'customer') {
 			const bc = recordParameter<BcCustomer>(fn, itemIndex);
 			const prefix = mapping.customerAccountPrefix;
-			const identity = prefix ? { account: `${prefix}${bc.id}` } : { email: String(bc.email ?? '').toLowerCase() };
+			const identity = prefix
+				? { account: `${prefix}${bc.id}` }
+				: { email: String(bc.email ?? '').toLowerCase() };
 			const result = await upsertCustomer(fn, {
 				dataAreaId,
 				identity,
@@ -68,14 +75,23 @@ const customer: Record<string, OperationHandler> = {
 				itemIndex,
 				lock,
 			});
-			return { customerAccount: result.customerAccount, ...(result.record ?? {}), plannedRequests: result.plannedRequests, audit: result.audit };
+			return {
+				customerAccount: result.customerAccount,
+				...(result.record ?? {}),
+				plannedRequests: result.plannedRequests,
+				audit: result.audit,
+			};
 		}
 		const order = recordParameter<BcOrder>(fn, itemIndex);
 		const guestMode = fn.getNodeParameter('guestMode', itemIndex) as GuestMode;
 		const sharedGuestAccount = fn.getNodeParameter('sharedGuestAccount', itemIndex, '') as string;
 		const resolution = resolveOrderCustomer(order, { ...mapping, guestMode, sharedGuestAccount });
 		if (resolution.kind === 'sharedGuest') {
-			return { customerAccount: resolution.customerAccount, dataAreaId, audit: { action: 'skipped', entity: 'CustomersV3', reason: 'shared guest account' } };
+			return {
+				customerAccount: resolution.customerAccount,
+				dataAreaId,
+				audit: { action: 'skipped', entity: 'CustomersV3', reason: 'shared guest account' },
+			};
 		}
 		const email = String(order.billing_address?.email ?? '').toLowerCase();
 		const identity =
@@ -85,21 +101,37 @@ const customer: Record<string, OperationHandler> = {
 		const result = await upsertCustomer(fn, {
 			dataAreaId,
 			identity,
-			bigcommerceId: resolution.kind === 'registered' ? `customer:${resolution.bigCommerceCustomerId}` : `guest:${email}`,
-			create: resolution.kind === 'perEmailGuest' ? resolution.create : mapBillingAddressCustomerCreate(order.billing_address, mapping, order.customer_id),
+			bigcommerceId:
+				resolution.kind === 'registered'
+					? `customer:${resolution.bigCommerceCustomerId}`
+					: `guest:${email}`,
+			create:
+				resolution.kind === 'perEmailGuest'
+					? resolution.create
+					: mapBillingAddressCustomerCreate(order.billing_address, mapping, order.customer_id),
 			update: mapBillingAddressCustomerUpdate(order.billing_address, mapping),
 			dryRun,
 			itemIndex,
 			lock,
 		});
-		return { customerAccount: result.customerAccount, ...(result.record ?? {}), plannedRequests: result.plannedRequests, audit: result.audit };
+		return {
+			customerAccount: result.customerAccount,
+			...(result.record ?? {}),
+			plannedRequests: result.plannedRequests,
+			audit: result.audit,
+		};
 	},
 };
 
 const releasedProduct: Record<string, OperationHandler> = {
 	async get({ fn, itemIndex, dataAreaId }) {
 		const itemNumber = fn.getNodeParameter('itemNumber', itemIndex) as string;
-		const record = await getEntity(fn, 'ReleasedProductsV2', { dataAreaId, ItemNumber: itemNumber }, { itemIndex });
+		const record = await getEntity(
+			fn,
+			'ReleasedProductsV2',
+			{ dataAreaId, ItemNumber: itemNumber },
+			{ itemIndex },
+		);
 		return record ?? { found: false, dataAreaId, itemNumber };
 	},
 	async resolveSkus({ fn, itemIndex, dataAreaId, environmentUrl, skuCache }) {
@@ -123,11 +155,19 @@ const releasedProduct: Record<string, OperationHandler> = {
 const salesOrder: Record<string, OperationHandler> = {
 	async get({ fn, itemIndex, dataAreaId }) {
 		const number = fn.getNodeParameter('salesOrderNumber', itemIndex) as string;
-		const record = await getEntity(fn, 'SalesOrderHeadersV2', { dataAreaId, SalesOrderNumber: number }, { itemIndex });
+		const record = await getEntity(
+			fn,
+			'SalesOrderHeadersV2',
+			{ dataAreaId, SalesOrderNumber: number },
+			{ itemIndex },
+		);
 		return record ?? { found: false, dataAreaId, salesOrderNumber: number };
 	},
 	async findByBigCommerceId({ fn, itemIndex, dataAreaId }) {
-		const reference = orderReference(fn.getNodeParameter('storeHash', itemIndex) as string, fn.getNodeParameter('orderId', itemIndex) as number);
+		const reference = orderReference(
+			fn.getNodeParameter('storeHash', itemIndex) as string,
+			fn.getNodeParameter('orderId', itemIndex) as number,
+		);
 		return await findSalesOrdersByReference(fn, dataAreaId, reference, itemIndex);
 	},
 	async create({ fn, itemIndex, dataAreaId, environmentUrl, skuCache, lock }) {
@@ -142,24 +182,40 @@ const salesOrder: Record<string, OperationHandler> = {
 			itemIndex,
 			storeHash: fn.getNodeParameter('storeHash', itemIndex) as string,
 			referencePrefix: (options.referencePrefix as string) || undefined,
-			orderNumberPrefix: numbering === 'deterministic' ? (fn.getNodeParameter('orderNumberPrefix', itemIndex) as string) : undefined,
+			orderNumberPrefix:
+				numbering === 'deterministic'
+					? (fn.getNodeParameter('orderNumberPrefix', itemIndex) as string)
+					: undefined,
 			customer:
 				customerMode === 'account'
-					? { mode: 'account', account: fn.getNodeParameter('customerAccount', itemIndex) as string }
+					? {
+							mode: 'account',
+							account: fn.getNodeParameter('customerAccount', itemIndex) as string,
+						}
 					: {
 							mode: 'resolve',
 							guestMode: fn.getNodeParameter('guestMode', itemIndex) as GuestMode,
-							sharedGuestAccount: fn.getNodeParameter('sharedGuestAccount', itemIndex, '') as string,
+							sharedGuestAccount: fn.getNodeParameter(
+								'sharedGuestAccount',
+								itemIndex,
+								'',
+							) as string,
 							customerAccountPrefix: (options.customerAccountPrefix as string) || undefined,
 							customer: customerOptions(dataAreaId, options),
 						},
 			mapping: {
-				charges: { shippingItemNumber: (fn.getNodeParameter('shippingItemNumber', itemIndex, '') as string) || undefined },
+				charges: {
+					shippingItemNumber:
+						(fn.getNodeParameter('shippingItemNumber', itemIndex, '') as string) || undefined,
+				},
 				defaultSiteId: (options.siteId as string) || undefined,
 				defaultWarehouseId: (options.warehouseId as string) || undefined,
 				taxMode: (options.taxMode as 'auto' | 'exclusive' | 'inclusive') ?? 'auto',
 				dimensions: dimensionNames
-					? { format: dimensionNames.split(delimiter), values: parseDimensionPairs(String(options.dimensions ?? '')) }
+					? {
+							format: dimensionNames.split(delimiter),
+							values: parseDimensionPairs(String(options.dimensions ?? '')),
+						}
 					: undefined,
 				dimensionFormat: dimensionNames ? { delimiter } : undefined,
 			},

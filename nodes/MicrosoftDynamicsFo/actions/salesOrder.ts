@@ -67,7 +67,15 @@ export interface SalesOrderSettings {
 	/** Deterministic SalesOrderNumber `<prefix><order id>`; undefined = F&O's number sequence. */
 	orderNumberPrefix?: string;
 	customer: CustomerSource;
-	mapping: Omit<SalesOrderMappingOptions, 'dataAreaId' | 'storeHash' | 'customerAccount' | 'resolvedItems' | 'salesOrderNumberPrefix' | 'referencePrefix'>;
+	mapping: Omit<
+		SalesOrderMappingOptions,
+		| 'dataAreaId'
+		| 'storeHash'
+		| 'customerAccount'
+		| 'resolvedItems'
+		| 'salesOrderNumberPrefix'
+		| 'referencePrefix'
+	>;
 	skuTable?: SkuMappingTable;
 	skuCache?: SkuCache;
 	dryRun?: boolean;
@@ -81,7 +89,12 @@ export interface SalesOrderSettings {
 /** A full order from the BigCommerce node or trigger: v2 order plus its lines. */
 export type FullOrder = BcOrder & { line_items?: BcOrderProduct[] };
 
-const HEADER_SELECT = ['dataAreaId', 'SalesOrderNumber', 'CustomersOrderReference', 'OrderingCustomerAccountNumber'];
+const HEADER_SELECT = [
+	'dataAreaId',
+	'SalesOrderNumber',
+	'CustomersOrderReference',
+	'OrderingCustomerAccountNumber',
+];
 
 export async function findSalesOrdersByReference(
 	context: StaticDataContext,
@@ -97,7 +110,12 @@ export async function findSalesOrdersByReference(
 	return records.filter((r) => r.CustomersOrderReference === reference);
 }
 
-async function countLines(context: StaticDataContext, dataAreaId: string, salesOrderNumber: string, itemIndex?: number) {
+async function countLines(
+	context: StaticDataContext,
+	dataAreaId: string,
+	salesOrderNumber: string,
+	itemIndex?: number,
+) {
 	const lines = await queryEntities(context, 'SalesOrderLines', {
 		filter: eqFilter({ dataAreaId, SalesOrderNumber: salesOrderNumber }),
 		select: ['InventoryLotId'],
@@ -111,22 +129,42 @@ function linesOf(order: FullOrder): BcOrderProduct[] | undefined {
 	return Array.isArray(order.products) ? order.products : undefined;
 }
 
-export async function postSalesOrder(context: StaticDataContext, order: FullOrder, settings: SalesOrderSettings): Promise<IDataObject> {
+export async function postSalesOrder(
+	context: StaticDataContext,
+	order: FullOrder,
+	settings: SalesOrderSettings,
+): Promise<IDataObject> {
 	if (!order || typeof order.id !== 'number') {
-		throw new NodeOperationError(context.getNode(), 'The input is not a BigCommerce order (no numeric "id")', { itemIndex: settings.itemIndex });
+		throw new NodeOperationError(
+			context.getNode(),
+			'The input is not a BigCommerce order (no numeric "id")',
+			{ itemIndex: settings.itemIndex },
+		);
 	}
-	const reference = orderReference(settings.storeHash, order.id, { prefix: settings.referencePrefix });
+	const reference = orderReference(settings.storeHash, order.id, {
+		prefix: settings.referencePrefix,
+	});
 	const lock = settings.dryRun ? withoutLock : (settings.lock ?? withoutLock);
-	return await lock(`SalesOrderHeadersV2:${settings.dataAreaId.toLowerCase()}:${reference}`, async () => await postUnlocked(context, order, settings));
+	return await lock(
+		`SalesOrderHeadersV2:${settings.dataAreaId.toLowerCase()}:${reference}`,
+		async () => await postUnlocked(context, order, settings),
+	);
 }
 
-async function postUnlocked(context: StaticDataContext, order: FullOrder, settings: SalesOrderSettings): Promise<IDataObject> {
+async function postUnlocked(
+	context: StaticDataContext,
+	order: FullOrder,
+	settings: SalesOrderSettings,
+): Promise<IDataObject> {
 	const { dataAreaId, itemIndex } = settings;
 	const node = context.getNode();
-	const fail = (message: string, description?: string) => new NodeOperationError(node, message, { itemIndex, description });
+	const fail = (message: string, description?: string) =>
+		new NodeOperationError(node, message, { itemIndex, description });
 
 	const audit = new AuditTrail('SalesOrderHeadersV2', dataAreaId, `order:${order.id}`);
-	const reference = orderReference(settings.storeHash, order.id, { prefix: settings.referencePrefix });
+	const reference = orderReference(settings.storeHash, order.id, {
+		prefix: settings.referencePrefix,
+	});
 	const cacheKey = postedKey('SalesOrderHeadersV2', dataAreaId, reference);
 	const staticData = context.getWorkflowStaticData('global');
 	const result = (action: IDataObject, extra: IDataObject = {}): IDataObject => ({
@@ -153,7 +191,10 @@ async function postUnlocked(context: StaticDataContext, order: FullOrder, settin
 		const keys = { dataAreaId, SalesOrderNumber: String(existing[0].SalesOrderNumber) };
 		const customerAccount = String(existing[0].OrderingCustomerAccountNumber ?? '');
 		rememberPosted(staticData, cacheKey, { ...keys, CustomerAccount: customerAccount });
-		return result(audit.record('skipped-duplicate', keys, 'f&o'), { salesOrderNumber: keys.SalesOrderNumber, customerAccount });
+		return result(audit.record('skipped-duplicate', keys, 'f&o'), {
+			salesOrderNumber: keys.SalesOrderNumber,
+			customerAccount,
+		});
 	}
 
 	// 2. Items, then the whole payload checked, then the customer: nothing is written for an order
@@ -169,7 +210,7 @@ async function postUnlocked(context: StaticDataContext, order: FullOrder, settin
 	if (resolution.unmapped.length) {
 		throw fail(
 			`Order ${order.id}: ${resolution.unmapped.length === 1 ? 'SKU' : 'SKUs'} ${resolution.unmapped.join(', ')} ${resolution.unmapped.length === 1 ? 'is' : 'are'} not a released product in ${dataAreaId}`,
-			'Nothing was written for this order. Release the product in F&O, or map the SKU in the node\'s SKU mapping table.',
+			"Nothing was written for this order. Release the product in F&O, or map the SKU in the node's SKU mapping table.",
 		);
 	}
 	const mapFor = (customerAccount: string) =>
@@ -188,11 +229,17 @@ async function postUnlocked(context: StaticDataContext, order: FullOrder, settin
 	const payload = mapFor(customerAccount);
 
 	if (settings.dryRun) {
-		return result(audit.record('dry-run', { dataAreaId, SalesOrderNumber: payload.header.SalesOrderNumber ?? '' }), {
-			customerAccount,
-			plannedRequests: plannedRequests(payload, settings),
-			totals: payload.totals as unknown as IDataObject,
-		});
+		return result(
+			audit.record('dry-run', {
+				dataAreaId,
+				SalesOrderNumber: payload.header.SalesOrderNumber ?? '',
+			}),
+			{
+				customerAccount,
+				plannedRequests: plannedRequests(payload, settings),
+				totals: payload.totals as unknown as IDataObject,
+			},
+		);
 	}
 
 	// 4. Write.
@@ -218,13 +265,22 @@ async function resolveCustomer(
 ): Promise<string> {
 	const source = settings.customer;
 	if (source.mode === 'account') {
-		if (!source.account) throw new NodeOperationError(context.getNode(), 'No customer account given', { itemIndex: settings.itemIndex });
+		if (!source.account)
+			throw new NodeOperationError(context.getNode(), 'No customer account given', {
+				itemIndex: settings.itemIndex,
+			});
 		return source.account;
 	}
 	const options: CustomerMappingOptions = { ...source.customer, dataAreaId: settings.dataAreaId };
-	const resolution = resolveOrderCustomer(order, { ...options, guestMode: source.guestMode, sharedGuestAccount: source.sharedGuestAccount });
+	const resolution = resolveOrderCustomer(order, {
+		...options,
+		guestMode: source.guestMode,
+		sharedGuestAccount: source.sharedGuestAccount,
+	});
 	if (resolution.kind === 'sharedGuest') return resolution.customerAccount;
-	const billingEmail = String(order.billing_address?.email ?? '').trim().toLowerCase();
+	const billingEmail = String(order.billing_address?.email ?? '')
+		.trim()
+		.toLowerCase();
 	let identity: { account: string } | { email: string };
 	if (resolution.kind === 'registered' && source.customerAccountPrefix) {
 		identity = { account: `${source.customerAccountPrefix}${resolution.bigCommerceCustomerId}` };
@@ -233,10 +289,15 @@ async function resolveCustomer(
 	} else if (billingEmail) {
 		identity = { email: billingEmail };
 	} else {
-		throw new NodeOperationError(context.getNode(), `Order ${order.id}: the buyer has no billing email to find the F&O customer by`, {
-			itemIndex: settings.itemIndex,
-			description: 'Set a customer account prefix for registered buyers, or give the customer account explicitly.',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`Order ${order.id}: the buyer has no billing email to find the F&O customer by`,
+			{
+				itemIndex: settings.itemIndex,
+				description:
+					'Set a customer account prefix for registered buyers, or give the customer account explicitly.',
+			},
+		);
 	}
 	const create =
 		resolution.kind === 'perEmailGuest'
@@ -245,7 +306,10 @@ async function resolveCustomer(
 	const customer = await upsertCustomer(context, {
 		dataAreaId: settings.dataAreaId,
 		identity,
-		bigcommerceId: resolution.kind === 'registered' ? `customer:${resolution.bigCommerceCustomerId}` : `guest:${billingEmail}`,
+		bigcommerceId:
+			resolution.kind === 'registered'
+				? `customer:${resolution.bigCommerceCustomerId}`
+				: `guest:${billingEmail}`,
 		create,
 		dryRun: settings.dryRun,
 		itemIndex: settings.itemIndex,
@@ -256,10 +320,27 @@ async function resolveCustomer(
 }
 
 function plannedRequests(payload: SalesOrderPayload, settings: SalesOrderSettings): IDataObject[] {
-	const header = { method: 'POST', path: '/data/SalesOrderHeadersV2', body: payload.header as unknown as IDataObject };
-	const lines = payload.lines.map((line) => ({ method: 'POST', path: '/data/SalesOrderLines', body: line as unknown as IDataObject }));
-	if (settings.orderNumberPrefix) return [{ method: 'POST', path: '/data/$batch', changeset: [header, ...lines] }];
-	return [header, { method: 'POST', path: '/data/$batch', changeset: lines, note: 'SalesOrderNumber is the number F&O assigns to the header' }];
+	const header = {
+		method: 'POST',
+		path: '/data/SalesOrderHeadersV2',
+		body: payload.header as unknown as IDataObject,
+	};
+	const lines = payload.lines.map((line) => ({
+		method: 'POST',
+		path: '/data/SalesOrderLines',
+		body: line as unknown as IDataObject,
+	}));
+	if (settings.orderNumberPrefix)
+		return [{ method: 'POST', path: '/data/$batch', changeset: [header, ...lines] }];
+	return [
+		header,
+		{
+			method: 'POST',
+			path: '/data/$batch',
+			changeset: lines,
+			note: 'SalesOrderNumber is the number F&O assigns to the header',
+		},
+	];
 }
 
 interface Posted {
@@ -275,7 +356,11 @@ const headerOp = (payload: SalesOrderPayload): BatchOperation => ({
 });
 
 const lineOps = (lines: SalesOrderPayload['lines']): BatchOperation[] =>
-	lines.map((line) => ({ method: 'POST', path: entityPath('SalesOrderLines'), body: line as unknown as IDataObject }));
+	lines.map((line) => ({
+		method: 'POST',
+		path: entityPath('SalesOrderLines'),
+		body: line as unknown as IDataObject,
+	}));
 
 /** Header + lines in one atomic changeset; F&O's key on the number rejects a concurrent twin. */
 async function writeWithKnownNumber(
@@ -290,13 +375,29 @@ async function writeWithKnownNumber(
 	const rounds = settings.maxWriteRounds ?? 4;
 	for (let round = 1; round <= rounds; round++) {
 		audit.count();
-		const sent = await settle(sendChangeset(context, settings.environmentUrl, [headerOp(payload), ...lineOps(payload.lines)], { itemIndex }));
+		const sent = await settle(
+			sendChangeset(
+				context,
+				settings.environmentUrl,
+				[headerOp(payload), ...lineOps(payload.lines)],
+				{ itemIndex },
+			),
+		);
 		if (!sent.ok) {
 			if (!isOutcomeUnknown(sent.error)) throw sent.error;
 			// Atomic changeset: either all of it landed or none. Look, don't guess.
 			audit.count();
-			if (await getEntity(context, 'SalesOrderHeadersV2', keys, { select: ['SalesOrderNumber'], itemIndex })) {
-				return { salesOrderNumber: number, action: 'created', reason: 'outcome-unknown-resolved-by-lookup' };
+			if (
+				await getEntity(context, 'SalesOrderHeadersV2', keys, {
+					select: ['SalesOrderNumber'],
+					itemIndex,
+				})
+			) {
+				return {
+					salesOrderNumber: number,
+					action: 'created',
+					reason: 'outcome-unknown-resolved-by-lookup',
+				};
 			}
 			continue;
 		}
@@ -309,24 +410,35 @@ async function writeWithKnownNumber(
 		if (/already exists/i.test(outcome.error.message)) {
 			// Another execution posted this order first: F&O's key made sure there is one.
 			audit.count();
-			const twin = await getEntity(context, 'SalesOrderHeadersV2', keys, { select: HEADER_SELECT, itemIndex });
+			const twin = await getEntity(context, 'SalesOrderHeadersV2', keys, {
+				select: HEADER_SELECT,
+				itemIndex,
+			});
 			if (twin?.CustomersOrderReference === payload.reference) {
 				return { salesOrderNumber: number, action: 'skipped-duplicate', reason: 'key-conflict' };
 			}
-			throw new NodeOperationError(context.getNode(), `Sales order number ${number} is already used by another order in ${dataAreaId}`, {
-				itemIndex,
-				description: `It carries reference "${String(twin?.CustomersOrderReference ?? '')}", not ${payload.reference}. Choose another order number prefix.`,
-			});
+			throw new NodeOperationError(
+				context.getNode(),
+				`Sales order number ${number} is already used by another order in ${dataAreaId}`,
+				{
+					itemIndex,
+					description: `It carries reference "${String(twin?.CustomersOrderReference ?? '')}", not ${payload.reference}. Choose another order number prefix.`,
+				},
+			);
 		}
 		throw new NodeOperationError(context.getNode(), `Order not posted: ${outcome.error.message}`, {
 			itemIndex,
 			description: 'F&O rejected the changeset, so neither the header nor any line was written.',
 		});
 	}
-	throw new NodeOperationError(context.getNode(), `Order not posted after ${rounds} attempts (F&O kept throttling or timing out)`, {
-		itemIndex,
-		description: 'A lookup found no order, so nothing was written; the next run tries again.',
-	});
+	throw new NodeOperationError(
+		context.getNode(),
+		`Order not posted after ${rounds} attempts (F&O kept throttling or timing out)`,
+		{
+			itemIndex,
+			description: 'A lookup found no order, so nothing was written; the next run tries again.',
+		},
+	);
 }
 
 /** Header first (F&O assigns the number), then every line in one changeset; undo the header if they fail. */
@@ -344,51 +456,101 @@ async function writeWithGeneratedNumber(
 	let recovered = false;
 	for (let round = 1; round <= rounds && !salesOrderNumber; round++) {
 		audit.count();
-		const created = await settle(createEntity(context, 'SalesOrderHeadersV2', payload.header as unknown as IDataObject, itemIndex));
+		const created = await settle(
+			createEntity(
+				context,
+				'SalesOrderHeadersV2',
+				payload.header as unknown as IDataObject,
+				itemIndex,
+			),
+		);
 		if (created.ok) {
 			salesOrderNumber = String(created.value.SalesOrderNumber);
 			break;
 		}
 		if (!isOutcomeUnknown(created.error)) throw created.error;
 		audit.count();
-		const found = await findSalesOrdersByReference(context, dataAreaId, payload.reference, itemIndex);
+		const found = await findSalesOrdersByReference(
+			context,
+			dataAreaId,
+			payload.reference,
+			itemIndex,
+		);
 		if (found.length) {
 			salesOrderNumber = String(found[0].SalesOrderNumber);
 			recovered = true;
 		}
 	}
 	if (!salesOrderNumber) {
-		throw new NodeOperationError(node, `Order header not posted after ${rounds} attempts`, { itemIndex });
+		throw new NodeOperationError(node, `Order header not posted after ${rounds} attempts`, {
+			itemIndex,
+		});
 	}
 
 	const lines = withSalesOrderNumber(payload.lines, salesOrderNumber);
 	for (let round = 1; round <= rounds; round++) {
 		audit.count();
-		const sent = await settle(sendChangeset(context, settings.environmentUrl, lineOps(lines), { itemIndex }));
+		const sent = await settle(
+			sendChangeset(context, settings.environmentUrl, lineOps(lines), { itemIndex }),
+		);
 		if (!sent.ok) {
 			if (!isOutcomeUnknown(sent.error)) {
-				await compensate(context, dataAreaId, salesOrderNumber, (sent.error as Error).message, audit, itemIndex);
+				await compensate(
+					context,
+					dataAreaId,
+					salesOrderNumber,
+					(sent.error as Error).message,
+					audit,
+					itemIndex,
+				);
 			}
 			audit.count();
 			const count = await countLines(context, dataAreaId, salesOrderNumber, itemIndex);
 			if (count === lines.length) {
-				return { salesOrderNumber, action: 'created', reason: 'outcome-unknown-resolved-by-lookup' };
+				return {
+					salesOrderNumber,
+					action: 'created',
+					reason: 'outcome-unknown-resolved-by-lookup',
+				};
 			}
 			if (count !== 0) {
 				// A changeset is atomic, so this is someone else's doing; do not add to it.
-				throw new NodeOperationError(node, `Sales order ${salesOrderNumber} has ${count} of ${lines.length} lines`, { itemIndex });
+				throw new NodeOperationError(
+					node,
+					`Sales order ${salesOrderNumber} has ${count} of ${lines.length} lines`,
+					{ itemIndex },
+				);
 			}
 			continue;
 		}
 		const outcome = sent.value;
-		if (outcome.ok) return { salesOrderNumber, action: 'created', reason: recovered ? 'outcome-unknown-resolved-by-lookup' : undefined };
+		if (outcome.ok)
+			return {
+				salesOrderNumber,
+				action: 'created',
+				reason: recovered ? 'outcome-unknown-resolved-by-lookup' : undefined,
+			};
 		if (outcome.throttled) {
 			await sleep(Math.min(outcome.retryAfterMs, 60_000));
 			continue;
 		}
-		await compensate(context, dataAreaId, salesOrderNumber, outcome.error.message, audit, itemIndex);
+		await compensate(
+			context,
+			dataAreaId,
+			salesOrderNumber,
+			outcome.error.message,
+			audit,
+			itemIndex,
+		);
 	}
-	return await compensate(context, dataAreaId, salesOrderNumber, 'F&O kept throttling the lines', audit, itemIndex);
+	return await compensate(
+		context,
+		dataAreaId,
+		salesOrderNumber,
+		'F&O kept throttling the lines',
+		audit,
+		itemIndex,
+	);
 }
 
 /** Lines rejected: delete the header so no half order survives, then fail the item. */
@@ -402,12 +564,23 @@ async function compensate(
 ): Promise<never> {
 	const node = context.getNode();
 	audit.count();
-	const deleted = await settle(deleteEntity(context, 'SalesOrderHeadersV2', { dataAreaId, SalesOrderNumber: salesOrderNumber }, itemIndex));
-	if (!deleted.ok) {
-		throw new NodeOperationError(node, `Order lines rejected (${reason}) and header ${salesOrderNumber} could not be removed`, {
+	const deleted = await settle(
+		deleteEntity(
+			context,
+			'SalesOrderHeadersV2',
+			{ dataAreaId, SalesOrderNumber: salesOrderNumber },
 			itemIndex,
-			description: `Delete sales order ${salesOrderNumber} in ${dataAreaId} by hand before the order is posted again: ${(deleted.error as Error).message}`,
-		});
+		),
+	);
+	if (!deleted.ok) {
+		throw new NodeOperationError(
+			node,
+			`Order lines rejected (${reason}) and header ${salesOrderNumber} could not be removed`,
+			{
+				itemIndex,
+				description: `Delete sales order ${salesOrderNumber} in ${dataAreaId} by hand before the order is posted again: ${(deleted.error as Error).message}`,
+			},
+		);
 	}
 	throw new NodeOperationError(node, `Order not posted: ${reason}`, {
 		itemIndex,

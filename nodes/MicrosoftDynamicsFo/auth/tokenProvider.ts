@@ -39,13 +39,17 @@ const applications = new Map<string, ConfidentialClientApplication>();
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
 export function normaliseThumbprint(value: string | undefined): string {
-	return String(value ?? '').replace(/[:\s]/g, '').toLowerCase();
+	return String(value ?? '')
+		.replace(/[:\s]/g, '')
+		.toLowerCase();
 }
 
 function authorityOf(settings: FoAuthSettings): { authority: string; host: string } {
 	const host = (settings.authorityHost || DEFAULT_AUTHORITY_HOST).trim().replace(/\/+$/, '');
 	if (!/^https:\/\//i.test(host)) {
-		throw new EntraTokenError('The authority host must be an https URL (Entra ID accepts no other).');
+		throw new EntraTokenError(
+			'The authority host must be an https URL (Entra ID accepts no other).',
+		);
 	}
 	return { authority: `${host}/${settings.tenantId.trim()}`, host: new URL(host).host };
 }
@@ -56,10 +60,14 @@ function buildConfiguration(settings: FoAuthSettings): Configuration {
 	if (settings.authentication === 'certificate') {
 		const thumbprintSha256 = normaliseThumbprint(settings.thumbprintSha256);
 		if (!/^[0-9a-f]{64}$/.test(thumbprintSha256)) {
-			throw new EntraTokenError('The certificate thumbprint must be the 64-digit SHA-256 thumbprint in hex.');
+			throw new EntraTokenError(
+				'The certificate thumbprint must be the 64-digit SHA-256 thumbprint in hex.',
+			);
 		}
 		if (!settings.privateKey || !/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(settings.privateKey)) {
-			throw new EntraTokenError('The private key must be a PEM private key (-----BEGIN PRIVATE KEY-----).');
+			throw new EntraTokenError(
+				'The private key must be a PEM private key (-----BEGIN PRIVATE KEY-----).',
+			);
 		}
 		auth.clientCertificate = { thumbprintSha256, privateKey: settings.privateKey };
 	} else {
@@ -108,7 +116,8 @@ function application(settings: FoAuthSettings): ConfidentialClientApplication {
 
 /** Entra's "AADSTS7000215: Invalid client secret provided. ..." without the trace/correlation tail. */
 export function aadstsMessage(raw: string): { code?: string; text: string } | undefined {
-	const match = /(AADSTS(\d+):[\s\S]*?)(?:\s+Trace ID:|\s+-\s+Correlation ID:|\s+-\s+Timestamp:|$)/.exec(raw);
+	const match =
+		/(AADSTS(\d+):[\s\S]*?)(?:\s+Trace ID:|\s+-\s+Correlation ID:|\s+-\s+Timestamp:|$)/.exec(raw);
 	if (!match) return undefined;
 	return { code: match[2], text: match[1].trim() };
 }
@@ -119,7 +128,8 @@ const AADSTS_HINTS: Record<string, string> = {
 	'700016': 'No app with this client ID exists in this tenant: check the client ID and tenant ID.',
 	'90002': 'The tenant was not found: check the tenant ID.',
 	'900023': 'The tenant ID is not a valid tenant identifier.',
-	'700027': 'The certificate assertion was rejected: check that the certificate is uploaded to the app and the thumbprint matches.',
+	'700027':
+		'The certificate assertion was rejected: check that the certificate is uploaded to the app and the thumbprint matches.',
 	'500011': 'The environment URL is not a resource this tenant knows: check the environment URL.',
 	'70011': 'The scope is invalid: check the environment URL.',
 };
@@ -135,7 +145,10 @@ export function describeTokenFailure(error: unknown): EntraTokenError {
 	const aadsts = aadstsMessage(`${e.errorMessage ?? ''} ${e.message ?? ''}`);
 	if (aadsts) {
 		const hint = aadsts.code ? AADSTS_HINTS[aadsts.code] : undefined;
-		return new EntraTokenError(`Entra ID refused the token request: ${aadsts.text}${hint ? ` ${hint}` : ''}`, aadsts.code);
+		return new EntraTokenError(
+			`Entra ID refused the token request: ${aadsts.text}${hint ? ` ${hint}` : ''}`,
+			aadsts.code,
+		);
 	}
 	// MSAL's own configuration and network errors carry no secret; keep their code for diagnosis.
 	return new EntraTokenError(
@@ -144,10 +157,16 @@ export function describeTokenFailure(error: unknown): EntraTokenError {
 }
 
 /** An access token for the environment; MSAL answers from its cache until renewal is due. */
-export async function acquireFoToken(settings: FoAuthSettings, options: { renew?: boolean } = {}): Promise<string> {
+export async function acquireFoToken(
+	settings: FoAuthSettings,
+	options: { renew?: boolean } = {},
+): Promise<string> {
 	const app = application(settings);
 	const result = await app
-		.acquireTokenByClientCredential({ scopes: [scopeFor(settings.environmentUrl)], skipCache: options.renew === true })
+		.acquireTokenByClientCredential({
+			scopes: [scopeFor(settings.environmentUrl)],
+			skipCache: options.renew === true,
+		})
 		.catch((error: unknown) => ({ failure: describeTokenFailure(error) }));
 	if (result && 'failure' in result) throw result.failure;
 	if (!result?.accessToken) throw new EntraTokenError('Entra ID returned no access token.');

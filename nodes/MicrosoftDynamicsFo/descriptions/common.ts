@@ -16,10 +16,14 @@ export const dryRunField: INodeProperties = {
 	name: 'dryRun',
 	type: 'boolean',
 	default: false,
-	description: 'Whether to only output the exact OData requests that would be sent; lookups still run, nothing is written',
+	description:
+		'Whether to only output the exact OData requests that would be sent; lookups still run, nothing is written',
 };
 
-export const bigCommerceRecordField = (what: string, show: Record<string, string[]>): INodeProperties => ({
+export const bigCommerceRecordField = (
+	what: string,
+	show: Record<string, string[]>,
+): INodeProperties => ({
 	displayName: `BigCommerce ${what}`,
 	name: 'bigcommerceRecord',
 	type: 'json',

@@ -1,7 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { bigCommerceRecordField, dryRunField } from './common';
-import { dimensionDelimiterField, documentCustomerFields, findByBigCommerceIdFields, referencePrefixField } from './payment';
+import {
+	dimensionDelimiterField,
+	documentCustomerFields,
+	findByBigCommerceIdFields,
+	referencePrefixField,
+} from './payment';
 import { skuMappingField, storeHashField } from './salesOrder';
 
 const show = (operation: string[]) => ({ resource: ['creditNote'], operation });
@@ -24,7 +29,8 @@ export const creditNoteOperations: INodeProperties[] = [
 			{
 				name: 'Find by BigCommerce Refund',
 				value: 'find',
-				description: 'Find the return order and free-text credit note that carry a BigCommerce refund',
+				description:
+					'Find the return order and free-text credit note that carry a BigCommerce refund',
 				action: 'Find credit documents by store refund',
 			},
 		],
@@ -39,8 +45,16 @@ export const creditNoteFields: INodeProperties[] = [
 		type: 'options',
 		displayOptions: { show: show(['create']) },
 		options: [
-			{ name: 'Refund With Its Order', value: 'refund', description: 'One v3 refund; its order is given below' },
-			{ name: 'Order With Refunds', value: 'order', description: 'A BigCommerce order carrying its v3 refunds in "refunds"' },
+			{
+				name: 'Refund With Its Order',
+				value: 'refund',
+				description: 'One v3 refund; its order is given below',
+			},
+			{
+				name: 'Order With Refunds',
+				value: 'order',
+				description: 'A BigCommerce order carrying its v3 refunds in "refunds"',
+			},
 		],
 		default: 'refund',
 	},
@@ -52,7 +66,8 @@ export const creditNoteFields: INodeProperties[] = [
 		default: '={{ $json.order }}',
 		required: true,
 		displayOptions: { show: { ...show(['create']), input: ['refund'] } },
-		description: 'The refunded order with its lines, as the BigCommerce node outputs it; its lines price the refunded items',
+		description:
+			'The refunded order with its lines, as the BigCommerce node outputs it; its lines price the refunded items',
 	},
 	{ ...storeHashField, displayOptions: { show: show(['create', 'find']) } },
 	...documentCustomerFields('creditNote', 'create'),
@@ -78,12 +93,30 @@ export const creditNoteFields: INodeProperties[] = [
 			dimensionDelimiterField,
 			{ ...dryRunField },
 			referencePrefixField,
-			{ displayName: 'Return Disposition Code', name: 'returnDispositionCode', type: 'string', default: '', placeholder: 'Credit' },
+			{
+				displayName: 'Return Disposition Code',
+				name: 'returnDispositionCode',
+				type: 'string',
+				default: '',
+				placeholder: 'Credit',
+			},
 			{ displayName: 'Return Reason Code', name: 'returnReasonCode', type: 'string', default: '' },
 			{ displayName: 'Return Site', name: 'siteId', type: 'string', default: '' },
 			{ displayName: 'Return Warehouse', name: 'warehouseId', type: 'string', default: '' },
-			{ displayName: 'Sales Tax Group', name: 'salesTaxGroupId', type: 'string', default: '', description: 'Sales tax group of free-text credit lines; with one, the refunded amounts are read as tax-inclusive' },
-			{ displayName: 'Sales Tax Item Group', name: 'salesTaxItemGroupId', type: 'string', default: '' },
+			{
+				displayName: 'Sales Tax Group',
+				name: 'salesTaxGroupId',
+				type: 'string',
+				default: '',
+				description:
+					'Sales tax group of free-text credit lines; with one, the refunded amounts are read as tax-inclusive',
+			},
+			{
+				displayName: 'Sales Tax Item Group',
+				name: 'salesTaxItemGroupId',
+				type: 'string',
+				default: '',
+			},
 			{
 				displayName: 'Shipping Main Account',
 				name: 'shippingMainAccount',
@@ -104,5 +137,8 @@ export const creditNoteFields: INodeProperties[] = [
 			},
 		],
 	},
-	...findByBigCommerceIdFields(show(['find']), { displayName: 'BigCommerce Refund ID', name: 'refundId' }),
+	...findByBigCommerceIdFields(show(['find']), {
+		displayName: 'BigCommerce Refund ID',
+		name: 'refundId',
+	}),
 ];

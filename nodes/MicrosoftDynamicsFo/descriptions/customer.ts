@@ -18,8 +18,18 @@ export const customerOperations: INodeProperties[] = [
 				description: 'Create a new record, or update the current one if it already exists (upsert)',
 				action: 'Create or update a customer',
 			},
-			{ name: 'Find by Email', value: 'findByEmail', description: 'Find customers by primary email', action: 'Find customers by email' },
-			{ name: 'Get', value: 'get', description: 'Get a customer by account', action: 'Get a customer' },
+			{
+				name: 'Find by Email',
+				value: 'findByEmail',
+				description: 'Find customers by primary email',
+				action: 'Find customers by email',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get a customer by account',
+				action: 'Get a customer',
+			},
 		],
 		default: 'upsert',
 	},
@@ -39,7 +49,7 @@ export const customerMappingOptions: INodeProperties[] = [
 		name: 'currencyCode',
 		type: 'string',
 		default: 'USD',
-		description: 'Sales currency of new customers (the store\'s currency)',
+		description: "Sales currency of new customers (the store's currency)",
 	},
 	{
 		displayName: 'Customer Account Prefix',
@@ -47,7 +57,8 @@ export const customerMappingOptions: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'BC-',
-		description: 'Registered buyers get the account &lt;prefix&gt;&lt;BigCommerce customer ID&gt; (needs manual numbers on the customer number sequence; F&O\'s key then keeps them unique). Empty: F&O assigns the account and buyers are found by email.',
+		description:
+			"Registered buyers get the account &lt;prefix&gt;&lt;BigCommerce customer ID&gt; (needs manual numbers on the customer number sequence; F&O's key then keeps them unique). Empty: F&O assigns the account and buyers are found by email.",
 	},
 ];
 
@@ -75,8 +86,16 @@ export const customerFields: INodeProperties[] = [
 		type: 'options',
 		displayOptions: { show: show(['upsert']) },
 		options: [
-			{ name: 'BigCommerce Customer', value: 'customer', description: 'A v3 customer (customer created/updated events)' },
-			{ name: 'Order Buyer', value: 'order', description: 'The buyer of a v2 order (billing address), guests included' },
+			{
+				name: 'BigCommerce Customer',
+				value: 'customer',
+				description: 'A v3 customer (customer created/updated events)',
+			},
+			{
+				name: 'Order Buyer',
+				value: 'order',
+				description: 'The buyer of a v2 order (billing address), guests included',
+			},
 		],
 		default: 'customer',
 	},
@@ -97,7 +116,9 @@ export const customerFields: INodeProperties[] = [
 		name: 'sharedGuestAccount',
 		type: 'string',
 		default: 'WEB-GUEST',
-		displayOptions: { show: { ...show(['upsert']), source: ['order'], guestMode: ['sharedAccount'] } },
+		displayOptions: {
+			show: { ...show(['upsert']), source: ['order'], guestMode: ['sharedAccount'] },
+		},
 	},
 	{
 		displayName: 'Options',

@@ -12,11 +12,36 @@ export const entityOperations: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['entity'] } },
 		options: [
-			{ name: 'Create', value: 'create', description: 'Create a record in any entity set', action: 'Create a record' },
-			{ name: 'Delete', value: 'delete', description: 'Delete a record by its full key', action: 'Delete a record' },
-			{ name: 'Get', value: 'get', description: 'Get a record by its full key', action: 'Get a record' },
-			{ name: 'Get Many', value: 'getAll', description: 'Get many records of any entity set', action: 'Get many records' },
-			{ name: 'Update', value: 'update', description: 'Update a record by its full key (PATCH)', action: 'Update a record' },
+			{
+				name: 'Create',
+				value: 'create',
+				description: 'Create a record in any entity set',
+				action: 'Create a record',
+			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				description: 'Delete a record by its full key',
+				action: 'Delete a record',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get a record by its full key',
+				action: 'Get a record',
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: 'Get many records of any entity set',
+				action: 'Get many records',
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				description: 'Update a record by its full key (PATCH)',
+				action: 'Update a record',
+			},
 		],
 		default: 'get',
 	},
@@ -31,7 +56,8 @@ export const entityFields: INodeProperties[] = [
 		required: true,
 		placeholder: 'CustomerGroups',
 		displayOptions: { show: { resource: ['entity'] } },
-		description: 'The public collection name of the data entity (case-sensitive), e.g. CustomerGroups or SalesOrderHeadersV2',
+		description:
+			'The public collection name of the data entity (case-sensitive), e.g. CustomerGroups or SalesOrderHeadersV2',
 	},
 	{
 		displayName: 'Company-Specific',
@@ -50,13 +76,20 @@ export const entityFields: INodeProperties[] = [
 		default: {},
 		placeholder: 'Add key field',
 		displayOptions: { show: show(['get', 'update', 'delete']) },
-		description: 'Every key field of the entity (F&O needs all of them); dataAreaId comes from the legal entity unless given here',
+		description:
+			'Every key field of the entity (F&O needs all of them); dataAreaId comes from the legal entity unless given here',
 		options: [
 			{
 				displayName: 'Key Field',
 				name: 'key',
 				values: [
-					{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'CustomerGroupId' },
+					{
+						displayName: 'Name',
+						name: 'name',
+						type: 'string',
+						default: '',
+						placeholder: 'CustomerGroupId',
+					},
 					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
 					{
 						displayName: 'Type',
@@ -64,7 +97,11 @@ export const entityFields: INodeProperties[] = [
 						type: 'options',
 						options: [
 							{ name: 'String', value: 'string' },
-							{ name: 'Number', value: 'number', description: 'Int64 RecIds, decimal line numbers' },
+							{
+								name: 'Number',
+								value: 'number',
+								description: 'Int64 RecIds, decimal line numbers',
+							},
 						],
 						default: 'string',
 					},
@@ -79,7 +116,7 @@ export const entityFields: INodeProperties[] = [
 		default: '{}',
 		required: true,
 		displayOptions: { show: show(['create', 'update']) },
-		description: 'The record\'s fields as a JSON object, with F&O\'s property names',
+		description: "The record's fields as a JSON object, with F&O's property names",
 	},
 	{
 		displayName: 'Return All',
@@ -111,7 +148,8 @@ export const entityFields: INodeProperties[] = [
 				name: 'allCompanies',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to read every company the user can access instead of the chosen legal entity',
+				description:
+					'Whether to read every company the user can access instead of the chosen legal entity',
 			},
 			{
 				displayName: 'Filter',
@@ -121,8 +159,21 @@ export const entityFields: INodeProperties[] = [
 				placeholder: "CustomerGroupId eq 'WEB'",
 				description: 'An OData $filter. In F&O a * inside eq is a wildcard; quotes are doubled.',
 			},
-			{ displayName: 'Order By', name: 'orderBy', type: 'string', default: '', placeholder: 'CustomerGroupId desc' },
-			{ displayName: 'Select', name: 'select', type: 'string', default: '', placeholder: 'CustomerGroupId,Description', description: 'Comma-separated properties to return' },
+			{
+				displayName: 'Order By',
+				name: 'orderBy',
+				type: 'string',
+				default: '',
+				placeholder: 'CustomerGroupId desc',
+			},
+			{
+				displayName: 'Select',
+				name: 'select',
+				type: 'string',
+				default: '',
+				placeholder: 'CustomerGroupId,Description',
+				description: 'Comma-separated properties to return',
+			},
 		],
 	},
 	{
@@ -132,7 +183,15 @@ export const entityFields: INodeProperties[] = [
 		placeholder: 'Add option',
 		default: {},
 		displayOptions: { show: show(['get']) },
-		options: [{ displayName: 'Select', name: 'select', type: 'string', default: '', description: 'Comma-separated properties to return' }],
+		options: [
+			{
+				displayName: 'Select',
+				name: 'select',
+				type: 'string',
+				default: '',
+				description: 'Comma-separated properties to return',
+			},
+		],
 	},
 	{
 		displayName: 'Options',

@@ -42,7 +42,8 @@ export const documentCustomerFields = (resource: string, operation: string): INo
 			{
 				name: 'From the Posted Sales Order',
 				value: 'salesOrder',
-				description: 'The customer of the sales order posted for the BigCommerce order (post the order first)',
+				description:
+					'The customer of the sales order posted for the BigCommerce order (post the order first)',
 			},
 			{ name: 'Customer Account', value: 'account' },
 		],
@@ -53,7 +54,9 @@ export const documentCustomerFields = (resource: string, operation: string): INo
 		name: 'customerAccount',
 		type: 'string',
 		default: '={{ $json.customerAccount }}',
-		displayOptions: { show: { resource: [resource], operation: [operation], customerMode: ['account'] } },
+		displayOptions: {
+			show: { resource: [resource], operation: [operation], customerMode: ['account'] },
+		},
 	},
 ];
 
@@ -62,7 +65,8 @@ export const dimensionDelimiterField: INodeProperties = {
 	name: 'dimensionDelimiter',
 	type: 'string',
 	default: '-',
-	description: 'The delimiter of the active dimension integration formats, used to read the account display values given here',
+	description:
+		'The delimiter of the active dimension integration formats, used to read the account display values given here',
 };
 
 export const referencePrefixField: INodeProperties = {
@@ -70,7 +74,8 @@ export const referencePrefixField: INodeProperties = {
 	name: 'referencePrefix',
 	type: 'string',
 	default: 'BC',
-	description: 'Start of the references that tie F&O records to BigCommerce; the same as for the orders',
+	description:
+		'Start of the references that tie F&O records to BigCommerce; the same as for the orders',
 };
 
 /** A "find by BigCommerce ids" operation: the order id, the id of the record under it, the prefix. */
@@ -78,7 +83,14 @@ export const findByBigCommerceIdFields = (
 	show: Record<string, string[]>,
 	recordId: { displayName: string; name: string },
 ): INodeProperties[] => [
-	{ displayName: 'BigCommerce Order ID', name: 'orderId', type: 'number', default: 0, required: true, displayOptions: { show } },
+	{
+		displayName: 'BigCommerce Order ID',
+		name: 'orderId',
+		type: 'number',
+		default: 0,
+		required: true,
+		displayOptions: { show },
+	},
 	{ ...recordId, type: 'number', default: 0, required: true, displayOptions: { show } },
 	{
 		displayName: 'Options',
@@ -101,7 +113,8 @@ export const paymentFields: INodeProperties[] = [
 			{
 				name: 'Order With Transactions',
 				value: 'order',
-				description: 'A BigCommerce order with its "transactions", as the BigCommerce node or trigger outputs it',
+				description:
+					'A BigCommerce order with its "transactions", as the BigCommerce node or trigger outputs it',
 			},
 			{
 				name: 'Transaction Event',
@@ -133,7 +146,8 @@ export const paymentFields: INodeProperties[] = [
 		required: true,
 		placeholder: 'USMF OPER',
 		displayOptions: { show: show(['post']) },
-		description: 'Display value of the bank account, or of the clearing main account with its dimensions (e.g. 110110-001--)',
+		description:
+			'Display value of the bank account, or of the clearing main account with its dimensions (e.g. 110110-001--)',
 	},
 	{
 		displayName: 'Journal Name',
@@ -153,12 +167,14 @@ export const paymentFields: INodeProperties[] = [
 			{
 				name: 'One per Day',
 				value: 'day',
-				description: 'Today\'s open journal of this name (found by its description) takes the lines; created when there is none',
+				description:
+					"Today's open journal of this name (found by its description) takes the lines; created when there is none",
 			},
 			{
 				name: 'One per Execution',
 				value: 'run',
-				description: 'The first payment of an execution creates a journal; later items of the execution add to it',
+				description:
+					'The first payment of an execution creates a journal; later items of the execution add to it',
 			},
 		],
 		default: 'day',
@@ -178,8 +194,20 @@ export const paymentFields: INodeProperties[] = [
 				displayName: 'Payment Method',
 				name: 'entries',
 				values: [
-					{ displayName: 'BigCommerce Method', name: 'bigcommerce', type: 'string', default: '', placeholder: 'braintree.card' },
-					{ displayName: 'F&O Method of Payment', name: 'paymentMethod', type: 'string', default: '', placeholder: 'CARD' },
+					{
+						displayName: 'BigCommerce Method',
+						name: 'bigcommerce',
+						type: 'string',
+						default: '',
+						placeholder: 'braintree.card',
+					},
+					{
+						displayName: 'F&O Method of Payment',
+						name: 'paymentMethod',
+						type: 'string',
+						default: '',
+						placeholder: 'CARD',
+					},
 				],
 			},
 		],
@@ -213,7 +241,8 @@ export const paymentFields: INodeProperties[] = [
 				name: 'journalDescription',
 				type: 'string',
 				default: 'BigCommerce payments',
-				description: 'Start of the journal header description; the day or the execution time is appended',
+				description:
+					'Start of the journal header description; the day or the execution time is appended',
 			},
 			{
 				displayName: 'Mark as Prepayment',
@@ -226,5 +255,8 @@ export const paymentFields: INodeProperties[] = [
 			referencePrefixField,
 		],
 	},
-	...findByBigCommerceIdFields(show(['find']), { displayName: 'BigCommerce Transaction ID', name: 'transactionId' }),
+	...findByBigCommerceIdFields(show(['find']), {
+		displayName: 'BigCommerce Transaction ID',
+		name: 'transactionId',
+	}),
 ];

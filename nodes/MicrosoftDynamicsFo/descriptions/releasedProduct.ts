@@ -12,11 +12,17 @@ export const releasedProductOperations: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['releasedProduct'] } },
 		options: [
-			{ name: 'Get', value: 'get', description: 'Get a released product by item number', action: 'Get a released product' },
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get a released product by item number',
+				action: 'Get a released product',
+			},
 			{
 				name: 'Resolve SKUs',
 				value: 'resolveSkus',
-				description: 'Find the released product (and variant dimensions) for BigCommerce SKUs, in one request',
+				description:
+					'Find the released product (and variant dimensions) for BigCommerce SKUs, in one request',
 				action: 'Resolve store item codes to released products',
 			},
 		],

@@ -26,7 +26,12 @@ export const salesOrderOperations: INodeProperties[] = [
 				description: 'Find the sales order that carries the BigCommerce order reference',
 				action: 'Find a sales order by store order id',
 			},
-			{ name: 'Get', value: 'get', description: 'Get a sales order by number', action: 'Get a sales order' },
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get a sales order by number',
+				action: 'Get a sales order',
+			},
 		],
 		default: 'create',
 	},
@@ -38,7 +43,8 @@ export const storeHashField: INodeProperties = {
 	type: 'string',
 	default: '',
 	required: true,
-	description: 'The BigCommerce store hash; it is part of the reference that ties F&O records to their order',
+	description:
+		'The BigCommerce store hash; it is part of the reference that ties F&O records to their order',
 };
 
 export const skuMappingField: INodeProperties = {
@@ -48,7 +54,8 @@ export const skuMappingField: INodeProperties = {
 	typeOptions: { multipleValues: true },
 	default: {},
 	placeholder: 'Add SKU',
-	description: 'SKUs that are not an item number or a product variant number in F&O. These win over the lookup.',
+	description:
+		'SKUs that are not an item number or a product variant number in F&O. These win over the lookup.',
 	options: [
 		{
 			displayName: 'SKU',
@@ -57,7 +64,12 @@ export const skuMappingField: INodeProperties = {
 				{ displayName: 'BigCommerce SKU', name: 'sku', type: 'string', default: '' },
 				{ displayName: 'Item Number', name: 'itemNumber', type: 'string', default: '' },
 				{ displayName: 'Product Color ID', name: 'colorId', type: 'color', default: '' },
-				{ displayName: 'Product Configuration ID', name: 'configurationId', type: 'string', default: '' },
+				{
+					displayName: 'Product Configuration ID',
+					name: 'configurationId',
+					type: 'string',
+					default: '',
+				},
 				{ displayName: 'Product Size ID', name: 'sizeId', type: 'string', default: '' },
 				{ displayName: 'Product Style ID', name: 'styleId', type: 'string', default: '' },
 			],
@@ -93,12 +105,14 @@ export const salesOrderFields: INodeProperties[] = [
 			{
 				name: 'Deterministic (Prefix + BigCommerce ID)',
 				value: 'deterministic',
-				description: 'Header and lines in one atomic changeset; F&O\'s key rejects a concurrent duplicate. Needs manual numbers on the sales order number sequence.',
+				description:
+					"Header and lines in one atomic changeset; F&O's key rejects a concurrent duplicate. Needs manual numbers on the sales order number sequence.",
 			},
 			{
 				name: 'F&O Number Sequence',
 				value: 'generated',
-				description: 'Header first, then all lines in one changeset; the header is deleted again if the lines fail',
+				description:
+					'Header first, then all lines in one changeset; the header is deleted again if the lines fail',
 			},
 		],
 		default: 'generated',
@@ -144,7 +158,9 @@ export const salesOrderFields: INodeProperties[] = [
 		name: 'sharedGuestAccount',
 		type: 'string',
 		default: 'WEB-GUEST',
-		displayOptions: { show: { ...show(['create']), customerMode: ['resolve'], guestMode: ['sharedAccount'] } },
+		displayOptions: {
+			show: { ...show(['create']), customerMode: ['resolve'], guestMode: ['sharedAccount'] },
+		},
 	},
 	{
 		displayName: 'Shipping Charge Item',
@@ -171,7 +187,8 @@ export const salesOrderFields: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'BusinessUnit-Department-CostCenter',
-				description: 'The dimension names of the active Default dimension integration format, in order, joined by its delimiter',
+				description:
+					'The dimension names of the active Default dimension integration format, in order, joined by its delimiter',
 			},
 			{
 				displayName: 'Financial Dimensions',
@@ -179,7 +196,7 @@ export const salesOrderFields: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'BusinessUnit=001, Department=022',
-				description: 'Values for the order\'s default dimensions, as Name=Value pairs',
+				description: "Values for the order's default dimensions, as Name=Value pairs",
 			},
 			{ displayName: 'Reference Prefix', name: 'referencePrefix', type: 'string', default: 'BC' },
 			{ displayName: 'Site', name: 'siteId', type: 'string', default: '' },

@@ -33,7 +33,8 @@ import type {
  * order's remaining balance.
  */
 
-export type NonItemRefundType = 'SHIPPING' | 'HANDLING' | 'GIFT_WRAPPING' | 'FEE' | 'ORDER' | 'TAX' | 'AMOUNT';
+export type NonItemRefundType =
+	'SHIPPING' | 'HANDLING' | 'GIFT_WRAPPING' | 'FEE' | 'ORDER' | 'TAX' | 'AMOUNT';
 
 export interface FreeTextCreditOptions {
 	/** Main account (ledger format segments) used for any non-item part without its own account. */
@@ -90,7 +91,9 @@ export interface RefundPayload {
 
 function lookupItem(map: ResolvedItemMap, sku: string): ResolvedItem | undefined {
 	if (map instanceof Map) return map.get(sku);
-	return Object.prototype.hasOwnProperty.call(map, sku) ? (map as Record<string, ResolvedItem>)[sku] : undefined;
+	return Object.prototype.hasOwnProperty.call(map, sku)
+		? (map as Record<string, ResolvedItem>)[sku]
+		: undefined;
 }
 
 function dropUndefined<T extends object>(obj: T): T {
@@ -126,7 +129,9 @@ export function refundHasItems(refund: BcRefund): boolean {
 export function mapRefund(refund: BcRefund, options: RefundMappingOptions): RefundPayload {
 	for (const key of ['dataAreaId', 'storeHash', 'customerAccount', 'currencyCode'] as const) {
 		if (!options[key]) {
-			throw new MappingError('MISSING_OPTION', `Refund mapping needs the "${key}" option`, { option: key });
+			throw new MappingError('MISSING_OPTION', `Refund mapping needs the "${key}" option`, {
+				option: key,
+			});
 		}
 	}
 	const decimals = options.amountDecimals ?? 2;
@@ -137,7 +142,9 @@ export function mapRefund(refund: BcRefund, options: RefundMappingOptions): Refu
 	const created = requireBigCommerceDate(refund.created, 'created');
 	const date = toFoDate(created, { utcOffsetMinutes: options.utcOffsetMinutes });
 
-	const productItems = refund.items.filter((i) => i.item_type === 'PRODUCT' && (i.quantity ?? 0) > 0);
+	const productItems = refund.items.filter(
+		(i) => i.item_type === 'PRODUCT' && (i.quantity ?? 0) > 0,
+	);
 	const otherItems = refund.items.filter((i) => !productItems.includes(i));
 
 	// ---- return order for products ----
@@ -179,10 +186,19 @@ export function mapRefund(refund: BcRefund, options: RefundMappingOptions): Refu
 			}
 			const item = lookupItem(options.resolvedItems, (p.sku ?? '').trim()) as ResolvedItem;
 			const gross = toUnits(inclusive ? p.total_inc_tax : p.total_ex_tax, `line ${p.id} total`);
-			const discount = (p.applied_discounts ?? []).reduce((s, d) => s + toUnits(d.amount, 'discount'), 0);
-			const adjustments = (i.adjustments ?? []).reduce((s, a) => s + toUnits(a.amount, 'adjustment'), 0);
+			const discount = (p.applied_discounts ?? []).reduce(
+				(s, d) => s + toUnits(d.amount, 'discount'),
+				0,
+			);
+			const adjustments = (i.adjustments ?? []).reduce(
+				(s, a) => s + toUnits(a.amount, 'adjustment'),
+				0,
+			);
 			// What the original line charged for the refunded quantity, less refund deductions.
-			const credit = roundUnits(Math.round(((gross - discount) * qty) / p.quantity) + adjustments, decimals);
+			const credit = roundUnits(
+				Math.round(((gross - discount) * qty) / p.quantity) + adjustments,
+				decimals,
+			);
 			returnUnits += credit;
 			return dropUndefined<FoReturnOrderLine>({
 				dataAreaId: options.dataAreaId,
@@ -218,7 +234,9 @@ export function mapRefund(refund: BcRefund, options: RefundMappingOptions): Refu
 	for (const i of otherItems) {
 		const units = roundUnits(itemAmount(i), decimals);
 		if (units === 0) continue;
-		const type = (Object.prototype.hasOwnProperty.call(LABELS, i.item_type) ? i.item_type : 'ORDER') as NonItemRefundType;
+		const type = (
+			Object.prototype.hasOwnProperty.call(LABELS, i.item_type) ? i.item_type : 'ORDER'
+		) as NonItemRefundType;
 		parts.push({ type, units, reason: i.reason });
 	}
 	if (refund.items.length === 0) {
@@ -226,7 +244,9 @@ export function mapRefund(refund: BcRefund, options: RefundMappingOptions): Refu
 		if (units !== 0) parts.push({ type: 'AMOUNT', units, reason: refund.reason });
 	}
 	if (!returnOrder && parts.length === 0) {
-		throw new MappingError('INVALID_REFUND', `Refund ${refund.id} has nothing to credit`, { refundId: refund.id });
+		throw new MappingError('INVALID_REFUND', `Refund ${refund.id} has nothing to credit`, {
+			refundId: refund.id,
+		});
 	}
 	let freeTextCredit: RefundPayload['freeTextCredit'];
 	let freeUnits = 0;
@@ -246,8 +266,14 @@ export function mapRefund(refund: BcRefund, options: RefundMappingOptions): Refu
 			return dropUndefined<FoFreeTextInvoiceLine>({
 				dataAreaId: options.dataAreaId,
 				LineNumber: k + 1,
-				Description: truncate(`Refund ${LABELS[p.type]} - BigCommerce order ${refund.order_id} refund ${refund.id}`, 60),
-				MainAccountDisplayValue: formatDisplayValue(ft.mainAccountByType?.[p.type] ?? ft.mainAccount, options.ledgerFormat),
+				Description: truncate(
+					`Refund ${LABELS[p.type]} - BigCommerce order ${refund.order_id} refund ${refund.id}`,
+					60,
+				),
+				MainAccountDisplayValue: formatDisplayValue(
+					ft.mainAccountByType?.[p.type] ?? ft.mainAccount,
+					options.ledgerFormat,
+				),
 				Quantity: 1,
 				UnitPrice: amount,
 				TransactionCurrencyAmount: amount,
@@ -288,11 +314,17 @@ export function mapRefund(refund: BcRefund, options: RefundMappingOptions): Refu
 }
 
 /** Set ParentRecId (the header's InvoiceIdentifier) on free-text lines after the header exists. */
-export function withParentRecId(lines: readonly FoFreeTextInvoiceLine[], invoiceIdentifier: number): FoFreeTextInvoiceLine[] {
+export function withParentRecId(
+	lines: readonly FoFreeTextInvoiceLine[],
+	invoiceIdentifier: number,
+): FoFreeTextInvoiceLine[] {
 	return lines.map((l) => ({ ...l, ParentRecId: invoiceIdentifier }));
 }
 
 /** Set ReturnOrderNumber on return lines after the header exists. */
-export function withReturnOrderNumber(lines: readonly FoReturnOrderLine[], returnOrderNumber: string): FoReturnOrderLine[] {
+export function withReturnOrderNumber(
+	lines: readonly FoReturnOrderLine[],
+	returnOrderNumber: string,
+): FoReturnOrderLine[] {
 	return lines.map((l) => ({ ...l, ReturnOrderNumber: returnOrderNumber }));
 }

@@ -138,7 +138,10 @@ function dropUndefined<T extends object>(obj: T): T {
 
 function pickAddress(customer: BcCustomer): BcCustomerAddress | undefined {
 	const addresses = customer.addresses ?? [];
-	return addresses.find((a) => a.address_type === 'commercial' && clean(customer.company)) ?? addresses[0];
+	return (
+		addresses.find((a) => a.address_type === 'commercial' && clean(customer.company)) ??
+		addresses[0]
+	);
 }
 
 function accountFor(id: number | undefined, options: CustomerMappingOptions): string | undefined {
@@ -168,7 +171,9 @@ function commonCreate(
 ): FoCustomerCreate {
 	for (const key of ['dataAreaId', 'customerGroupId', 'currencyCode'] as const) {
 		if (!clean(options[key])) {
-			throw new MappingError('MISSING_OPTION', `Customer mapping needs the "${key}" option`, { option: key });
+			throw new MappingError('MISSING_OPTION', `Customer mapping needs the "${key}" option`, {
+				option: key,
+			});
 		}
 	}
 	const group =
@@ -199,12 +204,23 @@ function commonCreate(
 }
 
 /** BigCommerce v3 customer → CustomersV3 create body. */
-export function mapCustomerCreate(customer: BcCustomer, options: CustomerMappingOptions): FoCustomerCreate {
+export function mapCustomerCreate(
+	customer: BcCustomer,
+	options: CustomerMappingOptions,
+): FoCustomerCreate {
 	const source = `BigCommerce customer ${customer.id ?? '(no id)'}`;
 	const party = partyFields(customer.first_name, customer.last_name, customer.company, source);
 	const a = pickAddress(customer);
 	const address = a
-		? addressFields(a.address1, a.address2, a.city, a.state_or_province, a.postal_code, a.country_code, options.countryOverrides)
+		? addressFields(
+				a.address1,
+				a.address2,
+				a.city,
+				a.state_or_province,
+				a.postal_code,
+				a.country_code,
+				options.countryOverrides,
+			)
 		: {};
 	return commonCreate(
 		party,
@@ -223,7 +239,12 @@ export function mapBillingAddressCustomerCreate(
 	options: CustomerMappingOptions,
 	customerId?: number,
 ): FoCustomerCreate {
-	const party = partyFields(billing.first_name, billing.last_name, billing.company, 'Billing address');
+	const party = partyFields(
+		billing.first_name,
+		billing.last_name,
+		billing.company,
+		'Billing address',
+	);
 	const address = addressFields(
 		billing.street_1,
 		billing.street_2,
@@ -233,7 +254,15 @@ export function mapBillingAddressCustomerCreate(
 		billing.country_iso2,
 		options.countryOverrides,
 	);
-	return commonCreate(party, address, billing.email, billing.phone, accountFor(customerId, options), undefined, options);
+	return commonCreate(
+		party,
+		address,
+		billing.email,
+		billing.phone,
+		accountFor(customerId, options),
+		undefined,
+		options,
+	);
 }
 
 export interface CustomerUpdateOptions {
@@ -273,11 +302,27 @@ function updateBody(
  * customer that turned from person into organisation (or back) keeps its F&O party type; only the
  * names matching `options.partyType` are sent.
  */
-export function mapCustomerUpdate(customer: BcCustomer, options: CustomerUpdateOptions = {}): FoCustomerUpdate {
-	const party = partyFields(customer.first_name, customer.last_name, customer.company, `BigCommerce customer ${customer.id ?? '(no id)'}`);
+export function mapCustomerUpdate(
+	customer: BcCustomer,
+	options: CustomerUpdateOptions = {},
+): FoCustomerUpdate {
+	const party = partyFields(
+		customer.first_name,
+		customer.last_name,
+		customer.company,
+		`BigCommerce customer ${customer.id ?? '(no id)'}`,
+	);
 	const a = pickAddress(customer);
 	const address = a
-		? addressFields(a.address1, a.address2, a.city, a.state_or_province, a.postal_code, a.country_code, options.countryOverrides)
+		? addressFields(
+				a.address1,
+				a.address2,
+				a.city,
+				a.state_or_province,
+				a.postal_code,
+				a.country_code,
+				options.countryOverrides,
+			)
 		: {};
 	return updateBody(party, address, customer.email, customer.phone || a?.phone, options);
 }
@@ -287,8 +332,21 @@ export function mapBillingAddressCustomerUpdate(
 	billing: BcAddress,
 	options: CustomerUpdateOptions = {},
 ): FoCustomerUpdate {
-	const party = partyFields(billing.first_name, billing.last_name, billing.company, 'Billing address');
-	const address = addressFields(billing.street_1, billing.street_2, billing.city, billing.state, billing.zip, billing.country_iso2, options.countryOverrides);
+	const party = partyFields(
+		billing.first_name,
+		billing.last_name,
+		billing.company,
+		'Billing address',
+	);
+	const address = addressFields(
+		billing.street_1,
+		billing.street_2,
+		billing.city,
+		billing.state,
+		billing.zip,
+		billing.country_iso2,
+		options.countryOverrides,
+	);
 	return updateBody(party, address, billing.email, billing.phone, options);
 }
 
@@ -313,8 +371,12 @@ export type CustomerResolution =
  * account, or one account per billing email (the caller looks it up by PrimaryContactEmail and
  * creates it from `create` when absent). Per-email mode without an email is an error.
  */
-export function resolveOrderCustomer(order: BcOrder, options: GuestCustomerOptions): CustomerResolution {
-	if (order.customer_id > 0) return { kind: 'registered', bigCommerceCustomerId: order.customer_id };
+export function resolveOrderCustomer(
+	order: BcOrder,
+	options: GuestCustomerOptions,
+): CustomerResolution {
+	if (order.customer_id > 0)
+		return { kind: 'registered', bigCommerceCustomerId: order.customer_id };
 	if (options.guestMode === 'sharedAccount') {
 		const account = clean(options.sharedGuestAccount);
 		if (!account) {

@@ -42,10 +42,14 @@ const ISO8601 =
 	/^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|[+-]\d{2}:?\d{2})?)?\s*$/i;
 
 function invalid(value: string, field: string): MappingError {
-	return new MappingError('INVALID_DATE', `${field} is not an RFC 2822 or ISO 8601 date: "${value}"`, {
-		field,
-		value,
-	});
+	return new MappingError(
+		'INVALID_DATE',
+		`${field} is not an RFC 2822 or ISO 8601 date: "${value}"`,
+		{
+			field,
+			value,
+		},
+	);
 }
 
 function checkedUtc(
@@ -60,7 +64,8 @@ function checkedUtc(
 	ms: number,
 	offsetMinutes: number,
 ): Date {
-	if (mo < 0 || mo > 11 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) throw invalid(value, field);
+	if (mo < 0 || mo > 11 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60)
+		throw invalid(value, field);
 	const local = Date.UTC(y, mo, d, h, mi, s, ms);
 	const check = new Date(local);
 	if (check.getUTCDate() !== d || check.getUTCMonth() !== mo) throw invalid(value, field);
@@ -84,7 +89,10 @@ function parseOffset(zone: string): number | undefined {
  * ISO 8601 / RFC 3339 (`2018-11-13T21:42:06Z`, `2022-06-16T16:44:15+00:00`, `2024-05-14`).
  * Returns undefined for an empty value (v2 `date_shipped: ""`); throws on anything else.
  */
-export function parseBigCommerceDate(value: string | null | undefined, field = 'date'): Date | undefined {
+export function parseBigCommerceDate(
+	value: string | null | undefined,
+	field = 'date',
+): Date | undefined {
 	if (value === null || value === undefined || value.trim() === '') return undefined;
 	let m = RFC2822.exec(value);
 	if (m) {
@@ -98,7 +106,18 @@ export function parseBigCommerceDate(value: string | null | undefined, field = '
 		const offset = m[8] ? parseOffset(m[8].toUpperCase()) : 0;
 		if (offset === undefined) throw invalid(value, field);
 		const ms = m[7] ? Math.round(Number(`0.${m[7]}`) * 1000) : 0;
-		return checkedUtc(value, field, +m[1], +m[2] - 1, +m[3], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), ms, offset);
+		return checkedUtc(
+			value,
+			field,
+			+m[1],
+			+m[2] - 1,
+			+m[3],
+			+(m[4] ?? 0),
+			+(m[5] ?? 0),
+			+(m[6] ?? 0),
+			ms,
+			offset,
+		);
 	}
 	throw invalid(value, field);
 }

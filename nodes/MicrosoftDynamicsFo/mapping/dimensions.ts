@@ -24,7 +24,10 @@ function checkDelimiter(delimiter: string): void {
 }
 
 /** Escape one segment value for a display string. */
-export function escapeDimensionValue(value: string, delimiter = DEFAULT_DIMENSION_DELIMITER): string {
+export function escapeDimensionValue(
+	value: string,
+	delimiter = DEFAULT_DIMENSION_DELIMITER,
+): string {
 	checkDelimiter(delimiter);
 	const special = new Set(['\\', ...delimiter]);
 	let out = '';
@@ -71,7 +74,10 @@ export function parseDisplayValue(display: string, options: DimensionFormatOptio
  * `['BusinessUnit','Department','CostCenter']` and values `{Department: '022'}` → `-022-`.
  * Unknown dimension names are an error (they would be silently dropped by F&O).
  */
-export function formatDimensions(input: DimensionsInput, options: DimensionFormatOptions = {}): string {
+export function formatDimensions(
+	input: DimensionsInput,
+	options: DimensionFormatOptions = {},
+): string {
 	const known = new Set(input.format);
 	for (const name of Object.keys(input.values)) {
 		if (!known.has(name)) {

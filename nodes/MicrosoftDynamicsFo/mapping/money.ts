@@ -22,7 +22,9 @@ export function toUnits(value: BcMoney | null | undefined, field = 'amount'): nu
 	}
 	const match = DECIMAL.exec(value.trim());
 	if (!match) {
-		throw new MappingError('INVALID_MONEY', `${field} is not a decimal amount: "${value}"`, { field });
+		throw new MappingError('INVALID_MONEY', `${field} is not a decimal amount: "${value}"`, {
+			field,
+		});
 	}
 	const [, sign, whole, fraction = ''] = match;
 	const padded = (fraction + '00000').slice(0, 5);
@@ -89,7 +91,11 @@ export function roundToTotal(values: readonly number[], step: number, total: num
 		out[order[k].i] += step;
 		missing -= 1;
 	}
-	for (let k = order.length - 1; missing < 0 && order.length > 0; k = (k - 1 + order.length) % order.length) {
+	for (
+		let k = order.length - 1;
+		missing < 0 && order.length > 0;
+		k = (k - 1 + order.length) % order.length
+	) {
 		out[order[k].i] -= step;
 		missing += 1;
 	}

@@ -1,5 +1,9 @@
 import { requireBigCommerceDate, toFoDate } from './dates';
-import { escapeDimensionValue, formatDisplayValue, type DimensionFormatOptions } from './dimensions';
+import {
+	escapeDimensionValue,
+	formatDisplayValue,
+	type DimensionFormatOptions,
+} from './dimensions';
 import { MappingError } from './errors';
 import { fromUnits, roundUnits, toUnits } from './money';
 import { FIELD_MAX_LENGTHS, transactionReference, truncate } from './references';
@@ -41,11 +45,7 @@ export interface PaymentMappingOptions {
 	dimensionFormat?: DimensionFormatOptions;
 }
 
-export type PaymentSkipCode =
-	| 'NOT_A_CAPTURE'
-	| 'NOT_OK'
-	| 'TEST_TRANSACTION'
-	| 'ZERO_AMOUNT';
+export type PaymentSkipCode = 'NOT_A_CAPTURE' | 'NOT_OK' | 'TEST_TRANSACTION' | 'ZERO_AMOUNT';
 
 export type PaymentMappingResult =
 	| { action: 'post'; reference: string; line: FoCustomerPaymentJournalLine }
@@ -110,17 +110,28 @@ export function mapPayment(t: BcTransaction, options: PaymentMappingOptions): Pa
 	const decimals = options.amountDecimals ?? 2;
 	const amount = roundUnits(toUnits(t.amount, 'amount'), decimals);
 	if (amount <= 0) {
-		return { action: 'skip', reference, code: 'ZERO_AMOUNT', reason: `Transaction ${t.id} has no positive amount` };
+		return {
+			action: 'skip',
+			reference,
+			code: 'ZERO_AMOUNT',
+			reason: `Transaction ${t.id} has no positive amount`,
+		};
 	}
 	for (const key of ['dataAreaId', 'customerAccount'] as const) {
 		if (!options[key]) {
-			throw new MappingError('MISSING_OPTION', `Payment mapping needs the "${key}" option`, { option: key });
+			throw new MappingError('MISSING_OPTION', `Payment mapping needs the "${key}" option`, {
+				option: key,
+			});
 		}
 	}
 	if (!options.offsetAccount || options.offsetAccount.segments.length === 0) {
-		throw new MappingError('MISSING_OPTION', 'Payment mapping needs the offset account (Bank or Ledger)', {
-			option: 'offsetAccount',
-		});
+		throw new MappingError(
+			'MISSING_OPTION',
+			'Payment mapping needs the offset account (Bank or Ledger)',
+			{
+				option: 'offsetAccount',
+			},
+		);
 	}
 	const delimiter = options.dimensionFormat?.delimiter;
 	const date = requireBigCommerceDate(t.date_created, 'date_created');
@@ -145,7 +156,10 @@ export function mapPayment(t: BcTransaction, options: PaymentMappingOptions): Pa
 		TransactionText: truncate(text, FIELD_MAX_LENGTHS.TransactionText),
 		IsPrepayment: options.isPrepayment === false ? 'No' : 'Yes',
 		OffsetAccountType: options.offsetAccount.type,
-		OffsetAccountDisplayValue: formatDisplayValue(options.offsetAccount.segments, options.dimensionFormat),
+		OffsetAccountDisplayValue: formatDisplayValue(
+			options.offsetAccount.segments,
+			options.dimensionFormat,
+		),
 	};
 	if (options.journalBatchNumber) line.JournalBatchNumber = options.journalBatchNumber;
 	const method = paymentMethodName(t, options);

@@ -86,7 +86,11 @@ export function orderReference(
 	options: ReferenceOptions = {},
 ): string {
 	const ref = `${prefixOf(options)}-${part('storeHash', storeHash)}-${part('orderId', orderId)}`;
-	return limit(ref, options.maxLength ?? FIELD_MAX_LENGTHS.CustomersOrderReference, 'CustomersOrderReference');
+	return limit(
+		ref,
+		options.maxLength ?? FIELD_MAX_LENGTHS.CustomersOrderReference,
+		'CustomersOrderReference',
+	);
 }
 
 export function parseOrderReference(
@@ -99,9 +103,16 @@ export function parseOrderReference(
 }
 
 /** `BC-<orderId>` for SalesOrderHeadersV2.CustomerRequisitionNumber (20 chars). */
-export function orderShortReference(orderId: number | string, options: ReferenceOptions = {}): string {
+export function orderShortReference(
+	orderId: number | string,
+	options: ReferenceOptions = {},
+): string {
 	const ref = `${prefixOf(options)}-${part('orderId', orderId)}`;
-	return limit(ref, options.maxLength ?? FIELD_MAX_LENGTHS.CustomerRequisitionNumber, 'CustomerRequisitionNumber');
+	return limit(
+		ref,
+		options.maxLength ?? FIELD_MAX_LENGTHS.CustomerRequisitionNumber,
+		'CustomerRequisitionNumber',
+	);
 }
 
 export function parseOrderShortReference(
@@ -146,7 +157,11 @@ export function refundReference(
 	const ref =
 		`${prefixOf(options)}-${part('storeHash', storeHash)}-${part('orderId', orderId)}` +
 		`-R${part('refundId', refundId)}`;
-	return limit(ref, options.maxLength ?? FIELD_MAX_LENGTHS.CustomersOrderReference, 'CustomersOrderReference');
+	return limit(
+		ref,
+		options.maxLength ?? FIELD_MAX_LENGTHS.CustomersOrderReference,
+		'CustomersOrderReference',
+	);
 }
 
 export function parseRefundReference(
@@ -165,7 +180,11 @@ export function refundShortReference(
 	options: ReferenceOptions = {},
 ): string {
 	const ref = `${prefixOf(options)}-${part('orderId', orderId)}-R${part('refundId', refundId)}`;
-	return limit(ref, options.maxLength ?? FIELD_MAX_LENGTHS.CustomerRequisitionNumber, 'CustomerRequisitionNumber');
+	return limit(
+		ref,
+		options.maxLength ?? FIELD_MAX_LENGTHS.CustomerRequisitionNumber,
+		'CustomerRequisitionNumber',
+	);
 }
 
 export function parseRefundShortReference(

@@ -166,13 +166,16 @@ export function orderLines(order: BcOrder, products?: BcOrderProduct[]): BcOrder
 	if (products) raw = products;
 	else if (Array.isArray(order.products)) raw = order.products;
 	else if (order.consignments && typeof order.consignments === 'object') {
-		const list = Array.isArray(order.consignments) ? order.consignments : [order.consignments as BcConsignments];
+		const list = Array.isArray(order.consignments)
+			? order.consignments
+			: [order.consignments as BcConsignments];
 		for (const c of list) raw.push(...consignmentLines(c));
 	}
 	const byId = new Map<number, BcOrderProduct>();
 	for (const item of raw) {
 		if (!isProduct(item)) continue;
-		if (item.parent_order_product_id !== null && item.parent_order_product_id !== undefined) continue;
+		if (item.parent_order_product_id !== null && item.parent_order_product_id !== undefined)
+			continue;
 		if (!byId.has(item.id)) byId.set(item.id, item);
 	}
 	if (byId.size === 0) {
@@ -197,7 +200,9 @@ export function collectSkus(order: BcOrder, products?: BcOrderProduct[]): string
 
 function lookupItem(map: ResolvedItemMap, sku: string): ResolvedItem | undefined {
 	if (map instanceof Map) return map.get(sku);
-	return Object.prototype.hasOwnProperty.call(map, sku) ? (map as Record<string, ResolvedItem>)[sku] : undefined;
+	return Object.prototype.hasOwnProperty.call(map, sku)
+		? (map as Record<string, ResolvedItem>)[sku]
+		: undefined;
 }
 
 // ---- helpers --------------------------------------------------------------------------------
@@ -217,7 +222,9 @@ function shippingAddressesOf(order: BcOrder, explicit?: BcShippingAddress[]): Bc
 	if (explicit) return explicit;
 	if (Array.isArray(order.shipping_addresses)) return order.shipping_addresses;
 	if (order.consignments && typeof order.consignments === 'object') {
-		const list = Array.isArray(order.consignments) ? order.consignments : [order.consignments as BcConsignments];
+		const list = Array.isArray(order.consignments)
+			? order.consignments
+			: [order.consignments as BcConsignments];
 		return list.flatMap((c) => c.shipping ?? []);
 	}
 	return [];
@@ -263,17 +270,24 @@ function sumUnits(values: readonly number[]): number {
  * Throws MappingError, before anything is written, for an unmapped SKU (naming every one), a line
  * without SKU, a missing charge item, totals that do not add up, or an over-long order number.
  */
-export function mapSalesOrder(order: BcOrder, options: SalesOrderMappingOptions): SalesOrderPayload {
+export function mapSalesOrder(
+	order: BcOrder,
+	options: SalesOrderMappingOptions,
+): SalesOrderPayload {
 	for (const key of ['dataAreaId', 'storeHash', 'customerAccount'] as const) {
 		if (!clean(options[key])) {
-			throw new MappingError('MISSING_OPTION', `Sales order mapping needs the "${key}" option`, { option: key });
+			throw new MappingError('MISSING_OPTION', `Sales order mapping needs the "${key}" option`, {
+				option: key,
+			});
 		}
 	}
 	const decimals = options.amountDecimals ?? 2;
 	const amountStep = 10 ** (4 - decimals);
 	const inclusive =
-		options.taxMode === 'inclusive' || (options.taxMode === 'auto' && order.is_tax_inclusive_pricing === true);
-	const currency = clean(options.currencyCode) ?? clean(order.default_currency_code) ?? clean(order.currency_code);
+		options.taxMode === 'inclusive' ||
+		(options.taxMode === 'auto' && order.is_tax_inclusive_pricing === true);
+	const currency =
+		clean(options.currencyCode) ?? clean(order.default_currency_code) ?? clean(order.currency_code);
 	if (!currency) {
 		throw new MappingError('MISSING_OPTION', `BigCommerce order ${order.id} has no currency code`, {
 			orderId: order.id,
@@ -293,7 +307,13 @@ export function mapSalesOrder(order: BcOrder, options: SalesOrderMappingOptions)
 			{ orderId: order.id, lineIds: missingSku.map((p) => p.id) },
 		);
 	}
-	const unmapped = [...new Set(products.map((p) => clean(p.sku) as string).filter((sku) => !lookupItem(options.resolvedItems, sku)))];
+	const unmapped = [
+		...new Set(
+			products
+				.map((p) => clean(p.sku) as string)
+				.filter((sku) => !lookupItem(options.resolvedItems, sku)),
+		),
+	];
 	if (unmapped.length) {
 		throw new MappingError(
 			'UNMAPPED_SKU',
@@ -305,7 +325,9 @@ export function mapSalesOrder(order: BcOrder, options: SalesOrderMappingOptions)
 	}
 
 	// Amounts in 1/10,000 units.
-	const gross = products.map((p) => toUnits(inclusive ? p.total_inc_tax : p.total_ex_tax, `line ${p.id} total`));
+	const gross = products.map((p) =>
+		toUnits(inclusive ? p.total_inc_tax : p.total_ex_tax, `line ${p.id} total`),
+	);
 	const lineDiscounts = products.map((p) =>
 		sumUnits((p.applied_discounts ?? []).map((d) => toUnits(d.amount, `line ${p.id} discount`))),
 	);
@@ -317,7 +339,10 @@ export function mapSalesOrder(order: BcOrder, options: SalesOrderMappingOptions)
 			{ orderId: order.id },
 		);
 	}
-	const orderDiscount = Math.max(toUnits(order.discount_amount, 'discount_amount'), toUnits(order.coupon_discount, 'coupon_discount'));
+	const orderDiscount = Math.max(
+		toUnits(order.discount_amount, 'discount_amount'),
+		toUnits(order.coupon_discount, 'coupon_discount'),
+	);
 	const allocated = sumUnits(lineDiscounts);
 	const residual = orderDiscount - allocated;
 	let discounts = lineDiscounts;
@@ -336,9 +361,18 @@ export function mapSalesOrder(order: BcOrder, options: SalesOrderMappingOptions)
 	const exactNets = gross.map((g, i) => g - discounts[i]);
 
 	// Charges.
-	const shipping = toUnits(inclusive ? order.shipping_cost_inc_tax : order.shipping_cost_ex_tax, 'shipping');
-	const handling = toUnits(inclusive ? order.handling_cost_inc_tax : order.handling_cost_ex_tax, 'handling');
-	const wrapping = toUnits(inclusive ? order.wrapping_cost_inc_tax : order.wrapping_cost_ex_tax, 'wrapping');
+	const shipping = toUnits(
+		inclusive ? order.shipping_cost_inc_tax : order.shipping_cost_ex_tax,
+		'shipping',
+	);
+	const handling = toUnits(
+		inclusive ? order.handling_cost_inc_tax : order.handling_cost_ex_tax,
+		'handling',
+	);
+	const wrapping = toUnits(
+		inclusive ? order.wrapping_cost_inc_tax : order.wrapping_cost_ex_tax,
+		'wrapping',
+	);
 	const charges = options.charges ?? {};
 	const chargeLines: Array<{ item: string; units: number; label: string }> = [];
 	const addCharge = (item: string | undefined, units: number, label: string): boolean => {
@@ -354,7 +388,9 @@ export function mapSalesOrder(order: BcOrder, options: SalesOrderMappingOptions)
 	const handlingItem = clean(charges.handlingItemNumber) ?? shipItem;
 	const wrappingItem = clean(charges.wrappingItemNumber) ?? handlingItem;
 	const addresses = shippingAddressesOf(order, options.shippingAddresses);
-	const methods = [...new Set(addresses.map((a) => clean(a.shipping_method)).filter(Boolean))] as string[];
+	const methods = [
+		...new Set(addresses.map((a) => clean(a.shipping_method)).filter(Boolean)),
+	] as string[];
 	if (shipping !== 0 || (charges.includeZeroAmount && shipItem)) {
 		const label = methods.length ? `Shipping: ${methods.join(', ')}` : 'Shipping';
 		if (!addCharge(shipItem, shipping, label)) {
@@ -388,7 +424,10 @@ export function mapSalesOrder(order: BcOrder, options: SalesOrderMappingOptions)
 	// Dates and header.
 	const created = requireBigCommerceDate(order.date_created, 'date_created');
 	const shipDays = options.requestedShipDaysAfterOrder ?? 0;
-	const requestedShippingDate = toFoDate(created, { utcOffsetMinutes: options.utcOffsetMinutes, addDays: shipDays });
+	const requestedShippingDate = toFoDate(created, {
+		utcOffsetMinutes: options.utcOffsetMinutes,
+		addDays: shipDays,
+	});
 	const requestedReceiptDate = toFoDate(created, {
 		utcOffsetMinutes: options.utcOffsetMinutes,
 		addDays: shipDays + (options.requestedReceiptDaysAfterShip ?? 0),
@@ -421,7 +460,9 @@ export function mapSalesOrder(order: BcOrder, options: SalesOrderMappingOptions)
 		Email: clean(order.billing_address?.email),
 		DeliveryModeCode: methods.length ? options.deliveryModeMap?.[methods[0]] : undefined,
 		PaymentTermsName: options.paymentTermsName,
-		CustomerPaymentMethodName: order.payment_method ? options.paymentMethodMap?.[order.payment_method] : undefined,
+		CustomerPaymentMethodName: order.payment_method
+			? options.paymentMethodMap?.[order.payment_method]
+			: undefined,
 		SalesTaxGroupCode: options.salesTaxGroupCode,
 		ArePricesIncludingSalesTax: inclusive ? 'Yes' : 'No',
 		DefaultShippingSiteId: options.defaultSiteId,
@@ -447,7 +488,9 @@ export function mapSalesOrder(order: BcOrder, options: SalesOrderMappingOptions)
 		const lineAmount = rounded[i];
 		const perUnitDiscount = qty > 0 ? Math.round((price * qty - lineAmount) / qty) : 0;
 		const ownAddress =
-			addresses.length > 1 && p.order_address_id !== undefined && p.order_address_id !== headerAddress?.id
+			addresses.length > 1 &&
+			p.order_address_id !== undefined &&
+			p.order_address_id !== headerAddress?.id
 				? addresses.find((a) => a.id === p.order_address_id)
 				: undefined;
 		return dropUndefined<FoSalesOrderLine>({
@@ -502,7 +545,10 @@ export function mapSalesOrder(order: BcOrder, options: SalesOrderMappingOptions)
 }
 
 /** Set SalesOrderNumber on lines once the header was created with a generated number. */
-export function withSalesOrderNumber(lines: readonly FoSalesOrderLine[], salesOrderNumber: string): FoSalesOrderLine[] {
+export function withSalesOrderNumber(
+	lines: readonly FoSalesOrderLine[],
+	salesOrderNumber: string,
+): FoSalesOrderLine[] {
 	return lines.map((l) => ({ ...l, SalesOrderNumber: salesOrderNumber }));
 }
 

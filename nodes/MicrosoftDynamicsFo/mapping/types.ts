@@ -147,13 +147,7 @@ export interface BcOrder {
 // ---------------------------------------------------------------------------------------------
 
 export type BcTransactionEvent =
-	| 'purchase'
-	| 'authorization'
-	| 'capture'
-	| 'refund'
-	| 'void'
-	| 'pending'
-	| 'settled';
+	'purchase' | 'authorization' | 'capture' | 'refund' | 'void' | 'pending' | 'settled';
 
 /** `GET /v3/orders/{order_id}/transactions` item. `order_id` is a string there. */
 export interface BcTransaction {
@@ -171,7 +165,8 @@ export interface BcTransaction {
 	payment_method_id?: string;
 }
 
-export type BcRefundItemType = 'PRODUCT' | 'GIFT_WRAPPING' | 'SHIPPING' | 'HANDLING' | 'ORDER' | 'FEE' | 'TAX';
+export type BcRefundItemType =
+	'PRODUCT' | 'GIFT_WRAPPING' | 'SHIPPING' | 'HANDLING' | 'ORDER' | 'FEE' | 'TAX';
 
 export interface BcRefundItemAdjustment {
 	amount: number;
@@ -270,7 +265,10 @@ export interface FoCustomerCreate {
 
 /** CustomersV3 PATCH body: keys go in the URL, PartyType cannot change, F&O-owned fields stay. */
 export type FoCustomerUpdate = Partial<
-	Omit<FoCustomerCreate, 'dataAreaId' | 'CustomerAccount' | 'PartyType' | 'CustomerGroupId' | 'SalesCurrencyCode'>
+	Omit<
+		FoCustomerCreate,
+		'dataAreaId' | 'CustomerAccount' | 'PartyType' | 'CustomerGroupId' | 'SalesCurrencyCode'
+	>
 >;
 
 /** The order-specific delivery address fields header and lines share on sales orders. */
@@ -430,7 +428,8 @@ export interface ResolvedItem extends FoItemFields {
 }
 
 /** SKU → resolved item, as a plain object (JSON-friendly for n8n items) or a Map. */
-export type ResolvedItemMap = Readonly<Record<string, ResolvedItem>> | ReadonlyMap<string, ResolvedItem>;
+export type ResolvedItemMap =
+	Readonly<Record<string, ResolvedItem>> | ReadonlyMap<string, ResolvedItem>;
 
 /** Financial dimensions: the active integration format's dimension names and the values to set. */
 export interface DimensionsInput {

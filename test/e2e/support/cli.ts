@@ -9,7 +9,8 @@ import { startN8n } from './n8n';
 
 function hostArg(value: string | undefined): HostName {
 	const name = (value ?? 'n8n-2x') as HostName;
-	if (!(name in HOSTS)) throw new Error(`unknown host ${name}; known: ${Object.keys(HOSTS).join(', ')}`);
+	if (!(name in HOSTS))
+		throw new Error(`unknown host ${name}; known: ${Object.keys(HOSTS).join(', ')}`);
 	return name;
 }
 
@@ -19,7 +20,9 @@ async function main(argv: string[]): Promise<void> {
 		const names = rest.length > 0 ? rest.map(hostArg) : (['n8n-2x'] as HostName[]);
 		for (const name of names) {
 			const host = await installHost(name);
-			process.stdout.write(`${JSON.stringify({ name, version: host.version, dir: host.dir, nodeBin: host.nodeBin, n8nBin: host.n8nBin, cacheHit: host.cacheHit, seconds: host.seconds })}\n`);
+			process.stdout.write(
+				`${JSON.stringify({ name, version: host.version, dir: host.dir, nodeBin: host.nodeBin, n8nBin: host.n8nBin, cacheHit: host.cacheHit, seconds: host.seconds })}\n`,
+			);
 		}
 		return;
 	}
@@ -43,7 +46,9 @@ async function main(argv: string[]): Promise<void> {
 		await n8n.stop();
 		return;
 	}
-	throw new Error('usage: cli.ts install [host...] | start [host] [--queue] [--no-pack] [workflow.json ...]');
+	throw new Error(
+		'usage: cli.ts install [host...] | start [host] [--queue] [--no-pack] [workflow.json ...]',
+	);
 }
 
 main(process.argv.slice(2)).catch((error) => {

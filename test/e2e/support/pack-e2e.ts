@@ -16,8 +16,8 @@ import type { SandboxOptions } from '../../sandbox';
 import { REPO_ROOT } from './hosts';
 import { packTarball, startN8n, type N8nInstance, type StartOptions } from './index';
 
-export const WORKFLOW_FILES = ['order-sync', 'refund-sync', 'customer-sync', 'backfill'].map((name) =>
-	join(REPO_ROOT, 'workflows', `${name}.json`),
+export const WORKFLOW_FILES = ['order-sync', 'refund-sync', 'customer-sync', 'backfill'].map(
+	(name) => join(REPO_ROOT, 'workflows', `${name}.json`),
 );
 
 export const WORKFLOW_IDS = {
@@ -52,7 +52,8 @@ export interface PackE2e {
 
 /** Hooks the triggers registered in the sandbox store, once all `expected` are active. */
 export async function hooksRegistered(fx: SandboxFixture, expected: number): Promise<boolean> {
-	const hooks = (await fx.admin('GET', '/bigcommerce/hooks')) as Array<{ is_active: boolean }> | { data: Array<{ is_active: boolean }> };
+	const hooks = (await fx.admin('GET', '/bigcommerce/hooks')) as
+		Array<{ is_active: boolean }> | { data: Array<{ is_active: boolean }> };
 	const list = Array.isArray(hooks) ? hooks : hooks.data;
 	return list.filter((h) => h.is_active).length >= expected;
 }
@@ -63,7 +64,9 @@ export async function hooksRegistered(fx: SandboxFixture, expected: number): Pro
  */
 export async function firstWebhook200(fx: SandboxFixture, n8n: N8nInstance): Promise<boolean> {
 	const workflow = readWorkflow(WORKFLOW_FILES[0]);
-	const trigger = (workflow.nodes as IDataObject[]).find((n) => n.name === 'BigCommerce Trigger') as IDataObject;
+	const trigger = (workflow.nodes as IDataObject[]).find(
+		(n) => n.name === 'BigCommerce Trigger',
+	) as IDataObject;
 	const clientSecret = String(fx.bigCommerceCredentials.clientSecret);
 	const raw = Buffer.from(
 		JSON.stringify({
@@ -94,7 +97,8 @@ export async function firstWebhook200(fx: SandboxFixture, n8n: N8nInstance): Pro
 
 /** Ready when the triggers registered their hooks and the live webhook answers a genuine delivery. */
 export function packReady(fx: SandboxFixture, expectedHooks = 6) {
-	return async (n8n: N8nInstance): Promise<boolean> => (await hooksRegistered(fx, expectedHooks)) && (await firstWebhook200(fx, n8n));
+	return async (n8n: N8nInstance): Promise<boolean> =>
+		(await hooksRegistered(fx, expectedHooks)) && (await firstWebhook200(fx, n8n));
 }
 
 export async function startPackE2e(
@@ -125,7 +129,11 @@ export async function startPackE2e(
 	}
 }
 
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
+export async function waitFor<T>(
+	what: string,
+	probe: () => Promise<T | undefined | false>,
+	timeoutMs = 60_000,
+): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
 	let last: unknown;
 	while (Date.now() < deadline) {
@@ -137,7 +145,9 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
 		}
 		await new Promise((r) => setTimeout(r, 500));
 	}
-	throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`);
+	throw new Error(
+		`timed out after ${timeoutMs / 1000} s waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`,
+	);
 }
 
 export async function executions(n8n: N8nInstance, workflowId: string): Promise<IDataObject[]> {

@@ -1,4 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -42,14 +50,20 @@ async function doPack(packageDir: string): Promise<string> {
 	const started = Date.now();
 	const missing = missingBuildOutputs(packageDir);
 	if (missing.length > 0) {
-		throw new Error(`${packageDir}: the package.json n8n section lists files that do not exist (run \`npm run build\` first): ${missing.join(', ')}`);
+		throw new Error(
+			`${packageDir}: the package.json n8n section lists files that do not exist (run \`npm run build\` first): ${missing.join(', ')}`,
+		);
 	}
 	removeStalePackDirs();
 	const dest = mkdtempSync(join(tmpdir(), `n8n-e2e-pack-${process.pid}-`));
-	const { output } = await runChecked('npm', ['pack', '--json', '--pack-destination', dest, '--cache', npmCacheDir()], {
-		cwd: packageDir,
-		env: cleanEnv(),
-	});
+	const { output } = await runChecked(
+		'npm',
+		['pack', '--json', '--pack-destination', dest, '--cache', npmCacheDir()],
+		{
+			cwd: packageDir,
+			env: cleanEnv(),
+		},
+	);
 	const json = output.slice(output.indexOf('['));
 	const [info] = JSON.parse(json) as Array<{ filename: string }>;
 	const tarball = join(dest, info.filename);
@@ -76,11 +90,18 @@ function removeStalePackDirs(): void {
  *  drop dev/peer/optional dependencies from its package.json, `npm install` its own dependencies
  *  inside it (shallow, no scripts, no lockfile), then record it in nodes/package.json. n8n-workflow
  *  is therefore never installed beside the pack: the host provides it. */
-export async function installTarball(tarball: string, nodesDir: string, env: NodeJS.ProcessEnv): Promise<{ name: string; version: string; dir: string }> {
+export async function installTarball(
+	tarball: string,
+	nodesDir: string,
+	env: NodeJS.ProcessEnv,
+): Promise<{ name: string; version: string; dir: string }> {
 	mkdirSync(nodesDir, { recursive: true });
 	const nodesPackageJson = join(nodesDir, 'package.json');
 	if (!existsSync(nodesPackageJson)) {
-		writeFileSync(nodesPackageJson, JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2));
+		writeFileSync(
+			nodesPackageJson,
+			JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2),
+		);
 	}
 	const staging = mkdtempSync(join(tmpdir(), 'n8n-e2e-unpack-'));
 	try {
@@ -90,7 +111,12 @@ export async function installTarball(tarball: string, nodesDir: string, env: Nod
 		rmSync(dir, { recursive: true, force: true });
 		mkdirSync(dir, { recursive: true });
 		await runChecked('tar', ['-xzf', tarball, '-C', dir, '--strip-components=1']);
-		const { devDependencies: _dev, peerDependencies: _peer, optionalDependencies: _optional, ...pkg } = readPackageJson(dir);
+		const {
+			devDependencies: _dev,
+			peerDependencies: _peer,
+			optionalDependencies: _optional,
+			...pkg
+		} = readPackageJson(dir);
 		writeFileSync(join(dir, 'package.json'), JSON.stringify(pkg, null, 2), 'utf-8');
 		await runChecked(
 			'npm',
@@ -111,8 +137,12 @@ export async function installTarball(tarball: string, nodesDir: string, env: Nod
 		const nodes = JSON.parse(readFileSync(nodesPackageJson, 'utf8'));
 		nodes.dependencies = { ...(nodes.dependencies ?? {}), [name]: pkg.version };
 		writeFileSync(nodesPackageJson, JSON.stringify(nodes, null, 2), 'utf-8');
-		for (const forbidden of [join(nodesDir, 'node_modules', 'n8n-workflow'), join(dir, 'node_modules', 'n8n-workflow')]) {
-			if (existsSync(forbidden)) throw new Error(`peer dependency installed beside the pack: ${forbidden}`);
+		for (const forbidden of [
+			join(nodesDir, 'node_modules', 'n8n-workflow'),
+			join(dir, 'node_modules', 'n8n-workflow'),
+		]) {
+			if (existsSync(forbidden))
+				throw new Error(`peer dependency installed beside the pack: ${forbidden}`);
 		}
 		return { name, version: pkg.version, dir };
 	} finally {

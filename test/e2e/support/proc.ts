@@ -37,16 +37,21 @@ function installExitHook(): void {
  *  never called stop()), it SIGTERMs the group, then SIGKILLs it. It ends by itself when the group
  *  ends, so a normal stop leaves nothing behind either. */
 function watchGroup(pgid: number): ChildProcess {
-	const script = 'while kill -0 "$0" 2>/dev/null && kill -0 -"$1" 2>/dev/null; do sleep 2; done; ' +
+	const script =
+		'while kill -0 "$0" 2>/dev/null && kill -0 -"$1" 2>/dev/null; do sleep 2; done; ' +
 		'if kill -0 -"$1" 2>/dev/null; then kill -TERM -"$1"; sleep 10; kill -KILL -"$1" 2>/dev/null; fi; exit 0';
-	const watchdog = spawn('sh', ['-c', script, String(process.pid), String(pgid)], { stdio: 'ignore', detached: true });
+	const watchdog = spawn('sh', ['-c', script, String(process.pid), String(pgid)], {
+		stdio: 'ignore',
+		detached: true,
+	});
 	watchdog.unref();
 	return watchdog;
 }
 
 function endWatchdog(watchdog: ChildProcess | undefined): void {
 	// Its own group (detached): kill the group, so its `sleep` goes too.
-	if (watchdog?.pid !== undefined && watchdog.exitCode === null && watchdog.signalCode === null) killGroup(watchdog.pid, 'SIGKILL');
+	if (watchdog?.pid !== undefined && watchdog.exitCode === null && watchdog.signalCode === null)
+		killGroup(watchdog.pid, 'SIGKILL');
 }
 
 function killGroup(pid: number, signal: NodeJS.Signals): void {
@@ -93,7 +98,10 @@ export function run(command: string, args: string[], options: RunOptions = {}): 
 		child.stdout?.on('data', onData);
 		child.stderr?.on('data', onData);
 		const beat = options.heartbeat
-			? setInterval(() => progress(`${options.heartbeat?.label}: still running (${seconds(started)})`), options.heartbeat.everyMs)
+			? setInterval(
+					() => progress(`${options.heartbeat?.label}: still running (${seconds(started)})`),
+					options.heartbeat.everyMs,
+				)
 			: undefined;
 		const timer = options.timeoutMs
 			? setTimeout(() => {
@@ -123,11 +131,17 @@ export function run(command: string, args: string[], options: RunOptions = {}): 
 	});
 }
 
-export async function runChecked(command: string, args: string[], options: RunOptions = {}): Promise<RunResult> {
+export async function runChecked(
+	command: string,
+	args: string[],
+	options: RunOptions = {},
+): Promise<RunResult> {
 	const result = await run(command, args, options);
 	if (result.code !== 0) {
 		const tail = result.output.split('\n').slice(-40).join('\n');
-		throw new Error(`${command} ${args.join(' ')} failed (exit ${result.code ?? result.signal})${options.logFile ? `, log ${options.logFile}` : ''}\n${tail}`);
+		throw new Error(
+			`${command} ${args.join(' ')} failed (exit ${result.code ?? result.signal})${options.logFile ? `, log ${options.logFile}` : ''}\n${tail}`,
+		);
 	}
 	return result;
 }
@@ -151,7 +165,12 @@ export class Service {
 		installExitHook();
 		const fd = openSync(options.logFile, 'a');
 		try {
-			this.child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', fd, fd], detached: true });
+			this.child = spawn(command, args, {
+				cwd: options.cwd,
+				env: options.env,
+				stdio: ['ignore', fd, fd],
+				detached: true,
+			});
 		} finally {
 			closeSync(fd);
 		}

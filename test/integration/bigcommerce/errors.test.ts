@@ -5,7 +5,15 @@
  */
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { callsSince, createOrder, lines, routesOf, runNode, startStore, type StoreUnderTest } from './support';
+import {
+	callsSince,
+	createOrder,
+	lines,
+	routesOf,
+	runNode,
+	startStore,
+	type StoreUnderTest,
+} from './support';
 
 let store: StoreUnderTest;
 let orderId: string;
@@ -40,7 +48,11 @@ describe('429 from the store', () => {
 		const output = await runNode(store, getOrder(orderId));
 
 		const calls = await callsSince(store, seq);
-		expect(routesOf(calls)).toEqual(['v2.orders.get 429', 'v2.orders.get 200', 'v3.transactions 204']);
+		expect(routesOf(calls)).toEqual([
+			'v2.orders.get 429',
+			'v2.orders.get 200',
+			'v3.transactions 204',
+		]);
 		// The retry waited for X-Rate-Limit-Time-Reset-Ms: it cannot have arrived before the reset.
 		expect(Date.parse(calls[1].at)).toBeGreaterThanOrEqual(windowStart + 990);
 		expect(output).toHaveLength(1);
@@ -85,7 +97,11 @@ describe('429 from the store', () => {
 		expect(calls.filter((c) => c.status === 429)).toHaveLength(5);
 		expect(output).toHaveLength(2);
 		expect(output[0]).toEqual({
-			json: { error: expect.stringMatching(/^BigCommerce: rate limited after 5 attempts: Too many requests/) },
+			json: {
+				error: expect.stringMatching(
+					/^BigCommerce: rate limited after 5 attempts: Too many requests/,
+				),
+			},
 			pairedItem: { item: 0 },
 		});
 		expect(output[1].pairedItem).toEqual({ item: 1 });
@@ -100,19 +116,28 @@ describe('errors', () => {
 			items: [{ json: {} }, { json: {} }],
 		}).catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(NodeApiError);
-		expect((error as NodeApiError).message).toBe('BigCommerce: The requested resource was not found.');
+		expect((error as NodeApiError).message).toBe(
+			'BigCommerce: The requested resource was not found.',
+		);
 		expect((error as NodeApiError).httpCode).toBe('404');
 		expect((error as NodeApiError).context.itemIndex).toBe(1);
 	});
 
 	it('with continueOnFail, the failing item gets { error } and the others their results, each paired', async () => {
 		const output = await runNode(store, getOrder(orderId), {
-			itemParameters: [{ orderId: '987654' }, {}, { resource: 'customer', operation: 'get', customerId: '999999' }],
+			itemParameters: [
+				{ orderId: '987654' },
+				{},
+				{ resource: 'customer', operation: 'get', customerId: '999999' },
+			],
 			items: [{ json: {} }, { json: {} }, { json: {} }],
 			continueOnFail: true,
 		});
 		expect(output).toEqual([
-			{ json: { error: 'BigCommerce: The requested resource was not found.' }, pairedItem: { item: 0 } },
+			{
+				json: { error: 'BigCommerce: The requested resource was not found.' },
+				pairedItem: { item: 0 },
+			},
 			{ json: expect.objectContaining({ id: Number(orderId) }), pairedItem: { item: 1 } },
 			{ json: { error: 'BigCommerce: no customer with ID 999999' }, pairedItem: { item: 2 } },
 		]);

@@ -28,7 +28,10 @@ afterAll(async () => {
 });
 beforeEach(async () => {
 	store.faults.clear();
-	await adminCall(store, 'PUT', 'switches', { consignmentLineItemCap: 50, consignmentCapWarning: true });
+	await adminCall(store, 'PUT', 'switches', {
+		consignmentLineItemCap: 50,
+		consignmentCapWarning: true,
+	});
 });
 
 const skusOf = (order: IDataObject) => (order.products as IDataObject[]).map((p) => p.sku);
@@ -50,7 +53,10 @@ describe('order: get', () => {
 
 		const calls = await callsSince(store, seq);
 		expect(routesOf(calls)).toEqual(['v2.orders.get 200', 'v3.transactions 200']);
-		expect(calls[0].query).toMatchObject({ include: 'consignments.line_items', consignment_structure: 'object' });
+		expect(calls[0].query).toMatchObject({
+			include: 'consignments.line_items',
+			consignment_structure: 'object',
+		});
 
 		expect(output).toHaveLength(1);
 		expect(output[0].pairedItem).toEqual({ item: 0 });
@@ -78,7 +84,10 @@ describe('order: get', () => {
 			orderId: String(id),
 			include: ['products', 'shippingAddresses', 'transactions'],
 		});
-		expect(routesOf(await callsSince(store, seq))).toEqual(['v2.orders.get 200', 'v3.transactions 204']);
+		expect(routesOf(await callsSince(store, seq))).toEqual([
+			'v2.orders.get 200',
+			'v3.transactions 204',
+		]);
 		expect(item.json.transactions).toEqual([]);
 	});
 
@@ -95,12 +104,20 @@ describe('order: get', () => {
 			orderId: String(id),
 			include: ['coupons', 'products'],
 		});
-		expect(routesOf(await callsSince(store, seq))).toEqual(['v2.orders.get 200', 'v2.orders.coupons 200']);
+		expect(routesOf(await callsSince(store, seq))).toEqual([
+			'v2.orders.get 200',
+			'v2.orders.coupons 200',
+		]);
 		expect((withCoupons.json.coupons as IDataObject[]).map((c) => c.code)).toEqual(['TRAIL10']);
 		expect(withCoupons.json.products).toHaveLength(2);
 
 		seq = store.log.lastSeq;
-		const [bare] = await runNode(store, { resource: 'order', operation: 'get', orderId: String(id), include: [] });
+		const [bare] = await runNode(store, {
+			resource: 'order',
+			operation: 'get',
+			orderId: String(id),
+			include: [],
+		});
 		const calls = await callsSince(store, seq);
 		expect(routesOf(calls)).toEqual(['v2.orders.get 200']);
 		expect(calls[0].query).not.toHaveProperty('include');
@@ -157,7 +174,9 @@ describe('order: get many', () => {
 	async function freshOrders(count: number, spec: IDataObject = {}): Promise<number[]> {
 		const ids: number[] = [];
 		for (let i = 0; i < count; i++) {
-			ids.push((await createOrder(store, { customer_id: 1, lines: lines(2), ...spec })).id as number);
+			ids.push(
+				(await createOrder(store, { customer_id: 1, lines: lines(2), ...spec })).id as number,
+			);
 		}
 		return ids;
 	}
@@ -183,7 +202,9 @@ describe('order: get many', () => {
 		});
 		expect(output.map((o) => o.json.id)).toEqual(ids);
 		expect(output.every((o) => (o.json.products as IDataObject[]).length === 2)).toBe(true);
-		expect(output.every((o) => (o.json.shipping_addresses as IDataObject[]).length === 1)).toBe(true);
+		expect(output.every((o) => (o.json.shipping_addresses as IDataObject[]).length === 1)).toBe(
+			true,
+		);
 		expect(output.every((o) => (o.pairedItem as { item: number }).item === 0)).toBe(true);
 	});
 
@@ -197,7 +218,11 @@ describe('order: get many', () => {
 			{ pageSize: 2, onPage: (page) => void pages.push(page.map((o) => o.id)) },
 		);
 		const calls = await callsSince(store, seq);
-		expect(routesOf(calls)).toEqual(['v2.orders.list 200', 'v2.orders.list 200', 'v2.orders.list 200']);
+		expect(routesOf(calls)).toEqual([
+			'v2.orders.list 200',
+			'v2.orders.list 200',
+			'v2.orders.list 200',
+		]);
 		expect(calls.map((c) => c.query.page)).toEqual(['1', '2', '3']);
 		expect(pages).toEqual([ids.slice(0, 2), ids.slice(2, 4), ids.slice(4)]);
 		expect(orders.map((o) => o.id)).toEqual(ids);
@@ -260,10 +285,30 @@ describe('order: get many', () => {
 	});
 
 	it('filters by status, customer and creation dates (sent as RFC 2822 UTC)', async () => {
-		const march = await createOrder(store, { customer_id: 2, lines: lines(1), status_id: 9, date_created: '2031-03-10T12:00:00Z' });
-		await createOrder(store, { customer_id: 2, lines: lines(1), status_id: 11, date_created: '2031-03-11T12:00:00Z' });
-		await createOrder(store, { customer_id: 1, lines: lines(1), status_id: 9, date_created: '2031-03-12T12:00:00Z' });
-		await createOrder(store, { customer_id: 2, lines: lines(1), status_id: 9, date_created: '2031-04-20T12:00:00Z' });
+		const march = await createOrder(store, {
+			customer_id: 2,
+			lines: lines(1),
+			status_id: 9,
+			date_created: '2031-03-10T12:00:00Z',
+		});
+		await createOrder(store, {
+			customer_id: 2,
+			lines: lines(1),
+			status_id: 11,
+			date_created: '2031-03-11T12:00:00Z',
+		});
+		await createOrder(store, {
+			customer_id: 1,
+			lines: lines(1),
+			status_id: 9,
+			date_created: '2031-03-12T12:00:00Z',
+		});
+		await createOrder(store, {
+			customer_id: 2,
+			lines: lines(1),
+			status_id: 9,
+			date_created: '2031-04-20T12:00:00Z',
+		});
 		const seq = store.log.lastSeq;
 		const output = await runNode(store, {
 			resource: 'order',

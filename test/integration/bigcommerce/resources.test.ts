@@ -5,7 +5,17 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { getRefund, paginate } from '../../../nodes/BigCommerce/api';
-import { adminCall, callsSince, createOrder, lines, routesOf, runNode, startStore, storeContext, type StoreUnderTest } from './support';
+import {
+	adminCall,
+	callsSince,
+	createOrder,
+	lines,
+	routesOf,
+	runNode,
+	startStore,
+	storeContext,
+	type StoreUnderTest,
+} from './support';
 
 let store: StoreUnderTest;
 
@@ -19,22 +29,38 @@ beforeEach(() => store.faults.clear());
 
 /** A paid order with `lineCount` lines, ready to be refunded. */
 async function paidOrder(lineCount = 3): Promise<IDataObject> {
-	const order = await createOrder(store, { customer_id: 1, lines: lines(lineCount), status_id: 11 });
+	const order = await createOrder(store, {
+		customer_id: 1,
+		lines: lines(lineCount),
+		status_id: 11,
+	});
 	await adminCall(store, 'POST', `orders/${order.id}/transactions`, { event: 'purchase' });
 	return order;
 }
 
 async function lineIds(orderId: unknown): Promise<number[]> {
-	const [item] = await runNode(store, { resource: 'order', operation: 'get', orderId: String(orderId), include: ['products'] });
+	const [item] = await runNode(store, {
+		resource: 'order',
+		operation: 'get',
+		orderId: String(orderId),
+		include: ['products'],
+	});
 	return (item.json.products as IDataObject[]).map((p) => p.id as number);
 }
 
 describe('transaction: get many', () => {
 	it("returns the order's transactions, one item each, paired with the input", async () => {
 		const order = await paidOrder();
-		await adminCall(store, 'POST', `orders/${order.id}/transactions`, { event: 'refund', amount: 5 });
+		await adminCall(store, 'POST', `orders/${order.id}/transactions`, {
+			event: 'refund',
+			amount: 5,
+		});
 		const seq = store.log.lastSeq;
-		const output = await runNode(store, { resource: 'transaction', operation: 'getAll', orderId: String(order.id) });
+		const output = await runNode(store, {
+			resource: 'transaction',
+			operation: 'getAll',
+			orderId: String(order.id),
+		});
 		const calls = await callsSince(store, seq);
 		expect(routesOf(calls)).toEqual(['v3.transactions 200']);
 		// The endpoint takes no page/limit.
@@ -46,7 +72,13 @@ describe('transaction: get many', () => {
 
 	it('an order without transactions (204) gives no items', async () => {
 		const order = await createOrder(store, { customer_id: 1, lines: lines(1) });
-		expect(await runNode(store, { resource: 'transaction', operation: 'getAll', orderId: String(order.id) })).toEqual([]);
+		expect(
+			await runNode(store, {
+				resource: 'transaction',
+				operation: 'getAll',
+				orderId: String(order.id),
+			}),
+		).toEqual([]);
 	});
 });
 
@@ -54,8 +86,13 @@ describe('refund: get many', () => {
 	it("an order's refunds", async () => {
 		const order = await paidOrder();
 		const [first, second] = await lineIds(order.id);
-		await adminCall(store, 'POST', `orders/${order.id}/refunds`, { lines: [{ id: first, quantity: 1 }], reason: 'damaged' });
-		await adminCall(store, 'POST', `orders/${order.id}/refunds`, { lines: [{ id: second, quantity: 1 }] });
+		await adminCall(store, 'POST', `orders/${order.id}/refunds`, {
+			lines: [{ id: first, quantity: 1 }],
+			reason: 'damaged',
+		});
+		await adminCall(store, 'POST', `orders/${order.id}/refunds`, {
+			lines: [{ id: second, quantity: 1 }],
+		});
 		const seq = store.log.lastSeq;
 		const output = await runNode(store, {
 			resource: 'refund',
@@ -67,13 +104,18 @@ describe('refund: get many', () => {
 		expect(routesOf(await callsSince(store, seq))).toEqual(['v3.refunds.order 200']);
 		expect(output).toHaveLength(2);
 		expect(output.every((o) => o.json.order_id === order.id)).toBe(true);
-		expect((output[0].json.items as IDataObject[])[0]).toMatchObject({ item_type: 'PRODUCT', item_id: first });
+		expect((output[0].json.items as IDataObject[])[0]).toMatchObject({
+			item_type: 'PRODUCT',
+			item_id: first,
+		});
 	});
 
 	it('one refund by id (the id a refund webhook carries); an unknown id is undefined', async () => {
 		const order = await paidOrder(1);
 		const [lineId] = await lineIds(order.id);
-		const created = await adminCall(store, 'POST', `orders/${order.id}/refunds`, { lines: [{ id: lineId, quantity: 1 }] });
+		const created = await adminCall(store, 'POST', `orders/${order.id}/refunds`, {
+			lines: [{ id: lineId, quantity: 1 }],
+		});
 		const seq = store.log.lastSeq;
 		const refund = await getRefund(storeContext(store), created.id as number);
 		expect(routesOf(await callsSince(store, seq))).toEqual(['v3.refunds.get 200']);
@@ -124,7 +166,12 @@ describe('refund: get many', () => {
 describe('customer', () => {
 	it('get one by ID (v3 id:in), with addresses on request', async () => {
 		const seq = store.log.lastSeq;
-		const [item] = await runNode(store, { resource: 'customer', operation: 'get', customerId: '1', includeAddresses: true });
+		const [item] = await runNode(store, {
+			resource: 'customer',
+			operation: 'get',
+			customerId: '1',
+			includeAddresses: true,
+		});
 		const calls = await callsSince(store, seq);
 		expect(routesOf(calls)).toEqual(['v3.customers 200']);
 		expect(calls[0].query).toMatchObject({ 'id:in': '1', include: 'addresses' });
@@ -148,7 +195,11 @@ describe('customer', () => {
 		const all = await paginate(storeContext(store), { version: 'v3', path: '/customers' });
 		expect(all.length).toBeGreaterThan(3);
 		const seq = store.log.lastSeq;
-		const paged = await paginate(storeContext(store), { version: 'v3', path: '/customers', pageSize: 2 });
+		const paged = await paginate(storeContext(store), {
+			version: 'v3',
+			path: '/customers',
+			pageSize: 2,
+		});
 		const calls = await callsSince(store, seq);
 		expect(calls).toHaveLength(Math.ceil(all.length / 2));
 		expect(paged.map((c) => c.id)).toEqual(all.map((c) => c.id));
@@ -164,8 +215,14 @@ describe('product: find by SKU', () => {
 			skus: 'TENT-2P-ALPINE, JKT-RAIN-M-BLU, STOVE-CANISTER, NO-SUCH-SKU, TENT-2P-ALPINE',
 		});
 		const calls = await callsSince(store, seq);
-		expect(routesOf(calls)).toEqual(['v3.catalog.products 200', 'v3.catalog.variants 200', 'v3.catalog.variants 200']);
-		expect(calls[0].query['sku:in']).toBe('TENT-2P-ALPINE,JKT-RAIN-M-BLU,STOVE-CANISTER,NO-SUCH-SKU');
+		expect(routesOf(calls)).toEqual([
+			'v3.catalog.products 200',
+			'v3.catalog.variants 200',
+			'v3.catalog.variants 200',
+		]);
+		expect(calls[0].query['sku:in']).toBe(
+			'TENT-2P-ALPINE,JKT-RAIN-M-BLU,STOVE-CANISTER,NO-SUCH-SKU',
+		);
 		expect(calls.slice(1).map((c) => c.query.sku)).toEqual(['JKT-RAIN-M-BLU', 'NO-SUCH-SKU']);
 
 		expect(output.map((o) => [o.json.sku, o.json.found, o.json.matchedOn])).toEqual([
@@ -190,7 +247,10 @@ describe('webhook', () => {
 			operation: 'create',
 			scope: 'store/customer/deleted',
 			destination,
-			additionalFields: { isActive: false, headers: { header: [{ name: 'X-Shared-Secret', value: 's3cret' }] } },
+			additionalFields: {
+				isActive: false,
+				headers: { header: [{ name: 'X-Shared-Secret', value: 's3cret' }] },
+			},
 		});
 		const hookId = created.json.id as number;
 		expect(created.json).toMatchObject({
@@ -220,15 +280,32 @@ describe('webhook', () => {
 		expect(JSON.parse(calls[0].body ?? '{}')).toEqual({ is_active: true });
 		expect(updated.json).toMatchObject({ id: hookId, is_active: true });
 
-		const [deleted] = await runNode(store, { resource: 'webhook', operation: 'delete', webhookId: String(hookId) });
+		const [deleted] = await runNode(store, {
+			resource: 'webhook',
+			operation: 'delete',
+			webhookId: String(hookId),
+		});
 		expect(deleted.json.id).toBe(hookId);
-		expect(await runNode(store, { resource: 'webhook', operation: 'getAll', returnAll: true, filters: { destination } })).toEqual([]);
+		expect(
+			await runNode(store, {
+				resource: 'webhook',
+				operation: 'getAll',
+				returnAll: true,
+				filters: { destination },
+			}),
+		).toEqual([]);
 	});
 
 	it("BigCommerce's own words when it refuses a hook", async () => {
 		const [item] = await runNode(
 			store,
-			{ resource: 'webhook', operation: 'create', scope: 'store/order/created', destination: 'ftp://nope', additionalFields: {} },
+			{
+				resource: 'webhook',
+				operation: 'create',
+				scope: 'store/order/created',
+				destination: 'ftp://nope',
+				additionalFields: {},
+			},
 			{ continueOnFail: true },
 		);
 		expect(item.json.error).toBe('BigCommerce: JSON data is missing or invalid');

@@ -8,7 +8,11 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { BigCommerceApi } from '../../../credentials/BigCommerceApi.credentials';
 import { BigCommerce } from '../../../nodes/BigCommerce/BigCommerce.node';
 import { resetBigCommercePacing } from '../../../nodes/BigCommerce/transport';
-import { startBigCommerceSandbox, type BigCommerceSandbox, type BigCommerceSandboxOptions } from '../../sandbox/bigcommerce';
+import {
+	startBigCommerceSandbox,
+	type BigCommerceSandbox,
+	type BigCommerceSandboxOptions,
+} from '../../sandbox/bigcommerce';
 import { FaultInjector } from '../../sandbox/common/faults';
 import { RequestLog, type LoggedRequest } from '../../sandbox/common/requestLog';
 import { createContext, type ContextOptions } from '../../support/n8n/context';
@@ -29,7 +33,12 @@ export async function startStore(options: BigCommerceSandboxOptions = {}): Promi
 		{ windowMs: 1000, ...options },
 		{ host: '127.0.0.1', log, faults },
 	);
-	const manifest = sandbox.manifest as { baseUrl: string; storeHash: string; accessToken: string; clientSecret: string };
+	const manifest = sandbox.manifest as {
+		baseUrl: string;
+		storeHash: string;
+		accessToken: string;
+		clientSecret: string;
+	};
 	return {
 		sandbox,
 		log,
@@ -75,7 +84,8 @@ export const routesOf = (calls: LoggedRequest[]) => calls.map((c) => `${c.route}
 /** Create an order through the sandbox's admin API (as a store event would). */
 export async function createOrder(store: StoreUnderTest, spec: IDataObject): Promise<IDataObject> {
 	const result = await store.sandbox.admin('POST', ['orders'], spec, new URLSearchParams());
-	if (!result || result.status !== 201) throw new Error(`order not created: ${JSON.stringify(result?.body)}`);
+	if (!result || result.status !== 201)
+		throw new Error(`order not created: ${JSON.stringify(result?.body)}`);
 	return result.body as IDataObject;
 }
 
@@ -85,13 +95,22 @@ export async function adminCall(
 	path: string,
 	body?: unknown,
 ): Promise<IDataObject> {
-	const result = await store.sandbox.admin(method, path.split('/').filter(Boolean), body, new URLSearchParams());
-	if (!result || result.status >= 300) throw new Error(`admin ${method} ${path}: ${JSON.stringify(result?.body)}`);
+	const result = await store.sandbox.admin(
+		method,
+		path.split('/').filter(Boolean),
+		body,
+		new URLSearchParams(),
+	);
+	if (!result || result.status >= 300)
+		throw new Error(`admin ${method} ${path}: ${JSON.stringify(result?.body)}`);
 	return result.body as IDataObject;
 }
 
 /** `count` lines cycling through a few catalog SKUs. */
 export function lines(count: number): Array<{ sku: string; quantity: number }> {
 	const skus = ['TENT-2P-ALPINE', 'LAMP-HEAD-400', 'STOVE-CANISTER', 'BOTTLE-STEEL-1L'];
-	return Array.from({ length: count }, (_, i) => ({ sku: skus[i % skus.length], quantity: 1 + (i % 3) }));
+	return Array.from({ length: count }, (_, i) => ({
+		sku: skus[i % skus.length],
+		quantity: 1 + (i % 3),
+	}));
 }

@@ -30,7 +30,11 @@ let registeredInFo = CLIENT_ID;
 beforeAll(async () => {
 	fo = await startScriptedServer((req, res) => {
 		const token = String(req.headers.authorization ?? '').replace(/^Bearer /, '');
-		const check = entra.checkAccessToken(token, environmentUrl, (appId) => appId.toLowerCase() === registeredInFo);
+		const check = entra.checkAccessToken(
+			token,
+			environmentUrl,
+			(appId) => appId.toLowerCase() === registeredInFo,
+		);
 		seenTokens.push({ ok: check.ok, reason: check.reason });
 		if (!check.ok) return json(res, 401, '');
 		json(res, 200, { value: [{ dataAreaId: 'usmf', LegalEntityId: 'usmf' }] });
@@ -61,7 +65,9 @@ beforeEach(() => {
 
 afterEach(() => jest.useRealTimers());
 
-function credentialData(overrides: ICredentialDataDecryptedObject = {}): ICredentialDataDecryptedObject {
+function credentialData(
+	overrides: ICredentialDataDecryptedObject = {},
+): ICredentialDataDecryptedObject {
 	return {
 		environmentUrl,
 		tenantId: TENANT,
@@ -77,10 +83,13 @@ function credentialData(overrides: ICredentialDataDecryptedObject = {}): ICreden
 
 /** One n8n execution: a fresh context, as n8n builds one per run, over the same process. */
 function execution(data = credentialData()) {
-	return createContext({ credentials: { microsoftDynamicsFoApi: { type: new MicrosoftDynamicsFoApi(), data } } });
+	return createContext({
+		credentials: { microsoftDynamicsFoApi: { type: new MicrosoftDynamicsFoApi(), data } },
+	});
 }
 
-const readLegalEntities = (ctx: ReturnType<typeof execution>) => foRequest(ctx, { method: 'GET', path: '/LegalEntities' });
+const readLegalEntities = (ctx: ReturnType<typeof execution>) =>
+	foRequest(ctx, { method: 'GET', path: '/LegalEntities' });
 
 describe('token acquisition through the credential', () => {
 	it('two executions share one token: one request at the token endpoint', async () => {
@@ -88,12 +97,24 @@ describe('token acquisition through the credential', () => {
 		await readLegalEntities(execution());
 		expect(entra.stats().tokenRequests).toBe(1);
 		expect(entra.stats().scopes).toEqual([`${environmentUrl}/.default`]);
-		expect(seenTokens).toEqual([{ ok: true, reason: undefined }, { ok: true, reason: undefined }]);
+		expect(seenTokens).toEqual([
+			{ ok: true, reason: undefined },
+			{ ok: true, reason: undefined },
+		]);
 	});
 
 	it('renews inside the 5-minute window before F&O would refuse the token', async () => {
 		jest.useFakeTimers({
-			doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'queueMicrotask', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'],
+			doNotFake: [
+				'nextTick',
+				'setImmediate',
+				'clearImmediate',
+				'queueMicrotask',
+				'setTimeout',
+				'clearTimeout',
+				'setInterval',
+				'clearInterval',
+			],
 		});
 		await readLegalEntities(execution());
 		jest.setSystemTime(Date.now() + 3290 * 1000); // 309 s left: still served from the cache
@@ -124,7 +145,9 @@ describe('token acquisition through the credential', () => {
 	});
 
 	it('normalises the environment URL so the audience matches', async () => {
-		const data = credentialData({ environmentUrl: `${environmentUrl.toUpperCase().replace('HTTP', 'http')}/` });
+		const data = credentialData({
+			environmentUrl: `${environmentUrl.toUpperCase().replace('HTTP', 'http')}/`,
+		});
 		await readLegalEntities(execution(data));
 		expect(entra.stats().scopes).toEqual([`${environmentUrl}/.default`]);
 		expect(seenTokens[0].ok).toBe(true);
@@ -132,13 +155,17 @@ describe('token acquisition through the credential', () => {
 
 	it('refuses a plain-http environment that is not loopback', async () => {
 		const data = credentialData({ environmentUrl: 'http://contoso.operations.dynamics.com' });
-		await expect(readLegalEntities(execution(data))).rejects.toThrow('The environment URL must use https.');
+		await expect(readLegalEntities(execution(data))).rejects.toThrow(
+			'The environment URL must use https.',
+		);
 		expect(entra.stats().tokenRequests).toBe(0);
 	});
 
 	it('a wrong secret gives the AADSTS reason and a hint, never the secret', async () => {
 		const wrong = 'definitely-the-wrong-secret-123';
-		const error = await readLegalEntities(execution(credentialData({ clientSecret: wrong }))).catch((e: Error) => e);
+		const error = await readLegalEntities(execution(credentialData({ clientSecret: wrong }))).catch(
+			(e: Error) => e,
+		);
 		expect((error as Error).message).toMatch(/AADSTS7000215: Invalid client secret provided/);
 		expect((error as Error).message).toMatch(/client secret is wrong or expired/);
 		const everything = JSON.stringify(error, Object.getOwnPropertyNames(error));
@@ -156,7 +183,10 @@ describe('the credential test request', () => {
 	});
 
 	it('explains a wrong secret', async () => {
-		const result = await testCredential(new MicrosoftDynamicsFoApi(), credentialData({ clientSecret: 'nope-nope-nope' }));
+		const result = await testCredential(
+			new MicrosoftDynamicsFoApi(),
+			credentialData({ clientSecret: 'nope-nope-nope' }),
+		);
 		expect(result.status).toBe('Error');
 		expect(result.message).toMatch(/AADSTS7000215/);
 	});
@@ -167,7 +197,9 @@ describe('the credential test request', () => {
 			const result = await testCredential(new MicrosoftDynamicsFoApi(), credentialData());
 			expect(result).toEqual({
 				status: 'Error',
-				message: expect.stringMatching(/F&O refused the token \(401\).*Microsoft Entra applications/),
+				message: expect.stringMatching(
+					/F&O refused the token \(401\).*Microsoft Entra applications/,
+				),
 			});
 			expect(seenTokens.at(-1)).toEqual({ ok: false, reason: 'app not registered in F&O' });
 		} finally {
@@ -180,6 +212,9 @@ describe('the credential test request', () => {
 			new MicrosoftDynamicsFoApi(),
 			credentialData({ environmentUrl: 'https://typo.operations.dynamics.com' }),
 		);
-		expect(result).toEqual({ status: 'Error', message: expect.stringMatching(/AADSTS500011.*check the environment URL/) });
+		expect(result).toEqual({
+			status: 'Error',
+			message: expect.stringMatching(/AADSTS500011.*check the environment URL/),
+		});
 	});
 });

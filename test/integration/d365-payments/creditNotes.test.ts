@@ -2,7 +2,16 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { startSandboxFixture, type SandboxFixture } from '../../support/sandboxFixture';
-import { plannedWrites, readOrder, readRefunds, round2, runNode, unknownProperties, writesSince, type StaticData } from './support';
+import {
+	plannedWrites,
+	readOrder,
+	readRefunds,
+	round2,
+	runNode,
+	unknownProperties,
+	writesSince,
+	type StaticData,
+} from './support';
 
 let fixture: SandboxFixture;
 let storeHash: string;
@@ -16,7 +25,11 @@ beforeEach(async () => await fixture.reset());
 
 const freshStatic = (): StaticData => ({ global: {}, node: {} });
 
-function params(refund: IDataObject, order: IDataObject, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+function params(
+	refund: IDataObject,
+	order: IDataObject,
+	overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
 	return {
 		resource: 'creditNote',
 		operation: 'create',
@@ -34,7 +47,9 @@ function params(refund: IDataObject, order: IDataObject, overrides: Record<strin
 }
 
 /** An order (tent ×2, lamp ×1), refunded as given; the order and the refund as the BigCommerce node reads them. */
-async function refunded(refund: IDataObject): Promise<{ order: IDataObject; refund: IDataObject; products: IDataObject[] }> {
+async function refunded(
+	refund: IDataObject,
+): Promise<{ order: IDataObject; refund: IDataObject; products: IDataObject[] }> {
 	const created = await fixture.storeOrder({
 		lines: [
 			{ sku: 'TENT-2P-ALPINE', quantity: 2 },
@@ -42,14 +57,19 @@ async function refunded(refund: IDataObject): Promise<{ order: IDataObject; refu
 		],
 	});
 	const products = created.products as IDataObject[];
-	const spec = typeof refund.lines === 'function' ? { ...refund, lines: (refund.lines as (p: IDataObject[]) => unknown)(products) } : refund;
+	const spec =
+		typeof refund.lines === 'function'
+			? { ...refund, lines: (refund.lines as (p: IDataObject[]) => unknown)(products) }
+			: refund;
 	await fixture.admin('POST', `/bigcommerce/orders/${created.id}/refunds`, spec);
 	const order = await readOrder(fixture, Number(created.id));
 	const refunds = await readRefunds(fixture, Number(created.id));
 	return { order, refund: refunds[refunds.length - 1], products };
 }
 
-const tentLine = (qty: number) => (products: IDataObject[]) => [{ id: products.find((p) => p.sku === 'TENT-2P-ALPINE')?.id, quantity: qty }];
+const tentLine = (qty: number) => (products: IDataObject[]) => [
+	{ id: products.find((p) => p.sku === 'TENT-2P-ALPINE')?.id, quantity: qty },
+];
 const audit = (o: IDataObject) => o.audit as IDataObject;
 const records = (set: string) => fixture.records(set, 'usmf');
 
@@ -61,7 +81,12 @@ describe('credit note: create from a BigCommerce refund', () => {
 		const out = await runNode(fixture, params(refund, order));
 
 		expect(out).toHaveLength(1);
-		expect(out[0]).toMatchObject({ document: 'returnOrder', refundId: refund.id, lineCount: 1, amount: -349 });
+		expect(out[0]).toMatchObject({
+			document: 'returnOrder',
+			refundId: refund.id,
+			lineCount: 1,
+			amount: -349,
+		});
 		expect(audit(out[0]).action).toBe('created');
 		const [header] = await records('ReturnOrderHeaders');
 		expect(await records('ReturnOrderHeaders')).toHaveLength(1);
@@ -115,24 +140,40 @@ describe('credit note: create from a BigCommerce refund', () => {
 		});
 		expect(await records('ReturnOrderHeaders')).toEqual([]);
 		const writes = writesSince(fixture, since);
-		expect(writes.map((w) => w.entitySet)).toEqual(['FreeTextInvoiceHeaders', 'FreeTextInvoiceLines']);
+		expect(writes.map((w) => w.entitySet)).toEqual([
+			'FreeTextInvoiceHeaders',
+			'FreeTextInvoiceLines',
+		]);
 		expect(unknownProperties(writes)).toEqual([]);
 	});
 
 	it('items and shipping in one refund give both documents; an amount-only refund a free-text credit', async () => {
 		const { order, refund } = await refunded({ lines: tentLine(2), shipping: true });
-		const out = await runNode(fixture, params(refund, order, { options: { shippingMainAccount: '401500' } }));
+		const out = await runNode(
+			fixture,
+			params(refund, order, { options: { shippingMainAccount: '401500' } }),
+		);
 		expect(out.map((o) => o.document)).toEqual(['returnOrder', 'freeTextCredit']);
-		expect((await records('ReturnOrderLines'))[0]).toMatchObject({ ReturnSalesQuantity: -2, LineAmount: -698 });
-		expect((await records('FreeTextInvoiceLines'))[0]).toMatchObject({ MainAccountDisplayValue: '401500' });
+		expect((await records('ReturnOrderLines'))[0]).toMatchObject({
+			ReturnSalesQuantity: -2,
+			LineAmount: -698,
+		});
+		expect((await records('FreeTextInvoiceLines'))[0]).toMatchObject({
+			MainAccountDisplayValue: '401500',
+		});
 		// The two documents together credit what was refunded ex tax (the tent) plus shipping with its tax.
-		expect(round2(-Number(out[0].amount) - Number(out[1].amount))).toBe(round2(698 + Number(order.shipping_cost_inc_tax)));
+		expect(round2(-Number(out[0].amount) - Number(out[1].amount))).toBe(
+			round2(698 + Number(order.shipping_cost_inc_tax)),
+		);
 
 		await fixture.reset();
 		const amountOnly = await refunded({ amount: 5 });
 		const [credit] = await runNode(fixture, params(amountOnly.refund, amountOnly.order));
 		expect(credit).toMatchObject({ document: 'freeTextCredit', amount: -5 });
-		expect((await records('FreeTextInvoiceLines'))[0]).toMatchObject({ TransactionCurrencyAmount: -5, MainAccountDisplayValue: '401100' });
+		expect((await records('FreeTextInvoiceLines'))[0]).toMatchObject({
+			TransactionCurrencyAmount: -5,
+			MainAccountDisplayValue: '401100',
+		});
 	});
 
 	it('re-running the same refunds posts nothing new, with static data kept or cleared', async () => {
@@ -145,7 +186,9 @@ describe('credit note: create from a BigCommerce refund', () => {
 			fh: await records('FreeTextInvoiceHeaders'),
 			fl: await records('FreeTextInvoiceLines'),
 		};
-		expect([before.ro.length, before.rl.length, before.fh.length, before.fl.length]).toEqual([1, 1, 1, 1]);
+		expect([before.ro.length, before.rl.length, before.fh.length, before.fl.length]).toEqual([
+			1, 1, 1, 1,
+		]);
 
 		let since = fixture.lastSeq();
 		const kept = await runNode(fixture, params(refund, order), { staticData });
@@ -169,12 +212,16 @@ describe('credit note: create from a BigCommerce refund', () => {
 
 	it('an order with several refunds (order input) posts each refund once, a second partial one too', async () => {
 		const first = await refunded({ lines: tentLine(1) });
-		await fixture.admin('POST', `/bigcommerce/orders/${first.order.id}/refunds`, { lines: tentLine(1)(first.products) });
+		await fixture.admin('POST', `/bigcommerce/orders/${first.order.id}/refunds`, {
+			lines: tentLine(1)(first.products),
+		});
 		const refunds = await readRefunds(fixture, Number(first.order.id));
 		const order = { ...(await readOrder(fixture, Number(first.order.id))), refunds };
 
 		const out = await runNode(fixture, params(order, order, { input: 'order' }));
-		expect(out.map((o) => [o.refundId, audit(o).action])).toEqual(refunds.map((r) => [r.id, 'created']));
+		expect(out.map((o) => [o.refundId, audit(o).action])).toEqual(
+			refunds.map((r) => [r.id, 'created']),
+		);
 		const returnLines = await records('ReturnOrderLines');
 		expect(returnLines.map((l) => l.ReturnSalesQuantity)).toEqual([-1, -1]);
 		expect(new Set(returnLines.map((l) => l.ReturnOrderNumber)).size).toBe(2);
@@ -183,7 +230,9 @@ describe('credit note: create from a BigCommerce refund', () => {
 	it('lines F&O rejects are compensated: the return order header is deleted again', async () => {
 		const { order, refund } = await refunded({ lines: tentLine(1) });
 		const skuMapping = { entries: [{ sku: 'TENT-2P-ALPINE', itemNumber: 'NOT-RELEASED' }] };
-		const out = await runNode(fixture, params(refund, order, { skuMapping }), { continueOnFail: true });
+		const out = await runNode(fixture, params(refund, order, { skuMapping }), {
+			continueOnFail: true,
+		});
 		expect(String(out[0].error)).toMatch(/Return order not posted: .*NOT-RELEASED/);
 		expect(await records('ReturnOrderHeaders')).toEqual([]);
 		expect(await records('ReturnOrderLines')).toEqual([]);
@@ -191,9 +240,15 @@ describe('credit note: create from a BigCommerce refund', () => {
 
 	it('a lost answer on the header POST is resolved by its reference: one header, then its lines', async () => {
 		const { order, refund } = await refunded({ shipping: true });
-		await fixture.admin('POST', '/faults/d365', { route: 'odata.FreeTextInvoiceHeaders.create', timeoutAfterCommit: 1 });
+		await fixture.admin('POST', '/faults/d365', {
+			route: 'odata.FreeTextInvoiceHeaders.create',
+			timeoutAfterCommit: 1,
+		});
 		const [out] = await runNode(fixture, params(refund, order));
-		expect(audit(out)).toMatchObject({ action: 'created', reason: 'outcome-unknown-resolved-by-lookup' });
+		expect(audit(out)).toMatchObject({
+			action: 'created',
+			reason: 'outcome-unknown-resolved-by-lookup',
+		});
 		expect(await records('FreeTextInvoiceHeaders')).toHaveLength(1);
 		expect(await records('FreeTextInvoiceLines')).toHaveLength(1);
 	});
@@ -201,7 +256,9 @@ describe('credit note: create from a BigCommerce refund', () => {
 	it('a shipping refund without a credit main account fails before anything is written', async () => {
 		const { order, refund } = await refunded({ shipping: true });
 		const since = fixture.lastSeq();
-		const out = await runNode(fixture, params(refund, order, { mainAccount: '' }), { continueOnFail: true });
+		const out = await runNode(fixture, params(refund, order, { mainAccount: '' }), {
+			continueOnFail: true,
+		});
 		expect(String(out[0].error)).toMatch(/main account is needed/);
 		expect(fixture.requests('d365', since)).toHaveLength(0);
 	});
@@ -212,7 +269,12 @@ describe('credit note: create from a BigCommerce refund', () => {
 		const out = await runNode(fixture, params(refund, order, { options: { dryRun: true } }));
 		expect(out.map((o) => audit(o).action)).toEqual(['dry-run', 'dry-run']);
 		const planned = out.flatMap((o) => plannedWrites(o.plannedRequests as IDataObject[]));
-		expect(planned.map((w) => w.entitySet)).toEqual(['ReturnOrderHeaders', 'ReturnOrderLines', 'FreeTextInvoiceHeaders', 'FreeTextInvoiceLines']);
+		expect(planned.map((w) => w.entitySet)).toEqual([
+			'ReturnOrderHeaders',
+			'ReturnOrderLines',
+			'FreeTextInvoiceHeaders',
+			'FreeTextInvoiceLines',
+		]);
 		expect(unknownProperties(planned)).toEqual([]);
 		expect(writesSince(fixture, since)).toEqual([]);
 	});
@@ -220,7 +282,15 @@ describe('credit note: create from a BigCommerce refund', () => {
 	it('find by BigCommerce refund returns both documents', async () => {
 		const { order, refund } = await refunded({ lines: tentLine(1), shipping: true });
 		await runNode(fixture, params(refund, order));
-		const found = await runNode(fixture, { resource: 'creditNote', operation: 'find', dataAreaId: 'usmf', storeHash, orderId: order.id, refundId: refund.id, options: {} });
+		const found = await runNode(fixture, {
+			resource: 'creditNote',
+			operation: 'find',
+			dataAreaId: 'usmf',
+			storeHash,
+			orderId: order.id,
+			refundId: refund.id,
+			options: {},
+		});
 		expect(found.map((f) => f.document)).toEqual(['returnOrder', 'freeTextCredit']);
 	});
 });

@@ -2,7 +2,15 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { startSandboxFixture, type SandboxFixture } from '../../support/sandboxFixture';
-import { readOrder, round2, runNode, unknownProperties, plannedWrites, writesSince, type StaticData } from './support';
+import {
+	readOrder,
+	round2,
+	runNode,
+	unknownProperties,
+	plannedWrites,
+	writesSince,
+	type StaticData,
+} from './support';
 
 let fixture: SandboxFixture;
 let storeHash: string;
@@ -16,7 +24,10 @@ beforeEach(async () => await fixture.reset());
 
 const freshStatic = (): StaticData => ({ global: {}, node: {} });
 
-function params(record: IDataObject, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+function params(
+	record: IDataObject,
+	overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
 	return {
 		resource: 'payment',
 		operation: 'post',
@@ -36,9 +47,16 @@ function params(record: IDataObject, overrides: Record<string, unknown> = {}): R
 	};
 }
 
-async function orderWith(transactions: Array<Record<string, unknown>>, spec: IDataObject = {}): Promise<IDataObject> {
-	const created = await fixture.storeOrder({ lines: [{ sku: 'TENT-2P-ALPINE', quantity: 1 }], ...spec });
-	for (const t of transactions) await fixture.admin('POST', `/bigcommerce/orders/${created.id}/transactions`, t);
+async function orderWith(
+	transactions: Array<Record<string, unknown>>,
+	spec: IDataObject = {},
+): Promise<IDataObject> {
+	const created = await fixture.storeOrder({
+		lines: [{ sku: 'TENT-2P-ALPINE', quantity: 1 }],
+		...spec,
+	});
+	for (const t of transactions)
+		await fixture.admin('POST', `/bigcommerce/orders/${created.id}/transactions`, t);
 	return await readOrder(fixture, Number(created.id));
 }
 
@@ -55,7 +73,11 @@ describe('payment: post captured payments', () => {
 		const out = await runNode(fixture, params(order));
 
 		expect(out).toHaveLength(1);
-		expect(out[0]).toMatchObject({ transactionId: tx.id, reference: `BC-${order.id}-T${tx.id}`, customerAccount: 'WEB-GUEST' });
+		expect(out[0]).toMatchObject({
+			transactionId: tx.id,
+			reference: `BC-${order.id}-T${tx.id}`,
+			customerAccount: 'WEB-GUEST',
+		});
 		expect((out[0].audit as IDataObject).action).toBe('created');
 		const [line] = await lines();
 		expect(await lines()).toHaveLength(1);
@@ -76,18 +98,28 @@ describe('payment: post captured payments', () => {
 		expect(line.TransactionText).toContain(`order ${order.id}`);
 		expect(line.TransactionText).toContain(`capture ${tx.id}`);
 		const [header] = await headers();
-		expect(header).toMatchObject({ JournalName: 'ARPay', JournalBatchNumber: line.JournalBatchNumber, IsPosted: 'No' });
+		expect(header).toMatchObject({
+			JournalName: 'ARPay',
+			JournalBatchNumber: line.JournalBatchNumber,
+			IsPosted: 'No',
+		});
 		expect(header.Description).toMatch(/^BigCommerce payments \d{4}-\d{2}-\d{2}$/);
 
 		const writes = writesSince(fixture, since);
-		expect(writes.map((w) => w.entitySet).sort()).toEqual(['CustomerPaymentJournalHeaders', 'CustomerPaymentJournalLines']);
+		expect(writes.map((w) => w.entitySet).sort()).toEqual([
+			'CustomerPaymentJournalHeaders',
+			'CustomerPaymentJournalLines',
+		]);
 		expect(unknownProperties(writes)).toEqual([]);
 	});
 
 	it('two partial captures post exactly the captured amounts, in one changeset; the authorisation is skipped', async () => {
 		const order = await orderWith([{ event: 'authorization' }, { event: 'capture', amount: 100 }]);
 		const rest = round2(Number(order.total_inc_tax) - 100);
-		await fixture.admin('POST', `/bigcommerce/orders/${order.id}/transactions`, { event: 'capture', amount: rest });
+		await fixture.admin('POST', `/bigcommerce/orders/${order.id}/transactions`, {
+			event: 'capture',
+			amount: rest,
+		});
 		const full = await readOrder(fixture, Number(order.id));
 		const since = fixture.lastSeq();
 
@@ -101,7 +133,9 @@ describe('payment: post captured payments', () => {
 		expect(String((out[0].audit as IDataObject).reason)).toMatch(/^NOT_A_CAPTURE/);
 		const posted = await lines();
 		expect(posted.map((l) => l.CreditAmount).sort()).toEqual([100, rest].sort());
-		expect(round2(posted.reduce((s, l) => s + Number(l.CreditAmount), 0))).toBe(Number(full.total_inc_tax));
+		expect(round2(posted.reduce((s, l) => s + Number(l.CreditAmount), 0))).toBe(
+			Number(full.total_inc_tax),
+		);
 		expect(posted.every((l) => l.DebitAmount === 0)).toBe(true);
 		expect(new Set(posted.map((l) => l.JournalBatchNumber)).size).toBe(1);
 		// Lookup, header lookup, header, one changeset: flat whatever the number of lines.
@@ -111,11 +145,19 @@ describe('payment: post captured payments', () => {
 	});
 
 	it('a voided authorisation and a failed capture post nothing, not even a journal header', async () => {
-		const order = await orderWith([{ event: 'authorization' }, { event: 'void' }, { event: 'capture', status: 'error' }]);
+		const order = await orderWith([
+			{ event: 'authorization' },
+			{ event: 'void' },
+			{ event: 'capture', status: 'error' },
+		]);
 
 		const out = await runNode(fixture, params(order));
 
-		expect(out.map((o) => (o.audit as IDataObject).action)).toEqual(['skipped', 'skipped', 'skipped']);
+		expect(out.map((o) => (o.audit as IDataObject).action)).toEqual([
+			'skipped',
+			'skipped',
+			'skipped',
+		]);
 		expect(String((out[1].audit as IDataObject).reason)).toMatch(/^NOT_A_CAPTURE: .*void/);
 		expect(String((out[2].audit as IDataObject).reason)).toMatch(/^NOT_OK/);
 		expect(await lines()).toEqual([]);
@@ -123,7 +165,10 @@ describe('payment: post captured payments', () => {
 	});
 
 	it('re-running the same transactions posts nothing new: static data first, F&O lookup when it is cleared', async () => {
-		const order = await orderWith([{ event: 'capture', amount: 50 }, { event: 'purchase', amount: 25 }]);
+		const order = await orderWith([
+			{ event: 'capture', amount: 50 },
+			{ event: 'purchase', amount: 25 },
+		]);
 		const staticData = freshStatic();
 		await runNode(fixture, params(order), { staticData });
 		const before = await lines();
@@ -131,12 +176,17 @@ describe('payment: post captured payments', () => {
 
 		let since = fixture.lastSeq();
 		const again = await runNode(fixture, params(order), { staticData });
-		expect(again.map((o) => (o.audit as IDataObject).reason)).toEqual(['static-data', 'static-data']);
+		expect(again.map((o) => (o.audit as IDataObject).reason)).toEqual([
+			'static-data',
+			'static-data',
+		]);
 		expect(fixture.requests('d365', since)).toHaveLength(0);
 
 		since = fixture.lastSeq();
 		const cleared = await runNode(fixture, params(order), { staticData: freshStatic() });
-		expect(cleared.map((o) => [(o.audit as IDataObject).action, (o.audit as IDataObject).reason])).toEqual([
+		expect(
+			cleared.map((o) => [(o.audit as IDataObject).action, (o.audit as IDataObject).reason]),
+		).toEqual([
 			['skipped-duplicate', 'f&o'],
 			['skipped-duplicate', 'f&o'],
 		]);
@@ -149,13 +199,23 @@ describe('payment: post captured payments', () => {
 		const order = await orderWith([{ event: 'capture', amount: 30 }]);
 		const [first] = txOf(order);
 		const event = { ...first, order };
-		const one = await runNode(fixture, params(event, { input: 'transaction' }), { staticData: freshStatic() });
+		const one = await runNode(fixture, params(event, { input: 'transaction' }), {
+			staticData: freshStatic(),
+		});
 		expect(one).toHaveLength(1);
 		expect((one[0].audit as IDataObject).action).toBe('created');
 
-		await fixture.admin('POST', `/bigcommerce/orders/${order.id}/transactions`, { event: 'capture', amount: 20 });
-		const both = await runNode(fixture, params(await readOrder(fixture, Number(order.id))), { staticData: freshStatic() });
-		expect(both.map((o) => (o.audit as IDataObject).action)).toEqual(['skipped-duplicate', 'created']);
+		await fixture.admin('POST', `/bigcommerce/orders/${order.id}/transactions`, {
+			event: 'capture',
+			amount: 20,
+		});
+		const both = await runNode(fixture, params(await readOrder(fixture, Number(order.id))), {
+			staticData: freshStatic(),
+		});
+		expect(both.map((o) => (o.audit as IDataObject).action)).toEqual([
+			'skipped-duplicate',
+			'created',
+		]);
 		expect((await lines()).map((l) => l.CreditAmount).sort()).toEqual([20, 30]);
 	});
 
@@ -179,7 +239,9 @@ describe('payment: post captured payments', () => {
 		await runNode(fixture, params(b));
 		const [header] = await headers();
 		expect(await headers()).toHaveLength(1);
-		expect(new Set((await lines()).map((l) => l.JournalBatchNumber))).toEqual(new Set([header.JournalBatchNumber]));
+		expect(new Set((await lines()).map((l) => l.JournalBatchNumber))).toEqual(
+			new Set([header.JournalBatchNumber]),
+		);
 
 		// The journal got posted in F&O: the next payment opens a new one.
 		await runNode(fixture, {
@@ -188,7 +250,9 @@ describe('payment: post captured payments', () => {
 			dataAreaId: 'usmf',
 			entitySet: 'CustomerPaymentJournalHeaders',
 			companySpecific: true,
-			keys: { key: [{ name: 'JournalBatchNumber', value: header.JournalBatchNumber, type: 'string' }] },
+			keys: {
+				key: [{ name: 'JournalBatchNumber', value: header.JournalBatchNumber, type: 'string' }],
+			},
 			fields: { IsPosted: 'Yes' },
 		});
 		const c = await orderWith([{ event: 'capture', amount: 12 }]);
@@ -200,15 +264,28 @@ describe('payment: post captured payments', () => {
 		const order = await orderWith([{ event: 'capture', amount: 5, gateway: 'stripe' }]);
 		await runNode(
 			fixture,
-			params(order, { offsetAccountType: 'Ledger', offsetAccount: '110110-001--', options: { defaultPaymentMethod: 'ELECTRONIC', isPrepayment: false } }),
+			params(order, {
+				offsetAccountType: 'Ledger',
+				offsetAccount: '110110-001--',
+				options: { defaultPaymentMethod: 'ELECTRONIC', isPrepayment: false },
+			}),
 		);
 		const [line] = await lines();
-		expect(line).toMatchObject({ OffsetAccountType: 'Ledger', OffsetAccountDisplayValue: '110110-001--', PaymentMethodName: 'ELECTRONIC', IsPrepayment: 'No' });
+		expect(line).toMatchObject({
+			OffsetAccountType: 'Ledger',
+			OffsetAccountDisplayValue: '110110-001--',
+			PaymentMethodName: 'ELECTRONIC',
+			IsPrepayment: 'No',
+		});
 	});
 
 	it('takes the customer from the posted sales order, and writes nothing without one', async () => {
-		const order = await orderWith([{ event: 'capture', amount: 15 }], { guest: { first_name: 'Pat', last_name: 'Lee', email: 'pat.lee@example.org' } });
-		const failed = await runNode(fixture, params(order, { customerMode: 'salesOrder' }), { continueOnFail: true });
+		const order = await orderWith([{ event: 'capture', amount: 15 }], {
+			guest: { first_name: 'Pat', last_name: 'Lee', email: 'pat.lee@example.org' },
+		});
+		const failed = await runNode(fixture, params(order, { customerMode: 'salesOrder' }), {
+			continueOnFail: true,
+		});
 		expect(String(failed[0].error)).toMatch(/No sales order with reference/);
 		expect(await lines()).toEqual([]);
 
@@ -234,12 +311,17 @@ describe('payment: post captured payments', () => {
 	});
 
 	it('a changeset whose answer is lost is resolved by lookup: the lines exist once', async () => {
-		const order = await orderWith([{ event: 'capture', amount: 40 }, { event: 'capture', amount: 2 }]);
+		const order = await orderWith([
+			{ event: 'capture', amount: 40 },
+			{ event: 'capture', amount: 2 },
+		]);
 		await fixture.admin('POST', '/faults/d365', { route: 'odata.batch', timeoutAfterCommit: 1 });
 
 		const out = await runNode(fixture, params(order));
 
-		expect(out.map((o) => [(o.audit as IDataObject).action, (o.audit as IDataObject).reason])).toEqual([
+		expect(
+			out.map((o) => [(o.audit as IDataObject).action, (o.audit as IDataObject).reason]),
+		).toEqual([
 			['created', 'outcome-unknown-resolved-by-lookup'],
 			['created', 'outcome-unknown-resolved-by-lookup'],
 		]);
@@ -249,7 +331,9 @@ describe('payment: post captured payments', () => {
 
 	it('lines F&O rejects leave nothing behind: no line, and the header this item created is removed', async () => {
 		const order = await orderWith([{ event: 'capture', amount: 9 }]);
-		const out = await runNode(fixture, params(order, { customerAccount: 'NO-SUCH-CUSTOMER' }), { continueOnFail: true });
+		const out = await runNode(fixture, params(order, { customerAccount: 'NO-SUCH-CUSTOMER' }), {
+			continueOnFail: true,
+		});
 		expect(String(out[0].error)).toMatch(/Payments not posted: .*NO-SUCH-CUSTOMER/);
 		expect(await lines()).toEqual([]);
 		expect(await headers()).toEqual([]);
@@ -261,7 +345,10 @@ describe('payment: post captured payments', () => {
 		const out = await runNode(fixture, params(order, { options: { dryRun: true } }));
 		expect((out[0].audit as IDataObject).action).toBe('dry-run');
 		const planned = plannedWrites(out[0].plannedRequests as IDataObject[]);
-		expect(planned.map((w) => w.entitySet)).toEqual(['CustomerPaymentJournalHeaders', 'CustomerPaymentJournalLines']);
+		expect(planned.map((w) => w.entitySet)).toEqual([
+			'CustomerPaymentJournalHeaders',
+			'CustomerPaymentJournalLines',
+		]);
 		expect(planned[1].body).toMatchObject({ CreditAmount: 7, PaymentReference: out[0].reference });
 		expect(unknownProperties(planned)).toEqual([]);
 		expect(writesSince(fixture, since)).toEqual([]);
@@ -272,9 +359,23 @@ describe('payment: post captured payments', () => {
 		const order = await orderWith([{ event: 'capture', amount: 3 }]);
 		await runNode(fixture, params(order));
 		const [tx] = txOf(order);
-		const [found] = await runNode(fixture, { resource: 'payment', operation: 'find', dataAreaId: 'usmf', orderId: order.id, transactionId: tx.id, options: {} });
+		const [found] = await runNode(fixture, {
+			resource: 'payment',
+			operation: 'find',
+			dataAreaId: 'usmf',
+			orderId: order.id,
+			transactionId: tx.id,
+			options: {},
+		});
 		expect(found).toMatchObject({ PaymentReference: `BC-${order.id}-T${tx.id}`, CreditAmount: 3 });
-		const [missing] = await runNode(fixture, { resource: 'payment', operation: 'find', dataAreaId: 'usmf', orderId: order.id, transactionId: 999999, options: {} });
+		const [missing] = await runNode(fixture, {
+			resource: 'payment',
+			operation: 'find',
+			dataAreaId: 'usmf',
+			orderId: order.id,
+			transactionId: 999999,
+			options: {},
+		});
 		expect(missing.found).toBe(false);
 	});
 });

@@ -11,7 +11,10 @@ import { getOrder, listRefunds } from '../../../nodes/BigCommerce/api';
 import { MicrosoftDynamicsFo } from '../../../nodes/MicrosoftDynamicsFo/MicrosoftDynamicsFo.node';
 import type { SandboxFixture } from '../../support/sandboxFixture';
 
-export const CATALOGUE_PATH = path.resolve(__dirname, '../../../../shared/specs/d365/entities-derived.json');
+export const CATALOGUE_PATH = path.resolve(
+	__dirname,
+	'../../../../shared/specs/d365/entities-derived.json',
+);
 
 interface Catalogue {
 	entities: Record<string, { keys: string[]; properties: Array<{ name: string; type: string }> }>;
@@ -34,8 +37,10 @@ export function writesSince(fixture: SandboxFixture, sinceSeq: number): Write[] 
 	const writes: Write[] = [];
 	for (const request of fixture.requests('d365', sinceSeq)) {
 		if (request.method === 'POST' && request.path.endsWith('/$batch')) {
-			const part = /(POST|PATCH) \S*\/data\/([A-Za-z0-9_]+)\S* HTTP\/1\.1[\s\S]*?\r?\n\r?\n(\{[^\r\n]*\})/g;
-			for (const m of (request.body ?? '').matchAll(part)) writes.push({ method: m[1], entitySet: m[2], body: JSON.parse(m[3]) });
+			const part =
+				/(POST|PATCH) \S*\/data\/([A-Za-z0-9_]+)\S* HTTP\/1\.1[\s\S]*?\r?\n\r?\n(\{[^\r\n]*\})/g;
+			for (const m of (request.body ?? '').matchAll(part))
+				writes.push({ method: m[1], entitySet: m[2], body: JSON.parse(m[3]) });
 			continue;
 		}
 		const set = /\/data\/([A-Za-z0-9_]+)/.exec(request.path)?.[1];
@@ -47,7 +52,9 @@ export function writesSince(fixture: SandboxFixture, sinceSeq: number): Write[] 
 }
 
 /** `Set.Property` for every written property the real entity does not have. */
-export function unknownProperties(writes: Array<{ entitySet: string; body: IDataObject }>): string[] {
+export function unknownProperties(
+	writes: Array<{ entitySet: string; body: IDataObject }>,
+): string[] {
 	const problems: string[] = [];
 	for (const write of writes) {
 		const entity = entityCatalogue().entities[write.entitySet];
@@ -56,7 +63,8 @@ export function unknownProperties(writes: Array<{ entitySet: string; body: IData
 			continue;
 		}
 		const names = new Set(entity.properties.map((p) => p.name));
-		for (const name of Object.keys(write.body)) if (!names.has(name)) problems.push(`${write.entitySet}.${name}`);
+		for (const name of Object.keys(write.body))
+			if (!names.has(name)) problems.push(`${write.entitySet}.${name}`);
 	}
 	return problems;
 }
@@ -68,7 +76,12 @@ export function plannedWrites(plannedRequests: IDataObject[]): Write[] {
 		const parts = (request.changeset as IDataObject[] | undefined) ?? [request];
 		for (const part of parts) {
 			const set = /\/data\/([A-Za-z0-9_]+)/.exec(String(part.path))?.[1] ?? '';
-			if (part.body) writes.push({ method: String(part.method), entitySet: set, body: part.body as IDataObject });
+			if (part.body)
+				writes.push({
+					method: String(part.method),
+					entitySet: set,
+					body: part.body as IDataObject,
+				});
 		}
 	}
 	return writes;
@@ -84,7 +97,11 @@ export interface RunOptions {
 }
 
 /** One execution of the F&O node; the output items' json. */
-export async function runNode(fixture: SandboxFixture, parameters: Record<string, unknown>, options: RunOptions = {}): Promise<IDataObject[]> {
+export async function runNode(
+	fixture: SandboxFixture,
+	parameters: Record<string, unknown>,
+	options: RunOptions = {},
+): Promise<IDataObject[]> {
 	const context = fixture.context({
 		parameters,
 		itemParameters: options.itemParameters,
@@ -101,7 +118,10 @@ export async function readOrder(fixture: SandboxFixture, orderId: number): Promi
 	return (await getOrder(fixture.context(), orderId)) as IDataObject;
 }
 
-export async function readRefunds(fixture: SandboxFixture, orderId: number): Promise<IDataObject[]> {
+export async function readRefunds(
+	fixture: SandboxFixture,
+	orderId: number,
+): Promise<IDataObject[]> {
 	return await listRefunds(fixture.context(), orderId);
 }
 

@@ -25,14 +25,20 @@ const upsert = (record: IDataObject, overrides: IDataObject = {}) => ({
 });
 
 const foCustomers = async (email: string) =>
-	(await fx.records('CustomersV3', 'usmf')).filter((c) => String(c.PrimaryContactEmail).toLowerCase() === email.toLowerCase());
+	(await fx.records('CustomersV3', 'usmf')).filter(
+		(c) => String(c.PrimaryContactEmail).toLowerCase() === email.toLowerCase(),
+	);
 
 describe('customer create or update', () => {
 	it('creates once, then follows an edit in the store, then skips an unchanged customer', async () => {
 		const bc = (await getCustomer(fx.context(), 1)) as IDataObject;
 		const before = fx.lastSeq();
 		const [created] = await runNode(fx, upsert(bc));
-		expect(created.audit).toMatchObject({ action: 'created', entity: 'CustomersV3', bigcommerceId: 'customer:1' });
+		expect(created.audit).toMatchObject({
+			action: 'created',
+			entity: 'CustomersV3',
+			bigcommerceId: 'customer:1',
+		});
 		const [again] = await runNode(fx, upsert(bc), { staticData: emptyStaticData() });
 		expect(again.audit).toMatchObject({ action: 'skipped', reason: 'unchanged' });
 		expect(again.customerAccount).toBe(created.customerAccount);
@@ -47,30 +53,45 @@ describe('customer create or update', () => {
 		expect(writeProblems(fx.requests('d365', before))).toEqual([]);
 	});
 
-	it('with an account prefix, the account is the BigCommerce id and F&O\'s key keeps it unique', async () => {
+	it("with an account prefix, the account is the BigCommerce id and F&O's key keeps it unique", async () => {
 		await fx.admin('PUT', '/d365/switches', { manualNumbers: { CustomerAccount: true } });
 		const bc = (await getCustomer(fx.context(), 2)) as IDataObject;
-		const parameters = upsert(bc, { options: { customerGroupId: 'WEB', currencyCode: 'USD', customerAccountPrefix: 'BC-' } });
+		const parameters = upsert(bc, {
+			options: { customerGroupId: 'WEB', currencyCode: 'USD', customerAccountPrefix: 'BC-' },
+		});
 		const results = await Promise.all(Array.from({ length: 8 }, () => runNode(fx, parameters)));
 		expect(new Set(results.map(([r]) => r.customerAccount))).toEqual(new Set(['BC-2']));
-		expect((await fx.records('CustomersV3', 'usmf')).filter((c) => c.CustomerAccount === 'BC-2')).toHaveLength(1);
+		expect(
+			(await fx.records('CustomersV3', 'usmf')).filter((c) => c.CustomerAccount === 'BC-2'),
+		).toHaveLength(1);
 	});
 
 	it('guest buyers: one account per email, or the shared web-guest account', async () => {
-		const order = await fx.storeOrder({ guest: { first_name: 'Noa', last_name: 'Berg', email: 'Noa.Berg@example.org' }, lines: [{ sku: 'TENT-2P-ALPINE' }] });
+		const order = await fx.storeOrder({
+			guest: { first_name: 'Noa', last_name: 'Berg', email: 'Noa.Berg@example.org' },
+			lines: [{ sku: 'TENT-2P-ALPINE' }],
+		});
 		const asOrder = { source: 'order', bigcommerceRecord: order };
 		const [perEmail] = await runNode(fx, upsert(order, { ...asOrder, guestMode: 'perEmail' }));
 		expect((perEmail.audit as IDataObject).action).toBe('created');
-		const [twice] = await runNode(fx, upsert(order, { ...asOrder, guestMode: 'perEmail' }), { staticData: emptyStaticData() });
+		const [twice] = await runNode(fx, upsert(order, { ...asOrder, guestMode: 'perEmail' }), {
+			staticData: emptyStaticData(),
+		});
 		expect(twice.customerAccount).toBe(perEmail.customerAccount);
 		expect(await foCustomers('noa.berg@example.org')).toHaveLength(1);
-		const [shared] = await runNode(fx, upsert(order, { ...asOrder, guestMode: 'sharedAccount', sharedGuestAccount: 'WEB-GUEST' }));
+		const [shared] = await runNode(
+			fx,
+			upsert(order, { ...asOrder, guestMode: 'sharedAccount', sharedGuestAccount: 'WEB-GUEST' }),
+		);
 		expect(shared.customerAccount).toBe('WEB-GUEST');
 	});
 
-	it('a customer group F&O does not know fails with F&O\'s Infolog, nothing written', async () => {
+	it("a customer group F&O does not know fails with F&O's Infolog, nothing written", async () => {
 		const bc = (await getCustomer(fx.context(), 3)) as IDataObject;
-		const error = await runNode(fx, upsert(bc, { options: { customerGroupId: 'NOPE', currencyCode: 'USD' } })).catch((e: Error) => e);
+		const error = await runNode(
+			fx,
+			upsert(bc, { options: { customerGroupId: 'NOPE', currencyCode: 'USD' } }),
+		).catch((e: Error) => e);
 		expect((error as Error).message).toMatch(/F&O rejected the write: .*NOPE/);
 		expect(await foCustomers(String(bc.email))).toHaveLength(0);
 	});
@@ -78,9 +99,19 @@ describe('customer create or update', () => {
 	it('finds by email and gets by account', async () => {
 		const bc = (await getCustomer(fx.context(), 1)) as IDataObject;
 		const [created] = await runNode(fx, upsert(bc));
-		const found = await runNode(fx, { resource: 'customer', operation: 'findByEmail', dataAreaId: 'usmf', email: String(bc.email).toUpperCase() });
+		const found = await runNode(fx, {
+			resource: 'customer',
+			operation: 'findByEmail',
+			dataAreaId: 'usmf',
+			email: String(bc.email).toUpperCase(),
+		});
 		expect(found.map((c) => c.CustomerAccount)).toEqual([created.customerAccount]);
-		const [missing] = await runNode(fx, { resource: 'customer', operation: 'get', dataAreaId: 'usmf', customerAccount: 'NOBODY' });
+		const [missing] = await runNode(fx, {
+			resource: 'customer',
+			operation: 'get',
+			dataAreaId: 'usmf',
+			customerAccount: 'NOBODY',
+		});
 		expect(missing).toMatchObject({ found: false });
 	});
 });
@@ -88,7 +119,10 @@ describe('customer create or update', () => {
 describe('legal entities and released products', () => {
 	it('lists the legal entities across companies', async () => {
 		const entities = await runNode(fx, { resource: 'legalEntity', operation: 'getAll' });
-		expect(entities.map((e) => String(e.LegalEntityId).toLowerCase()).sort()).toEqual(['demf', 'usmf']);
+		expect(entities.map((e) => String(e.LegalEntityId).toLowerCase()).sort()).toEqual([
+			'demf',
+			'usmf',
+		]);
 	});
 
 	it('resolves item and variant SKUs in one request, naming the unmapped ones', async () => {
@@ -101,7 +135,12 @@ describe('legal entities and released products', () => {
 			skuMapping: {},
 		});
 		expect(result.unmapped).toEqual(['POLES-TREK-CARBON']);
-		expect((result.items as IDataObject)['JKT-RAIN-M-BLU']).toMatchObject({ ItemNumber: 'JKT-RAIN', ProductSizeId: 'M', ProductColorId: 'BLU', source: 'variant' });
+		expect((result.items as IDataObject)['JKT-RAIN-M-BLU']).toMatchObject({
+			ItemNumber: 'JKT-RAIN',
+			ProductSizeId: 'M',
+			ProductColorId: 'BLU',
+			source: 'variant',
+		});
 		expect(fx.requests('d365', before)).toHaveLength(1);
 	});
 });

@@ -7,7 +7,11 @@ import { CATALOG } from '../../sandbox/catalog';
 
 export type StaticData = ReturnType<typeof emptyStaticData>;
 
-export function salesOrderParameters(fx: SandboxFixture, order: IDataObject, overrides: IDataObject = {}): IDataObject {
+export function salesOrderParameters(
+	fx: SandboxFixture,
+	order: IDataObject,
+	overrides: IDataObject = {},
+): IDataObject {
 	return {
 		resource: 'salesOrder',
 		operation: 'create',
@@ -42,12 +46,22 @@ export async function runNode(
 	return out.map((item) => item.json);
 }
 
-export async function salesOrdersFor(fx: SandboxFixture, reference: string): Promise<IDataObject[]> {
-	return (await fx.records('SalesOrderHeadersV2', 'usmf')).filter((h) => h.CustomersOrderReference === reference);
+export async function salesOrdersFor(
+	fx: SandboxFixture,
+	reference: string,
+): Promise<IDataObject[]> {
+	return (await fx.records('SalesOrderHeadersV2', 'usmf')).filter(
+		(h) => h.CustomersOrderReference === reference,
+	);
 }
 
-export async function linesOf(fx: SandboxFixture, salesOrderNumber: string): Promise<IDataObject[]> {
-	return (await fx.records('SalesOrderLines', 'usmf')).filter((l) => l.SalesOrderNumber === salesOrderNumber);
+export async function linesOf(
+	fx: SandboxFixture,
+	salesOrderNumber: string,
+): Promise<IDataObject[]> {
+	return (await fx.records('SalesOrderLines', 'usmf')).filter(
+		(l) => l.SalesOrderNumber === salesOrderNumber,
+	);
 }
 
 /** Requests F&O received (Entra's token endpoint is a separate service in the log). */
@@ -57,5 +71,9 @@ export function foCalls(fx: SandboxFixture, sinceSeq: number): number {
 
 /** Every SKU the store sells that F&O knows: simple products and variants. */
 export const MAPPED_SKUS = CATALOG.flatMap((p) =>
-	p.variants?.length ? p.variants.filter((v) => v.mappedInFo).map((v) => v.sku) : p.mappedInFo ? [p.sku] : [],
+	p.variants?.length
+		? p.variants.filter((v) => v.mappedInFo).map((v) => v.sku)
+		: p.mappedInFo
+			? [p.sku]
+			: [],
 );

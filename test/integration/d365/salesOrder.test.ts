@@ -7,7 +7,14 @@ import type { IDataObject } from 'n8n-workflow';
 import { emptyStaticData } from '../../support/n8n/context';
 import { startSandboxFixture, type SandboxFixture } from '../../support/sandboxFixture';
 import { readWrites, writeProblems } from '../../support/writtenRecords';
-import { foCalls, linesOf, MAPPED_SKUS, runNode, salesOrderParameters, salesOrdersFor } from './helpers';
+import {
+	foCalls,
+	linesOf,
+	MAPPED_SKUS,
+	runNode,
+	salesOrderParameters,
+	salesOrdersFor,
+} from './helpers';
 
 let fx: SandboxFixture;
 
@@ -20,7 +27,10 @@ beforeEach(() => fx.reset());
 const reference = (order: IDataObject) => `BC-${fx.bigCommerceCredentials.storeHash}-${order.id}`;
 
 function lines(count: number): IDataObject[] {
-	return Array.from({ length: count }, (_, i) => ({ sku: MAPPED_SKUS[i % MAPPED_SKUS.length], quantity: 1 + (i % 3) }));
+	return Array.from({ length: count }, (_, i) => ({
+		sku: MAPPED_SKUS[i % MAPPED_SKUS.length],
+		quantity: 1 + (i % 3),
+	}));
 }
 
 async function manualNumbers(on: boolean) {
@@ -28,14 +38,25 @@ async function manualNumbers(on: boolean) {
 }
 
 describe('one order, all its lines', () => {
-	it('posts a registered buyer\'s 5-line order: header, 5 lines and the shipping line', async () => {
+	it("posts a registered buyer's 5-line order: header, 5 lines and the shipping line", async () => {
 		const order = await fx.storeOrder({
 			customer_id: 1,
-			lines: ['TENT-2P-ALPINE', 'JKT-RAIN-M-BLU', 'LAMP-HEAD-400', 'STOVE-CANISTER', 'SB-DOWN-20-LONG'].map((sku) => ({ sku, quantity: 2 })),
+			lines: [
+				'TENT-2P-ALPINE',
+				'JKT-RAIN-M-BLU',
+				'LAMP-HEAD-400',
+				'STOVE-CANISTER',
+				'SB-DOWN-20-LONG',
+			].map((sku) => ({ sku, quantity: 2 })),
 			shipping: 12.5,
 		});
 		const [result] = await runNode(fx, salesOrderParameters(fx, order));
-		expect(result.audit).toMatchObject({ action: 'created', entity: 'SalesOrderHeadersV2', dataAreaId: 'usmf', bigcommerceId: `order:${order.id}` });
+		expect(result.audit).toMatchObject({
+			action: 'created',
+			entity: 'SalesOrderHeadersV2',
+			dataAreaId: 'usmf',
+			bigcommerceId: `order:${order.id}`,
+		});
 		const [header] = await salesOrdersFor(fx, reference(order));
 		expect(header.SalesOrderNumber).toBe(result.salesOrderNumber);
 		expect(header.OrderingCustomerAccountNumber).toBe(result.customerAccount);
@@ -46,13 +67,18 @@ describe('one order, all its lines', () => {
 		const jacket = posted.find((l) => l.ItemNumber === 'JKT-RAIN');
 		expect(jacket).toMatchObject({ ProductSizeId: 'M', ProductColorId: 'BLU' });
 		// A registered buyer becomes a customer found by email next time.
-		const customers = (await fx.records('CustomersV3', 'usmf')).filter((c) => c.CustomerAccount === result.customerAccount);
+		const customers = (await fx.records('CustomersV3', 'usmf')).filter(
+			(c) => c.CustomerAccount === result.customerAccount,
+		);
 		expect(customers).toHaveLength(1);
 	});
 
 	it('a 5-line and a 200-line order cost the same number of F&O calls', async () => {
 		// The buyer's first order also creates the F&O customer; compare orders of a known buyer.
-		await runNode(fx, salesOrderParameters(fx, await fx.storeOrder({ customer_id: 1, lines: lines(1) })));
+		await runNode(
+			fx,
+			salesOrderParameters(fx, await fx.storeOrder({ customer_id: 1, lines: lines(1) })),
+		);
 		const small = await fx.storeOrder({ customer_id: 1, lines: lines(5) });
 		const big = await fx.storeOrder({ customer_id: 1, lines: lines(200) });
 		expect((big.products as unknown[]).length).toBe(200);
@@ -75,9 +101,14 @@ describe('one order, all its lines', () => {
 		await manualNumbers(true);
 		const order = await fx.storeOrder({ customer_id: 1, lines: lines(5) });
 		const before = fx.lastSeq();
-		const [result] = await runNode(fx, salesOrderParameters(fx, order, { numbering: 'deterministic' }));
+		const [result] = await runNode(
+			fx,
+			salesOrderParameters(fx, order, { numbering: 'deterministic' }),
+		);
 		expect(result.salesOrderNumber).toBe(`BC${order.id}`);
-		const orderWrites = fx.requests('d365', before).filter((r) => r.method !== 'GET' && !r.route.startsWith('odata.CustomersV3'));
+		const orderWrites = fx
+			.requests('d365', before)
+			.filter((r) => r.method !== 'GET' && !r.route.startsWith('odata.CustomersV3'));
 		// the SKU lookup batch (reads only) and one changeset with header and lines
 		expect(orderWrites.map((w) => w.route)).toEqual(['odata.batch', 'odata.batch']);
 		expect(await linesOf(fx, `BC${order.id}`)).toHaveLength(6);
@@ -85,34 +116,56 @@ describe('one order, all its lines', () => {
 });
 
 describe('never half an order', () => {
-	const rejectedLine = { skuMapping: { entries: [{ sku: 'STOVE-CANISTER', itemNumber: 'NOT-RELEASED-1' }] } };
+	const rejectedLine = {
+		skuMapping: { entries: [{ sku: 'STOVE-CANISTER', itemNumber: 'NOT-RELEASED-1' }] },
+	};
 
 	it.each([
 		['generated number (header deleted again)', 'generated'],
 		['deterministic number (changeset rolled back)', 'deterministic'],
 	])('a line F&O rejects leaves nothing behind: %s', async (_label, numbering) => {
 		await manualNumbers(true);
-		const order = await fx.storeOrder({ customer_id: 1, lines: [{ sku: 'TENT-2P-ALPINE' }, { sku: 'STOVE-CANISTER' }] });
-		const error = await runNode(fx, salesOrderParameters(fx, order, { numbering, ...rejectedLine })).catch((e: Error) => e);
+		const order = await fx.storeOrder({
+			customer_id: 1,
+			lines: [{ sku: 'TENT-2P-ALPINE' }, { sku: 'STOVE-CANISTER' }],
+		});
+		const error = await runNode(
+			fx,
+			salesOrderParameters(fx, order, { numbering, ...rejectedLine }),
+		).catch((e: Error) => e);
 		expect((error as Error).message).toMatch(/Order not posted: .*NOT-RELEASED-1/);
 		expect(await salesOrdersFor(fx, reference(order))).toEqual([]);
-		expect((await fx.records('SalesOrderLines', 'usmf')).filter((l) => l.ItemNumber === 'NOT-RELEASED-1')).toEqual([]);
+		expect(
+			(await fx.records('SalesOrderLines', 'usmf')).filter(
+				(l) => l.ItemNumber === 'NOT-RELEASED-1',
+			),
+		).toEqual([]);
 		if (numbering === 'deterministic') expect(await linesOf(fx, `BC${order.id}`)).toEqual([]);
 	});
 
 	it('an unknown SKU fails the order by name before anything is written', async () => {
-		const order = await fx.storeOrder({ customer_id: 1, lines: [{ sku: 'TENT-2P-ALPINE' }, { sku: 'POLES-TREK-CARBON' }] });
+		const order = await fx.storeOrder({
+			customer_id: 1,
+			lines: [{ sku: 'TENT-2P-ALPINE' }, { sku: 'POLES-TREK-CARBON' }],
+		});
 		const before = fx.lastSeq();
 		await expect(runNode(fx, salesOrderParameters(fx, order))).rejects.toThrow(
 			'SKU POLES-TREK-CARBON is not a released product in usmf',
 		);
-		expect(fx.requests('d365', before).filter((r) => r.method !== 'GET' && r.route !== 'odata.batch')).toEqual([]);
+		expect(
+			fx.requests('d365', before).filter((r) => r.method !== 'GET' && r.route !== 'odata.batch'),
+		).toEqual([]);
 		expect(await salesOrdersFor(fx, reference(order))).toEqual([]);
 	});
 
 	it('a guest order without email, in one-account-per-email mode, names the problem', async () => {
-		const order = await fx.storeOrder({ guest: { first_name: 'Sam', last_name: 'Guest', email: '' }, lines: lines(2) });
-		await expect(runNode(fx, salesOrderParameters(fx, order, { guestMode: 'perEmail' }))).rejects.toThrow(/has no billing email/);
+		const order = await fx.storeOrder({
+			guest: { first_name: 'Sam', last_name: 'Guest', email: '' },
+			lines: lines(2),
+		});
+		await expect(
+			runNode(fx, salesOrderParameters(fx, order, { guestMode: 'perEmail' })),
+		).rejects.toThrow(/has no billing email/);
 		expect(await salesOrdersFor(fx, reference(order))).toEqual([]);
 	});
 
@@ -143,7 +196,9 @@ describe('exactly once', () => {
 	it('posting twice with static data cleared in between creates one order', async () => {
 		const order = await fx.storeOrder({ customer_id: 1, lines: lines(3) });
 		const [first] = await runNode(fx, salesOrderParameters(fx, order));
-		const [second] = await runNode(fx, salesOrderParameters(fx, order), { staticData: emptyStaticData() });
+		const [second] = await runNode(fx, salesOrderParameters(fx, order), {
+			staticData: emptyStaticData(),
+		});
 		expect((first.audit as IDataObject).action).toBe('created');
 		expect(second.audit).toMatchObject({ action: 'skipped-duplicate', reason: 'f&o' });
 		expect(second.salesOrderNumber).toBe(first.salesOrderNumber);
@@ -164,7 +219,9 @@ describe('exactly once', () => {
 		await manualNumbers(true);
 		const order = await fx.storeOrder({ customer_id: 1, lines: lines(4) });
 		const results = await Promise.all(
-			Array.from({ length: 20 }, () => runNode(fx, salesOrderParameters(fx, order, { numbering: 'deterministic' }))),
+			Array.from({ length: 20 }, () =>
+				runNode(fx, salesOrderParameters(fx, order, { numbering: 'deterministic' })),
+			),
 		);
 		const actions = results.map(([r]) => (r.audit as IDataObject).action);
 		expect(actions.filter((a) => a === 'created')).toHaveLength(1);
@@ -175,9 +232,15 @@ describe('exactly once', () => {
 
 	it('a header write that times out after commit is found, not re-sent (generated number)', async () => {
 		const order = await fx.storeOrder({ customer_id: 1, lines: lines(3) });
-		await fx.admin('POST', '/faults/d365', { route: 'odata.SalesOrderHeadersV2.create', timeoutAfterCommit: 1 });
+		await fx.admin('POST', '/faults/d365', {
+			route: 'odata.SalesOrderHeadersV2.create',
+			timeoutAfterCommit: 1,
+		});
 		const [result] = await runNode(fx, salesOrderParameters(fx, order));
-		expect(result.audit).toMatchObject({ action: 'created', reason: 'outcome-unknown-resolved-by-lookup' });
+		expect(result.audit).toMatchObject({
+			action: 'created',
+			reason: 'outcome-unknown-resolved-by-lookup',
+		});
 		const headers = await salesOrdersFor(fx, reference(order));
 		expect(headers).toHaveLength(1);
 		expect(await linesOf(fx, String(headers[0].SalesOrderNumber))).toHaveLength(4);
@@ -188,13 +251,24 @@ describe('exactly once', () => {
 
 	it('a changeset that times out after commit is found by key (deterministic number)', async () => {
 		await manualNumbers(true);
-		const order = await fx.storeOrder({ customer_id: 1, lines: [{ sku: 'TENT-2P-ALPINE', quantity: 2 }] });
+		const order = await fx.storeOrder({
+			customer_id: 1,
+			lines: [{ sku: 'TENT-2P-ALPINE', quantity: 2 }],
+		});
 		// Map the SKU on the node so the changeset is the only batch, then cut it after it commits.
-		const mapped = { skuMapping: { entries: [{ sku: 'TENT-2P-ALPINE', itemNumber: 'TENT-2P-ALPINE' }] } };
+		const mapped = {
+			skuMapping: { entries: [{ sku: 'TENT-2P-ALPINE', itemNumber: 'TENT-2P-ALPINE' }] },
+		};
 		await fx.admin('POST', '/faults/d365', { route: 'odata.batch', timeoutAfterCommit: 1 });
 		const before = fx.lastSeq();
-		const [result] = await runNode(fx, salesOrderParameters(fx, order, { numbering: 'deterministic', ...mapped }));
-		expect(result.audit).toMatchObject({ action: 'created', reason: 'outcome-unknown-resolved-by-lookup' });
+		const [result] = await runNode(
+			fx,
+			salesOrderParameters(fx, order, { numbering: 'deterministic', ...mapped }),
+		);
+		expect(result.audit).toMatchObject({
+			action: 'created',
+			reason: 'outcome-unknown-resolved-by-lookup',
+		});
 		expect(fx.requests('d365', before, 'odata.batch')).toHaveLength(1); // not re-sent
 		expect(await salesOrdersFor(fx, reference(order))).toHaveLength(1);
 		expect(await linesOf(fx, `BC${order.id}`)).toHaveLength(2);
@@ -202,7 +276,11 @@ describe('exactly once', () => {
 
 	it('429 inside a batch answer is waited out; one order, all lines', async () => {
 		const order = await fx.storeOrder({ customer_id: 1, lines: lines(3) });
-		await fx.admin('POST', '/faults/d365', { route: 'odata.SalesOrderLines.create', throttle: 1, retryAfterSeconds: 1 });
+		await fx.admin('POST', '/faults/d365', {
+			route: 'odata.SalesOrderLines.create',
+			throttle: 1,
+			retryAfterSeconds: 1,
+		});
 		const before = fx.lastSeq();
 		const [result] = await runNode(fx, salesOrderParameters(fx, order));
 		expect((result.audit as IDataObject).action).toBe('created');
@@ -216,7 +294,10 @@ describe('exactly once', () => {
 	it('a token that expires mid-run is renewed once and the order posts once', async () => {
 		await fx.admin('PUT', '/d365/entra/settings', { tokenLifetimeOverride: 1 });
 		const order = await fx.storeOrder({ customer_id: 1, lines: lines(3) });
-		await runNode(fx, salesOrderParameters(fx, await fx.storeOrder({ customer_id: 1, lines: lines(1) })));
+		await runNode(
+			fx,
+			salesOrderParameters(fx, await fx.storeOrder({ customer_id: 1, lines: lines(1) })),
+		);
 		await new Promise((r) => setTimeout(r, 1500)); // the cached token is now refused by F&O
 		const before = fx.lastSeq();
 		const [result] = await runNode(fx, salesOrderParameters(fx, order));
@@ -230,13 +311,22 @@ describe('dry run', () => {
 	it('outputs the exact OData requests and writes nothing', async () => {
 		const order = await fx.storeOrder({ customer_id: 1, lines: lines(3), shipping: 5 });
 		const before = fx.lastSeq();
-		const [result] = await runNode(fx, salesOrderParameters(fx, order, { options: { customerGroupId: 'WEB', currencyCode: 'USD', dryRun: true } }));
+		const [result] = await runNode(
+			fx,
+			salesOrderParameters(fx, order, {
+				options: { customerGroupId: 'WEB', currencyCode: 'USD', dryRun: true },
+			}),
+		);
 		expect((result.audit as IDataObject).action).toBe('dry-run');
 		const planned = result.plannedRequests as IDataObject[];
 		expect(planned[0]).toMatchObject({ method: 'POST', path: '/data/SalesOrderHeadersV2' });
 		expect((planned[0].body as IDataObject).CustomersOrderReference).toBe(reference(order));
-		expect((planned[1].changeset as IDataObject[]).map((op) => op.path)).toEqual(Array(4).fill('/data/SalesOrderLines'));
-		expect(fx.requests('d365', before).filter((r) => r.method !== 'GET' && r.route !== 'odata.batch')).toEqual([]);
+		expect((planned[1].changeset as IDataObject[]).map((op) => op.path)).toEqual(
+			Array(4).fill('/data/SalesOrderLines'),
+		);
+		expect(
+			fx.requests('d365', before).filter((r) => r.method !== 'GET' && r.route !== 'odata.batch'),
+		).toEqual([]);
 		expect(await salesOrdersFor(fx, reference(order))).toEqual([]);
 	});
 });
@@ -246,17 +336,35 @@ describe('held to the real entities', () => {
 		await manualNumbers(true);
 		const before = fx.lastSeq();
 		const registered = await fx.storeOrder({ customer_id: 2, lines: lines(6), shipping: 7 });
-		const guest = await fx.storeOrder({ guest: { first_name: 'Río', last_name: 'Vega', email: 'rio.vega@example.org' }, lines: lines(3) });
+		const guest = await fx.storeOrder({
+			guest: { first_name: 'Río', last_name: 'Vega', email: 'rio.vega@example.org' },
+			lines: lines(3),
+		});
 		await runNode(fx, salesOrderParameters(fx, registered));
-		await runNode(fx, salesOrderParameters(fx, guest, { guestMode: 'perEmail', numbering: 'deterministic' }));
+		await runNode(
+			fx,
+			salesOrderParameters(fx, guest, { guestMode: 'perEmail', numbering: 'deterministic' }),
+		);
 		await runNode(fx, salesOrderParameters(fx, registered), { staticData: emptyStaticData() }); // lookups only
-		const [got] = await runNode(fx, { resource: 'salesOrder', operation: 'get', dataAreaId: 'usmf', salesOrderNumber: `BC${guest.id}` });
+		const [got] = await runNode(fx, {
+			resource: 'salesOrder',
+			operation: 'get',
+			dataAreaId: 'usmf',
+			salesOrderNumber: `BC${guest.id}`,
+		});
 		expect(got.CustomersOrderReference).toBe(reference(guest));
-		const [customer] = await runNode(fx, { resource: 'customer', operation: 'get', dataAreaId: 'usmf', customerAccount: 'WEB-GUEST' });
+		const [customer] = await runNode(fx, {
+			resource: 'customer',
+			operation: 'get',
+			dataAreaId: 'usmf',
+			customerAccount: 'WEB-GUEST',
+		});
 		expect(customer.CustomerAccount).toBe('WEB-GUEST');
 		const log = fx.requests('d365', before);
 		const { records, keyed } = readWrites(log);
-		expect(new Set(records.map((r) => r.entitySet))).toEqual(new Set(['CustomersV3', 'SalesOrderHeadersV2', 'SalesOrderLines']));
+		expect(new Set(records.map((r) => r.entitySet))).toEqual(
+			new Set(['CustomersV3', 'SalesOrderHeadersV2', 'SalesOrderLines']),
+		);
 		expect(keyed.length).toBeGreaterThan(0);
 		expect(writeProblems(log)).toEqual([]);
 	});

@@ -8,7 +8,11 @@ import type { ICredentialType } from 'n8n-workflow';
 import { BigCommerceApi } from '../../../credentials/BigCommerceApi.credentials';
 import { isOutcomeUnknown } from '../../../nodes/common/errors';
 import { serviceRequest } from '../../../nodes/common/http';
-import { bigCommerceAdapter, bigCommerceRequest, resetBigCommercePacing } from '../../../nodes/BigCommerce/transport';
+import {
+	bigCommerceAdapter,
+	bigCommerceRequest,
+	resetBigCommercePacing,
+} from '../../../nodes/BigCommerce/transport';
 import { foAdapter, foRequest } from '../../../nodes/MicrosoftDynamicsFo/transport';
 import { createContext } from '../../support/n8n/context';
 import { json, startScriptedServer, type Script } from '../../support/scriptedServer';
@@ -22,12 +26,21 @@ const staticBearerFo: ICredentialType = {
 	name: 'microsoftDynamicsFoApi',
 	displayName: 'F&O (static bearer, test only)',
 	properties: [],
-	authenticate: { type: 'generic', properties: { headers: { Authorization: `=Bearer {{$credentials.bearer}}` } } },
+	authenticate: {
+		type: 'generic',
+		properties: { headers: { Authorization: `=Bearer {{$credentials.bearer}}` } },
+	},
 };
 
 const fast = { baseDelayMs: 20, maxDelayMs: 200 };
 
-async function withServer(script: Script, run: (url: string, seen: Awaited<ReturnType<typeof startScriptedServer>>['seen']) => Promise<void>) {
+async function withServer(
+	script: Script,
+	run: (
+		url: string,
+		seen: Awaited<ReturnType<typeof startScriptedServer>>['seen'],
+	) => Promise<void>,
+) {
 	const server = await startScriptedServer(script);
 	try {
 		await run(server.url, server.seen);
@@ -41,7 +54,12 @@ function bcContext(baseUrl: string) {
 		credentials: {
 			bigCommerceApi: {
 				type: new BigCommerceApi(),
-				data: { storeHash: 'store1', accessToken: ACCESS_TOKEN, clientSecret: CLIENT_SECRET, baseUrl },
+				data: {
+					storeHash: 'store1',
+					accessToken: ACCESS_TOKEN,
+					clientSecret: CLIENT_SECRET,
+					baseUrl,
+				},
 			},
 		},
 	});
@@ -49,7 +67,9 @@ function bcContext(baseUrl: string) {
 
 function foContext(environmentUrl: string) {
 	return createContext({
-		credentials: { microsoftDynamicsFoApi: { type: staticBearerFo, data: { environmentUrl, bearer: FO_BEARER } } },
+		credentials: {
+			microsoftDynamicsFoApi: { type: staticBearerFo, data: { environmentUrl, bearer: FO_BEARER } },
+		},
 	});
 }
 
@@ -60,15 +80,24 @@ describe('429 handling', () => {
 		await withServer(
 			(_req, res, i) =>
 				i === 0
-					? json(res, 429, {}, {
-							'X-Rate-Limit-Time-Reset-Ms': '400',
-							'X-Rate-Limit-Time-Window-Ms': '30000',
-							'X-Rate-Limit-Requests-Quota': '150',
-							'X-Rate-Limit-Requests-Left': '0',
-						})
+					? json(
+							res,
+							429,
+							{},
+							{
+								'X-Rate-Limit-Time-Reset-Ms': '400',
+								'X-Rate-Limit-Time-Window-Ms': '30000',
+								'X-Rate-Limit-Requests-Quota': '150',
+								'X-Rate-Limit-Requests-Left': '0',
+							},
+						)
 					: json(res, 200, { id: 1 }),
 			async (url, seen) => {
-				const response = await bigCommerceRequest(bcContext(url), { method: 'GET', version: 'v2', path: '/store' });
+				const response = await bigCommerceRequest(bcContext(url), {
+					method: 'GET',
+					version: 'v2',
+					path: '/store',
+				});
 				expect(response.body).toEqual({ id: 1 });
 				expect(response.attempts).toBe(2);
 				expect(seen).toHaveLength(2);
@@ -84,10 +113,14 @@ describe('429 handling', () => {
 			(_req, res, i) => (i < 2 ? json(res, 429, {}) : json(res, 200, { ok: true })),
 			async (url, seen) => {
 				const ctx = bcContext(url);
-				const response = await serviceRequest(ctx, { ...bigCommerceAdapter, backoff: fast }, {
-					method: 'GET',
-					url: `${url}/stores/store1/v3/hooks`,
-				});
+				const response = await serviceRequest(
+					ctx,
+					{ ...bigCommerceAdapter, backoff: fast },
+					{
+						method: 'GET',
+						url: `${url}/stores/store1/v3/hooks`,
+					},
+				);
 				expect(response.statusCode).toBe(200);
 				expect(seen).toHaveLength(3);
 			},
@@ -98,10 +131,19 @@ describe('429 handling', () => {
 		await withServer(
 			(_req, res, i) =>
 				i === 0
-					? json(res, 429, { error: { message: 'This request could not be processed at this time' } }, { 'Retry-After': '1' })
+					? json(
+							res,
+							429,
+							{ error: { message: 'This request could not be processed at this time' } },
+							{ 'Retry-After': '1' },
+						)
 					: json(res, 201, { SalesOrderNumber: 'SO-1' }),
 			async (url, seen) => {
-				const response = await foRequest(foContext(url), { method: 'POST', path: '/SalesOrderHeadersV2', body: { a: 1 } });
+				const response = await foRequest(foContext(url), {
+					method: 'POST',
+					path: '/SalesOrderHeadersV2',
+					body: { a: 1 },
+				});
 				expect(response.statusCode).toBe(201);
 				expect(seen).toHaveLength(2);
 				expect(seen[1].at - seen[0].at).toBeGreaterThanOrEqual(950);
@@ -117,7 +159,11 @@ describe('429 handling', () => {
 			async (url, seen) => {
 				const ctx = foContext(url);
 				await expect(
-					serviceRequest(ctx, { ...foAdapter, backoff: fast, maxAttempts: 3 }, { method: 'GET', url: `${url}/data/Currencies` }),
+					serviceRequest(
+						ctx,
+						{ ...foAdapter, backoff: fast, maxAttempts: 3 },
+						{ method: 'GET', url: `${url}/data/Currencies` },
+					),
 				).rejects.toThrow(/rate limited after 3 attempts/);
 				expect(seen).toHaveLength(3);
 			},
@@ -148,7 +194,11 @@ describe('pacing against the shared BigCommerce quota', () => {
 	it('does not slow a store with quota to spare', async () => {
 		await withServer(
 			(_req, res) =>
-				json(res, 200, [], { 'X-Rate-Limit-Time-Reset-Ms': '20000', 'X-Rate-Limit-Requests-Quota': '150', 'X-Rate-Limit-Requests-Left': '120' }),
+				json(res, 200, [], {
+					'X-Rate-Limit-Time-Reset-Ms': '20000',
+					'X-Rate-Limit-Requests-Quota': '150',
+					'X-Rate-Limit-Requests-Left': '120',
+				}),
 			async (url, seen) => {
 				const ctx = bcContext(url);
 				await bigCommerceRequest(ctx, { method: 'GET', version: 'v2', path: '/orders' });
@@ -163,12 +213,17 @@ describe('pacing against the shared BigCommerce quota', () => {
 describe('retries of reads, bounded attempts', () => {
 	it('retries a 5xx read and succeeds', async () => {
 		await withServer(
-			(_req, res, i) => (i < 2 ? json(res, 503, { error: { message: 'busy' } }) : json(res, 200, { value: [] })),
+			(_req, res, i) =>
+				i < 2 ? json(res, 503, { error: { message: 'busy' } }) : json(res, 200, { value: [] }),
 			async (url, seen) => {
-				const response = await serviceRequest(foContext(url), { ...foAdapter, backoff: fast }, {
-					method: 'GET',
-					url: `${url}/data/Currencies`,
-				});
+				const response = await serviceRequest(
+					foContext(url),
+					{ ...foAdapter, backoff: fast },
+					{
+						method: 'GET',
+						url: `${url}/data/Currencies`,
+					},
+				);
 				expect(response.body).toEqual({ value: [] });
 				expect(response.attempts).toBe(3);
 				expect(seen).toHaveLength(3);
@@ -181,10 +236,14 @@ describe('retries of reads, bounded attempts', () => {
 			(_req, res) => json(res, 500, [{ status: 500, message: 'Internal server error' }]),
 			async (url, seen) => {
 				const ctx = bcContext(url);
-				const error = await serviceRequest(ctx, { ...bigCommerceAdapter, backoff: fast, maxAttempts: 4 }, {
-					method: 'GET',
-					url: `${url}/stores/store1/v2/orders/1`,
-				}).catch((e: Error) => e);
+				const error = await serviceRequest(
+					ctx,
+					{ ...bigCommerceAdapter, backoff: fast, maxAttempts: 4 },
+					{
+						method: 'GET',
+						url: `${url}/stores/store1/v2/orders/1`,
+					},
+				).catch((e: Error) => e);
 				expect(seen).toHaveLength(4);
 				expect((error as Error).message).toBe('BigCommerce: Internal server error');
 				expect((error as { httpCode?: string }).httpCode).toBe('500');
@@ -199,10 +258,14 @@ describe('retries of reads, bounded attempts', () => {
 				json(res, 200, { id: 5 });
 			},
 			async (url, seen) => {
-				const response = await serviceRequest(bcContext(url), { ...bigCommerceAdapter, backoff: fast }, {
-					method: 'GET',
-					url: `${url}/stores/store1/v2/orders/5`,
-				});
+				const response = await serviceRequest(
+					bcContext(url),
+					{ ...bigCommerceAdapter, backoff: fast },
+					{
+						method: 'GET',
+						url: `${url}/stores/store1/v2/orders/5`,
+					},
+				);
 				expect(response.body).toEqual({ id: 5 });
 				expect(seen).toHaveLength(2);
 			},
@@ -211,7 +274,8 @@ describe('retries of reads, bounded attempts', () => {
 
 	it('does not retry a 4xx', async () => {
 		await withServer(
-			(_req, res) => json(res, 404, [{ status: 404, message: 'The requested resource was not found.' }]),
+			(_req, res) =>
+				json(res, 404, [{ status: 404, message: 'The requested resource was not found.' }]),
 			async (url, seen) => {
 				await expect(
 					bigCommerceRequest(bcContext(url), { method: 'GET', version: 'v2', path: '/orders/999' }),
@@ -242,11 +306,15 @@ describe('writes whose outcome is unknown are never re-sent', () => {
 		await withServer(
 			() => undefined, // never answers
 			async (url, seen) => {
-				const error = await serviceRequest(foContext(url), { ...foAdapter, backoff: fast, timeoutMs: 300 }, {
-					method: 'POST',
-					url: `${url}/data/SalesOrderHeadersV2`,
-					body: { CustomersOrderReference: 'BC-1' },
-				}).catch((e: unknown) => e);
+				const error = await serviceRequest(
+					foContext(url),
+					{ ...foAdapter, backoff: fast, timeoutMs: 300 },
+					{
+						method: 'POST',
+						url: `${url}/data/SalesOrderHeadersV2`,
+						body: { CustomersOrderReference: 'BC-1' },
+					},
+				).catch((e: unknown) => e);
 				expect(isOutcomeUnknown(error)).toBe(true);
 				expect((error as Error).message).toMatch(/outcome of the write is unknown \(timed out\)/);
 				await new Promise((r) => setTimeout(r, 400));
@@ -259,9 +327,11 @@ describe('writes whose outcome is unknown are never re-sent', () => {
 		await withServer(
 			(_req, res) => void res.socket?.destroy(),
 			async (url, seen) => {
-				const error = await foRequest(foContext(url), { method: 'POST', path: '/SalesOrderLines', body: { x: 1 } }).catch(
-					(e: unknown) => e,
-				);
+				const error = await foRequest(foContext(url), {
+					method: 'POST',
+					path: '/SalesOrderLines',
+					body: { x: 1 },
+				}).catch((e: unknown) => e);
 				expect(isOutcomeUnknown(error)).toBe(true);
 				expect(seen).toHaveLength(1);
 			},
@@ -275,9 +345,11 @@ describe('writes whose outcome is unknown are never re-sent', () => {
 				res.end('<html><body>Bad gateway</body></html>');
 			},
 			async (url, seen) => {
-				const error = await foRequest(foContext(url), { method: 'POST', path: '/CustomersV3', body: { a: 1 } }).catch(
-					(e: unknown) => e,
-				);
+				const error = await foRequest(foContext(url), {
+					method: 'POST',
+					path: '/CustomersV3',
+					body: { a: 1 },
+				}).catch((e: unknown) => e);
 				expect(isOutcomeUnknown(error)).toBe(true);
 				expect((error as Error).message).toContain('gateway error 502');
 				expect(seen).toHaveLength(1);
@@ -289,13 +361,19 @@ describe('writes whose outcome is unknown are never re-sent', () => {
 		const server = await startScriptedServer(() => undefined);
 		const url = server.url;
 		await server.close();
-		const error = await serviceRequest(foContext(url), { ...foAdapter, backoff: fast, maxAttempts: 3 }, {
-			method: 'POST',
-			url: `${url}/data/CustomersV3`,
-			body: { a: 1 },
-		}).catch((e: unknown) => e);
+		const error = await serviceRequest(
+			foContext(url),
+			{ ...foAdapter, backoff: fast, maxAttempts: 3 },
+			{
+				method: 'POST',
+				url: `${url}/data/CustomersV3`,
+				body: { a: 1 },
+			},
+		).catch((e: unknown) => e);
 		expect(isOutcomeUnknown(error)).toBe(false);
-		expect((error as Error).message).toMatch(/could not reach the service after 3 attempts \(connection refused\)/);
+		expect((error as Error).message).toMatch(
+			/could not reach the service after 3 attempts \(connection refused\)/,
+		);
 	});
 });
 
@@ -313,21 +391,26 @@ describe('F&O write failures are permanent, classified by body', () => {
 		},
 	};
 
-	it.each([400, 500])('status %i with AxODataWriteException: permanent, Infolog text surfaced, not retried', async (status) => {
-		await withServer(
-			(_req, res) => json(res, status, writeFailure),
-			async (url, seen) => {
-				const error = await foRequest(foContext(url), { method: 'POST', path: '/SalesOrderLines', body: { a: 1 } }).catch(
-					(e: unknown) => e,
-				);
-				expect(isOutcomeUnknown(error)).toBe(false);
-				expect((error as Error).message).toBe(
-					'Dynamics 365 F&O: F&O rejected the write: Warning: Inventory dimension Site is mandatory and must consequently be specified.; Error: Update has been canceled.',
-				);
-				expect(seen).toHaveLength(1);
-			},
-		);
-	});
+	it.each([400, 500])(
+		'status %i with AxODataWriteException: permanent, Infolog text surfaced, not retried',
+		async (status) => {
+			await withServer(
+				(_req, res) => json(res, status, writeFailure),
+				async (url, seen) => {
+					const error = await foRequest(foContext(url), {
+						method: 'POST',
+						path: '/SalesOrderLines',
+						body: { a: 1 },
+					}).catch((e: unknown) => e);
+					expect(isOutcomeUnknown(error)).toBe(false);
+					expect((error as Error).message).toBe(
+						'Dynamics 365 F&O: F&O rejected the write: Warning: Inventory dimension Site is mandatory and must consequently be specified.; Error: Update has been canceled.',
+					);
+					expect(seen).toHaveLength(1);
+				},
+			);
+		},
+	);
 });
 
 describe('secrets never reach an error', () => {
@@ -341,10 +424,14 @@ describe('secrets never reach an error', () => {
 					errors: { auth: `Bearer ${FO_BEARER}` },
 				}),
 			async (url) => {
-				const error = await bigCommerceRequest(bcContext(url), { method: 'POST', version: 'v3', path: '/hooks', body: {} }).catch(
-					(e: unknown) => e,
-				);
-				const everything = JSON.stringify(error, Object.getOwnPropertyNames(error)) + String((error as Error).stack);
+				const error = await bigCommerceRequest(bcContext(url), {
+					method: 'POST',
+					version: 'v3',
+					path: '/hooks',
+					body: {},
+				}).catch((e: unknown) => e);
+				const everything =
+					JSON.stringify(error, Object.getOwnPropertyNames(error)) + String((error as Error).stack);
 				expect(everything).not.toContain(ACCESS_TOKEN);
 				expect(everything).not.toContain(CLIENT_SECRET);
 				expect(everything).not.toContain(FO_BEARER);
@@ -357,9 +444,12 @@ describe('secrets never reach an error', () => {
 		await withServer(
 			(_req, res) => void res.socket?.destroy(),
 			async (url) => {
-				const error = await bigCommerceRequest(bcContext(url), { method: 'POST', version: 'v3', path: '/hooks', body: {} }).catch(
-					(e: unknown) => e,
-				);
+				const error = await bigCommerceRequest(bcContext(url), {
+					method: 'POST',
+					version: 'v3',
+					path: '/hooks',
+					body: {},
+				}).catch((e: unknown) => e);
 				const everything = JSON.stringify(error, Object.getOwnPropertyNames(error));
 				expect(everything).not.toContain(ACCESS_TOKEN);
 			},

@@ -30,7 +30,9 @@ beforeEach(async () => {
 	// Retries after 1 ms and 2 ms, then the hook is deactivated: "48 hours" in a moment.
 	store = await startStore({ timeScale: 0.001, retryScheduleSeconds: [1, 2] });
 	receiver = await startReceiver(store, {
-		parameters: { events: ['store/order/created', 'store/order/statusUpdated', 'store/order/refund/created'] },
+		parameters: {
+			events: ['store/order/created', 'store/order/statusUpdated', 'store/order/refund/created'],
+		},
 	});
 });
 afterEach(async () => {
@@ -52,7 +54,9 @@ describe('activation and deactivation', () => {
 			expect(hook.headers).toEqual({ [HOOK_MARKER_HEADER]: headerSecretOf(store) });
 		}
 		const nodeData = receiver.staticData.node['node:BigCommerce Trigger'];
-		expect(Object.values(nodeData.hookIds as IDataObject).sort()).toEqual(hooks.map((h) => h.id).sort());
+		expect(Object.values(nodeData.hookIds as IDataObject).sort()).toEqual(
+			hooks.map((h) => h.id).sort(),
+		);
 		const saved = JSON.stringify(receiver.staticData);
 		expect(saved).not.toContain(headerSecretOf(store));
 		expect(saved).not.toContain(store.credentials.clientSecret);
@@ -85,7 +89,10 @@ describe('activation and deactivation', () => {
 		receiver.parameters.events = ['store/order/created', 'store/order/statusUpdated'];
 		expect(await checkExists(store, receiver)).toBe(false);
 		expect(await activate(store, receiver)).toBe(true);
-		expect((await ours()).map((h) => h.scope).sort()).toEqual(['store/order/created', 'store/order/statusUpdated']);
+		expect((await ours()).map((h) => h.scope).sort()).toEqual([
+			'store/order/created',
+			'store/order/statusUpdated',
+		]);
 	});
 
 	it('refuses to activate without a client secret (nothing to verify with)', async () => {
@@ -123,19 +130,36 @@ describe('deactivated by BigCommerce', () => {
 		await activate(store, receiver);
 		await letTheSandboxDeactivate();
 		// Someone else's inactive hook: other destination, no marker header.
-		const other = await storeContext(store).helpers.httpRequestWithAuthentication.call(null, 'bigCommerceApi', {
-			method: 'POST',
-			url: `${store.credentials.baseUrl}/stores/${store.credentials.storeHash}/v3/hooks`,
-			body: { scope: 'store/customer/created', destination: 'https://elsewhere.example.com/hook', is_active: false },
-			json: true,
-		});
+		const other = await storeContext(store).helpers.httpRequestWithAuthentication.call(
+			null,
+			'bigCommerceApi',
+			{
+				method: 'POST',
+				url: `${store.credentials.baseUrl}/stores/${store.credentials.storeHash}/v3/hooks`,
+				body: {
+					scope: 'store/customer/created',
+					destination: 'https://elsewhere.example.com/hook',
+					is_active: false,
+				},
+				json: true,
+			},
+		);
 		const otherId = (other as { data: { id: number } }).data.id;
 
 		const base = new URL(receiver.url).origin + '/';
-		const poller = new Poller(store, { resource: 'orders', lookBackHours: 1, watchdog: true, n8nBaseUrl: base });
+		const poller = new Poller(store, {
+			resource: 'orders',
+			lookBackHours: 1,
+			watchdog: true,
+			n8nBaseUrl: base,
+		});
 		const { alerts } = await poller.poll();
 		expect(alerts).toHaveLength(1);
-		expect(alerts[0]).toMatchObject({ scope: 'store/order/created', matchedBy: 'baseUrl', reactivated: true });
+		expect(alerts[0]).toMatchObject({
+			scope: 'store/order/created',
+			matchedBy: 'baseUrl',
+			reactivated: true,
+		});
 		expect((await ours()).every((h) => h.is_active)).toBe(true);
 		const stillOff = (await storeHooks(store)).find((h) => h.id === otherId) as IDataObject;
 		expect(stillOff.is_active).toBe(false);
@@ -147,10 +171,19 @@ describe('deactivated by BigCommerce', () => {
 	it('without a base URL the watchdog recognises our hooks by the marker header', async () => {
 		await activate(store, receiver);
 		await letTheSandboxDeactivate();
-		const poller = new Poller(store, { resource: 'orders', lookBackHours: 1, watchdog: true, n8nBaseUrl: '' });
+		const poller = new Poller(store, {
+			resource: 'orders',
+			lookBackHours: 1,
+			watchdog: true,
+			n8nBaseUrl: '',
+		});
 		const { alerts } = await poller.poll();
 		expect(alerts).toEqual([
-			expect.objectContaining({ scope: 'store/order/created', matchedBy: 'markerHeader', reactivated: true }),
+			expect.objectContaining({
+				scope: 'store/order/created',
+				matchedBy: 'markerHeader',
+				reactivated: true,
+			}),
 		]);
 		expect(JSON.stringify(alerts)).not.toContain(headerSecretOf(store));
 		expect((await ours()).every((h) => h.is_active)).toBe(true);

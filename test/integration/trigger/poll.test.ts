@@ -29,7 +29,9 @@ const line = [{ sku: 'TENT-2P-ALPINE', quantity: 1 }];
 function seedOrders(count: number, spec: (i: number) => Record<string, unknown>): number[] {
 	const ids: number[] = [];
 	for (let i = 0; i < count; i++) {
-		ids.push(store.sandbox.store.createOrder({ lines: line, ...spec(i) } as never, { silent: true }).id);
+		ids.push(
+			store.sandbox.store.createOrder({ lines: line, ...spec(i) } as never, { silent: true }).id,
+		);
 	}
 	return ids;
 }
@@ -48,17 +50,29 @@ describe('orders', () => {
 	it('every order exactly once across several pages, polls and restarts; nothing older than the look-back', async () => {
 		const tooOld = seedOrders(3, () => ({ date_created: isoAgo(30 * HOUR) }));
 		// 260 orders over 10 distinct seconds: two pages of /v2/orders, many orders per second.
-		const first = seedOrders(260, (i) => ({ date_created: isoAgo(5 * HOUR - Math.floor(i / 26) * 1000) }));
+		const first = seedOrders(260, (i) => ({
+			date_created: isoAgo(5 * HOUR - Math.floor(i / 26) * 1000),
+		}));
 		const poller = ordersPoller();
 		const seen: number[] = [];
 
 		const one = await poller.poll();
 		seen.push(...ids(one.records));
 		expect(ids(one.records)).toEqual(first);
-		const pages = store.log.list({ service: 'bigcommerce' }).filter((c) => c.route === 'v2.orders.list');
+		const pages = store.log
+			.list({ service: 'bigcommerce' })
+			.filter((c) => c.route === 'v2.orders.list');
 		expect(pages.length).toBeGreaterThanOrEqual(2);
-		expect(one.records[0]).toMatchObject({ products: expect.any(Array), shipping_addresses: expect.any(Array), transactions: [] });
-		expect(one.records[0]._event).toMatchObject({ source: 'poll', scope: 'poll/orders', store_hash: store.credentials.storeHash });
+		expect(one.records[0]).toMatchObject({
+			products: expect.any(Array),
+			shipping_addresses: expect.any(Array),
+			transactions: [],
+		});
+		expect(one.records[0]._event).toMatchObject({
+			source: 'poll',
+			scope: 'poll/orders',
+			store_hash: store.credentials.storeHash,
+		});
 
 		// Nothing new: null, and nothing re-emitted (the boundary second is read again).
 		expect((await poller.poll()).result).toBeNull();
@@ -74,7 +88,9 @@ describe('orders', () => {
 		expect((await poller.poll()).result).toBeNull();
 
 		// Every order once, except the one that changed (emitted again: it was modified).
-		expect(seen.filter((id) => id !== first[3]).sort()).toEqual([...first, ...later].filter((id) => id !== first[3]).sort());
+		expect(seen.filter((id) => id !== first[3]).sort()).toEqual(
+			[...first, ...later].filter((id) => id !== first[3]).sort(),
+		);
 		expect(new Set(seen).size).toBe(seen.length - 1);
 		expect(seen.some((id) => tooOld.includes(id))).toBe(false);
 	});
@@ -120,14 +136,18 @@ describe('orders', () => {
 		seedOrders(8, (i) => ({ date_created: isoAgo(HOUR - i * 1000) }));
 		const poller = ordersPoller();
 		expect((await poller.poll('manual')).records).toHaveLength(5);
-		expect(poller.staticData.node['node:BigCommerce Poll Trigger']?.['cursor:orders']).toBeUndefined();
+		expect(
+			poller.staticData.node['node:BigCommerce Poll Trigger']?.['cursor:orders'],
+		).toBeUndefined();
 		expect((await poller.poll()).records).toHaveLength(8);
 	});
 
 	it('an empty store (204) is nothing new', async () => {
 		const poller = ordersPoller();
 		expect((await poller.poll()).result).toBeNull();
-		const calls = store.log.list({ service: 'bigcommerce' }).filter((c) => c.route === 'v2.orders.list');
+		const calls = store.log
+			.list({ service: 'bigcommerce' })
+			.filter((c) => c.route === 'v2.orders.list');
 		expect(calls.map((c) => c.status)).toEqual([204]);
 	});
 
@@ -147,10 +167,18 @@ describe('refunds', () => {
 	it('each refund once with its full order, across polls and restarts', async () => {
 		const [a, b] = seedOrders(2, () => ({ customer_id: 0, date_created: isoAgo(HOUR) }));
 		const lineOf = (id: number) => [...store.sandbox.store.orders.get(id)!.lines][0].id;
-		const r1 = await adminCall(store, 'POST', `orders/${a}/refunds`, { lines: [{ id: lineOf(a), quantity: 1 }] });
+		const r1 = await adminCall(store, 'POST', `orders/${a}/refunds`, {
+			lines: [{ id: lineOf(a), quantity: 1 }],
+		});
 		const poller = new Poller(store, { resource: 'refunds', lookBackHours: 24, watchdog: false });
 		const one = await poller.poll();
-		expect(one.records).toEqual([expect.objectContaining({ id: r1.id, order_id: a, order: expect.objectContaining({ id: a, products: expect.any(Array) }) })]);
+		expect(one.records).toEqual([
+			expect.objectContaining({
+				id: r1.id,
+				order_id: a,
+				order: expect.objectContaining({ id: a, products: expect.any(Array) }),
+			}),
+		]);
 		expect(one.records[0]._event).toMatchObject({ scope: 'poll/refunds' });
 
 		poller.restart();

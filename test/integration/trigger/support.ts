@@ -9,7 +9,12 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { deepCopy, type IDataObject, type INodeExecutionData, type IWebhookResponseData } from 'n8n-workflow';
+import {
+	deepCopy,
+	type IDataObject,
+	type INodeExecutionData,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
 
 import { BigCommercePollTrigger } from '../../../nodes/BigCommerce/BigCommercePollTrigger.node';
 import { BigCommerceTrigger } from '../../../nodes/BigCommerce/BigCommerceTrigger.node';
@@ -81,7 +86,10 @@ export interface Receiver {
 	/** Resolves once every request taken in has finished its `webhook()` (fetch included). */
 	idle(): Promise<void>;
 	/** Send a request straight to the receiver (a forged or replayed delivery). */
-	post(body: string | Buffer, headers: Record<string, string>): Promise<{ status: number; run?: Run }>;
+	post(
+		body: string | Buffer,
+		headers: Record<string, string>,
+	): Promise<{ status: number; run?: Run }>;
 	close(): Promise<void>;
 }
 
@@ -94,7 +102,10 @@ const defaultParameters = {
 };
 
 /** The loopback server that stands in for n8n's production webhook URL of one trigger node. */
-export async function startReceiver(store: StoreUnderTest, options: TriggerOptions = {}): Promise<Receiver> {
+export async function startReceiver(
+	store: StoreUnderTest,
+	options: TriggerOptions = {},
+): Promise<Receiver> {
 	const trigger = new BigCommerceTrigger();
 	const runs: Run[] = [];
 	const path = `/webhook/${randomUUID()}/webhook`;
@@ -112,9 +123,19 @@ export async function startReceiver(store: StoreUnderTest, options: TriggerOptio
 		});
 	});
 
-	async function handle(headers: IncomingHttpHeaders, rawBody: Buffer, answer: (s: number, b: string) => void) {
+	async function handle(
+		headers: IncomingHttpHeaders,
+		rawBody: Buffer,
+		answer: (s: number, b: string) => void,
+	) {
 		if (receiver.failWith) return answer(receiver.failWith, 'failing on purpose');
-		const run: Run = { status: 0, body: '', answeredBeforeReturn: false, seqAtAnswer: 0, items: [] };
+		const run: Run = {
+			status: 0,
+			body: '',
+			answeredBeforeReturn: false,
+			seqAtAnswer: 0,
+			items: [],
+		};
 		let returned = false;
 		const response = responseObject((status, body) => {
 			run.status = status;
@@ -180,8 +201,10 @@ export async function startReceiver(store: StoreUnderTest, options: TriggerOptio
  */
 function asTriggerContext<T extends ReturnType<typeof storeContext>>(ctx: T): T {
 	const itemParameter = ctx.getNodeParameter.bind(ctx) as (...args: unknown[]) => unknown;
-	(ctx as unknown as { getNodeParameter: unknown }).getNodeParameter = (name: string, ...fallback: unknown[]) =>
-		fallback.length ? itemParameter(name, 0, fallback[0]) : itemParameter(name, 0);
+	(ctx as unknown as { getNodeParameter: unknown }).getNodeParameter = (
+		name: string,
+		...fallback: unknown[]
+	) => (fallback.length ? itemParameter(name, 0, fallback[0]) : itemParameter(name, 0));
 	return ctx;
 }
 
@@ -191,14 +214,16 @@ export function triggerContext(
 	receiver: Receiver,
 	extra: { request?: { headers: Record<string, string>; rawBody: Buffer; body?: unknown } } = {},
 ) {
-	return asTriggerContext(storeContext(store, {
-		parameters: receiver.parameters,
-		staticData: receiver.staticData,
-		webhookUrl: receiver.url,
-		workflowId: WORKFLOW_ID,
-		node: { id: NODE_ID, name: 'BigCommerce Trigger' },
-		request: extra.request,
-	}));
+	return asTriggerContext(
+		storeContext(store, {
+			parameters: receiver.parameters,
+			staticData: receiver.staticData,
+			webhookUrl: receiver.url,
+			workflowId: WORKFLOW_ID,
+			node: { id: NODE_ID, name: 'BigCommerce Trigger' },
+			request: extra.request,
+		}),
+	);
 }
 
 /** n8n's activation: checkExists, and create when it says false. */
@@ -210,11 +235,15 @@ export async function activate(store: StoreUnderTest, receiver: Receiver): Promi
 }
 
 export async function checkExists(store: StoreUnderTest, receiver: Receiver): Promise<boolean> {
-	return await new BigCommerceTrigger().webhookMethods.default.checkExists.call(triggerContext(store, receiver) as never);
+	return await new BigCommerceTrigger().webhookMethods.default.checkExists.call(
+		triggerContext(store, receiver) as never,
+	);
 }
 
 export async function deactivate(store: StoreUnderTest, receiver: Receiver): Promise<boolean> {
-	return await new BigCommerceTrigger().webhookMethods.default.delete.call(triggerContext(store, receiver) as never);
+	return await new BigCommerceTrigger().webhookMethods.default.delete.call(
+		triggerContext(store, receiver) as never,
+	);
 }
 
 /** The derived secret header value for the test workflow and node. */
@@ -234,7 +263,10 @@ export async function deliveries(store: StoreUnderTest): Promise<DeliveryAttempt
 }
 
 /** Every delivery has been answered and every `webhook()` has finished. */
-export async function settle(store: StoreUnderTest, receiver: Receiver): Promise<DeliveryAttempt[]> {
+export async function settle(
+	store: StoreUnderTest,
+	receiver: Receiver,
+): Promise<DeliveryAttempt[]> {
 	const attempts = await deliveries(store);
 	await receiver.idle();
 	return attempts;
@@ -269,7 +301,11 @@ export class Poller {
 		this.memory = emptyStaticData();
 	}
 
-	async poll(mode: 'trigger' | 'manual' = 'trigger'): Promise<{ records: IDataObject[]; alerts: IDataObject[]; result: INodeExecutionData[][] | null }> {
+	async poll(mode: 'trigger' | 'manual' = 'trigger'): Promise<{
+		records: IDataObject[];
+		alerts: IDataObject[];
+		result: INodeExecutionData[][] | null;
+	}> {
 		const ctx = asTriggerContext(
 			storeContext(this.store, {
 				parameters: this.parameters,

@@ -11,7 +11,15 @@ import { Webhook } from 'standardwebhooks';
 import { HOOK_MARKER_HEADER } from '../../../nodes/BigCommerce/hookSecret';
 import type { DeliveryAttempt } from '../../sandbox/bigcommerce';
 import { adminCall, createOrder, startStore, type StoreUnderTest } from '../bigcommerce/support';
-import { activate, emitted, headerSecretOf, settle, startReceiver, type Receiver, type Run } from './support';
+import {
+	activate,
+	emitted,
+	headerSecretOf,
+	settle,
+	startReceiver,
+	type Receiver,
+	type Run,
+} from './support';
 
 jest.setTimeout(30000);
 
@@ -43,7 +51,8 @@ async function genuineDelivery(): Promise<DeliveryAttempt> {
 	return first;
 }
 
-const orderGets = () => store.log.list({ service: 'bigcommerce' }).filter((c) => c.route === 'v2.orders.get').length;
+const orderGets = () =>
+	store.log.list({ service: 'bigcommerce' }).filter((c) => c.route === 'v2.orders.get').length;
 
 function expectRejected(result: { status: number; run?: Run }, status = 401) {
 	expect(result.status).toBe(status);
@@ -76,7 +85,11 @@ describe('default mode (secret header + signature when present)', () => {
 		const getsBefore = orderGets();
 		const secret = store.credentials.clientSecret;
 		const base: Record<string, string> = { ...genuine.headers };
-		const signed = (body: string | Buffer, ts = now(), id = genuine.webhookId): Record<string, string> => ({
+		const signed = (
+			body: string | Buffer,
+			ts = now(),
+			id = genuine.webhookId,
+		): Record<string, string> => ({
 			...base,
 			'webhook-id': id,
 			'webhook-timestamp': String(ts),
@@ -87,7 +100,12 @@ describe('default mode (secret header + signature when present)', () => {
 		// Control: re-signed now with the real secret, it passes (then counts as a duplicate).
 		expect((await receiver.post(body, signed(body))).status).toBe(200);
 		// Forged: signed with another secret.
-		expectRejected(await receiver.post(body, { ...signed(body), 'webhook-signature': sign('not-the-secret', genuine.webhookId, now(), body) }));
+		expectRejected(
+			await receiver.post(body, {
+				...signed(body),
+				'webhook-signature': sign('not-the-secret', genuine.webhookId, now(), body),
+			}),
+		);
 		// Forged: right signature, wrong secret header.
 		expectRejected(await receiver.post(body, { ...signed(body), [HOOK_MARKER_HEADER]: 'guessed' }));
 		// Replayed: the captured delivery as it was sent, ten minutes later.
@@ -149,7 +167,11 @@ describe('default mode (secret header + signature when present)', () => {
 	it('an authentic but malformed body gets 400 and no execution', async () => {
 		await setUp();
 		const ts = now();
-		for (const bad of ['{"scope":"store/order/created"', '[1,2]', '{"scope":"store/order/created","data":{}}']) {
+		for (const bad of [
+			'{"scope":"store/order/created"',
+			'[1,2]',
+			'{"scope":"store/order/created","data":{}}',
+		]) {
 			expectRejected(
 				await receiver.post(bad, {
 					'webhook-id': `m-${bad.length}`,
@@ -235,11 +257,17 @@ describe('X-BC-Signature mode (opt-in)', () => {
 				created_at: now() - n,
 				producer: `stores/${store.credentials.storeHash}`,
 			});
-		const mac = (b: string, encoding: 'hex' | 'base64') => createHmac('sha256', xbc).update(b).digest(encoding);
+		const mac = (b: string, encoding: 'hex' | 'base64') =>
+			createHmac('sha256', xbc).update(b).digest(encoding);
 		expect((await receiver.post(body(1), relayHeaders(mac(body(1), 'hex')))).status).toBe(200);
 		expect((await receiver.post(body(2), relayHeaders(mac(body(2), 'base64')))).status).toBe(200);
 		expectRejected(await receiver.post(body(3), relayHeaders(mac(body(2), 'hex'))));
-		expectRejected(await receiver.post(body(4), relayHeaders(createHmac('sha256', 'other').update(body(4)).digest('hex'))));
+		expectRejected(
+			await receiver.post(
+				body(4),
+				relayHeaders(createHmac('sha256', 'other').update(body(4)).digest('hex')),
+			),
+		);
 		expectRejected(await receiver.post(body(5), { [HOOK_MARKER_HEADER]: headerSecretOf(store) }));
 		expect(emitted(receiver)).toHaveLength(2);
 	});
@@ -273,7 +301,9 @@ describe('duplicates', () => {
 		await adminCall(store, 'PUT', 'switches', { webhookIdPerAttempt: true });
 		await newOrder();
 		await settle(store, receiver);
-		const [event] = (await adminCall(store, 'GET', 'events')) as unknown as Array<{ eventId: string }>;
+		const [event] = (await adminCall(store, 'GET', 'events')) as unknown as Array<{
+			eventId: string;
+		}>;
 		await adminCall(store, 'POST', `events/${event.eventId}/redeliver`);
 		const attempts = await settle(store, receiver);
 		expect(new Set(attempts.map((a) => a.webhookId)).size).toBe(2);

@@ -67,7 +67,9 @@ export function createAdminHandler(ctx: AdminContext): AdminHandler {
 		const key = `${method} ${[a, b === undefined ? '' : ':id', c ?? ''].filter(Boolean).join('/')}`;
 		switch (key) {
 			case 'POST orders':
-				return wrap(() => ok(ctx.renderOrder(store.createOrder(obj as unknown as OrderSpec).id), 201));
+				return wrap(() =>
+					ok(ctx.renderOrder(store.createOrder(obj as unknown as OrderSpec).id), 201),
+				);
 			case 'GET orders/:id':
 				return wrap(() => ok(ctx.renderOrder(store.getOrder(Number(b)).id)));
 			case 'PUT orders/:id':
@@ -94,7 +96,10 @@ export function createAdminHandler(ctx: AdminContext): AdminHandler {
 					) {
 						return bad('email, first_name and last_name are required');
 					}
-					return ok(store.createCustomer(obj as Parameters<BigCommerceStore['createCustomer']>[0]), 201);
+					return ok(
+						store.createCustomer(obj as Parameters<BigCommerceStore['createCustomer']>[0]),
+						201,
+					);
 				});
 			case 'PUT customers/:id':
 				return wrap(() => ok(store.updateCustomer(Number(b), obj)));
@@ -143,7 +148,9 @@ export function createAdminHandler(ctx: AdminContext): AdminHandler {
 					released: ctx.dispatcher().release((query.get('order') ?? 'reverse') as 'reverse'),
 				});
 			case 'POST events/:id/redeliver': {
-				const n = ctx.dispatcher().redeliver(b, query.has('hook') ? Number(query.get('hook')) : undefined);
+				const n = ctx
+					.dispatcher()
+					.redeliver(b, query.has('hook') ? Number(query.get('hook')) : undefined);
 				return n < 0 ? bad(`no event ${b}`, 404) : ok({ deliveries: n });
 			}
 			case 'GET hooks':

@@ -18,7 +18,10 @@ describe('auth and store', () => {
 		expect(v2.json()).toEqual([{ status: 401, message: expect.any(String) }]);
 		const v3 = await s.call('GET', '/v3/customers', undefined, { 'x-auth-token': '' });
 		expect(v3.status).toBe(401);
-		expect(v3.json()).toMatchObject({ status: 401, type: '/api-docs/getting-started/api-status-codes' });
+		expect(v3.json()).toMatchObject({
+			status: 401,
+			type: '/api-docs/getting-started/api-status-codes',
+		});
 	});
 
 	it('serves GET /v2/store only under its own store hash', async () => {
@@ -66,7 +69,9 @@ describe('v2 orders', () => {
 			customer_id: number;
 		}[];
 		expect(all.some((o) => o.status_id === 0)).toBe(false);
-		const incomplete = (await s.call('GET', '/v2/orders?status_id=0')).json() as { status_id: number }[];
+		const incomplete = (await s.call('GET', '/v2/orders?status_id=0')).json() as {
+			status_id: number;
+		}[];
 		expect(incomplete.length).toBeGreaterThan(0);
 		await s.admin('PUT', 'switches', { listIncludesIncomplete: true });
 		const withIncomplete = (await s.call('GET', '/v2/orders')).json() as unknown[];
@@ -82,7 +87,10 @@ describe('v2 orders', () => {
 			expect(o.status_id).toBe(2);
 		}
 		const iso = (
-			await s.call('GET', `/v2/orders?max_date_modified=${encodeURIComponent('2025-03-08T00:00:00Z')}`)
+			await s.call(
+				'GET',
+				`/v2/orders?max_date_modified=${encodeURIComponent('2025-03-08T00:00:00Z')}`,
+			)
 		).json() as typeof all;
 		expect(iso.length).toBeGreaterThan(0);
 		for (const o of iso) expect(Date.parse(o.date_modified)).toBeLessThanOrEqual(cut);
@@ -97,13 +105,17 @@ describe('v2 orders', () => {
 		const all = (await s.call('GET', '/v2/orders')).json() as Record<string, unknown>[];
 		for (const o of all) {
 			expect(o.total_inc_tax).toMatch(/^\d+\.\d{4}$/);
-			expect(o.date_created).toMatch(/^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} \+0000$/);
+			expect(o.date_created).toMatch(
+				/^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} \+0000$/,
+			);
 		}
 		expect(new Set(all.map((o) => o.currency_code))).toEqual(new Set(['USD', 'EUR']));
 	});
 
 	it('order products page at 50; consignments.line_items caps at 50 with a warning (switchable)', async () => {
-		const lines = Array.from({ length: 60 }, (_, i) => ({ sku: i % 2 ? 'LAMP-HEAD-400' : 'SOCK-MERINO-M' }));
+		const lines = Array.from({ length: 60 }, (_, i) => ({
+			sku: i % 2 ? 'LAMP-HEAD-400' : 'SOCK-MERINO-M',
+		}));
 		const created = await s.admin('POST', 'orders', { customer_id: 1, lines });
 		const id = (created.body as { id: number }).id;
 		const p1 = (await s.call('GET', `/v2/orders/${id}/products`)).json() as unknown[];
@@ -127,7 +139,9 @@ describe('v2 orders', () => {
 			guest: { email: 'g@example.org' },
 			lines: [{ sku: 'BOTTLE-STEEL-1L' }],
 		});
-		const order = (await s.call('GET', `/v2/orders/${(created.body as { id: number }).id}`)).json() as {
+		const order = (
+			await s.call('GET', `/v2/orders/${(created.body as { id: number }).id}`)
+		).json() as {
 			customer_id: number;
 			billing_address: { email: string };
 		};
@@ -142,7 +156,12 @@ describe('rate limiting', () => {
 		const answers = [];
 		for (let i = 0; i < 4; i++) answers.push(await s.call('GET', '/v2/orders?limit=1'));
 		expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 429]);
-		expect(answers.map((a) => a.headers.get('x-rate-limit-requests-left'))).toEqual(['2', '1', '0', '0']);
+		expect(answers.map((a) => a.headers.get('x-rate-limit-requests-left'))).toEqual([
+			'2',
+			'1',
+			'0',
+			'0',
+		]);
 		for (const a of answers) {
 			expect(a.headers.get('x-rate-limit-requests-quota')).toBe('3');
 			expect(a.headers.get('x-rate-limit-time-window-ms')).toBe('30000');
@@ -180,7 +199,10 @@ describe('faults', () => {
 		s.faults.add({ route: 'v2.orders.get', drop: 1 });
 		await expect(s.call('GET', '/v2/orders/101')).rejects.toThrow();
 		expect((await s.call('GET', '/v2/orders/101')).status).toBe(200);
-		expect(s.log.list({ route: 'v2.orders.list' }).map((e) => e.fault)).toEqual(['throttle', 'throttle']);
+		expect(s.log.list({ route: 'v2.orders.list' }).map((e) => e.fault)).toEqual([
+			'throttle',
+			'throttle',
+		]);
 	});
 });
 
@@ -191,7 +213,9 @@ describe('admin', () => {
 		await s.admin('PUT', 'switches', { signWebhooks: false });
 		await s.admin('POST', 'reset');
 		expect(s.bc.store.orders.size).toBe(before);
-		expect(((await s.admin('GET', 'switches')).body as { signWebhooks: boolean }).signWebhooks).toBe(true);
+		expect(
+			((await s.admin('GET', 'switches')).body as { signWebhooks: boolean }).signWebhooks,
+		).toBe(true);
 		expect((await s.admin('PUT', 'switches', { nope: 1 })).status).toBe(400);
 		expect((await s.admin('POST', 'orders', { lines: [{ sku: 'NOT-A-SKU' }] })).status).toBe(400);
 	});

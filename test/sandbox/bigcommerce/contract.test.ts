@@ -83,17 +83,24 @@ describe('v2 orders', () => {
 				]);
 			} else expect(Object.keys(first.consignments as object).sort()).toEqual(['resource', 'url']);
 			if (include.includes('fees')) expect(Array.isArray(first.fees)).toBe(true);
-			for (const id of orderIds()) await check(V2, 'get', '/orders/{order_id}', `/v2/orders/${id}?${q}`);
+			for (const id of orderIds())
+				await check(V2, 'get', '/orders/{order_id}', `/v2/orders/${id}?${q}`);
 		}
 		const withLines = await s.call(
 			'GET',
 			`/v2/orders/${orderIds()[0]}?include=consignments.line_items&consignment_structure=object`,
 		);
 		const shipping = (
-			withLines.json() as { consignments: { shipping: { line_items: Record<string, unknown>[] }[] } }
+			withLines.json() as {
+				consignments: { shipping: { line_items: Record<string, unknown>[] }[] };
+			}
 		).consignments.shipping[0];
 		expect(
-			missingProperties(V2, responseSchema(V2, 'get', '/orders/{order_id}/products'), shipping.line_items),
+			missingProperties(
+				V2,
+				responseSchema(V2, 'get', '/orders/{order_id}/products'),
+				shipping.line_items,
+			),
 		).toEqual([]);
 	});
 
@@ -132,7 +139,12 @@ describe('v3 orders: transactions and refunds', () => {
 		const events = new Set<string>();
 		let empty = 0;
 		for (const id of orderIds()) {
-			const res = await check(V3, 'get', '/orders/{order_id}/transactions', `/v3/orders/${id}/transactions`);
+			const res = await check(
+				V3,
+				'get',
+				'/orders/{order_id}/transactions',
+				`/v3/orders/${id}/transactions`,
+			);
 			if (res.status === 204) {
 				empty++;
 				continue;
@@ -157,8 +169,9 @@ describe('v3 orders: transactions and refunds', () => {
 			'/orders/payment_actions/refunds',
 			'/v3/orders/payment_actions/refunds',
 		);
-		const refunds = (all.json as { data: { id: number; order_id: number; items: { item_type: string }[] }[] })
-			.data;
+		const refunds = (
+			all.json as { data: { id: number; order_id: number; items: { item_type: string }[] }[] }
+		).data;
 		expect(missingProperties(V3, listSchema, all.json)).toEqual([]);
 		expect(new Set(refunds.flatMap((r) => r.items.map((i) => i.item_type)))).toEqual(
 			new Set(['PRODUCT', 'SHIPPING', 'ORDER']),
@@ -203,13 +216,19 @@ describe('v3 customers and catalog', () => {
 			'/v3/customers?include=addresses,attributes,formfields,storecredit',
 		);
 		expect(missingProperties(C, schema, full.json)).toEqual([]);
-		const one = await check(C, 'get', '/customers', '/v3/customers?email:in=ava.thompson@example.com');
+		const one = await check(
+			C,
+			'get',
+			'/customers',
+			'/v3/customers?email:in=ava.thompson@example.com',
+		);
 		expect((one.json as { data: { email: string }[] }).data.map((c) => c.email)).toEqual([
 			'ava.thompson@example.com',
 		]);
 		const page2 = await check(C, 'get', '/customers', '/v3/customers?page=2&limit=2');
 		expect(
-			(page2.json as { meta: { pagination: { current_page: number } } }).meta.pagination.current_page,
+			(page2.json as { meta: { pagination: { current_page: number } } }).meta.pagination
+				.current_page,
 		).toBe(2);
 	});
 
@@ -244,11 +263,25 @@ describe('v3 customers and catalog', () => {
 				includeOnly.map((k) => `data[].${k}`),
 			),
 		).toEqual([]);
-		const simple = await check(P, 'get', '/catalog/products', '/v3/catalog/products?sku=TENT-2P-ALPINE');
-		expect((simple.json as { data: { sku: string }[] }).data.map((p) => p.sku)).toEqual(['TENT-2P-ALPINE']);
+		const simple = await check(
+			P,
+			'get',
+			'/catalog/products',
+			'/v3/catalog/products?sku=TENT-2P-ALPINE',
+		);
+		expect((simple.json as { data: { sku: string }[] }).data.map((p) => p.sku)).toEqual([
+			'TENT-2P-ALPINE',
+		]);
 		const variants = await check(V, 'get', '/catalog/variants', '/v3/catalog/variants?limit=250');
-		expect(missingProperties(V, responseSchema(V, 'get', '/catalog/variants'), variants.json)).toEqual([]);
-		const bySku = await check(V, 'get', '/catalog/variants', '/v3/catalog/variants?sku=JKT-RAIN-M-BLU');
+		expect(
+			missingProperties(V, responseSchema(V, 'get', '/catalog/variants'), variants.json),
+		).toEqual([]);
+		const bySku = await check(
+			V,
+			'get',
+			'/catalog/variants',
+			'/v3/catalog/variants?sku=JKT-RAIN-M-BLU',
+		);
 		const v = (bySku.json as { data: { sku: string; option_values: { label: string }[] }[] }).data;
 		expect(v.map((x) => x.sku)).toEqual(['JKT-RAIN-M-BLU']);
 		expect(v[0].option_values.map((o) => o.label).sort()).toEqual(['BLU', 'M']);

@@ -84,4 +84,5 @@ export const STATUS_MESSAGES: Record<number, string> = {
 	504: 'Gateway Timeout',
 };
 
-export const statusMessage = (status: number): string => STATUS_MESSAGES[status] ?? `HTTP ${status}`;
+export const statusMessage = (status: number): string =>
+	STATUS_MESSAGES[status] ?? `HTTP ${status}`;

@@ -68,7 +68,10 @@ export async function startBigCommerceSandbox(
 	const clientSecret = options.clientSecret ?? 'sbx-bc-client-secret-5d1e8b2c';
 	const initialSwitches = { ...DEFAULT_SWITCHES, ...options.switches };
 	const switches: BigCommerceSwitches = { ...initialSwitches };
-	const limiter = new RateLimiter(options.quota ?? DEFAULT_QUOTA, options.windowMs ?? RATE_LIMIT_WINDOW_MS);
+	const limiter = new RateLimiter(
+		options.quota ?? DEFAULT_QUOTA,
+		options.windowMs ?? RATE_LIMIT_WINDOW_MS,
+	);
 	const store = new BigCommerceStore(storeHash, clientId);
 	const dispatcher = new WebhookDispatcher({
 		store,
@@ -147,7 +150,12 @@ export async function startBigCommerceSandbox(
 		productsPageSize: options.productsPageSize ?? 50,
 	};
 	store.emit = (scope, data) => {
-		if (scope === 'store/order/updated' && !switches.statusChangeFiresUpdated && store.inStatusChange) return;
+		if (
+			scope === 'store/order/updated' &&
+			!switches.statusChangeFiresUpdated &&
+			store.inStatusChange
+		)
+			return;
 		dispatcher.emit(scope, data);
 	};
 	const seed = () => {
@@ -174,7 +182,8 @@ export async function startBigCommerceSandbox(
 			const token = req.headers['x-auth-token'];
 			if (token !== accessToken) {
 				const headers = limiter.headers();
-				if (isV2(req)) sendV2Error(res, 401, 'You must be authenticated to access this resource.', headers);
+				if (isV2(req))
+					sendV2Error(res, 401, 'You must be authenticated to access this resource.', headers);
 				else sendV3Error(res, 401, statusMessage(401), {}, headers);
 				return false;
 			}

@@ -188,7 +188,13 @@ export function seedStore(store: BigCommerceStore): void {
 	}
 
 	const s = { silent: true };
-	const c = (email: string, first: string, last: string, address: Record<string, string>, extra = {}) =>
+	const c = (
+		email: string,
+		first: string,
+		last: string,
+		address: Record<string, string>,
+		extra = {},
+	) =>
 		store.createCustomer(
 			{
 				email,
@@ -295,7 +301,11 @@ export function seedStore(store: BigCommerceStore): void {
 	// 1. Registered US buyer, multi-line with coupon, captured and shipped.
 	const o1 = o({
 		customer_id: ava.id,
-		lines: [{ sku: 'TENT-2P-ALPINE' }, { sku: 'SB-DOWN-20-REG' }, { sku: 'LAMP-HEAD-400', quantity: 2 }],
+		lines: [
+			{ sku: 'TENT-2P-ALPINE' },
+			{ sku: 'SB-DOWN-20-REG' },
+			{ sku: 'LAMP-HEAD-400', quantity: 2 },
+		],
 		coupon: { code: 'TRAIL10', percent: 10 },
 		date_created: day(0),
 	});
@@ -323,7 +333,11 @@ export function seedStore(store: BigCommerceStore): void {
 	const o3 = o({
 		customer_id: jonas.id,
 		currency: 'EUR',
-		lines: [{ sku: 'JKT-DOWN-L-BLK' }, { sku: 'BOOT-HIKE-MID-43' }, { sku: 'SOCK-MERINO-L', quantity: 2 }],
+		lines: [
+			{ sku: 'JKT-DOWN-L-BLK' },
+			{ sku: 'BOOT-HIKE-MID-43' },
+			{ sku: 'SOCK-MERINO-L', quantity: 2 },
+		],
 		coupon: { code: 'WINTER15', amount: 15 },
 		date_created: day(2),
 	});

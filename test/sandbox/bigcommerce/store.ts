@@ -450,7 +450,8 @@ export class BigCommerceStore {
 	createOrder(spec: OrderSpec, options: { silent?: boolean } = {}): OrderRec {
 		if (!spec.lines?.length) throw new StoreError(400, 'An order needs at least one line.');
 		const currency = CURRENCIES.find((c) => c.code === (spec.currency ?? 'USD'));
-		if (!currency) throw new StoreError(400, `Currency ${spec.currency} is not enabled in this store.`);
+		if (!currency)
+			throw new StoreError(400, `Currency ${spec.currency} is not enabled in this store.`);
 		const customer = spec.customer_id ? this.customers.get(spec.customer_id) : undefined;
 		if (spec.customer_id && !customer)
 			throw new StoreError(400, `Customer ${spec.customer_id} does not exist.`);
@@ -581,7 +582,9 @@ export class BigCommerceStore {
 			weight: Number(variant.weight ?? product.weight),
 			quantity: spec.quantity ?? 1,
 			unitPrice: round2(spec.price ?? catalogPrice * order.currency.exchangeRate),
-			costPrice: round2(Number(variant.cost_price ?? product.cost_price) * order.currency.exchangeRate),
+			costPrice: round2(
+				Number(variant.cost_price ?? product.cost_price) * order.currency.exchangeRate,
+			),
 			discount: 0,
 			options: hasOptions ? options : [],
 			quantityShipped: 0,
@@ -602,7 +605,12 @@ export class BigCommerceStore {
 		edit: Partial<
 			Pick<
 				OrderSpec,
-				'lines' | 'billing_address' | 'shipping_address' | 'staff_notes' | 'customer_message' | 'shipping'
+				| 'lines'
+				| 'billing_address'
+				| 'shipping_address'
+				| 'staff_notes'
+				| 'customer_message'
+				| 'shipping'
 			>
 		> & {
 			/** Add these lines instead of replacing all lines. */
@@ -620,7 +628,8 @@ export class BigCommerceStore {
 			if (!line) throw new StoreError(400, `Order product ${q.id} is not on order ${id}.`);
 			line.quantity = q.quantity;
 		}
-		if (edit.remove_line_ids) order.lines = order.lines.filter((l) => !edit.remove_line_ids?.includes(l.id));
+		if (edit.remove_line_ids)
+			order.lines = order.lines.filter((l) => !edit.remove_line_ids?.includes(l.id));
 		if (!order.lines.length) throw new StoreError(400, 'An order needs at least one line.');
 		if (edit.billing_address) order.billing = { ...order.billing, ...edit.billing_address };
 		if (edit.shipping_address) Object.assign(order.shipping[0], edit.shipping_address);
@@ -667,12 +676,18 @@ export class BigCommerceStore {
 
 	// ---------------------------------------------------------------- transactions
 
-	addTransaction(orderId: number, spec: TransactionSpec, options: { silent?: boolean } = {}): TransactionRec {
+	addTransaction(
+		orderId: number,
+		spec: TransactionSpec,
+		options: { silent?: boolean } = {},
+	): TransactionRec {
 		const order = this.getOrder(orderId);
 		const totals = orderTotals(order);
 		const gateway = spec.gateway ?? (order.currency.code === 'EUR' ? 'adyen' : 'braintree');
 		const id = this.nextId('transaction');
-		const auth = this.transactions.find((t) => t.order_id === String(orderId) && t.event === 'authorization');
+		const auth = this.transactions.find(
+			(t) => t.order_id === String(orderId) && t.event === 'authorization',
+		);
 		const tx: TransactionRec = {
 			id,
 			order_id: String(orderId),
@@ -787,10 +802,14 @@ export class BigCommerceStore {
 			const amountSpec = (item as { amount?: number }).amount;
 			if (item.item_type === 'PRODUCT') {
 				const line = order.lines.find((l) => l.id === item.item_id);
-				if (!line) throw new StoreError(422, `Order product ${item.item_id} is not on order ${orderId}.`);
+				if (!line)
+					throw new StoreError(422, `Order product ${item.item_id} is not on order ${orderId}.`);
 				const qty = item.quantity ?? line.quantity - line.quantityRefunded;
 				if (qty <= 0 || line.quantityRefunded + qty > line.quantity) {
-					throw new StoreError(422, `Quantity ${qty} of order product ${line.id} cannot be refunded.`);
+					throw new StoreError(
+						422,
+						`Quantity ${qty} of order product ${line.id} cannot be refunded.`,
+					);
 				}
 				const unitEx = round2((line.unitPrice * line.quantity - line.discount) / line.quantity);
 				const ex = round2(unitEx * qty);
@@ -908,8 +927,13 @@ export class BigCommerceStore {
 		},
 		options: { silent?: boolean } = {},
 	): CustomerRec {
-		if ([...this.customers.values()].some((c) => c.email.toLowerCase() === spec.email.toLowerCase())) {
-			throw new StoreError(422, `The email address ${spec.email} is already in use by another customer.`);
+		if (
+			[...this.customers.values()].some((c) => c.email.toLowerCase() === spec.email.toLowerCase())
+		) {
+			throw new StoreError(
+				422,
+				`The email address ${spec.email} is already in use by another customer.`,
+			);
 		}
 		const id = this.nextId('customer');
 		const at = isoZ(spec.date ? new Date(spec.date) : this.now());
@@ -957,7 +981,10 @@ export class BigCommerceStore {
 		return customer;
 	}
 
-	private customerAddress(customer: CustomerRec, a: Partial<CustomerAddressRec>): CustomerAddressRec {
+	private customerAddress(
+		customer: CustomerRec,
+		a: Partial<CustomerAddressRec>,
+	): CustomerAddressRec {
 		const country = a.country_code ?? 'US';
 		return {
 			id: this.nextId('customerAddress'),
@@ -993,7 +1020,9 @@ export class BigCommerceStore {
 		];
 		for (const key of allowed) {
 			if (key in patch)
-				(customer as unknown as Record<string, unknown>)[key] = (patch as Record<string, unknown>)[key];
+				(customer as unknown as Record<string, unknown>)[key] = (patch as Record<string, unknown>)[
+					key
+				];
 		}
 		customer.date_modified = isoZ(this.now());
 		this.emit('store/customer/updated', { type: 'customer', id });
@@ -1013,7 +1042,9 @@ function applyDiscounts(order: OrderRec): void {
 		let left = discount;
 		order.lines.forEach((line, i) => {
 			const share =
-				i === order.lines.length - 1 ? left : round2((discount * line.unitPrice * line.quantity) / subtotal);
+				i === order.lines.length - 1
+					? left
+					: round2((discount * line.unitPrice * line.quantity) / subtotal);
 			line.discount = round2(line.discount + share);
 			left = round2(left - share);
 		});

@@ -61,7 +61,8 @@ export const DEFAULT_SWITCHES: BigCommerceSwitches = {
 
 /** Apply a partial update, rejecting unknown keys and wrong types. Returns an error text or undefined. */
 export function applySwitches(target: BigCommerceSwitches, patch: unknown): string | undefined {
-	if (!patch || typeof patch !== 'object' || Array.isArray(patch)) return 'switches must be an object';
+	if (!patch || typeof patch !== 'object' || Array.isArray(patch))
+		return 'switches must be an object';
 	for (const [key, value] of Object.entries(patch)) {
 		if (!(key in DEFAULT_SWITCHES)) return `unknown switch ${key}`;
 		const current = (DEFAULT_SWITCHES as unknown as Record<string, unknown>)[key];

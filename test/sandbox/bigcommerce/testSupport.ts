@@ -9,11 +9,18 @@ import OpenAPIResponseValidator from 'openapi-response-validator';
 
 import { FaultInjector } from '../common/faults';
 import { RequestLog } from '../common/requestLog';
-import { startBigCommerceSandbox, type BigCommerceSandbox, type BigCommerceSandboxOptions } from './index';
+import {
+	startBigCommerceSandbox,
+	type BigCommerceSandbox,
+	type BigCommerceSandboxOptions,
+} from './index';
 
 /** The reference specs, never copied into the repo. */
 export const SPEC_DIR = path.resolve(__dirname, '../../../../shared/specs/bigcommerce');
-export const RESEARCH_FILE = path.resolve(__dirname, '../../../../shared/research/bigcommerce-api.md');
+export const RESEARCH_FILE = path.resolve(
+	__dirname,
+	'../../../../shared/research/bigcommerce-api.md',
+);
 
 export interface Started {
 	bc: BigCommerceSandbox;
@@ -149,7 +156,12 @@ export function validateResponse(
 		validator = new OpenAPIResponseValidator({
 			responses: responses as never,
 			components: doc.components as never,
-			customFormats: { 'ISO-4217': () => true, float: () => true, double: () => true, int32: () => true },
+			customFormats: {
+				'ISO-4217': () => true,
+				float: () => true,
+				double: () => true,
+				int32: () => true,
+			},
 		});
 		validators.set(key, validator);
 	}
@@ -177,7 +189,8 @@ export function missingProperties(
 	const out: string[] = [];
 	if (value === null || value === undefined) return out;
 	if ((s.type === 'array' || s.items) && Array.isArray(value)) {
-		for (const item of value) out.push(...missingProperties(file, s.items as Json, item, except, `${at}[]`));
+		for (const item of value)
+			out.push(...missingProperties(file, s.items as Json, item, except, `${at}[]`));
 		return [...new Set(out)];
 	}
 	if (typeof value !== 'object' || Array.isArray(value)) return out;
@@ -228,7 +241,11 @@ export async function receiver(answer: (n: number, r: Received) => number = () =
 		const chunks: Buffer[] = [];
 		req.on('data', (c: Buffer) => chunks.push(c));
 		req.on('end', () => {
-			const r = { headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), at: Date.now() };
+			const r = {
+				headers: req.headers,
+				body: Buffer.concat(chunks).toString('utf8'),
+				at: Date.now(),
+			};
 			received.push(r);
 			res.writeHead(answer(received.length, r));
 			res.end();

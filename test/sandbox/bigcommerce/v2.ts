@@ -58,7 +58,11 @@ function resource(ctx: V2Context, path: string) {
 	return { url: `${ctx.storeUrl()}/v2${path}`, resource: path };
 }
 
-export function renderLine(ctx: V2Context, order: OrderRec, line: OrderLineRec): Record<string, unknown> {
+export function renderLine(
+	ctx: V2Context,
+	order: OrderRec,
+	line: OrderLineRec,
+): Record<string, unknown> {
 	const t = lineTotals(order, line);
 	const unitInc = line.unitPrice + t.priceTax;
 	const costTax = line.costPrice * order.taxRate;
@@ -181,7 +185,10 @@ export function renderShippingAddress(ctx: V2Context, order: OrderRec): Record<s
 		shipping_zone_id: a.zoneId,
 		shipping_zone_name: a.zoneName,
 		form_fields: [],
-		shipping_quotes: resource(ctx, `/orders/${order.id}/shipping_addresses/${a.id}/shipping_quotes`),
+		shipping_quotes: resource(
+			ctx,
+			`/orders/${order.id}/shipping_addresses/${a.id}/shipping_quotes`,
+		),
 	}));
 }
 
@@ -239,7 +246,9 @@ function renderConsignments(
 ) {
 	const t = orderTotals(order);
 	let lines: unknown[] = order.lines.map((l) =>
-		includes.lineItems ? renderLine(ctx, order, l) : resource(ctx, `/orders/${order.id}/products/${l.id}`),
+		includes.lineItems
+			? renderLine(ctx, order, l)
+			: resource(ctx, `/orders/${order.id}/products/${l.id}`),
 	);
 	const cap = ctx.switches.consignmentLineItemCap;
 	if (includes.lineItems && cap !== null && lines.length > cap) {
@@ -287,7 +296,10 @@ function renderConsignments(
 				handling_cost_tax_class_id: 2,
 				shipping_zone_id: a.zoneId,
 				shipping_zone_name: a.zoneName,
-				shipping_quotes: resource(ctx, `/orders/${order.id}/consignments/shipping/${a.id}/shipping_quotes`),
+				shipping_quotes: resource(
+					ctx,
+					`/orders/${order.id}/consignments/shipping/${a.id}/shipping_quotes`,
+				),
 			},
 		],
 		downloads: [],
@@ -295,7 +307,11 @@ function renderConsignments(
 	};
 }
 
-export function renderOrder(ctx: V2Context, order: OrderRec, includes: Includes): Record<string, unknown> {
+export function renderOrder(
+	ctx: V2Context,
+	order: OrderRec,
+	includes: Includes,
+): Record<string, unknown> {
 	const t = orderTotals(order);
 	const storeCurrency = CURRENCIES.find((c) => c.isDefault) ?? order.currency;
 	const out: Record<string, unknown> = {
@@ -392,7 +408,11 @@ const SORT_KEYS: Record<string, (o: OrderRec) => number | string> = {
 	external_id: (o) => o.externalId ?? '',
 };
 
-function filterOrders(req: SandboxRequest, res: ServerResponse, ctx: V2Context): OrderRec[] | undefined {
+function filterOrders(
+	req: SandboxRequest,
+	res: ServerResponse,
+	ctx: V2Context,
+): OrderRec[] | undefined {
 	const q = req.url.searchParams;
 	let rows = [...ctx.store.orders.values()];
 	const num = (name: string): number | undefined | null => {
@@ -415,7 +435,12 @@ function filterOrders(req: SandboxRequest, res: ServerResponse, ctx: V2Context):
 		}
 	}
 	const dates: Record<string, Date | undefined> = {};
-	for (const name of ['min_date_created', 'max_date_created', 'min_date_modified', 'max_date_modified']) {
+	for (const name of [
+		'min_date_created',
+		'max_date_created',
+		'min_date_modified',
+		'max_date_modified',
+	]) {
 		if (!q.has(name)) continue;
 		const d = parseFilterDate(q.get(name) as string);
 		if (!d) {
@@ -553,20 +578,30 @@ export function registerV2Routes(router: Router, ctx: V2Context): void {
 		);
 	});
 
-	router.add('GET', '/v2/orders/:id(\\d+)/products/:line(\\d+)', 'v2.orders.products.get', (req, res) => {
-		const order = orderFor(req, res, ctx);
-		if (!order) return;
-		const line = order.lines.find((l) => l.id === Number(req.params.line));
-		if (!line) return sendV2Error(res, 404, 'The requested resource was not found.');
-		sendJson(res, 200, renderLine(ctx, order, line));
-	});
+	router.add(
+		'GET',
+		'/v2/orders/:id(\\d+)/products/:line(\\d+)',
+		'v2.orders.products.get',
+		(req, res) => {
+			const order = orderFor(req, res, ctx);
+			if (!order) return;
+			const line = order.lines.find((l) => l.id === Number(req.params.line));
+			if (!line) return sendV2Error(res, 404, 'The requested resource was not found.');
+			sendJson(res, 200, renderLine(ctx, order, line));
+		},
+	);
 
-	router.add('GET', '/v2/orders/:id(\\d+)/shipping_addresses', 'v2.orders.shipping_addresses', (req, res) => {
-		const order = orderFor(req, res, ctx);
-		if (!order) return;
-		const p = paging(req, res, ctx);
-		if (p) sendJson(res, 200, p.slice(renderShippingAddress(ctx, order)));
-	});
+	router.add(
+		'GET',
+		'/v2/orders/:id(\\d+)/shipping_addresses',
+		'v2.orders.shipping_addresses',
+		(req, res) => {
+			const order = orderFor(req, res, ctx);
+			if (!order) return;
+			const p = paging(req, res, ctx);
+			if (p) sendJson(res, 200, p.slice(renderShippingAddress(ctx, order)));
+		},
+	);
 
 	router.add('GET', '/v2/orders/:id(\\d+)/coupons', 'v2.orders.coupons', (req, res) => {
 		const order = orderFor(req, res, ctx);

@@ -5,7 +5,13 @@
  */
 import type { ServerResponse } from 'node:http';
 
-import { parseJsonBody, sendEmpty, sendJson, type Router, type SandboxRequest } from '../common/http';
+import {
+	parseJsonBody,
+	sendEmpty,
+	sendJson,
+	type Router,
+	type SandboxRequest,
+} from '../common/http';
 import { parseFilterDate, sendV3Error, unix } from './format';
 import type { BigCommerceStore, CustomerRec, HookRec, ProductRec } from './store';
 import type { BigCommerceSwitches } from './switches';
@@ -26,7 +32,13 @@ function pageOf<T>(req: SandboxRequest, res: ServerResponse, rows: T[], defaultL
 	const q = req.url.searchParams;
 	const page = q.has('page') ? Number(q.get('page')) : 1;
 	const limit = q.has('limit') ? Number(q.get('limit')) : defaultLimit;
-	if (!Number.isInteger(page) || page < 1 || !Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
+	if (
+		!Number.isInteger(page) ||
+		page < 1 ||
+		!Number.isInteger(limit) ||
+		limit < 1 ||
+		limit > MAX_LIMIT
+	) {
 		sendV3Error(res, 422, 'The query parameter page or limit is invalid.', {
 			errors: { limit: `must be 1..${MAX_LIMIT}` },
 		});
@@ -79,7 +91,11 @@ function validateDestination(destination: unknown, ctx: V3Context): string | und
 		return 'error.url.invalid.';
 	}
 	const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-	if (ctx.switches.allowLoopbackHttp && loopback && (url.protocol === 'http:' || url.protocol === 'https:'))
+	if (
+		ctx.switches.allowLoopbackHttp &&
+		loopback &&
+		(url.protocol === 'http:' || url.protocol === 'https:')
+	)
 		return undefined;
 	// Real BigCommerce: https only, port 443 only (research §4.1).
 	if (url.protocol !== 'https:' || (url.port !== '' && url.port !== '443'))
@@ -89,7 +105,8 @@ function validateDestination(destination: unknown, ctx: V3Context): string | und
 
 export function registerV3Routes(router: Router, ctx: V3Context): void {
 	const { store } = ctx;
-	const notFound = (res: ServerResponse, what: string) => sendV3Error(res, 404, `${what} not found`);
+	const notFound = (res: ServerResponse, what: string) =>
+		sendV3Error(res, 404, `${what} not found`);
 
 	// ------------------------------------------------------------ transactions
 	router.add('GET', '/v3/orders/:id(\\d+)/transactions', 'v3.transactions', (req, res) => {
@@ -146,17 +163,27 @@ export function registerV3Routes(router: Router, ctx: V3Context): void {
 		// The spec gives this collection's meta as an open object; pagination is what v3 collections carry.
 		if (page) sendPage(res, page.data, page.pagination);
 	});
-	router.add('GET', '/v3/orders/payment_actions/refunds/:rid(\\d+)', 'v3.refunds.get', (req, res) => {
-		const refund = store.refunds.find((r) => r.id === Number(req.params.rid));
-		if (!refund) return notFound(res, `Refund with id [${req.params.rid}]`);
-		sendJson(res, 200, { data: refund, meta: {} });
-	});
-	router.add('GET', '/v3/orders/:id(\\d+)/payment_actions/refunds', 'v3.refunds.order', (req, res) => {
-		const id = Number(req.params.id);
-		if (!store.orders.has(id)) return notFound(res, `Order with id [${id}]`);
-		const rows = filterRefunds(req, res, id);
-		if (rows) sendJson(res, 200, { data: rows, meta: {} });
-	});
+	router.add(
+		'GET',
+		'/v3/orders/payment_actions/refunds/:rid(\\d+)',
+		'v3.refunds.get',
+		(req, res) => {
+			const refund = store.refunds.find((r) => r.id === Number(req.params.rid));
+			if (!refund) return notFound(res, `Refund with id [${req.params.rid}]`);
+			sendJson(res, 200, { data: refund, meta: {} });
+		},
+	);
+	router.add(
+		'GET',
+		'/v3/orders/:id(\\d+)/payment_actions/refunds',
+		'v3.refunds.order',
+		(req, res) => {
+			const id = Number(req.params.id);
+			if (!store.orders.has(id)) return notFound(res, `Order with id [${id}]`);
+			const rows = filterRefunds(req, res, id);
+			if (rows) sendJson(res, 200, { data: rows, meta: {} });
+		},
+	);
 
 	// ------------------------------------------------------------ customers
 	router.add('GET', '/v3/customers', 'v3.customers', (req, res) => {
@@ -167,10 +194,13 @@ export function registerV3Routes(router: Router, ctx: V3Context): void {
 		const emails = list(q, 'email:in')?.map((e) => e.toLowerCase());
 		if (emails) rows = rows.filter((c) => emails.includes(c.email.toLowerCase()));
 		const names = list(q, 'name:in')?.map((e) => e.toLowerCase());
-		if (names) rows = rows.filter((c) => names.includes(`${c.first_name} ${c.last_name}`.toLowerCase()));
+		if (names)
+			rows = rows.filter((c) => names.includes(`${c.first_name} ${c.last_name}`.toLowerCase()));
 		const like = list(q, 'name:like')?.map((e) => e.toLowerCase());
 		if (like)
-			rows = rows.filter((c) => like.some((l) => `${c.first_name} ${c.last_name}`.toLowerCase().includes(l)));
+			rows = rows.filter((c) =>
+				like.some((l) => `${c.first_name} ${c.last_name}`.toLowerCase().includes(l)),
+			);
 		const companies = list(q, 'company:in')?.map((e) => e.toLowerCase());
 		if (companies) rows = rows.filter((c) => companies.includes(c.company.toLowerCase()));
 		const groups = list(q, 'customer_group_id:in')?.map(Number);
@@ -191,7 +221,10 @@ export function registerV3Routes(router: Router, ctx: V3Context): void {
 		const sort = q.get('sort');
 		if (sort) {
 			const [field, dir] = sort.split(':');
-			if (!['date_created', 'last_name', 'date_modified'].includes(field) || !['asc', 'desc'].includes(dir)) {
+			if (
+				!['date_created', 'last_name', 'date_modified'].includes(field) ||
+				!['asc', 'desc'].includes(dir)
+			) {
 				return sendV3Error(res, 422, 'The sort parameter is invalid.');
 			}
 			rows.sort((a, b) => {
@@ -210,7 +243,9 @@ export function registerV3Routes(router: Router, ctx: V3Context): void {
 			meta.cursor_pagination = {
 				count: page.data.length,
 				per_page: page.pagination.per_page,
-				start_cursor: page.data.length ? Buffer.from(String(page.data[0].id)).toString('base64') : '',
+				start_cursor: page.data.length
+					? Buffer.from(String(page.data[0].id)).toString('base64')
+					: '',
 				end_cursor: page.data.length
 					? Buffer.from(String(page.data[page.data.length - 1].id)).toString('base64')
 					: '',
@@ -249,7 +284,11 @@ export function registerV3Routes(router: Router, ctx: V3Context): void {
 		const page = pageOf(req, res, rows);
 		if (!page) return;
 		const include = list(q, 'include') ?? [];
-		sendPage(res, page.data.map((p) => renderProduct(p, include)), page.pagination);
+		sendPage(
+			res,
+			page.data.map((p) => renderProduct(p, include)),
+			page.pagination,
+		);
 	});
 	router.add('GET', '/v3/catalog/products/:pid(\\d+)', 'v3.catalog.products.get', (req, res) => {
 		const p = store.products.get(Number(req.params.pid));
@@ -259,12 +298,17 @@ export function registerV3Routes(router: Router, ctx: V3Context): void {
 			meta: {},
 		});
 	});
-	router.add('GET', '/v3/catalog/products/:pid(\\d+)/variants', 'v3.catalog.variants.product', (req, res) => {
-		const p = store.products.get(Number(req.params.pid));
-		if (!p) return notFound(res, `Product with id ${req.params.pid}`);
-		const page = pageOf(req, res, variantsOf(p));
-		if (page) sendPage(res, page.data, page.pagination);
-	});
+	router.add(
+		'GET',
+		'/v3/catalog/products/:pid(\\d+)/variants',
+		'v3.catalog.variants.product',
+		(req, res) => {
+			const p = store.products.get(Number(req.params.pid));
+			if (!p) return notFound(res, `Product with id ${req.params.pid}`);
+			const page = pageOf(req, res, variantsOf(p));
+			if (page) sendPage(res, page.data, page.pagination);
+		},
+	);
 	router.add('GET', '/v3/catalog/variants', 'v3.catalog.variants', (req, res) => {
 		const q = req.url.searchParams;
 		let rows = [...store.variants.values()];
@@ -286,7 +330,10 @@ export function registerV3Routes(router: Router, ctx: V3Context): void {
 		sendV3Error(res, 404, `Webhook with id [${id}] not found`);
 	const invalid = (res: ServerResponse, errors: Record<string, string>) =>
 		sendV3Error(res, 422, 'JSON data is missing or invalid', { errors });
-	const readBody = (req: SandboxRequest, res: ServerResponse): Record<string, unknown> | undefined => {
+	const readBody = (
+		req: SandboxRequest,
+		res: ServerResponse,
+	): Record<string, unknown> | undefined => {
 		try {
 			const body = parseJsonBody<Record<string, unknown>>(req);
 			if (body && typeof body === 'object' && !Array.isArray(body)) return body;
@@ -296,7 +343,10 @@ export function registerV3Routes(router: Router, ctx: V3Context): void {
 		sendV3Error(res, 400, 'The request body is not valid JSON.');
 		return undefined;
 	};
-	const checkFields = (body: Record<string, unknown>, creating: boolean): Record<string, string> => {
+	const checkFields = (
+		body: Record<string, unknown>,
+		creating: boolean,
+	): Record<string, string> => {
 		const errors: Record<string, string> = {};
 		if (creating && typeof body.scope !== 'string') errors.scope = 'error.path.missing.';
 		if (

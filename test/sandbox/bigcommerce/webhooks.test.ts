@@ -31,7 +31,11 @@ describe('Standard Webhooks signer', () => {
 
 let s: Started;
 let secret: string;
-const createHook = async (destination: string, scope = 'store/order/*', headers?: Record<string, string>) => {
+const createHook = async (
+	destination: string,
+	scope = 'store/order/*',
+	headers?: Record<string, string>,
+) => {
 	const res = await s.call('POST', '/v3/hooks', { scope, destination, is_active: true, headers });
 	expect(res.status).toBe(200);
 	return (res.json() as { data: { id: number } }).data.id;
@@ -63,13 +67,20 @@ describe('deliveries', () => {
 			await createHook(rx.url, 'store/customer/*');
 			await createHook(`${rx.url}/inactive`, 'store/order/created');
 			await s.call('PUT', `/v3/hooks/${[...s.bc.store.hooks.keys()][2]}`, { is_active: false });
-			const order = await s.admin('POST', 'orders', { customer_id: 1, lines: [{ sku: 'TENT-2P-ALPINE' }] });
+			const order = await s.admin('POST', 'orders', {
+				customer_id: 1,
+				lines: [{ sku: 'TENT-2P-ALPINE' }],
+			});
 			const id = (order.body as { id: number }).id;
 			await s.admin('PUT', `orders/${id}`, { staff_notes: 'gift' });
 			await s.admin('PUT', `orders/${id}/status`, { status_id: 9 });
 			await s.admin('POST', `orders/${id}/transactions`, { event: 'capture' });
-			const products = (await s.call('GET', `/v2/orders/${id}/products`)).json() as { id: number }[];
-			await s.admin('POST', `orders/${id}/refunds`, { lines: [{ id: products[0].id, quantity: 1 }] });
+			const products = (await s.call('GET', `/v2/orders/${id}/products`)).json() as {
+				id: number;
+			}[];
+			await s.admin('POST', `orders/${id}/refunds`, {
+				lines: [{ id: products[0].id, quantity: 1 }],
+			});
 			const customer = await s.admin('POST', 'customers', {
 				email: 'new@example.com',
 				first_name: 'N',
@@ -109,7 +120,9 @@ describe('deliveries', () => {
 				]);
 				expect(payload.store_id).toMatch(/^\d+$/);
 				expect(payload.hash).toMatch(/^[0-9a-f]{40}$/);
-				expect(payload.producer).toBe(`stores/${(s.bc.manifest as { storeHash: string }).storeHash}`);
+				expect(payload.producer).toBe(
+					`stores/${(s.bc.manifest as { storeHash: string }).storeHash}`,
+				);
 				const validate = ajv.compile(callbackSchema(payload.scope as string));
 				expect({ scope: payload.scope, ok: validate(payload), errors: validate.errors }).toEqual({
 					scope: payload.scope,
@@ -133,7 +146,9 @@ describe('deliveries', () => {
 			expect(tx.data.order_id).toBe(String(id));
 			expect(tx.data.transaction_type).toBe('capture');
 			expect(rx.received.some((r) => r.headers['x-shared-secret'] === undefined)).toBe(true);
-			expect(new Set(rx.received.map((r) => r.headers['webhook-id'])).size).toBe(rx.received.length);
+			expect(new Set(rx.received.map((r) => r.headers['webhook-id'])).size).toBe(
+				rx.received.length,
+			);
 		} finally {
 			await rx.close();
 		}
@@ -161,7 +176,13 @@ describe('deliveries', () => {
 			await s.admin('POST', 'orders', { lines: [{ sku: 'LAMP-HEAD-400' }] });
 			await s.bc.whenIdle(10000);
 			const log = (await s.admin('GET', `deliveries?hook=${hookId}`)).body as {
-				deliveries: { attempt: number; status: number; outcome: string; webhookId: string; body: string }[];
+				deliveries: {
+					attempt: number;
+					status: number;
+					outcome: string;
+					webhookId: string;
+					body: string;
+				}[];
 			};
 			expect(log.deliveries.map((d) => [d.attempt, d.status, d.outcome])).toEqual([
 				[1, 500, 'failed'],
@@ -226,7 +247,9 @@ describe('deliveries', () => {
 			await s.admin('POST', 'orders', { lines: [{ sku: 'LAMP-HEAD-400' }] });
 			expect(await s.bc.whenIdle(25000)).toBe(true);
 			expect(rx.received).toHaveLength(1 + RETRY_SCHEDULE_SECONDS.length);
-			const hook = (await s.call('GET', `/v3/hooks/${hookId}`)).json() as { data: { is_active: boolean } };
+			const hook = (await s.call('GET', `/v3/hooks/${hookId}`)).json() as {
+				data: { is_active: boolean };
+			};
 			expect(hook.data.is_active).toBe(false);
 			const last = s.bc.dispatcher.deliveries[s.bc.dispatcher.deliveries.length - 1];
 			expect(last.deactivatedHook).toBe(true);

@@ -14,7 +14,9 @@ import type { BigCommerceStore, HookRec } from './store';
 import type { BigCommerceSwitches } from './switches';
 
 /** Seconds between attempts after the first failure (11 retries, ≈ 48 h in all). */
-export const RETRY_SCHEDULE_SECONDS = [60, 180, 300, 600, 900, 1800, 3600, 7200, 21600, 50400, 86400];
+export const RETRY_SCHEDULE_SECONDS = [
+	60, 180, 300, 600, 900, 1800, 3600, 7200, 21600, 50400, 86400,
+];
 
 /**
  * Standard Webhooks signature (research §3.2): HMAC-SHA256 keyed with the raw UTF-8 bytes of the
@@ -173,7 +175,9 @@ export class WebhookDispatcher {
 	private copiesOf(event: StoreEvent, hookId: number): number {
 		return (
 			new Set(
-				this.deliveries.filter((d) => d.eventId === event.eventId && d.hookId === hookId).map((d) => d.copy),
+				this.deliveries
+					.filter((d) => d.eventId === event.eventId && d.hookId === hookId)
+					.map((d) => d.copy),
 			).size - 1
 		);
 	}
@@ -281,7 +285,12 @@ export class WebhookDispatcher {
 			outcome: 'pending',
 		};
 		this.deliveries.push(record);
-		const result = await post(hook.destination, headers, job.event.body, switches.deliveryTimeoutMs);
+		const result = await post(
+			hook.destination,
+			headers,
+			job.event.body,
+			switches.deliveryTimeoutMs,
+		);
 		record.status = result.status;
 		if (result.error) record.error = result.error;
 		if (result.status >= 200 && result.status < 300) {

@@ -27,7 +27,13 @@ export interface FaultRule {
 export type FaultAction =
 	| { kind: 'none'; latencyMs: number }
 	| { kind: 'error'; latencyMs: number; status: number; rule: FaultRule }
-	| { kind: 'throttle'; latencyMs: number; withHeaders: boolean; retryAfterSeconds: number; rule: FaultRule }
+	| {
+			kind: 'throttle';
+			latencyMs: number;
+			withHeaders: boolean;
+			retryAfterSeconds: number;
+			rule: FaultRule;
+	  }
 	| { kind: 'drop'; latencyMs: number; rule: FaultRule }
 	| { kind: 'timeoutAfterCommit'; latencyMs: number; rule: FaultRule };
 
@@ -56,7 +62,8 @@ export class FaultInjector {
 	decide(route: string, method: string): FaultAction {
 		let latencyMs = 0;
 		for (const rule of this.rules) {
-			if (!(rule.route === '*' || route === rule.route || route.startsWith(`${rule.route}.`))) continue;
+			if (!(rule.route === '*' || route === rule.route || route.startsWith(`${rule.route}.`)))
+				continue;
 			if (rule.method && rule.method.toUpperCase() !== method) continue;
 			latencyMs += rule.latencyMs ?? 0;
 			if (rule.drop && rule.drop > 0) {

@@ -38,7 +38,11 @@ export function sendJson(
 	res.end(text);
 }
 
-export function sendEmpty(res: ServerResponse, status: number, headers: Record<string, string | number> = {}): void {
+export function sendEmpty(
+	res: ServerResponse,
+	status: number,
+	headers: Record<string, string | number> = {},
+): void {
 	res.writeHead(status, headers);
 	res.end();
 }
@@ -76,7 +80,10 @@ export class Router {
 		return this;
 	}
 
-	match(method: string, path: string): { route: Route; params: Record<string, string> } | undefined {
+	match(
+		method: string,
+		path: string,
+	): { route: Route; params: Record<string, string> } | undefined {
 		for (const route of this.routes) {
 			if (route.method !== method && route.method !== '*') continue;
 			const m = route.pattern.exec(path);

@@ -20,7 +20,9 @@ export interface LoggedRequest {
 const SECRET_HEADERS = new Set(['authorization', 'x-auth-token', 'cookie']);
 const SECRET_FORM_FIELDS = /(client_secret|client_assertion)=[^&]*/g;
 
-export function maskHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+export function maskHeaders(
+	headers: Record<string, string | string[] | undefined>,
+): Record<string, string> {
 	const out: Record<string, string> = {};
 	for (const [name, value] of Object.entries(headers)) {
 		if (value === undefined) continue;

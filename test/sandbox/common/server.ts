@@ -20,12 +20,19 @@ export interface ServiceServerOptions {
 	/** Strip a prefix (e.g. `/stores/<hash>`) before routing; return undefined for "not ours" (404). */
 	rewritePath?: (path: string) => string | undefined;
 	/** Runs before the handler; answer and return false to stop (401, rate limit 429, ...). */
-	gate?: (req: SandboxRequest, res: ServerResponse, routeName: string) => boolean | Promise<boolean>;
+	gate?: (
+		req: SandboxRequest,
+		res: ServerResponse,
+		routeName: string,
+	) => boolean | Promise<boolean>;
 	notFound: (req: SandboxRequest, res: ServerResponse) => void;
 	/** The service's own wording of an injected error status. */
 	errorResponse: (res: ServerResponse, status: number) => void;
 	/** The service's own 429 (headers only when `withHeaders`). */
-	throttleResponse: (res: ServerResponse, action: Extract<FaultAction, { kind: 'throttle' }>) => void;
+	throttleResponse: (
+		res: ServerResponse,
+		action: Extract<FaultAction, { kind: 'throttle' }>,
+	) => void;
 	/** Optional hook after every response (metrics, rate-limit bookkeeping). */
 	onResponse?: (req: SandboxRequest, res: ServerResponse) => void;
 }

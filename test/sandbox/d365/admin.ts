@@ -38,11 +38,16 @@ export function createD365Admin({ store, switches, entra, odata, model }: AdminD
 	return async (method, path, body, query) => {
 		const [head, arg] = path;
 		if (head === 'entities' && arg) {
-			if (!model.sets.has(arg)) return { status: 404, body: { error: `not a served entity set: ${arg}` } };
-			if (method === 'GET') return { status: 200, body: store.list(arg, query.get('dataAreaId') ?? undefined) };
+			if (!model.sets.has(arg))
+				return { status: 404, body: { error: `not a served entity set: ${arg}` } };
+			if (method === 'GET')
+				return { status: 200, body: store.list(arg, query.get('dataAreaId') ?? undefined) };
 			if (method === 'POST') {
 				try {
-					return { status: 201, body: store.seed(arg, (body ?? {}) as Record<string, unknown>).data };
+					return {
+						status: 201,
+						body: store.seed(arg, (body ?? {}) as Record<string, unknown>).data,
+					};
 				} catch (error) {
 					return { status: 409, body: { error: (error as Error).message } };
 				}
@@ -87,22 +92,44 @@ export function createD365Admin({ store, switches, entra, odata, model }: AdminD
 				return { status: 200, body: [] };
 			}
 			if (arg === 'settings' && method === 'PUT') {
-				const s = (body ?? {}) as { expiresIn?: number; refreshIn?: number | null; invalidClientStatus?: number; tokenLifetimeOverride?: number | null };
+				const s = (body ?? {}) as {
+					expiresIn?: number;
+					refreshIn?: number | null;
+					invalidClientStatus?: number;
+					tokenLifetimeOverride?: number | null;
+				};
 				if (s.expiresIn !== undefined) entra.expiresIn = switches.expiresIn = s.expiresIn;
 				if (s.refreshIn !== undefined) entra.refreshIn = s.refreshIn ?? undefined;
-				if (s.tokenLifetimeOverride !== undefined) entra.tokenLifetimeOverride = s.tokenLifetimeOverride ?? undefined;
+				if (s.tokenLifetimeOverride !== undefined)
+					entra.tokenLifetimeOverride = s.tokenLifetimeOverride ?? undefined;
 				if (s.invalidClientStatus !== undefined) entra.invalidClientStatus = s.invalidClientStatus;
-				return { status: 200, body: { expiresIn: entra.expiresIn, refreshIn: entra.refreshIn ?? null, invalidClientStatus: entra.invalidClientStatus, tokenLifetimeOverride: entra.tokenLifetimeOverride ?? null } };
+				return {
+					status: 200,
+					body: {
+						expiresIn: entra.expiresIn,
+						refreshIn: entra.refreshIn ?? null,
+						invalidClientStatus: entra.invalidClientStatus,
+						tokenLifetimeOverride: entra.tokenLifetimeOverride ?? null,
+					},
+				};
 			}
 			if (arg === 'apps' && method === 'POST') {
 				const b = (body ?? {}) as { clientId?: string; clientSecret?: string };
 				const clientId = b.clientId ?? randomUUID();
-				const app = { clientId, clientSecret: b.clientSecret ?? `sandbox~${randomUUID()}`, certificates: [entra.certificate], objectId: randomUUID() };
+				const app = {
+					clientId,
+					clientSecret: b.clientSecret ?? `sandbox~${randomUUID()}`,
+					certificates: [entra.certificate],
+					objectId: randomUUID(),
+				};
 				entra.apps.set(clientId.toLowerCase(), app);
 				return { status: 201, body: { clientId: app.clientId, clientSecret: app.clientSecret } };
 			}
 			if (arg === 'token' && method === 'POST') {
-				return { status: 200, body: { access_token: entra.mintAccessToken((body ?? {}) as Record<string, unknown>) } };
+				return {
+					status: 200,
+					body: { access_token: entra.mintAccessToken((body ?? {}) as Record<string, unknown>) },
+				};
 			}
 		}
 		return undefined;

@@ -86,7 +86,14 @@ function parseHttpPart(part: Part, environmentUrl: string): BatchRequest {
 		const url = new URL(pathAndQuery);
 		pathAndQuery = url.pathname + url.search;
 	}
-	const url = new URL(pathAndQuery.startsWith('$') ? `/data/${pathAndQuery}` : pathAndQuery.startsWith('/') ? pathAndQuery : `/data/${pathAndQuery}`, environmentUrl);
+	const url = new URL(
+		pathAndQuery.startsWith('$')
+			? `/data/${pathAndQuery}`
+			: pathAndQuery.startsWith('/')
+				? pathAndQuery
+				: `/data/${pathAndQuery}`,
+		environmentUrl,
+	);
 	return {
 		contentId: part.headers['content-id'],
 		op: {
@@ -104,20 +111,42 @@ function renderResponse(result: ODataResult, contentId: string | undefined): str
 	if (contentId !== undefined) lines.push(`Content-ID: ${contentId}`);
 	lines.push('', `HTTP/1.1 ${result.status} ${STATUS_TEXT[result.status] ?? ''}`.trimEnd());
 	for (const [k, v] of Object.entries(result.headers)) lines.push(`${k}: ${v}`);
-	lines.push('', result.body === undefined ? '' : typeof result.body === 'string' ? result.body : JSON.stringify(result.body));
+	lines.push(
+		'',
+		result.body === undefined
+			? ''
+			: typeof result.body === 'string'
+				? result.body
+				: JSON.stringify(result.body),
+	);
 	return lines.join('\r\n');
 }
 
 export function executeBatch(op: ODataOperation, ctx: BatchContext): ODataResult {
 	const boundary = boundaryOf(op.headers['content-type']);
-	if (!boundary) return plainError(400, 'The batch request must have a multipart/mixed content type with a boundary.');
+	if (!boundary)
+		return plainError(
+			400,
+			'The batch request must have a multipart/mixed content type with a boundary.',
+		);
 	const parts = parseMultipart(op.body ?? '', boundary);
-	const operations = parts.reduce((n, p) => n + (boundaryOf(p.headers['content-type']) ? parseMultipart(p.body, boundaryOf(p.headers['content-type']) as string).length : 1), 0);
-	if (operations > 5000) return plainError(400, 'The number of operations in the batch exceeds the limit of 5000.'); // §5 [wording inferred]
+	const operations = parts.reduce(
+		(n, p) =>
+			n +
+			(boundaryOf(p.headers['content-type'])
+				? parseMultipart(p.body, boundaryOf(p.headers['content-type']) as string).length
+				: 1),
+		0,
+	);
+	if (operations > 5000)
+		return plainError(400, 'The number of operations in the batch exceeds the limit of 5000.'); // §5 [wording inferred]
 
 	/** Per-part throttling/fault: a result to answer instead of running, or undefined. */
 	const gatePart = (req: BatchRequest): ODataResult | undefined => {
-		const action = ctx.faults.decide(ctx.server.routeName(req.op.method, req.op.path), req.op.method);
+		const action = ctx.faults.decide(
+			ctx.server.routeName(req.op.method, req.op.path),
+			req.op.method,
+		);
 		if (action.kind === 'throttle') return throttledResult(action.retryAfterSeconds);
 		if (action.kind === 'error') return injectedError(action.status);
 		return ctx.server.takeBudget(1);
@@ -134,7 +163,9 @@ export function executeBatch(op: ODataOperation, ctx: BatchContext): ODataResult
 			continue;
 		}
 		// Changeset.
-		const requests = parseMultipart(part.body, inner).map((p) => parseHttpPart(p, ctx.environmentUrl));
+		const requests = parseMultipart(part.body, inner).map((p) =>
+			parseHttpPart(p, ctx.environmentUrl),
+		);
 		const snapshot = ctx.store.snapshot();
 		const created = new Map<string, string>();
 		const results: { req: BatchRequest; result: ODataResult }[] = [];
@@ -160,7 +191,8 @@ export function executeBatch(op: ODataOperation, ctx: BatchContext): ODataResult
 				break;
 			}
 			const location = result.headers.Location;
-			if (req.contentId && location) created.set(req.contentId, location.replace(/^.*\/data\//, ''));
+			if (req.contentId && location)
+				created.set(req.contentId, location.replace(/^.*\/data\//, ''));
 			results.push({ req, result });
 		}
 		if (failure) {
@@ -169,9 +201,21 @@ export function executeBatch(op: ODataOperation, ctx: BatchContext): ODataResult
 			continue;
 		}
 		const csBoundary = `changesetresponse_${randomUUID()}`;
-		const body = results.map(({ req, result }) => `--${csBoundary}\r\n${renderResponse(result, req.contentId)}`).join('\r\n');
-		out.push(`Content-Type: multipart/mixed; boundary=${csBoundary}\r\n\r\n${body}\r\n--${csBoundary}--`);
+		const body = results
+			.map(({ req, result }) => `--${csBoundary}\r\n${renderResponse(result, req.contentId)}`)
+			.join('\r\n');
+		out.push(
+			`Content-Type: multipart/mixed; boundary=${csBoundary}\r\n\r\n${body}\r\n--${csBoundary}--`,
+		);
 	}
-	const text = out.map((p) => `--${batchBoundary}\r\n${p}`).join('\r\n') + `\r\n--${batchBoundary}--\r\n`;
-	return { status: 200, headers: { 'Content-Type': `multipart/mixed; boundary=${batchBoundary}`, 'OData-Version': '4.0' }, body: text };
+	const text =
+		out.map((p) => `--${batchBoundary}\r\n${p}`).join('\r\n') + `\r\n--${batchBoundary}--\r\n`;
+	return {
+		status: 200,
+		headers: {
+			'Content-Type': `multipart/mixed; boundary=${batchBoundary}`,
+			'OData-Version': '4.0',
+		},
+		body: text,
+	};
 }

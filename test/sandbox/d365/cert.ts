@@ -5,7 +5,14 @@
  * (no extensions), signed sha256WithRSAEncryption; `new X509Certificate()` parses it, and MSAL
  * only needs the private key plus the SHA-256 thumbprint of this DER.
  */
-import { createHash, generateKeyPairSync, randomBytes, sign, X509Certificate, type KeyObject } from 'node:crypto';
+import {
+	createHash,
+	generateKeyPairSync,
+	randomBytes,
+	sign,
+	X509Certificate,
+	type KeyObject,
+} from 'node:crypto';
 
 export interface SandboxCertificate {
 	certificatePem: string;
@@ -33,14 +40,16 @@ function tlv(tag: number, ...content: Buffer[]): Buffer {
 
 const seq = (...content: Buffer[]) => tlv(0x30, ...content);
 const set = (...content: Buffer[]) => tlv(0x31, ...content);
-const integer = (value: Buffer) => tlv(0x02, value[0] & 0x80 ? Buffer.concat([Buffer.from([0]), value]) : value);
+const integer = (value: Buffer) =>
+	tlv(0x02, value[0] & 0x80 ? Buffer.concat([Buffer.from([0]), value]) : value);
 
 function oid(dotted: string): Buffer {
 	const [a, b, ...rest] = dotted.split('.').map(Number);
 	const bytes = [a * 40 + b];
 	for (const n of rest) {
 		const chunk = [n & 0x7f];
-		for (let v = Math.floor(n / 128); v > 0; v = Math.floor(v / 128)) chunk.unshift((v & 0x7f) | 0x80);
+		for (let v = Math.floor(n / 128); v > 0; v = Math.floor(v / 128))
+			chunk.unshift((v & 0x7f) | 0x80);
 		bytes.push(...chunk);
 	}
 	return tlv(0x06, Buffer.from(bytes));
@@ -48,12 +57,19 @@ function oid(dotted: string): Buffer {
 
 function utcTime(date: Date): Buffer {
 	const iso = date.toISOString(); // 2026-11-27T10:00:00.000Z → 261127100000Z
-	return tlv(0x17, Buffer.from(`${iso.slice(2, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`));
+	return tlv(
+		0x17,
+		Buffer.from(
+			`${iso.slice(2, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`,
+		),
+	);
 }
 
 const SHA256_WITH_RSA = seq(oid('1.2.840.113549.1.1.11'), Buffer.from([0x05, 0x00]));
 
-export function createSelfSignedCertificate(commonName = 'n8n-nodes-bigcommerce-d365 sandbox'): SandboxCertificate {
+export function createSelfSignedCertificate(
+	commonName = 'n8n-nodes-bigcommerce-d365 sandbox',
+): SandboxCertificate {
 	const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 	const name = seq(set(seq(oid('2.5.4.3'), tlv(0x0c, Buffer.from(commonName, 'utf8')))));
 	const now = Date.now();

@@ -16,7 +16,14 @@
  * like the tokens F&O accepts: `aud` (the requested resource exactly as sent), `iss`
  * `https://sts.windows.net/<tenant>/`, `tid`, `oid`, `appid`, `appidacr`, `iat`/`nbf`/`exp`.
  */
-import { generateKeyPairSync, randomUUID, sign, verify, constants, type KeyObject } from 'node:crypto';
+import {
+	generateKeyPairSync,
+	randomUUID,
+	sign,
+	verify,
+	constants,
+	type KeyObject,
+} from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 
 import { sendJson, Router, type SandboxRequest } from '../common/http';
@@ -80,7 +87,10 @@ export interface AccessTokenCheck {
  * AADSTS codes the sandbox answers with, worded as Entra words them. `error` is the OAuth error
  * code Entra pairs with each; MSAL surfaces it as `errorCode` (msal-local-authority.md §2e).
  */
-const AADSTS: Record<number, { error: string; status: number; text: (c: Record<string, string>) => string }> = {
+const AADSTS: Record<
+	number,
+	{ error: string; status: number; text: (c: Record<string, string>) => string }
+> = {
 	7000215: {
 		error: 'invalid_client',
 		status: 401,
@@ -90,7 +100,8 @@ const AADSTS: Record<number, { error: string; status: number; text: (c: Record<s
 	7000218: {
 		error: 'invalid_client',
 		status: 401,
-		text: () => "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.",
+		text: () =>
+			"The request body must contain the following parameter: 'client_assertion' or 'client_secret'.",
 	},
 	90002: {
 		error: 'invalid_request',
@@ -107,7 +118,8 @@ const AADSTS: Record<number, { error: string; status: number; text: (c: Record<s
 	700027: {
 		error: 'invalid_client',
 		status: 401,
-		text: (c) => `Client assertion failed signature validation. [Reason - ${c.reason ?? 'The key was not found.'}]`,
+		text: (c) =>
+			`Client assertion failed signature validation. [Reason - ${c.reason ?? 'The key was not found.'}]`,
 	},
 	700024: {
 		error: 'invalid_client',
@@ -129,7 +141,8 @@ const AADSTS: Record<number, { error: string; status: number; text: (c: Record<s
 	70011: {
 		error: 'invalid_scope',
 		status: 400,
-		text: (c) => `The provided request must include a 'scope' input parameter. The provided value for the input parameter 'scope' is not valid. The scope ${c.scope} is not valid.`,
+		text: (c) =>
+			`The provided request must include a 'scope' input parameter. The provided value for the input parameter 'scope' is not valid. The scope ${c.scope} is not valid.`,
 	},
 	900144: {
 		error: 'invalid_request',
@@ -157,10 +170,18 @@ const AADSTS: Record<number, { error: string; status: number; text: (c: Record<s
 export const KNOWN_AADSTS = Object.keys(AADSTS).map(Number);
 
 /** `2026-11-27 10:00:00Z`, the form Entra's `timestamp` and description trailer use. */
-const entraTimestamp = () => new Date().toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, 'Z');
+const entraTimestamp = () =>
+	new Date()
+		.toISOString()
+		.replace('T', ' ')
+		.replace(/\.\d{3}Z$/, 'Z');
 
 /** An error body in Entra's shape: description = `AADSTS<n>: <text>` + trace/correlation/timestamp trailer. */
-export function aadstsBody(code: number, context: Record<string, string> = {}, correlationId: string = randomUUID()) {
+export function aadstsBody(
+	code: number,
+	context: Record<string, string> = {},
+	correlationId: string = randomUUID(),
+) {
 	const def = AADSTS[code];
 	if (!def) throw new Error(`unknown AADSTS code ${code}`);
 	const timestamp = entraTimestamp();
@@ -305,10 +326,13 @@ export class EntraSandbox {
 			ver: '1.0',
 			...overrides,
 		};
-		for (const [k, v] of Object.entries(claims)) if (v === undefined) delete (claims as Record<string, unknown>)[k];
+		for (const [k, v] of Object.entries(claims))
+			if (v === undefined) delete (claims as Record<string, unknown>)[k];
 		const head = b64url({ typ: 'JWT', alg: 'RS256', kid: this.signingKid });
 		const body = b64url(claims);
-		const sig = sign('sha256', Buffer.from(`${head}.${body}`), this.signingKey).toString('base64url');
+		const sig = sign('sha256', Buffer.from(`${head}.${body}`), this.signingKey).toString(
+			'base64url',
+		);
 		return `${head}.${body}.${sig}`;
 	}
 
@@ -317,36 +341,68 @@ export class EntraSandbox {
 	 * keys, not expired, `aud` equal to the environment URL (lower case, no trailing slash; compared
 	 * exactly), `tid` the environment's tenant, `oid` present, and the app registered in F&O.
 	 */
-	checkAccessToken(token: string, environmentUrl: string, isRegisteredInFo: (appId: string) => boolean): AccessTokenCheck {
+	checkAccessToken(
+		token: string,
+		environmentUrl: string,
+		isRegisteredInFo: (appId: string) => boolean,
+	): AccessTokenCheck {
 		const parts = token.split('.');
 		if (parts.length !== 3) return { ok: false, reason: 'malformed token' };
 		let claims: Record<string, unknown>;
 		try {
-			const ok = verify('sha256', Buffer.from(`${parts[0]}.${parts[1]}`), this.signingPublicKey, Buffer.from(parts[2], 'base64url'));
+			const ok = verify(
+				'sha256',
+				Buffer.from(`${parts[0]}.${parts[1]}`),
+				this.signingPublicKey,
+				Buffer.from(parts[2], 'base64url'),
+			);
 			if (!ok) return { ok: false, reason: 'bad signature' };
-			claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as Record<string, unknown>;
+			claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as Record<
+				string,
+				unknown
+			>;
 		} catch {
 			return { ok: false, reason: 'malformed token' };
 		}
 		const now = Math.floor(Date.now() / 1000);
-		if (typeof claims.exp !== 'number' || claims.exp <= now) return { ok: false, reason: 'expired', claims };
-		if (typeof claims.nbf === 'number' && claims.nbf > now + 300) return { ok: false, reason: 'not yet valid', claims };
-		if (claims.aud !== environmentUrl) return { ok: false, reason: `audience ${String(claims.aud)}`, claims };
-		if (claims.tid !== this.tenantId) return { ok: false, reason: `tenant ${String(claims.tid)}`, claims };
+		if (typeof claims.exp !== 'number' || claims.exp <= now)
+			return { ok: false, reason: 'expired', claims };
+		if (typeof claims.nbf === 'number' && claims.nbf > now + 300)
+			return { ok: false, reason: 'not yet valid', claims };
+		if (claims.aud !== environmentUrl)
+			return { ok: false, reason: `audience ${String(claims.aud)}`, claims };
+		if (claims.tid !== this.tenantId)
+			return { ok: false, reason: `tenant ${String(claims.tid)}`, claims };
 		if (!claims.oid) return { ok: false, reason: 'no oid', claims };
-		if (!isRegisteredInFo(String(claims.appid ?? ''))) return { ok: false, reason: 'app not registered in F&O', claims };
+		if (!isRegisteredInFo(String(claims.appid ?? '')))
+			return { ok: false, reason: 'app not registered in F&O', claims };
 		return { ok: true, claims };
 	}
 
 	jwks(): { keys: Record<string, unknown>[] } {
 		const jwk = this.signingPublicKey.export({ format: 'jwk' });
-		return { keys: [{ kty: 'RSA', use: 'sig', kid: this.signingKid, n: jwk.n, e: jwk.e, issuer: `https://sts.windows.net/${this.tenantId}/` }] };
+		return {
+			keys: [
+				{
+					kty: 'RSA',
+					use: 'sig',
+					kid: this.signingKid,
+					n: jwk.n,
+					e: jwk.e,
+					issuer: `https://sts.windows.net/${this.tenantId}/`,
+				},
+			],
+		};
 	}
 
 	openidConfiguration(): Record<string, unknown> {
 		return {
 			...this.authorityMetadata,
-			token_endpoint_auth_methods_supported: ['client_secret_post', 'private_key_jwt', 'client_secret_basic'],
+			token_endpoint_auth_methods_supported: [
+				'client_secret_post',
+				'private_key_jwt',
+				'client_secret_basic',
+			],
 			response_types_supported: ['code', 'id_token', 'code id_token', 'id_token token'],
 			scopes_supported: ['openid', 'profile', 'email', 'offline_access'],
 			subject_types_supported: ['pairwise'],
@@ -359,13 +415,21 @@ export class EntraSandbox {
 	async start(ctx: ServiceContext): Promise<void> {
 		const router = new Router();
 		const tenantSeg = ':tenant';
-		router.add('POST', `/${tenantSeg}/oauth2/v2.0/token`, 'entra.token', (req, res) => this.token(req, res));
-		router.add('GET', `/${tenantSeg}/v2.0/.well-known/openid-configuration`, 'entra.openid', (req, res) =>
-			this.knownTenant(req.params.tenant)
-				? sendJson(res, 200, this.openidConfiguration())
-				: this.sendError(res, 90002, { tenant: req.params.tenant }),
+		router.add('POST', `/${tenantSeg}/oauth2/v2.0/token`, 'entra.token', (req, res) =>
+			this.token(req, res),
 		);
-		router.add('GET', `/${tenantSeg}/discovery/v2.0/keys`, 'entra.jwks', (_req, res) => sendJson(res, 200, this.jwks()));
+		router.add(
+			'GET',
+			`/${tenantSeg}/v2.0/.well-known/openid-configuration`,
+			'entra.openid',
+			(req, res) =>
+				this.knownTenant(req.params.tenant)
+					? sendJson(res, 200, this.openidConfiguration())
+					: this.sendError(res, 90002, { tenant: req.params.tenant }),
+		);
+		router.add('GET', `/${tenantSeg}/discovery/v2.0/keys`, 'entra.jwks', (_req, res) =>
+			sendJson(res, 200, this.jwks()),
+		);
 		this.server = await startServiceServer({
 			service: 'entra',
 			host: ctx.host,
@@ -375,7 +439,8 @@ export class EntraSandbox {
 			faults: ctx.faults,
 			notFound: (_req, res) => sendJson(res, 404, { error: 'not_found' }),
 			errorResponse: (res, status) => this.sendTransient(res, status),
-			throttleResponse: (res, action) => this.sendTransient(res, 429, action.withHeaders ? action.retryAfterSeconds : undefined),
+			throttleResponse: (res, action) =>
+				this.sendTransient(res, 429, action.withHeaders ? action.retryAfterSeconds : undefined),
 		});
 	}
 
@@ -387,9 +452,18 @@ export class EntraSandbox {
 		return tenant.toLowerCase() === this.tenantId;
 	}
 
-	private sendError(res: ServerResponse, code: number, context: Record<string, string>, correlationId?: string, retryAfter?: number): void {
+	private sendError(
+		res: ServerResponse,
+		code: number,
+		context: Record<string, string>,
+		correlationId?: string,
+		retryAfter?: number,
+	): void {
 		const { status: defaultStatus, body } = aadstsBody(code, context, correlationId);
-		const status = body.error === 'invalid_client' && defaultStatus === 401 ? this.invalidClientStatus : defaultStatus;
+		const status =
+			body.error === 'invalid_client' && defaultStatus === 401
+				? this.invalidClientStatus
+				: defaultStatus;
 		this.statsData.failed++;
 		this.statsData.byError[String(code)] = (this.statsData.byError[String(code)] ?? 0) + 1;
 		sendJson(res, status, body, retryAfter !== undefined ? { 'Retry-After': retryAfter } : {});
@@ -406,11 +480,18 @@ export class EntraSandbox {
 	private token(req: SandboxRequest, res: ServerResponse): void {
 		const form = new URLSearchParams(req.rawBody.toString('utf8'));
 		const clientId = form.get('client_id') ?? '';
-		const correlationId = form.get('client-request-id') ?? req.url.searchParams.get('client-request-id') ?? randomUUID();
+		const correlationId =
+			form.get('client-request-id') ??
+			req.url.searchParams.get('client-request-id') ??
+			randomUUID();
 		const stats = this.statsData;
 		stats.tokenRequests++;
 		stats.byClient[clientId] = (stats.byClient[clientId] ?? 0) + 1;
-		const credential = form.has('client_assertion') ? 'certificate' : form.has('client_secret') ? 'secret' : 'none';
+		const credential = form.has('client_assertion')
+			? 'certificate'
+			: form.has('client_secret')
+				? 'secret'
+				: 'none';
 		stats.byCredential[credential]++;
 		stats.scopes.push(form.get('scope') ?? '');
 		const fail = (code: number, context: Record<string, string> = {}) =>
@@ -420,10 +501,27 @@ export class EntraSandbox {
 		if (injected) {
 			if (--injected.count <= 0) this.failures.shift();
 			if (injected.aadsts !== undefined) {
-				const { status, body } = aadstsBody(injected.aadsts, { tenant: req.params.tenant, clientId, scope: form.get('scope') ?? '', resource: '', parameter: '' }, correlationId);
+				const { status, body } = aadstsBody(
+					injected.aadsts,
+					{
+						tenant: req.params.tenant,
+						clientId,
+						scope: form.get('scope') ?? '',
+						resource: '',
+						parameter: '',
+					},
+					correlationId,
+				);
 				stats.failed++;
 				stats.byError[String(injected.aadsts)] = (stats.byError[String(injected.aadsts)] ?? 0) + 1;
-				return sendJson(res, injected.status ?? status, body, injected.retryAfterSeconds !== undefined ? { 'Retry-After': injected.retryAfterSeconds } : {});
+				return sendJson(
+					res,
+					injected.status ?? status,
+					body,
+					injected.retryAfterSeconds !== undefined
+						? { 'Retry-After': injected.retryAfterSeconds }
+						: {},
+				);
 			}
 			return this.sendTransient(res, injected.status ?? 503, injected.retryAfterSeconds);
 		}
@@ -458,7 +556,8 @@ export class EntraSandbox {
 		// but puts the identifier into `aud` as requested: that is how a "valid" token with an upper
 		// case or slash-terminated audience reaches F&O and gets a 401 (d365-odata.md §1.1, §8.6).
 		const normalise = (u: string) => u.toLowerCase().replace(/\/+$/, '');
-		if (normalise(requested) !== normalise(this.options.resource())) return fail(500011, { resource: requested });
+		if (normalise(requested) !== normalise(this.options.resource()))
+			return fail(500011, { resource: requested });
 
 		const accessToken = this.mintAccessToken({ aud: requested, appidacr }, app);
 		stats.issued++;
@@ -469,7 +568,10 @@ export class EntraSandbox {
 			access_token: accessToken,
 		};
 		if (this.refreshIn !== undefined) body.refresh_in = this.refreshIn;
-		sendJson(res, 200, body, { 'client-request-id': correlationId, 'x-ms-request-id': randomUUID() });
+		sendJson(res, 200, body, {
+			'client-request-id': correlationId,
+			'x-ms-request-id': randomUUID(),
+		});
 	}
 
 	/**
@@ -478,16 +580,27 @@ export class EntraSandbox {
 	 * `aud` = the token endpoint without query, `iss` = `sub` = client id, `exp` in the future;
 	 * signature verified against that certificate. A reused `jti` is accepted (MSAL reuses it).
 	 */
-	private checkAssertion(form: URLSearchParams, app: EntraApp, tokenEndpoint: string): { code: number; reason: string } | undefined {
+	private checkAssertion(
+		form: URLSearchParams,
+		app: EntraApp,
+		tokenEndpoint: string,
+	): { code: number; reason: string } | undefined {
 		const bad = (reason: string) => ({ code: 700027, reason });
-		if (form.get('client_assertion_type') !== ASSERTION_TYPE) return bad(`client_assertion_type must be ${ASSERTION_TYPE}`);
+		if (form.get('client_assertion_type') !== ASSERTION_TYPE)
+			return bad(`client_assertion_type must be ${ASSERTION_TYPE}`);
 		const parts = (form.get('client_assertion') ?? '').split('.');
 		if (parts.length !== 3) return bad('The client assertion is not a JWT.');
 		let header: Record<string, unknown>;
 		let payload: Record<string, unknown>;
 		try {
-			header = JSON.parse(Buffer.from(parts[0], 'base64url').toString('utf8')) as Record<string, unknown>;
-			payload = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as Record<string, unknown>;
+			header = JSON.parse(Buffer.from(parts[0], 'base64url').toString('utf8')) as Record<
+				string,
+				unknown
+			>;
+			payload = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as Record<
+				string,
+				unknown
+			>;
 		} catch {
 			return bad('The client assertion is not a JWT.');
 		}
@@ -496,26 +609,47 @@ export class EntraSandbox {
 		const cert = app.certificates.find((c) =>
 			typeof sha256 === 'string'
 				? Buffer.from(c.thumbprintSha256, 'hex').toString('base64url') === sha256
-				: typeof sha1 === 'string' && Buffer.from(c.thumbprintSha1, 'hex').toString('base64url') === sha1,
+				: typeof sha1 === 'string' &&
+					Buffer.from(c.thumbprintSha1, 'hex').toString('base64url') === sha1,
 		);
 		const presented = typeof sha256 === 'string' ? sha256 : String(sha1 ?? '');
 		if (!cert) {
-			return bad(`The key was not found., Thumbprint of key used by client: '${presented}', Please visit the Azure Portal, Graph Explorer or directly use MS Graph to see configured keys for app Id '${app.clientId}'.`);
+			return bad(
+				`The key was not found., Thumbprint of key used by client: '${presented}', Please visit the Azure Portal, Graph Explorer or directly use MS Graph to see configured keys for app Id '${app.clientId}'.`,
+			);
 		}
 		const data = Buffer.from(`${parts[0]}.${parts[1]}`);
 		const signature = Buffer.from(parts[2], 'base64url');
 		let signed = false;
 		if (header.alg === 'PS256') {
-			signed = verify('sha256', data, { key: cert.publicKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RSA_PSS_SALTLEN_DIGEST }, signature);
+			signed = verify(
+				'sha256',
+				data,
+				{
+					key: cert.publicKey,
+					padding: constants.RSA_PKCS1_PSS_PADDING,
+					saltLength: constants.RSA_PSS_SALTLEN_DIGEST,
+				},
+				signature,
+			);
 		} else if (header.alg === 'RS256') {
 			signed = verify('sha256', data, cert.publicKey, signature);
 		}
-		if (!signed) return bad('The signature of the client assertion does not verify against the registered certificate.');
-		if (payload.aud !== tokenEndpoint) return bad(`Client assertion audience '${String(payload.aud)}' does not match the token endpoint '${tokenEndpoint}'.`);
-		if (payload.iss !== app.clientId || payload.sub !== app.clientId) return bad('Client assertion iss and sub must be the client id.');
+		if (!signed)
+			return bad(
+				'The signature of the client assertion does not verify against the registered certificate.',
+			);
+		if (payload.aud !== tokenEndpoint)
+			return bad(
+				`Client assertion audience '${String(payload.aud)}' does not match the token endpoint '${tokenEndpoint}'.`,
+			);
+		if (payload.iss !== app.clientId || payload.sub !== app.clientId)
+			return bad('Client assertion iss and sub must be the client id.');
 		const now = Math.floor(Date.now() / 1000);
-		if (typeof payload.exp !== 'number' || payload.exp <= now) return { code: 700024, reason: 'expired' };
-		if (typeof payload.nbf === 'number' && payload.nbf > now + 300) return { code: 700024, reason: 'not yet valid' };
+		if (typeof payload.exp !== 'number' || payload.exp <= now)
+			return { code: 700024, reason: 'expired' };
+		if (typeof payload.nbf === 'number' && payload.nbf > now + 300)
+			return { code: 700024, reason: 'not yet valid' };
 		return undefined;
 	}
 }

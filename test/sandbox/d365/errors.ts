@@ -10,13 +10,17 @@ export interface ODataResult {
 	body?: unknown;
 }
 
-export const WRITE_EXCEPTION = 'Microsoft.Dynamics.Platform.Integration.Services.OData.AxODataWriteException';
+export const WRITE_EXCEPTION =
+	'Microsoft.Dynamics.Platform.Integration.Services.OData.AxODataWriteException';
 const CREATE_STACK =
 	'   at Microsoft.Dynamics.Platform.Integration.Services.OData.Update.UpdateProcessor.CreateEntity_Save(ChangeOperationContext context, ChangeInfo changeInfo)\r\n   at Microsoft.Dynamics.Platform.Integration.Services.OData.Update.UpdateProcessor.ProcessCreateEntity(ChangeOperationContext context, ChangeInfo changeInfo)';
 const UPDATE_STACK =
 	'   at Microsoft.Dynamics.Platform.Integration.Services.OData.Update.UpdateProcessor.UpdateEntity_Save(ChangeOperationContext context, ChangeInfo changeInfo)\r\n   at Microsoft.Dynamics.Platform.Integration.Services.OData.Update.UpdateProcessor.ProcessUpdateEntity(ChangeOperationContext context, ChangeInfo changeInfo)';
 
-export const JSON_HEADERS = { 'Content-Type': 'application/json; odata.metadata=minimal; charset=utf-8', 'OData-Version': '4.0' };
+export const JSON_HEADERS = {
+	'Content-Type': 'application/json; odata.metadata=minimal; charset=utf-8',
+	'OData-Version': '4.0',
+};
 
 /** `{"error":{"code":"","message":"…"}}`, e.g. "Resource not found for the segment 'CustomersV4'." */
 export function plainError(status: number, message: string): ODataResult {
@@ -34,7 +38,12 @@ export function infologMessage(aotEntity: string, lines: InfologLine[]): string 
 }
 
 /** The AxODataWriteException envelope of every write failure (§4). */
-export function writeError(status: number, aotEntity: string, lines: InfologLine[], operation: 'create' | 'update' | 'delete'): ODataResult {
+export function writeError(
+	status: number,
+	aotEntity: string,
+	lines: InfologLine[],
+	operation: 'create' | 'update' | 'delete',
+): ODataResult {
 	return {
 		status,
 		headers: { ...JSON_HEADERS },
@@ -54,7 +63,10 @@ export function writeError(status: number, aotEntity: string, lines: InfologLine
 
 /** 400 for an unknown property in $filter/$select/$orderby (§4, FoODataException fixtures). */
 export function unknownPropertyError(property: string, fullTypeName: string): ODataResult {
-	return plainError(400, `Could not find a property named '${property}' on type '${fullTypeName}'.`);
+	return plainError(
+		400,
+		`Could not find a property named '${property}' on type '${fullTypeName}'.`,
+	);
 }
 
 /** 400 for an unknown property in a request body (ODataLib's wording; research quotes only the $filter form). */
@@ -88,8 +100,17 @@ export function throttledResult(retryAfterSeconds: number, message?: string): OD
 /** Injected 5xx: JSON "An error has occurred." for 500, an HTML gateway page for 502/503/504 (§4). */
 export function injectedError(status: number): ODataResult {
 	if (status >= 502 && status <= 504) {
-		const title = status === 502 ? '502 Bad Gateway' : status === 503 ? '503 Service Unavailable' : '504 Gateway Time-out';
-		return { status, headers: { 'Content-Type': 'text/html' }, body: `<html><head><title>${title}</title></head><body><h1>${title}</h1></body></html>` };
+		const title =
+			status === 502
+				? '502 Bad Gateway'
+				: status === 503
+					? '503 Service Unavailable'
+					: '504 Gateway Time-out';
+		return {
+			status,
+			headers: { 'Content-Type': 'text/html' },
+			body: `<html><head><title>${title}</title></head><body><h1>${title}</h1></body></html>`,
+		};
 	}
 	return plainError(status, 'An error has occurred.');
 }

@@ -11,7 +11,8 @@ export type FilterNode =
 	| { kind: 'not'; operand: FilterNode }
 	| { kind: 'cmp'; op: string; left: Operand; right: Operand };
 
-type Operand = { kind: 'prop'; name: string } | { kind: 'literal'; value: unknown; enumType?: string };
+type Operand =
+	{ kind: 'prop'; name: string } | { kind: 'literal'; value: unknown; enumType?: string };
 
 export class FilterError extends Error {
 	constructor(
@@ -95,10 +96,14 @@ export function parseFilter(input: string, def: EntityDef): FilterNode {
 			case 'date':
 				return { kind: 'literal', value: tok.v };
 			case 'word': {
-				if (tok.v === 'true' || tok.v === 'false') return { kind: 'literal', value: tok.v === 'true' };
+				if (tok.v === 'true' || tok.v === 'false')
+					return { kind: 'literal', value: tok.v === 'true' };
 				if (tok.v === 'null') return { kind: 'literal', value: null };
 				if (!def.byName.has(tok.v)) {
-					throw new FilterError(`Could not find a property named '${tok.v}' on type '${def.fullTypeName}'.`, tok.v);
+					throw new FilterError(
+						`Could not find a property named '${tok.v}' on type '${def.fullTypeName}'.`,
+						tok.v,
+					);
 				}
 				return { kind: 'prop', name: tok.v };
 			}
@@ -110,7 +115,8 @@ export function parseFilter(input: string, def: EntityDef): FilterNode {
 		if (peek()?.t === '(') {
 			pos++;
 			const inner = or();
-			if (peek()?.t !== ')') throw new FilterError(`')' or operator expected at position ${pos} in '${input}'.`);
+			if (peek()?.t !== ')')
+				throw new FilterError(`')' or operator expected at position ${pos} in '${input}'.`);
 			pos++;
 			return inner;
 		}
@@ -122,7 +128,9 @@ export function parseFilter(input: string, def: EntityDef): FilterNode {
 		const opTok = tokens[pos++];
 		const op = opTok?.v.toLowerCase();
 		if (!opTok || opTok.t !== 'word' || !COMPARISONS.has(op)) {
-			throw new FilterError(`Syntax error: '${opTok?.v ?? ''}' is not a supported operator in '${input}'.`);
+			throw new FilterError(
+				`Syntax error: '${opTok?.v ?? ''}' is not a supported operator in '${input}'.`,
+			);
 		}
 		return { kind: 'cmp', op, left, right: operand() };
 	};
@@ -148,7 +156,10 @@ export function parseFilter(input: string, def: EntityDef): FilterNode {
 }
 
 function wildcardRegex(pattern: string): RegExp {
-	const body = pattern.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+	const body = pattern
+		.split('*')
+		.map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+		.join('.*');
 	return new RegExp(`^${body}$`, 'is');
 }
 
@@ -162,7 +173,11 @@ function compare(a: unknown, b: unknown, type: string | undefined): number {
 	return x < y ? -1 : x > y ? 1 : 0;
 }
 
-export function evaluateFilter(node: FilterNode, record: Record<string, unknown>, def: EntityDef): boolean {
+export function evaluateFilter(
+	node: FilterNode,
+	record: Record<string, unknown>,
+	def: EntityDef,
+): boolean {
 	switch (node.kind) {
 		case 'and':
 			return evaluateFilter(node.left, record, def) && evaluateFilter(node.right, record, def);
@@ -172,11 +187,19 @@ export function evaluateFilter(node: FilterNode, record: Record<string, unknown>
 			return !evaluateFilter(node.operand, record, def);
 		case 'cmp': {
 			const value = (o: Operand) => (o.kind === 'prop' ? record[o.name] : o.value);
-			const propType = [node.left, node.right].find((o): o is { kind: 'prop'; name: string } => o.kind === 'prop');
+			const propType = [node.left, node.right].find(
+				(o): o is { kind: 'prop'; name: string } => o.kind === 'prop',
+			);
 			const type = propType ? def.byName.get(propType.name)?.type : undefined;
 			const left = value(node.left);
 			const right = value(node.right);
-			if ((node.op === 'eq' || node.op === 'ne') && node.right.kind === 'literal' && typeof right === 'string' && right.includes('*') && type === 'Edm.String') {
+			if (
+				(node.op === 'eq' || node.op === 'ne') &&
+				node.right.kind === 'literal' &&
+				typeof right === 'string' &&
+				right.includes('*') &&
+				type === 'Edm.String'
+			) {
 				const hit = wildcardRegex(right).test(String(left ?? ''));
 				return node.op === 'eq' ? hit : !hit;
 			}

@@ -63,12 +63,16 @@ export interface D365Sandbox extends SandboxService {
 	records(entitySet: string, dataAreaId?: string): Record<string, unknown>[];
 }
 
-export async function startD365Sandbox(options: D365SandboxOptions, ctx: ServiceContext): Promise<D365Sandbox> {
+export async function startD365Sandbox(
+	options: D365SandboxOptions,
+	ctx: ServiceContext,
+): Promise<D365Sandbox> {
 	const model = loadEntityModel(options.metadataPath);
 	const initialSwitches = (): D365Switches => {
 		const s = defaultSwitches();
 		for (const key of Object.keys(s) as (keyof D365Switches)[]) {
-			if (options[key] !== undefined) (s as unknown as Record<string, unknown>)[key] = structuredClone(options[key]);
+			if (options[key] !== undefined)
+				(s as unknown as Record<string, unknown>)[key] = structuredClone(options[key]);
 		}
 		return s;
 	};
@@ -85,7 +89,14 @@ export async function startD365Sandbox(options: D365SandboxOptions, ctx: Service
 		expiresIn: switches.expiresIn,
 	});
 	await entra.start(ctx);
-	const odata: ODataServer = await startODataServer({ ctx, port: options.port, model, store, switches, entra });
+	const odata: ODataServer = await startODataServer({
+		ctx,
+		port: options.port,
+		model,
+		store,
+		switches,
+		entra,
+	});
 	environmentUrl = odata.environmentUrl;
 	seedStore(store, switches);
 

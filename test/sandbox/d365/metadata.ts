@@ -87,17 +87,29 @@ export interface EntityModel {
 }
 
 interface Catalogue {
-	entities: Record<string, { keys: string[]; properties: Omit<PropertyDef, 'enumMembers'>[]; navigationProperties?: string[] }>;
+	entities: Record<
+		string,
+		{
+			keys: string[];
+			properties: Omit<PropertyDef, 'enumMembers'>[];
+			navigationProperties?: string[];
+		}
+	>;
 	enums: Record<string, string[]>;
 }
 
 export function defaultMetadataPath(): string {
-	return process.env.D365_SANDBOX_METADATA ?? resolve(__dirname, '../../../../shared/specs/d365/entities-derived.json');
+	return (
+		process.env.D365_SANDBOX_METADATA ??
+		resolve(__dirname, '../../../../shared/specs/d365/entities-derived.json')
+	);
 }
 
 export function loadEntityModel(path = defaultMetadataPath()): EntityModel {
 	if (!existsSync(path)) {
-		throw new Error(`D365 sandbox: entity catalogue not found at ${path} (set D365_SANDBOX_METADATA)`);
+		throw new Error(
+			`D365 sandbox: entity catalogue not found at ${path} (set D365_SANDBOX_METADATA)`,
+		);
 	}
 	const catalogue = JSON.parse(readFileSync(path, 'utf8')) as Catalogue;
 	const sets = new Map<string, EntityDef>();
@@ -108,7 +120,8 @@ export function loadEntityModel(path = defaultMetadataPath()): EntityModel {
 			const def: PropertyDef = { name: p.name, type: p.type, nullable: p.nullable, key: p.key };
 			if (p.type.startsWith(ENUM_NAMESPACE)) {
 				const members = catalogue.enums[p.type.slice(ENUM_NAMESPACE.length)];
-				if (!members?.length) throw new Error(`D365 sandbox: enum ${p.type} has no members in ${path}`);
+				if (!members?.length)
+					throw new Error(`D365 sandbox: enum ${p.type} has no members in ${path}`);
 				def.enumMembers = members;
 			}
 			return def;
@@ -163,37 +176,60 @@ export function emptyRecord(def: EntityDef): Record<string, unknown> {
 }
 
 /** Coerces a JSON value to the property's type; returns an error text when it cannot. */
-export function coerceValue(prop: PropertyDef, value: unknown): { value?: unknown; error?: string } {
+export function coerceValue(
+	prop: PropertyDef,
+	value: unknown,
+): { value?: unknown; error?: string } {
 	if (value === null) return { value: emptyValue(prop) };
 	if (prop.enumMembers) {
-		const member = typeof value === 'string' ? prop.enumMembers.find((m) => m.toLowerCase() === value.toLowerCase()) : undefined;
+		const member =
+			typeof value === 'string'
+				? prop.enumMembers.find((m) => m.toLowerCase() === value.toLowerCase())
+				: undefined;
 		if (member === undefined) {
-			return { error: `The value '${String(value)}' is not a valid enum member of type '${prop.type}'.` };
+			return {
+				error: `The value '${String(value)}' is not a valid enum member of type '${prop.type}'.`,
+			};
 		}
 		return { value: member };
 	}
 	switch (prop.type) {
 		case 'Edm.String':
-			return typeof value === 'string' ? { value } : { error: `Cannot convert the literal '${String(value)}' to the expected type 'Edm.String'.` };
+			return typeof value === 'string'
+				? { value }
+				: {
+						error: `Cannot convert the literal '${String(value)}' to the expected type 'Edm.String'.`,
+					};
 		case 'Edm.Decimal':
 		case 'Edm.Double':
 		case 'Edm.Int32':
 		case 'Edm.Int64': {
 			const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-			if (typeof n !== 'number' || !Number.isFinite(n) || (prop.type !== 'Edm.Decimal' && prop.type !== 'Edm.Double' && !Number.isInteger(n))) {
-				return { error: `Cannot convert the literal '${String(value)}' to the expected type '${prop.type}'.` };
+			if (
+				typeof n !== 'number' ||
+				!Number.isFinite(n) ||
+				(prop.type !== 'Edm.Decimal' && prop.type !== 'Edm.Double' && !Number.isInteger(n))
+			) {
+				return {
+					error: `Cannot convert the literal '${String(value)}' to the expected type '${prop.type}'.`,
+				};
 			}
 			return { value: n };
 		}
 		case 'Edm.DateTimeOffset': {
 			const t = typeof value === 'string' ? Date.parse(value) : NaN;
-			if (Number.isNaN(t)) return { error: `Cannot convert the literal '${String(value)}' to the expected type 'Edm.DateTimeOffset'.` };
+			if (Number.isNaN(t))
+				return {
+					error: `Cannot convert the literal '${String(value)}' to the expected type 'Edm.DateTimeOffset'.`,
+				};
 			return { value: new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z') };
 		}
 		case 'Edm.Guid':
 			return typeof value === 'string' && /^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i.test(value)
 				? { value: value.toLowerCase() }
-				: { error: `Cannot convert the literal '${String(value)}' to the expected type 'Edm.Guid'.` };
+				: {
+						error: `Cannot convert the literal '${String(value)}' to the expected type 'Edm.Guid'.`,
+					};
 		default:
 			return { value };
 	}

@@ -24,7 +24,14 @@ import {
 } from './errors';
 import { evaluateFilter, FilterError, parseFilter } from './filter';
 import { coerceValue, emptyRecord, type EntityDef, type EntityModel } from './metadata';
-import { applyDefaults, assignGeneratedKeys, duplicateKeyLine, ENTITY_INFO, validate, type RuleContext } from './rules';
+import {
+	applyDefaults,
+	assignGeneratedKeys,
+	duplicateKeyLine,
+	ENTITY_INFO,
+	validate,
+	type RuleContext,
+} from './rules';
 import { D365Store, type StoredRecord } from './store';
 import type { D365Switches } from './switches';
 
@@ -57,10 +64,14 @@ export interface ODataServer {
 	close(): Promise<void>;
 }
 
-const ETAG = (r: StoredRecord) => `W/"${Buffer.from(`'1,${r.recId};${r.version}'`).toString('base64')}"`;
+const ETAG = (r: StoredRecord) =>
+	`W/"${Buffer.from(`'1,${r.recId};${r.version}'`).toString('base64')}"`;
 
 /** Parses `(k='v',n=5)` or `('v')`; values URL-decoded, `''` unescaped. */
-export function parseKeySegment(inner: string, def: EntityDef): Record<string, unknown> | ODataResult {
+export function parseKeySegment(
+	inner: string,
+	def: EntityDef,
+): Record<string, unknown> | ODataResult {
 	const parts: string[] = [];
 	let cur = '';
 	let inStr = false;
@@ -101,13 +112,17 @@ export function parseKeySegment(inner: string, def: EntityDef): Record<string, u
 	}
 	if (def.keys.some((k) => !(k in values))) {
 		// §2.1: all key fields must be given for key access.
-		return plainError(400, `The number of keys specified in the URI does not match number of key properties for the resource '${def.fullTypeName}'.`);
+		return plainError(
+			400,
+			`The number of keys specified in the URI does not match number of key properties for the resource '${def.fullTypeName}'.`,
+		);
 	}
 	if ('dataAreaId' in values) values.dataAreaId = String(values.dataAreaId).toLowerCase();
 	return values;
 }
 
-const isResult = (v: unknown): v is ODataResult => typeof v === 'object' && v !== null && 'status' in v && 'headers' in v;
+const isResult = (v: unknown): v is ODataResult =>
+	typeof v === 'object' && v !== null && 'status' in v && 'headers' in v;
 
 export async function startODataServer(options: ODataOptions): Promise<ODataServer> {
 	const { ctx, model, store, switches, entra } = options;
@@ -116,7 +131,8 @@ export async function startODataServer(options: ODataOptions): Promise<ODataServ
 
 	const takeBudget = (n: number): ODataResult | undefined => {
 		if (switches.requestBudget === null) return undefined;
-		if (Date.now() - budget.windowStart >= switches.budgetWindowSeconds * 1000) budget = { windowStart: Date.now(), used: 0 };
+		if (Date.now() - budget.windowStart >= switches.budgetWindowSeconds * 1000)
+			budget = { windowStart: Date.now(), used: 0 };
 		if (budget.used + n > switches.requestBudget) {
 			// Wording of the (user-based) request-count limit, sic "exeeded" (§6).
 			return throttledResult(
@@ -137,7 +153,9 @@ export async function startODataServer(options: ODataOptions): Promise<ODataServ
 		return out;
 	};
 
-	const parseSegment = (path: string): { def: EntityDef; key?: string; rest?: string } | ODataResult => {
+	const parseSegment = (
+		path: string,
+	): { def: EntityDef; key?: string; rest?: string } | ODataResult => {
 		const m = /^([A-Za-z0-9_]+)(?:\((.*)\))?(?:\/(.*))?$/s.exec(path);
 		if (!m) return segmentNotFound(path.split('/')[0]);
 		const def = model.sets.get(m[1]);
@@ -145,15 +163,22 @@ export async function startODataServer(options: ODataOptions): Promise<ODataServ
 		return { def, key: m[2] === undefined ? undefined : decodeURIComponent(m[2]), rest: m[3] };
 	};
 
-	const crossCompany = (q: URLSearchParams) => (q.get('cross-company') ?? '').toLowerCase() === 'true';
-	const visible = (def: EntityDef, r: StoredRecord, q: URLSearchParams) => !def.perCompany || crossCompany(q) || r.data.dataAreaId === switches.defaultCompany;
+	const crossCompany = (q: URLSearchParams) =>
+		(q.get('cross-company') ?? '').toLowerCase() === 'true';
+	const visible = (def: EntityDef, r: StoredRecord, q: URLSearchParams) =>
+		!def.perCompany || crossCompany(q) || r.data.dataAreaId === switches.defaultCompany;
 
-	const findByKey = (def: EntityDef, keyText: string, q: URLSearchParams): StoredRecord | ODataResult => {
+	const findByKey = (
+		def: EntityDef,
+		keyText: string,
+		q: URLSearchParams,
+	): StoredRecord | ODataResult => {
 		const values = parseKeySegment(keyText, def);
 		if (isResult(values)) return values;
 		const record = store.find(def.set, values);
 		// Keyed access outside the default company without cross-company=true: unverified (§2.2) → switch.
-		if (!record || (!visible(def, record, q) && !switches.keyedAccessAcrossCompanies)) return segmentNotFound(def.set);
+		if (!record || (!visible(def, record, q) && !switches.keyedAccessAcrossCompanies))
+			return segmentNotFound(def.set);
 		return record;
 	};
 
@@ -173,21 +198,36 @@ export async function startODataServer(options: ODataOptions): Promise<ODataServ
 		const orderby = q.get('$orderby');
 		if (orderby) {
 			const keys = orderby.split(',').map((s) => s.trim().split(/\s+/));
-			for (const [name] of keys) if (!def.byName.has(name)) return unknownPropertyError(name, def.fullTypeName);
+			for (const [name] of keys)
+				if (!def.byName.has(name)) return unknownPropertyError(name, def.fullTypeName);
 			rows = [...rows].sort((a, b) => {
 				for (const [name, dir] of keys) {
 					const x = a.data[name] as string | number;
 					const y = b.data[name] as string | number;
-					const c = typeof x === 'number' ? x - Number(y) : String(x).toLowerCase().localeCompare(String(y).toLowerCase());
+					const c =
+						typeof x === 'number'
+							? x - Number(y)
+							: String(x).toLowerCase().localeCompare(String(y).toLowerCase());
 					if (c) return dir?.toLowerCase() === 'desc' ? -c : c;
 				}
 				return 0;
 			});
 		}
-		if (countOnly) return { status: 200, headers: { 'Content-Type': 'text/plain', 'OData-Version': '4.0' }, body: String(rows.length) };
+		if (countOnly)
+			return {
+				status: 200,
+				headers: { 'Content-Type': 'text/plain', 'OData-Version': '4.0' },
+				body: String(rows.length),
+			};
 		const selectText = q.get('$select');
-		const select = selectText ? selectText.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
-		for (const name of select ?? []) if (!def.byName.has(name)) return unknownPropertyError(name, def.fullTypeName);
+		const select = selectText
+			? selectText
+					.split(',')
+					.map((s) => s.trim())
+					.filter(Boolean)
+			: undefined;
+		for (const name of select ?? [])
+			if (!def.byName.has(name)) return unknownPropertyError(name, def.fullTypeName);
 		const skip = Number(q.get('$skip') ?? 0) || 0;
 		const top = q.has('$top') ? Number(q.get('$top')) : undefined;
 		const remaining = rows.slice(skip, top === undefined ? undefined : skip + top);
@@ -202,7 +242,8 @@ export async function startODataServer(options: ODataOptions): Promise<ODataServ
 			const next = new URLSearchParams(q);
 			next.set('$skip', String(skip + page.length));
 			if (top !== undefined) next.set('$top', String(top - page.length));
-			body['@odata.nextLink'] = `${collectionUrl(def)}?${next.toString().replace(/%24/g, '$').replace(/%2C/gi, ',')}`;
+			body['@odata.nextLink'] =
+				`${collectionUrl(def)}?${next.toString().replace(/%24/g, '$').replace(/%2C/gi, ',')}`;
 		}
 		return { status: 200, headers: { ...JSON_HEADERS }, body };
 	};
@@ -215,7 +256,8 @@ export async function startODataServer(options: ODataOptions): Promise<ODataServ
 		} catch {
 			return plainError(400, 'The request body is not valid JSON.');
 		}
-		if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return plainError(400, 'The request body must be a JSON object.');
+		if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+			return plainError(400, 'The request body must be a JSON object.');
 		const out: Record<string, unknown> = {};
 		for (const [name, value] of Object.entries(parsed)) {
 			if (name.startsWith('@odata.')) continue;
@@ -229,15 +271,24 @@ export async function startODataServer(options: ODataOptions): Promise<ODataServ
 		return out;
 	};
 
-	const writeFailure = (def: EntityDef, lines: Parameters<typeof writeError>[2], operation: 'create' | 'update' | 'delete') =>
-		writeError(switches.writeErrorStatus, ENTITY_INFO[def.set].aot, lines, operation);
+	const writeFailure = (
+		def: EntityDef,
+		lines: Parameters<typeof writeError>[2],
+		operation: 'create' | 'update' | 'delete',
+	) => writeError(switches.writeErrorStatus, ENTITY_INFO[def.set].aot, lines, operation);
 
 	const create = (def: EntityDef, op: ODataOperation): ODataResult => {
 		const sent = readBody(def, op);
 		if (isResult(sent)) return sent;
-		const company = def.perCompany ? String(sent.dataAreaId ?? switches.defaultCompany).toLowerCase() : '';
+		const company = def.perCompany
+			? String(sent.dataAreaId ?? switches.defaultCompany).toLowerCase()
+			: '';
 		if (def.perCompany && !store.find('LegalEntities', { LegalEntityId: company })) {
-			return writeFailure(def, [{ level: 'Error', text: `Company '${company}' does not exist` }], 'create'); // [inferred]
+			return writeFailure(
+				def,
+				[{ level: 'Error', text: `Company '${company}' does not exist` }],
+				'create',
+			); // [inferred]
 		}
 		const data = { ...emptyRecord(def), ...sent };
 		if (def.perCompany) data.dataAreaId = company;
@@ -254,7 +305,10 @@ export async function startODataServer(options: ODataOptions): Promise<ODataServ
 		return {
 			status: 201,
 			headers: { ...JSON_HEADERS, Location: url, 'OData-EntityId': url, ETag: ETAG(record) },
-			body: { '@odata.context': `${environmentUrl}/data/$metadata#${def.set}/$entity`, ...present(def, record) },
+			body: {
+				'@odata.context': `${environmentUrl}/data/$metadata#${def.set}/$entity`,
+				...present(def, record),
+			},
 		};
 	};
 
@@ -262,7 +316,10 @@ export async function startODataServer(options: ODataOptions): Promise<ODataServ
 		const sent = readBody(def, op);
 		if (isResult(sent)) return sent;
 		for (const key of def.keys) {
-			if (key in sent && D365Store.normaliseKeyValue(sent[key]) !== D365Store.normaliseKeyValue(record.data[key])) {
+			if (
+				key in sent &&
+				D365Store.normaliseKeyValue(sent[key]) !== D365Store.normaliseKeyValue(record.data[key])
+			) {
 				return plainError(400, `The key property '${key}' cannot be changed.`); // [inferred]
 			}
 		}
@@ -280,7 +337,10 @@ export async function startODataServer(options: ODataOptions): Promise<ODataServ
 			return {
 				status: 200,
 				headers: { ...JSON_HEADERS },
-				body: { '@odata.context': `${environmentUrl}/data/$metadata`, value: [...model.sets.keys()].map((name) => ({ name, kind: 'EntitySet', url: name })) },
+				body: {
+					'@odata.context': `${environmentUrl}/data/$metadata`,
+					value: [...model.sets.keys()].map((name) => ({ name, kind: 'EntitySet', url: name })),
+				},
 			};
 		}
 		const seg = parseSegment(op.path);
@@ -291,7 +351,10 @@ export async function startODataServer(options: ODataOptions): Promise<ODataServ
 			if (rest !== undefined) return segmentNotFound(rest.split('/')[0]);
 			if (op.method === 'GET') return list(def, op, false);
 			if (op.method === 'POST') return create(def, op);
-			return plainError(405, `The HTTP verb ${op.method} is not supported on the entity set '${def.set}'.`);
+			return plainError(
+				405,
+				`The HTTP verb ${op.method} is not supported on the entity set '${def.set}'.`,
+			);
 		}
 		if (rest !== undefined) return segmentNotFound(rest.split('/')[0]);
 		const found = findByKey(def, key, op.query);
@@ -300,8 +363,16 @@ export async function startODataServer(options: ODataOptions): Promise<ODataServ
 			case 'GET': {
 				const selectText = op.query.get('$select');
 				const select = selectText ? selectText.split(',').map((s) => s.trim()) : undefined;
-				for (const name of select ?? []) if (!def.byName.has(name)) return unknownPropertyError(name, def.fullTypeName);
-				return { status: 200, headers: { ...JSON_HEADERS, ETag: ETAG(found) }, body: { '@odata.context': `${environmentUrl}/data/$metadata#${def.set}/$entity`, ...present(def, found, select) } };
+				for (const name of select ?? [])
+					if (!def.byName.has(name)) return unknownPropertyError(name, def.fullTypeName);
+				return {
+					status: 200,
+					headers: { ...JSON_HEADERS, ETag: ETAG(found) },
+					body: {
+						'@odata.context': `${environmentUrl}/data/$metadata#${def.set}/$entity`,
+						...present(def, found, select),
+					},
+				};
 			}
 			case 'PATCH':
 			case 'PUT': // a partial PUT also answers 204 (§4)
@@ -320,7 +391,16 @@ export async function startODataServer(options: ODataOptions): Promise<ODataServ
 		if (!m || !model.sets.has(m[1])) return 'odata.unknown';
 		if (m[3] === '$count') return `odata.${m[1]}.count`;
 		const keyed = Boolean(m[2]);
-		const op = method === 'GET' ? (keyed ? 'get' : 'list') : method === 'POST' ? 'create' : method === 'DELETE' ? 'delete' : 'update';
+		const op =
+			method === 'GET'
+				? keyed
+					? 'get'
+					: 'list'
+				: method === 'POST'
+					? 'create'
+					: method === 'DELETE'
+						? 'delete'
+						: 'update';
 		return `odata.${m[1]}.${op}`;
 	};
 
@@ -335,7 +415,12 @@ export async function startODataServer(options: ODataOptions): Promise<ODataServ
 		method: req.method,
 		path: req.path.replace(/^\/data\/?/, ''),
 		query: req.url.searchParams,
-		headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v ?? '')])),
+		headers: Object.fromEntries(
+			Object.entries(req.headers).map(([k, v]) => [
+				k,
+				Array.isArray(v) ? v.join(', ') : String(v ?? ''),
+			]),
+		),
 		body: req.rawBody.length ? req.rawBody.toString('utf8') : undefined,
 	});
 
@@ -343,7 +428,16 @@ export async function startODataServer(options: ODataOptions): Promise<ODataServ
 	const handle = (req: SandboxRequest, res: ServerResponse) => send(res, execute(toOperation(req)));
 	router.add('GET', '/data', 'odata.service', handle);
 	router.add('POST', '/data/$batch', 'odata.batch', (req, res) =>
-		send(res, executeBatch(toOperation(req), { server, store, switches, faults: ctx.faults, environmentUrl })),
+		send(
+			res,
+			executeBatch(toOperation(req), {
+				server,
+				store,
+				switches,
+				faults: ctx.faults,
+				environmentUrl,
+			}),
+		),
 	);
 	for (const set of model.sets.keys()) {
 		const keyed = `:key(${set}\\(.*\\))`;
@@ -357,7 +451,9 @@ export async function startODataServer(options: ODataOptions): Promise<ODataServ
 	}
 
 	const registered = (appId: string) =>
-		(switches.registeredClientIds ?? [...entra.apps.values()].map((a) => a.clientId)).some((id) => id.toLowerCase() === appId.toLowerCase());
+		(switches.registeredClientIds ?? [...entra.apps.values()].map((a) => a.clientId)).some(
+			(id) => id.toLowerCase() === appId.toLowerCase(),
+		);
 
 	const running = await startServiceServer({
 		service: 'd365',
@@ -380,7 +476,8 @@ export async function startODataServer(options: ODataOptions): Promise<ODataServ
 			}
 			return true;
 		},
-		notFound: (req, res) => send(res, segmentNotFound(req.path.replace(/^\/data\/?/, '').split(/[/(]/)[0] || req.path)),
+		notFound: (req, res) =>
+			send(res, segmentNotFound(req.path.replace(/^\/data\/?/, '').split(/[/(]/)[0] || req.path)),
 		errorResponse: (res, status) => send(res, injectedError(status)),
 		throttleResponse: (res, action) => send(res, throttledResult(action.retryAfterSeconds)),
 	});

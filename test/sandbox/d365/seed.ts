@@ -33,7 +33,14 @@ export const WEB_GUEST_CUSTOMER = 'WEB-GUEST';
 
 export function seedStore(store: D365Store, _switches: D365Switches): void {
 	for (const [code, name, symbol] of SEED_CURRENCIES) {
-		store.seed('Currencies', { CurrencyCode: code, Name: name, Symbol: symbol, GeneralRoundingRule: 0.01, RoundingRuleSalesOrders: 0.01, RoundingRulePrices: 0.01 });
+		store.seed('Currencies', {
+			CurrencyCode: code,
+			Name: name,
+			Symbol: symbol,
+			GeneralRoundingRule: 0.01,
+			RoundingRuleSalesOrders: 0.01,
+			RoundingRulePrices: 0.01,
+		});
 	}
 	store.seed('DimensionIntegrationFormats', {
 		DimensionFormatName: 'Default dimension format',
@@ -48,9 +55,18 @@ export function seedStore(store: D365Store, _switches: D365Switches): void {
 		IsActive: 'Yes',
 	});
 	for (const company of SEED_COMPANIES) {
-		store.seed('LegalEntities', { LegalEntityId: company.id, Name: company.name, AddressCountryRegionId: company.country });
+		store.seed('LegalEntities', {
+			LegalEntityId: company.id,
+			Name: company.name,
+			AddressCountryRegionId: company.country,
+		});
 		for (const [id, description] of SEED_CUSTOMER_GROUPS) {
-			store.seed('CustomerGroups', { dataAreaId: company.id, CustomerGroupId: id, Description: description, PaymentTermId: 'Net30' });
+			store.seed('CustomerGroups', {
+				dataAreaId: company.id,
+				CustomerGroupId: id,
+				Description: description,
+				PaymentTermId: 'Net30',
+			});
 		}
 		store.seed('CustomersV3', {
 			dataAreaId: company.id,

@@ -67,7 +67,11 @@ export class D365Store {
 	}
 
 	/** Next value of a number sequence (per company): `USMF-000001`-style unless formatted otherwise. */
-	nextNumber(sequence: string, company: string, format: (n: number, company: string) => string): string {
+	nextNumber(
+		sequence: string,
+		company: string,
+		format: (n: number, company: string) => string,
+	): string {
 		const id = `${sequence}\u0001${company}`;
 		const n = (this.state.sequences.get(id) ?? 0) + 1;
 		this.state.sequences.set(id, n);
@@ -91,7 +95,9 @@ export class D365Store {
 
 	list(set: string, dataAreaId?: string): Record<string, unknown>[] {
 		return this.all(set)
-			.filter((r) => dataAreaId === undefined || String(r.data.dataAreaId) === dataAreaId.toLowerCase())
+			.filter(
+				(r) => dataAreaId === undefined || String(r.data.dataAreaId) === dataAreaId.toLowerCase(),
+			)
 			.map((r) => r.data);
 	}
 

@@ -33,7 +33,12 @@ export interface ContextOptions {
 	workflowId?: string;
 	webhookUrl?: string;
 	/** For webhook contexts. */
-	request?: { headers: Record<string, string>; rawBody: Buffer; body?: unknown; query?: IDataObject };
+	request?: {
+		headers: Record<string, string>;
+		rawBody: Buffer;
+		body?: unknown;
+		query?: IDataObject;
+	};
 }
 
 function getPath(source: Record<string, unknown>, path: string): unknown {
@@ -48,7 +53,11 @@ export function emptyStaticData(): { global: IDataObject; node: Record<string, I
 }
 
 export function createContext(options: ContextOptions = {}) {
-	const node: INode = { ...testNode, ...options.node, parameters: (options.parameters ?? {}) as INode['parameters'] };
+	const node: INode = {
+		...testNode,
+		...options.node,
+		parameters: (options.parameters ?? {}) as INode['parameters'],
+	};
 	const store: CredentialStore = options.credentials ?? {};
 	const staticData = options.staticData ?? emptyStaticData();
 	const items = options.items ?? [{ json: {} }];
@@ -65,12 +74,24 @@ export function createContext(options: ContextOptions = {}) {
 		logger,
 		getNode: () => node,
 		getMode: () => options.mode ?? 'trigger',
-		getWorkflow: () => ({ id: options.workflowId ?? 'wf-test-0001', name: 'Test workflow', active: true }),
+		getWorkflow: () => ({
+			id: options.workflowId ?? 'wf-test-0001',
+			name: 'Test workflow',
+			active: true,
+		}),
 		getInputData: () => items,
 		continueOnFail: () => options.continueOnFail ?? false,
-		getNodeParameter(name: string, itemIndex = 0, fallback?: unknown, opts?: { extractValue?: boolean }) {
+		getNodeParameter(
+			name: string,
+			itemIndex = 0,
+			fallback?: unknown,
+			opts?: { extractValue?: boolean },
+		) {
 			const own = options.itemParameters?.[itemIndex];
-			let value = own && getPath(own, name) !== undefined ? getPath(own, name) : getPath(options.parameters ?? {}, name);
+			let value =
+				own && getPath(own, name) !== undefined
+					? getPath(own, name)
+					: getPath(options.parameters ?? {}, name);
 			if (value === undefined) {
 				if (arguments.length >= 3) return fallback;
 				throw new NodeOperationError(node, `Could not get parameter "${name}"`);
@@ -82,7 +103,8 @@ export function createContext(options: ContextOptions = {}) {
 		},
 		async getCredentials(type: string) {
 			const entry = store[type];
-			if (!entry) throw new NodeOperationError(node, `Node does not have credentials of type "${type}"`);
+			if (!entry)
+				throw new NodeOperationError(node, `Node does not have credentials of type "${type}"`);
 			return { ...entry.data };
 		},
 		getWorkflowStaticData(type: 'global' | 'node') {
@@ -92,7 +114,12 @@ export function createContext(options: ContextOptions = {}) {
 			return staticData.node[key];
 		},
 		getNodeWebhookUrl: () => options.webhookUrl ?? 'http://127.0.0.1:5678/webhook/test',
-		getRequestObject: () => ({ headers: options.request?.headers ?? {}, rawBody: options.request?.rawBody, body: options.request?.body, query: options.request?.query ?? {} }),
+		getRequestObject: () => ({
+			headers: options.request?.headers ?? {},
+			rawBody: options.request?.rawBody,
+			body: options.request?.body,
+			query: options.request?.query ?? {},
+		}),
 		getHeaderData: () => options.request?.headers ?? {},
 		getBodyData: () => (options.request?.body ?? {}) as IDataObject,
 		getResponseObject: () => ({}),
@@ -104,8 +131,10 @@ export function createContext(options: ContextOptions = {}) {
 			},
 			returnJsonArray: (data: IDataObject | IDataObject[]) =>
 				(Array.isArray(data) ? data : [data]).map((json) => ({ json })),
-			constructExecutionMetaData: (data: INodeExecutionData[], meta: { itemData: { item: number } }) =>
-				data.map((entry) => ({ ...entry, pairedItem: meta.itemData })),
+			constructExecutionMetaData: (
+				data: INodeExecutionData[],
+				meta: { itemData: { item: number } },
+			) => data.map((entry) => ({ ...entry, pairedItem: meta.itemData })),
 		},
 	};
 	return context;

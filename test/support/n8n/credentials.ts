@@ -53,7 +53,10 @@ export const testNode: INode = {
 const workflow = new Workflow({ nodes: [testNode], connections: {}, active: false, nodeTypes });
 
 /** Resolve `={{ ... }}` strings (deeply) with `$credentials` in scope, as n8n does for credentials. */
-export function resolveWithCredentials<T>(value: T, credentials: ICredentialDataDecryptedObject): T {
+export function resolveWithCredentials<T>(
+	value: T,
+	credentials: ICredentialDataDecryptedObject,
+): T {
 	if (typeof value === 'string') {
 		if (!value.startsWith('=')) return value;
 		return workflow.expression.getParameterValue(value, null, 0, 0, testNode.name, [], 'internal', {
@@ -103,7 +106,10 @@ export async function httpRequestWithAuthentication(
 ): Promise<unknown> {
 	try {
 		const entry = store[credentialType];
-		if (!entry) throw new Error(`Node "${node.name}" does not have any credentials of type "${credentialType}" set`);
+		if (!entry)
+			throw new Error(
+				`Node "${node.name}" does not have any credentials of type "${credentialType}" set`,
+			);
 		// n8n hands authenticate a copy of the decrypted data on every request.
 		const authenticated = await applyAuthentication(entry.type, { ...entry.data }, { ...options });
 		return await n8nHttpRequest(authenticated);
@@ -144,7 +150,8 @@ export async function testCredential(
 				return { status: 'Error', message: rule.properties.message };
 			}
 		}
-		if (response.statusCode >= 400) return { status: 'Error', message: `Request failed with status ${response.statusCode}` };
+		if (response.statusCode >= 400)
+			return { status: 'Error', message: `Request failed with status ${response.statusCode}` };
 		return { status: 'OK', message: 'Connection successful!' };
 	} catch (error) {
 		return { status: 'Error', message: (error as Error).message };

@@ -27,7 +27,10 @@ export async function n8nHttpRequest(options: IHttpRequestOptions): Promise<unkn
 	if (!hasHeader('user-agent')) headers['User-Agent'] = 'n8n';
 	const body = options.body;
 	if (body !== undefined && method !== 'GET') {
-		if (typeof body === 'string' || (typeof body === 'object' && body !== null && Object.keys(body).length)) {
+		if (
+			typeof body === 'string' ||
+			(typeof body === 'object' && body !== null && Object.keys(body).length)
+		) {
 			config.data = body;
 		}
 	}
@@ -35,7 +38,12 @@ export async function n8nHttpRequest(options: IHttpRequestOptions): Promise<unkn
 	if (options.encoding === 'arraybuffer') config.responseType = 'arraybuffer';
 	const result = await axios(config);
 	if (options.returnFullResponse) {
-		return { body: result.data, headers: result.headers, statusCode: result.status, statusMessage: result.statusText };
+		return {
+			body: result.data,
+			headers: result.headers,
+			statusCode: result.status,
+			statusMessage: result.statusText,
+		};
 	}
 	return result.data;
 }

@@ -47,13 +47,22 @@ describe('readConsignments', () => {
 	});
 
 	it('counts a line listed in two consignments once', () => {
-		const order = { id: 1, consignments: { shipping: [shipping(1, [line(1)]), shipping(2, [line(1), line(2)])] } };
+		const order = {
+			id: 1,
+			consignments: { shipping: [shipping(1, [line(1)]), shipping(2, [line(1), line(2)])] },
+		};
 		expect(readConsignments(order).products.map((p) => p.id)).toEqual([1, 2]);
 	});
 
 	it.each([
-		['on the consignment', (o: any) => (o.consignments.shipping[0].__warning__ = { message: 'only 50' })],
-		['on the consignments structure', (o: any) => (o.consignments.__warning__ = { message: 'only 50' })],
+		[
+			'on the consignment',
+			(o: any) => (o.consignments.shipping[0].__warning__ = { message: 'only 50' }),
+		],
+		[
+			'on the consignments structure',
+			(o: any) => (o.consignments.__warning__ = { message: 'only 50' }),
+		],
 		['on the order', (o: any) => (o.__warning__ = { message: 'only 50' })],
 	])('a __warning__ %s marks the lines incomplete', (_where, addWarning) => {
 		const order: any = { id: 1, consignments: { shipping: [shipping(1, [line(1), line(2)])] } };
@@ -65,7 +74,10 @@ describe('readConsignments', () => {
 	it('a consignment at the cap counts as capped even without a warning; one line fewer does not', () => {
 		const lines = (n: number) => Array.from({ length: n }, (_, i) => line(i + 1));
 		const full = { id: 1, consignments: { shipping: [shipping(1, lines(CONSIGNMENT_LINE_CAP))] } };
-		const under = { id: 1, consignments: { shipping: [shipping(1, lines(CONSIGNMENT_LINE_CAP - 1))] } };
+		const under = {
+			id: 1,
+			consignments: { shipping: [shipping(1, lines(CONSIGNMENT_LINE_CAP - 1))] },
+		};
 		expect(readConsignments(full).linesIncomplete).toBe(true);
 		expect(readConsignments(under).linesIncomplete).toBe(false);
 	});
@@ -73,7 +85,13 @@ describe('readConsignments', () => {
 	it('resource links instead of lines (include=consignments only) are incomplete', () => {
 		const order = {
 			id: 1,
-			consignments: { shipping: [shipping(1, [{ url: 'https://x/v2/orders/1/products/1', resource: '/orders/1/products/1' }])] },
+			consignments: {
+				shipping: [
+					shipping(1, [
+						{ url: 'https://x/v2/orders/1/products/1', resource: '/orders/1/products/1' },
+					]),
+				],
+			},
 		};
 		const reading = readConsignments(order);
 		expect(reading.linesIncomplete).toBe(true);
@@ -82,7 +100,10 @@ describe('readConsignments', () => {
 	});
 
 	it('an order without consignments (or with a link object) has nothing to read', () => {
-		for (const order of [{ id: 1 }, { id: 1, consignments: { url: 'u', resource: '/orders/1/consignments' } }]) {
+		for (const order of [
+			{ id: 1 },
+			{ id: 1, consignments: { url: 'u', resource: '/orders/1/consignments' } },
+		]) {
 			const reading = readConsignments(order);
 			expect(reading.hasConsignments).toBe(false);
 			expect(reading.linesIncomplete).toBe(true);
@@ -91,7 +112,13 @@ describe('readConsignments', () => {
 	});
 
 	it('accepts an array of consignment structures', () => {
-		const order = { id: 1, consignments: [{ shipping: [shipping(1, [line(2)])] }, { pickups: [{ line_items: [line(1)] }] }] };
+		const order = {
+			id: 1,
+			consignments: [
+				{ shipping: [shipping(1, [line(2)])] },
+				{ pickups: [{ line_items: [line(1)] }] },
+			],
+		};
 		const reading = readConsignments(order);
 		expect(reading.products.map((p) => p.id)).toEqual([1, 2]);
 		expect(reading.shippingAddresses.map((a) => a.id)).toEqual([1]);
@@ -102,23 +129,37 @@ describe('dates', () => {
 	it('v2 filters are RFC 2822 in UTC, whole seconds', () => {
 		expect(toV2Date('2012-11-20T00:00:00Z')).toBe('Tue, 20 Nov 2012 00:00:00 +0000');
 		expect(toV2Date('2017-04-20T11:32:00.000-04:00')).toBe('Thu, 20 Apr 2017 15:32:00 +0000');
-		expect(toV2Date(new Date(Date.UTC(2025, 2, 3, 9, 5, 7, 999)))).toBe('Mon, 03 Mar 2025 09:05:07 +0000');
+		expect(toV2Date(new Date(Date.UTC(2025, 2, 3, 9, 5, 7, 999)))).toBe(
+			'Mon, 03 Mar 2025 09:05:07 +0000',
+		);
 		expect(toV2Date('Thu, 20 Apr 2017 11:32:00 -0400')).toBe('Thu, 20 Apr 2017 15:32:00 +0000');
 	});
 
 	it('v3 filters are RFC 3339 in UTC', () => {
 		expect(toRfc3339('2020-01-15T01:02:34-01:00')).toBe('2020-01-15T02:02:34Z');
-		expect(toRfc3339({ toJSDate: () => new Date('2024-05-14T09:34:00.250Z') })).toBe('2024-05-14T09:34:00Z');
+		expect(toRfc3339({ toJSDate: () => new Date('2024-05-14T09:34:00.250Z') })).toBe(
+			'2024-05-14T09:34:00Z',
+		);
 	});
 
 	it("reads a date without an offset in the workflow's time zone, across DST", () => {
 		// New York: UTC-5 in January, UTC-4 in July.
-		expect(parseDateInput('2024-01-15T09:00:00', 'America/New_York').toISOString()).toBe('2024-01-15T14:00:00.000Z');
-		expect(parseDateInput('2024-07-15T09:00:00', 'America/New_York').toISOString()).toBe('2024-07-15T13:00:00.000Z');
-		expect(parseDateInput('2024-07-15', 'Europe/Berlin').toISOString()).toBe('2024-07-14T22:00:00.000Z');
-		expect(parseDateInput('2024-07-15T09:00:00', 'UTC').toISOString()).toBe('2024-07-15T09:00:00.000Z');
+		expect(parseDateInput('2024-01-15T09:00:00', 'America/New_York').toISOString()).toBe(
+			'2024-01-15T14:00:00.000Z',
+		);
+		expect(parseDateInput('2024-07-15T09:00:00', 'America/New_York').toISOString()).toBe(
+			'2024-07-15T13:00:00.000Z',
+		);
+		expect(parseDateInput('2024-07-15', 'Europe/Berlin').toISOString()).toBe(
+			'2024-07-14T22:00:00.000Z',
+		);
+		expect(parseDateInput('2024-07-15T09:00:00', 'UTC').toISOString()).toBe(
+			'2024-07-15T09:00:00.000Z',
+		);
 		// An explicit offset wins over the time zone.
-		expect(parseDateInput('2024-07-15T09:00:00Z', 'America/New_York').toISOString()).toBe('2024-07-15T09:00:00.000Z');
+		expect(parseDateInput('2024-07-15T09:00:00Z', 'America/New_York').toISOString()).toBe(
+			'2024-07-15T09:00:00.000Z',
+		);
 	});
 
 	it('refuses what is not a date', () => {
@@ -158,12 +199,23 @@ describe('orderFilterQs', () => {
 
 describe('v3HasNextPage', () => {
 	it('follows total_pages', () => {
-		expect(v3HasNextPage({ pagination: { current_page: 1, total_pages: 3 } }, 1, 50, 50)).toBe(true);
-		expect(v3HasNextPage({ pagination: { current_page: 3, total_pages: 3 } }, 3, 10, 50)).toBe(false);
+		expect(v3HasNextPage({ pagination: { current_page: 1, total_pages: 3 } }, 1, 50, 50)).toBe(
+			true,
+		);
+		expect(v3HasNextPage({ pagination: { current_page: 3, total_pages: 3 } }, 3, 10, 50)).toBe(
+			false,
+		);
 	});
 
 	it('falls back to links.next without total_pages', () => {
-		expect(v3HasNextPage({ pagination: { current_page: 1, links: { next: '?page=2&limit=5' } } }, 1, 5, 5)).toBe(true);
+		expect(
+			v3HasNextPage(
+				{ pagination: { current_page: 1, links: { next: '?page=2&limit=5' } } },
+				1,
+				5,
+				5,
+			),
+		).toBe(true);
 		expect(v3HasNextPage({ pagination: { current_page: 2, links: {} } }, 2, 5, 5)).toBe(false);
 	});
 

@@ -12,7 +12,11 @@ function operations(): Array<{ resource: string; operation: string; action?: str
 		.filter((p: INodeProperties) => p.name === 'operation')
 		.flatMap((p) =>
 			(p.displayOptions!.show!.resource as string[]).flatMap((resource) =>
-				(p.options as OperationOption[]).map((o) => ({ resource, operation: o.value, action: o.action })),
+				(p.options as OperationOption[]).map((o) => ({
+					resource,
+					operation: o.value,
+					action: o.action,
+				})),
 			),
 		);
 }
@@ -21,11 +25,23 @@ function operations(): Array<{ resource: string; operation: string; action?: str
 function offlineContext(parameters: Record<string, unknown>) {
 	return {
 		getInputData: () => [{ json: {} }],
-		getNode: () => ({ id: 'n', name: 'BigCommerce', type: 'bigCommerce', typeVersion: 1, position: [0, 0], parameters: {} }),
-		getNodeParameter: (name: string, _i: number, fallback?: unknown) => parameters[name] ?? fallback,
+		getNode: () => ({
+			id: 'n',
+			name: 'BigCommerce',
+			type: 'bigCommerce',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		}),
+		getNodeParameter: (name: string, _i: number, fallback?: unknown) =>
+			parameters[name] ?? fallback,
 		getTimezone: () => 'UTC',
 		continueOnFail: () => true,
-		getCredentials: async () => ({ storeHash: 's', accessToken: 't', baseUrl: 'http://127.0.0.1:9' }),
+		getCredentials: async () => ({
+			storeHash: 's',
+			accessToken: 't',
+			baseUrl: 'http://127.0.0.1:9',
+		}),
 		helpers: {
 			httpRequestWithAuthentication: async () => {
 				throw new Error('offline: no request may leave this test');
@@ -36,14 +52,23 @@ function offlineContext(parameters: Record<string, unknown>) {
 
 describe('BigCommerce node description', () => {
 	it('is the regular, tool-usable node the package and the codex name', () => {
-		expect(description).toMatchObject({ name: 'bigCommerce', displayName: 'BigCommerce', usableAsTool: true, version: 1 });
+		expect(description).toMatchObject({
+			name: 'bigCommerce',
+			displayName: 'BigCommerce',
+			usableAsTool: true,
+			version: 1,
+		});
 		expect(description.credentials).toEqual([{ name: 'bigCommerceApi', required: true }]);
 		expect(codex.node).toBe('n8n-nodes-bigcommerce-d365.bigCommerce');
 		expect(codex.resources.primaryDocumentation[0].url).toMatch(/^https:\/\//);
 	});
 
 	it('offers the operations of the issue, each with an action', () => {
-		expect(operations().map((o) => `${o.resource}.${o.operation}`).sort()).toEqual([
+		expect(
+			operations()
+				.map((o) => `${o.resource}.${o.operation}`)
+				.sort(),
+		).toEqual([
 			'customer.get',
 			'customer.getAll',
 			'order.get',
@@ -56,7 +81,9 @@ describe('BigCommerce node description', () => {
 			'webhook.getAll',
 			'webhook.update',
 		]);
-		expect(operations().every((o) => typeof o.action === 'string' && o.action.length > 0)).toBe(true);
+		expect(operations().every((o) => typeof o.action === 'string' && o.action.length > 0)).toBe(
+			true,
+		);
 	});
 
 	it.each(operations().map((o) => [`${o.resource}.${o.operation}`, o]))(

@@ -48,17 +48,33 @@ describe('dates', () => {
 	});
 
 	it('applies non-UTC offsets, including ones that cross the day', () => {
-		expect(toFoDateTime(parseBigCommerceDate('Thu, 20 Apr 2017 11:32:00 -0400') as Date)).toBe('2017-04-20T15:32:00Z');
-		expect(toFoDateTime(parseBigCommerceDate('Mon, 31 Dec 2018 23:30:00 -0230') as Date)).toBe('2019-01-01T02:00:00Z');
-		expect(toFoDateTime(parseBigCommerceDate('Tue, 01 Jan 2019 01:00:00 +0530') as Date)).toBe('2018-12-31T19:30:00Z');
-		expect(toFoDateTime(parseBigCommerceDate('1 Jan 2019 01:00 GMT') as Date)).toBe('2019-01-01T01:00:00Z');
-		expect(toFoDateTime(parseBigCommerceDate('Fri, 01 Mar 2019 10:00:00 EST') as Date)).toBe('2019-03-01T15:00:00Z');
+		expect(toFoDateTime(parseBigCommerceDate('Thu, 20 Apr 2017 11:32:00 -0400') as Date)).toBe(
+			'2017-04-20T15:32:00Z',
+		);
+		expect(toFoDateTime(parseBigCommerceDate('Mon, 31 Dec 2018 23:30:00 -0230') as Date)).toBe(
+			'2019-01-01T02:00:00Z',
+		);
+		expect(toFoDateTime(parseBigCommerceDate('Tue, 01 Jan 2019 01:00:00 +0530') as Date)).toBe(
+			'2018-12-31T19:30:00Z',
+		);
+		expect(toFoDateTime(parseBigCommerceDate('1 Jan 2019 01:00 GMT') as Date)).toBe(
+			'2019-01-01T01:00:00Z',
+		);
+		expect(toFoDateTime(parseBigCommerceDate('Fri, 01 Mar 2019 10:00:00 EST') as Date)).toBe(
+			'2019-03-01T15:00:00Z',
+		);
 	});
 
 	it('parses v3 ISO dates', () => {
-		expect(toFoDateTime(parseBigCommerceDate('2022-06-16T16:44:15+00:00') as Date)).toBe('2022-06-16T16:44:15Z');
-		expect(toFoDateTime(parseBigCommerceDate('2018-05-08T15:06:12-07:00') as Date)).toBe('2018-05-08T22:06:12Z');
-		expect(toFoDateTime(parseBigCommerceDate('2018-11-13T21:42:06.789Z') as Date)).toBe('2018-11-13T21:42:06Z');
+		expect(toFoDateTime(parseBigCommerceDate('2022-06-16T16:44:15+00:00') as Date)).toBe(
+			'2022-06-16T16:44:15Z',
+		);
+		expect(toFoDateTime(parseBigCommerceDate('2018-05-08T15:06:12-07:00') as Date)).toBe(
+			'2018-05-08T22:06:12Z',
+		);
+		expect(toFoDateTime(parseBigCommerceDate('2018-11-13T21:42:06.789Z') as Date)).toBe(
+			'2018-11-13T21:42:06Z',
+		);
 		expect(toFoDateTime(parseBigCommerceDate('2024-05-14') as Date)).toBe('2024-05-14T00:00:00Z');
 	});
 
@@ -66,8 +82,12 @@ describe('dates', () => {
 		expect(parseBigCommerceDate('')).toBeUndefined();
 		expect(parseBigCommerceDate(null)).toBeUndefined();
 		expect(codeOf(() => parseBigCommerceDate('yesterday'))).toBe('INVALID_DATE');
-		expect(codeOf(() => parseBigCommerceDate('Tue, 31 Feb 2012 00:00:00 +0000'))).toBe('INVALID_DATE');
-		expect(codeOf(() => parseBigCommerceDate('Tue, 20 Foo 2012 00:00:00 +0000'))).toBe('INVALID_DATE');
+		expect(codeOf(() => parseBigCommerceDate('Tue, 31 Feb 2012 00:00:00 +0000'))).toBe(
+			'INVALID_DATE',
+		);
+		expect(codeOf(() => parseBigCommerceDate('Tue, 20 Foo 2012 00:00:00 +0000'))).toBe(
+			'INVALID_DATE',
+		);
 	});
 
 	it('formats F&O date-only values at 12:00:00Z and knows the empty date', () => {
@@ -101,8 +121,12 @@ describe('financial dimensions', () => {
 
 	it('formats named dimensions against the format order and rejects unknown names', () => {
 		const format = ['BusinessUnit', 'Department', 'CostCenter', 'Channel'];
-		expect(formatDimensions({ format, values: { Department: '022', Channel: 'WEB-US' } })).toBe('-022--WEB\\-US');
-		expect(codeOf(() => formatDimensions({ format, values: { Region: 'X' } }))).toBe('UNKNOWN_DIMENSION');
+		expect(formatDimensions({ format, values: { Department: '022', Channel: 'WEB-US' } })).toBe(
+			'-022--WEB\\-US',
+		);
+		expect(codeOf(() => formatDimensions({ format, values: { Region: 'X' } }))).toBe(
+			'UNKNOWN_DIMENSION',
+		);
 	});
 
 	it.each([
@@ -117,8 +141,15 @@ describe('financial dimensions', () => {
 
 	it('parses named values back', () => {
 		const format = ['BusinessUnit', 'Department', 'CostCenter'];
-		const display = formatDimensions({ format, values: { BusinessUnit: '001', CostCenter: 'A-7' } });
-		expect(parseDimensions(display, format)).toEqual({ BusinessUnit: '001', Department: '', CostCenter: 'A-7' });
+		const display = formatDimensions({
+			format,
+			values: { BusinessUnit: '001', CostCenter: 'A-7' },
+		});
+		expect(parseDimensions(display, format)).toEqual({
+			BusinessUnit: '001',
+			Department: '',
+			CostCenter: 'A-7',
+		});
 		// F&O's own display values parse too.
 		expect(parseDisplayValue('RFI\\-OPER')).toEqual(['RFI-OPER']);
 	});
@@ -166,13 +197,23 @@ describe('countries and states', () => {
 describe('references', () => {
 	it('builds and parses every format', () => {
 		expect(orderReference('abc123xyz', 1001)).toBe('BC-abc123xyz-1001');
-		expect(parseOrderReference('BC-abc123xyz-1001')).toEqual({ storeHash: 'abc123xyz', orderId: 1001 });
+		expect(parseOrderReference('BC-abc123xyz-1001')).toEqual({
+			storeHash: 'abc123xyz',
+			orderId: 1001,
+		});
 		expect(orderShortReference(1001)).toBe('BC-1001');
 		expect(parseOrderShortReference('BC-1001')).toEqual({ orderId: 1001 });
 		expect(transactionReference('121', 85926313)).toBe('BC-121-T85926313');
-		expect(parseTransactionReference('BC-121-T85926313')).toEqual({ orderId: 121, transactionId: 85926313 });
+		expect(parseTransactionReference('BC-121-T85926313')).toEqual({
+			orderId: 121,
+			transactionId: 85926313,
+		});
 		expect(refundReference('abc123xyz', 180, 12)).toBe('BC-abc123xyz-180-R12');
-		expect(parseRefundReference('BC-abc123xyz-180-R12')).toEqual({ storeHash: 'abc123xyz', orderId: 180, refundId: 12 });
+		expect(parseRefundReference('BC-abc123xyz-180-R12')).toEqual({
+			storeHash: 'abc123xyz',
+			orderId: 180,
+			refundId: 12,
+		});
 		expect(refundShortReference(180, 12)).toBe('BC-180-R12');
 		expect(parseRefundShortReference('BC-180-R12')).toEqual({ orderId: 180, refundId: 12 });
 		expect(orderReference('s1', 5, { prefix: 'WEB2' })).toBe('WEB2-s1-5');
@@ -196,8 +237,12 @@ describe('references', () => {
 	it('validates the deterministic order number against the field length', () => {
 		expect(deterministicSalesOrderNumber('BC-', 1001)).toBe('BC-1001');
 		expect(deterministicSalesOrderNumber('WEBSHOP-ORDER-', 123456)).toHaveLength(20);
-		expect(codeOf(() => deterministicSalesOrderNumber('WEBSHOP-ORDER-', 1234567))).toBe('ORDER_NUMBER_TOO_LONG');
-		expect(codeOf(() => deterministicSalesOrderNumber('BC-', 1001, 6))).toBe('ORDER_NUMBER_TOO_LONG');
+		expect(codeOf(() => deterministicSalesOrderNumber('WEBSHOP-ORDER-', 1234567))).toBe(
+			'ORDER_NUMBER_TOO_LONG',
+		);
+		expect(codeOf(() => deterministicSalesOrderNumber('BC-', 1001, 6))).toBe(
+			'ORDER_NUMBER_TOO_LONG',
+		);
 		expect(codeOf(() => deterministicSalesOrderNumber("B'", 1))).toBe('INVALID_REFERENCE_PART');
 	});
 });

@@ -29,7 +29,8 @@ function thrown(fn: () => unknown): MappingError {
 
 describe('customer mapping', () => {
 	it('maps the spec customer (company) to an organisation', () => {
-		const c = specResponseExample('customers.v3.yml', 'CustomerCollectionResponse', 'example-1').data[0];
+		const c = specResponseExample('customers.v3.yml', 'CustomerCollectionResponse', 'example-1')
+			.data[0];
 		c.addresses[0].country_code = 'US';
 		const p = mapCustomerCreate({ ...c, id: 42 }, { ...options, customerAccountPrefix: 'BC-' });
 		expect(p).toMatchObject({
@@ -58,7 +59,16 @@ describe('customer mapping', () => {
 				company: '',
 				email: 'ana@example.com',
 				customer_group_id: 2,
-				addresses: [{ address1: 'Calle 1', address2: '2B', city: 'Madrid', postal_code: '28001', state_or_province: 'Madrid', country_code: 'ES' }],
+				addresses: [
+					{
+						address1: 'Calle 1',
+						address2: '2B',
+						city: 'Madrid',
+						postal_code: '28001',
+						state_or_province: 'Madrid',
+						country_code: 'ES',
+					},
+				],
 			},
 			options,
 		);
@@ -80,7 +90,12 @@ describe('customer mapping', () => {
 	it('maps a billing address and builds PATCH bodies without keys or party type', () => {
 		const o = order({ id: 1, lines: [{ sku: 'A', qty: 1, price: 1 }], company: 'Laser Ltd' });
 		const create = mapBillingAddressCustomerCreate(o.billing_address, options);
-		expect(create).toMatchObject({ PartyType: 'Organization', OrganizationName: 'Laser Ltd', AddressState: 'TX', AddressZipCode: '78108' });
+		expect(create).toMatchObject({
+			PartyType: 'Organization',
+			OrganizationName: 'Laser Ltd',
+			AddressState: 'TX',
+			AddressZipCode: '78108',
+		});
 		expectConforms(create, 'CustomersV3');
 		const update = mapBillingAddressCustomerUpdate(o.billing_address);
 		expect(update).not.toHaveProperty('dataAreaId');
@@ -88,24 +103,44 @@ describe('customer mapping', () => {
 		expect(update).not.toHaveProperty('PartyType');
 		expect(update).not.toHaveProperty('CustomerGroupId');
 		expectConforms(update, 'CustomersV3');
-		const asPerson = mapCustomerUpdate({ id: 3, first_name: 'Jo', last_name: 'Ng', company: 'Ng Co', email: 'jo@x.io' }, { partyType: 'Person' });
-		expect(asPerson).toMatchObject({ PersonFirstName: 'Jo', PersonLastName: 'Ng', PrimaryContactEmail: 'jo@x.io' });
+		const asPerson = mapCustomerUpdate(
+			{ id: 3, first_name: 'Jo', last_name: 'Ng', company: 'Ng Co', email: 'jo@x.io' },
+			{ partyType: 'Person' },
+		);
+		expect(asPerson).toMatchObject({
+			PersonFirstName: 'Jo',
+			PersonLastName: 'Ng',
+			PrimaryContactEmail: 'jo@x.io',
+		});
 		expect(asPerson).not.toHaveProperty('OrganizationName');
 		expectConforms(asPerson, 'CustomersV3');
 	});
 
 	it('refuses a customer with no name and no company', () => {
-		expect(thrown(() => mapCustomerCreate({ id: 1, email: 'x@y.z' }, options)).code).toBe('MISSING_NAME');
+		expect(thrown(() => mapCustomerCreate({ id: 1, email: 'x@y.z' }, options)).code).toBe(
+			'MISSING_NAME',
+		);
 	});
 
 	it('resolves registered, shared-guest and per-email-guest orders', () => {
 		const lines = [{ sku: 'A', qty: 1, price: 1 }];
-		expect(resolveOrderCustomer(order({ id: 1, lines, customerId: 11 }), { ...options, guestMode: 'perEmail' })).toEqual({
+		expect(
+			resolveOrderCustomer(order({ id: 1, lines, customerId: 11 }), {
+				...options,
+				guestMode: 'perEmail',
+			}),
+		).toEqual({
 			kind: 'registered',
 			bigCommerceCustomerId: 11,
 		});
 		const guest = order({ id: 2, lines, customerId: 0, email: 'Guest@Example.com' });
-		expect(resolveOrderCustomer(guest, { ...options, guestMode: 'sharedAccount', sharedGuestAccount: 'WEB-GUEST' })).toEqual({
+		expect(
+			resolveOrderCustomer(guest, {
+				...options,
+				guestMode: 'sharedAccount',
+				sharedGuestAccount: 'WEB-GUEST',
+			}),
+		).toEqual({
 			kind: 'sharedGuest',
 			customerAccount: 'WEB-GUEST',
 		});
@@ -116,11 +151,18 @@ describe('customer mapping', () => {
 			expect(perEmail.create.PrimaryContactEmail).toBe('guest@example.com');
 			expectConforms(perEmail.create, 'CustomersV3');
 		}
-		expect(thrown(() => resolveOrderCustomer(guest, { ...options, guestMode: 'sharedAccount' })).code).toBe('MISSING_OPTION');
+		expect(
+			thrown(() => resolveOrderCustomer(guest, { ...options, guestMode: 'sharedAccount' })).code,
+		).toBe('MISSING_OPTION');
 	});
 
 	it('per-email guest mode without an email is a clear error', () => {
-		const guest = order({ id: 3, lines: [{ sku: 'A', qty: 1, price: 1 }], customerId: 0, email: null });
+		const guest = order({
+			id: 3,
+			lines: [{ sku: 'A', qty: 1, price: 1 }],
+			customerId: 0,
+			email: null,
+		});
 		const e = thrown(() => resolveOrderCustomer(guest, { ...options, guestMode: 'perEmail' }));
 		expect(e.code).toBe('GUEST_EMAIL_MISSING');
 		expect(e.message).toMatch(/Guest order 3 has no billing email/);

@@ -11,15 +11,25 @@ import {
 } from '../../../nodes/MicrosoftDynamicsFo/mapping';
 import { entities, entityProblems, expectConforms, order, resolvedFor } from './helpers';
 
-const dims = { format: ['BusinessUnit', 'Department'], values: { BusinessUnit: '001', Department: '022' } };
+const dims = {
+	format: ['BusinessUnit', 'Department'],
+	values: { BusinessUnit: '001', Department: '022' },
+};
 
 describe('payloads against entities-derived.json', () => {
 	it('the checker itself catches wrong names and types', () => {
-		expect(entities().entities.SalesOrderHeadersV2.keys).toEqual(['dataAreaId', 'SalesOrderNumber']);
+		expect(entities().entities.SalesOrderHeadersV2.keys).toEqual([
+			'dataAreaId',
+			'SalesOrderNumber',
+		]);
 		expect(entityProblems({ CustomerAccount: 'X' }, 'SalesOrderHeadersV2')).toHaveLength(1);
 		expect(entityProblems({ CurrencyCode: 1 }, 'SalesOrderHeadersV2')).toHaveLength(1);
-		expect(entityProblems({ ArePricesIncludingSalesTax: 'true' }, 'SalesOrderHeadersV2')).toHaveLength(1);
-		expect(entityProblems({ RequestedShippingDate: '2024-01-31' }, 'SalesOrderHeadersV2')).toHaveLength(1);
+		expect(
+			entityProblems({ ArePricesIncludingSalesTax: 'true' }, 'SalesOrderHeadersV2'),
+		).toHaveLength(1);
+		expect(
+			entityProblems({ RequestedShippingDate: '2024-01-31' }, 'SalesOrderHeadersV2'),
+		).toHaveLength(1);
 		expect(entityProblems({ CustomersLineNumber: 1.5 }, 'SalesOrderLines')).toHaveLength(1);
 	});
 
@@ -32,7 +42,16 @@ describe('payloads against entities-derived.json', () => {
 				email: 'j@d.io',
 				phone: '1',
 				customer_group_id: 1,
-				addresses: [{ address1: 'a', address2: 'b', city: 'c', state_or_province: 'Texas', postal_code: '1', country_code: 'US' }],
+				addresses: [
+					{
+						address1: 'a',
+						address2: 'b',
+						city: 'c',
+						state_or_province: 'Texas',
+						postal_code: '1',
+						country_code: 'US',
+					},
+				],
 			},
 			{
 				dataAreaId: 'usmf',
@@ -49,7 +68,12 @@ describe('payloads against entities-derived.json', () => {
 		);
 		expect(Object.keys(create).length).toBeGreaterThanOrEqual(20);
 		expectConforms(create, 'CustomersV3');
-		expectConforms(mapBillingAddressCustomerUpdate(order({ id: 1, lines: [{ sku: 'A', qty: 1, price: 1 }] }).billing_address), 'CustomersV3');
+		expectConforms(
+			mapBillingAddressCustomerUpdate(
+				order({ id: 1, lines: [{ sku: 'A', qty: 1, price: 1 }] }).billing_address,
+			),
+			'CustomersV3',
+		);
 	});
 
 	it('sales order header and lines (all options)', () => {
@@ -58,19 +82,43 @@ describe('payloads against entities-derived.json', () => {
 			{ sku: 'B', qty: 1, price: 3 },
 		];
 		const o = order({ id: 5, lines, shipping: 2, handling: 1 });
-		(o.consignments as any).shipping.push({ id: 2, first_name: 'X', last_name: 'Y', street_1: 's', city: 'c', zip: 'z', country_iso2: 'CA', state: 'Ontario', line_items: [] });
+		(o.consignments as any).shipping.push({
+			id: 2,
+			first_name: 'X',
+			last_name: 'Y',
+			street_1: 's',
+			city: 'c',
+			zip: 'z',
+			country_iso2: 'CA',
+			state: 'Ontario',
+			line_items: [],
+		});
 		(o.consignments as any).shipping[0].line_items[1].order_address_id = 2;
 		const p = mapSalesOrder(o, {
 			dataAreaId: 'usmf',
 			storeHash: 'abc',
 			customerAccount: 'C1',
 			invoiceAccount: 'C2',
-			resolvedItems: { ...resolvedFor(lines), A: { ItemNumber: 'A1', ProductSizeId: 'S', ProductColorId: 'R', ProductStyleId: 'V', ProductConfigurationId: 'C', SalesUnitSymbol: 'ea' } },
+			resolvedItems: {
+				...resolvedFor(lines),
+				A: {
+					ItemNumber: 'A1',
+					ProductSizeId: 'S',
+					ProductColorId: 'R',
+					ProductStyleId: 'V',
+					ProductConfigurationId: 'C',
+					SalesUnitSymbol: 'ea',
+				},
+			},
 			salesOrderNumberPrefix: 'BC',
 			taxMode: 'exclusive',
 			salesTaxGroupCode: 'AVATAX',
 			salesTaxItemGroupCode: 'FULL',
-			charges: { shippingItemNumber: 'SHIP', handlingItemNumber: 'HAND', salesTaxItemGroupCode: 'SVC' },
+			charges: {
+				shippingItemNumber: 'SHIP',
+				handlingItemNumber: 'HAND',
+				salesTaxItemGroupCode: 'SVC',
+			},
 			defaultSiteId: '1',
 			defaultWarehouseId: '11',
 			deliveryModeMap: { 'Flat Rate': 'GRND' },
@@ -86,7 +134,16 @@ describe('payloads against entities-derived.json', () => {
 
 	it('payment journal line (all options)', () => {
 		const r = mapPayment(
-			{ id: 1, order_id: '2', event: 'capture', amount: 3, currency: 'USD', status: 'ok', date_created: '2024-01-01T00:00:00Z', gateway: 'adyen' },
+			{
+				id: 1,
+				order_id: '2',
+				event: 'capture',
+				amount: 3,
+				currency: 'USD',
+				status: 'ok',
+				date_created: '2024-01-01T00:00:00Z',
+				gateway: 'adyen',
+			},
 			{
 				dataAreaId: 'usmf',
 				customerAccount: 'C1',
@@ -120,17 +177,33 @@ describe('payloads against entities-derived.json', () => {
 				customerAccount: 'C1',
 				currencyCode: 'USD',
 				orderProducts: (o.consignments as any).shipping[0].line_items,
-				resolvedItems: { A: { ItemNumber: 'A1', ProductSizeId: 'S', ProductColorId: 'R', ProductStyleId: 'V', ProductConfigurationId: 'C', SalesUnitSymbol: 'ea' } },
+				resolvedItems: {
+					A: {
+						ItemNumber: 'A1',
+						ProductSizeId: 'S',
+						ProductColorId: 'R',
+						ProductStyleId: 'V',
+						ProductConfigurationId: 'C',
+						SalesUnitSymbol: 'ea',
+					},
+				},
 				returnReasonCode: 'R',
 				returnDispositionCode: 'D',
 				defaultReturnSiteId: '1',
 				defaultReturnWarehouseId: '11',
-				freeText: { mainAccount: ['401100'], salesTaxGroupId: 'G', salesTaxItemGroupId: 'I', dimensions: dims },
+				freeText: {
+					mainAccount: ['401100'],
+					salesTaxGroupId: 'G',
+					salesTaxItemGroupId: 'I',
+					dimensions: dims,
+				},
 			},
 		);
 		expectConforms(r.returnOrder!.header, 'ReturnOrderHeaders');
-		for (const l of withReturnOrderNumber(r.returnOrder!.lines, 'R1')) expectConforms(l, 'ReturnOrderLines');
+		for (const l of withReturnOrderNumber(r.returnOrder!.lines, 'R1'))
+			expectConforms(l, 'ReturnOrderLines');
 		expectConforms(r.freeTextCredit!.header, 'FreeTextInvoiceHeaders');
-		for (const l of withParentRecId(r.freeTextCredit!.lines, 5637145331)) expectConforms(l, 'FreeTextInvoiceLines');
+		for (const l of withParentRecId(r.freeTextCredit!.lines, 5637145331))
+			expectConforms(l, 'FreeTextInvoiceLines');
 	});
 });

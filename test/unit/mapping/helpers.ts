@@ -2,7 +2,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as yaml from 'js-yaml';
-import type { BcOrder, BcOrderProduct, ResolvedItem } from '../../../nodes/MicrosoftDynamicsFo/mapping';
+import type {
+	BcOrder,
+	BcOrderProduct,
+	ResolvedItem,
+} from '../../../nodes/MicrosoftDynamicsFo/mapping';
 
 export const SHARED = path.resolve(__dirname, '../../../../shared');
 export const SPECS = path.join(SHARED, 'specs');
@@ -49,7 +53,8 @@ export function entityProblems(payload: Record<string, unknown>, entitySet: stri
 			continue;
 		}
 		const t = p.type;
-		const bad = (expected: string) => problems.push(`${entitySet}.${name}: ${t} needs ${expected}, got ${JSON.stringify(value)}`);
+		const bad = (expected: string) =>
+			problems.push(`${entitySet}.${name}: ${t} needs ${expected}, got ${JSON.stringify(value)}`);
 		if (t === 'Edm.String' || t === 'Edm.Guid') {
 			if (typeof value !== 'string') bad('string');
 		} else if (t === 'Edm.Decimal' || t === 'Edm.Double' || t === 'Edm.Single') {
@@ -63,7 +68,8 @@ export function entityProblems(payload: Record<string, unknown>, entitySet: stri
 		} else if (t.startsWith(ENUM_PREFIX)) {
 			const members = cat.enums[t.slice(ENUM_PREFIX.length)];
 			if (!members) problems.push(`${entitySet}.${name}: unknown enum ${t}`);
-			else if (typeof value !== 'string' || !members.includes(value)) bad(`one of ${members.join('|')}`);
+			else if (typeof value !== 'string' || !members.includes(value))
+				bad(`one of ${members.join('|')}`);
 		} else {
 			problems.push(`${entitySet}.${name}: unhandled type ${t}`);
 		}
@@ -85,7 +91,8 @@ export function bcSpec(file: string): any {
 
 /** An example value from a spec's components.responses.<name>.content.application/json.examples. */
 export function specResponseExample(file: string, response: string, example: string): any {
-	const value = bcSpec(file).components.responses[response].content['application/json'].examples[example].value;
+	const value =
+		bcSpec(file).components.responses[response].content['application/json'].examples[example].value;
 	return JSON.parse(JSON.stringify(value));
 }
 
@@ -126,7 +133,9 @@ export function product(id: number, orderId: number, s: LineSpec): BcOrderProduc
 		quantity: s.qty,
 		parent_order_product_id: null,
 		is_bundled_product: false,
-		applied_discounts: discount ? [{ id: 'coupon', amount: m(discount), name: 'Coupon', code: 'SAVE', target: 'order' }] : [],
+		applied_discounts: discount
+			? [{ id: 'coupon', amount: m(discount), name: 'Coupon', code: 'SAVE', target: 'order' }]
+			: [],
 	};
 }
 
@@ -203,7 +212,11 @@ export function order(spec: OrderSpec): BcOrder {
 		o.products = products;
 		o.shipping_addresses = [shippingAddress];
 	} else {
-		o.consignments = { shipping: [{ ...shippingAddress, line_items: products }], pickups: [], downloads: [] };
+		o.consignments = {
+			shipping: [{ ...shippingAddress, line_items: products }],
+			pickups: [],
+			downloads: [],
+		};
 	}
 	return o;
 }

@@ -92,14 +92,25 @@ describe('mapPayment', () => {
 			expect(r).toMatchObject({ action: 'skip', code });
 			if (r.action === 'skip') expect(r.reason).toMatch(/Transaction 85926313/);
 		}
-		expect(mapPayment(txn({ event: 'void' }), payOptions)).toMatchObject({ reason: expect.stringMatching(/void/) });
-		expect(mapPayment(txn({ test: true }), { ...payOptions, includeTestTransactions: true }).action).toBe('post');
+		expect(mapPayment(txn({ event: 'void' }), payOptions)).toMatchObject({
+			reason: expect.stringMatching(/void/),
+		});
+		expect(
+			mapPayment(txn({ test: true }), { ...payOptions, includeTestTransactions: true }).action,
+		).toBe('post');
 		expect(mapPayment(txn({ event: 'purchase' }), payOptions).action).toBe('post');
 	});
 
 	it('maps the spec transaction example, ledger offsets and method lookups', () => {
 		const ex = bcSpec('orders.v3.yml').components.schemas.Transaction['x-examples']['Example 1'];
-		const t = { ...ex, id: 5, order_id: '121', currency: 'EUR', payment_method_id: 'squarev2.card', test: false };
+		const t = {
+			...ex,
+			id: 5,
+			order_id: '121',
+			currency: 'EUR',
+			payment_method_id: 'squarev2.card',
+			test: false,
+		};
 		const r = mapPayment(t, {
 			...payOptions,
 			offsetAccount: { type: 'Ledger', segments: ['110110', '001', ''] },
@@ -149,14 +160,19 @@ function refund(over: Partial<BcRefund>): BcRefund {
 		total_amount: 0,
 		total_tax: 0,
 		items: [],
-		payments: [{ id: 13, provider_id: 'storecredit', amount: 0, offline: true, is_declined: false }],
+		payments: [
+			{ id: 13, provider_id: 'storecredit', amount: 0, offline: true, is_declined: false },
+		],
 		...over,
 	};
 }
 
 describe('mapRefund', () => {
 	it('turns a partial line refund into a return order for exactly the refunded quantity', () => {
-		const r = mapRefund(refund({ total_amount: 18, items: [{ item_type: 'PRODUCT', item_id: 1, quantity: 1 }] }), refundOptions);
+		const r = mapRefund(
+			refund({ total_amount: 18, items: [{ item_type: 'PRODUCT', item_id: 1, quantity: 1 }] }),
+			refundOptions,
+		);
 		expect(r.freeTextCredit).toBeUndefined();
 		expect(r.reference).toBe('BC-abc123xyz-180-R12');
 		expect(r.returnOrder?.header).toEqual({
@@ -169,7 +185,13 @@ describe('mapRefund', () => {
 		});
 		// Line 1 charged (3 × 20 − 6) = 54 for 3; one unit back = 18.
 		expect(r.returnOrder?.lines).toEqual([
-			expect.objectContaining({ ItemNumber: 'I-TEE', ReturnSalesQuantity: -1, SalesPrice: 20, LineAmount: -18, ReturnDispositionCode: 'CREDIT' }),
+			expect.objectContaining({
+				ItemNumber: 'I-TEE',
+				ReturnSalesQuantity: -1,
+				SalesPrice: 20,
+				LineAmount: -18,
+				ReturnDispositionCode: 'CREDIT',
+			}),
 		]);
 		expect(r.totals).toEqual({ refundTotal: 18, returnOrderAmount: -18, freeTextAmount: 0 });
 		expectConforms(r.returnOrder!.header, 'ReturnOrderHeaders');
@@ -178,7 +200,13 @@ describe('mapRefund', () => {
 	});
 
 	it('turns a shipping-only refund into a negative free-text credit on the shipping account', () => {
-		const r = mapRefund(refund({ total_amount: 9.95, items: [{ item_type: 'SHIPPING', item_id: 1, requested_amount: 9.95 }] }), refundOptions);
+		const r = mapRefund(
+			refund({
+				total_amount: 9.95,
+				items: [{ item_type: 'SHIPPING', item_id: 1, requested_amount: 9.95 }],
+			}),
+			refundOptions,
+		);
 		expect(r.returnOrder).toBeUndefined();
 		expect(r.freeTextCredit?.header).toMatchObject({
 			CustomerAccount: 'US-001',
@@ -189,11 +217,18 @@ describe('mapRefund', () => {
 			InclTax: 'No',
 		});
 		expect(r.freeTextCredit?.lines).toEqual([
-			expect.objectContaining({ LineNumber: 1, MainAccountDisplayValue: '403300', Quantity: 1, UnitPrice: -9.95, TransactionCurrencyAmount: -9.95 }),
+			expect.objectContaining({
+				LineNumber: 1,
+				MainAccountDisplayValue: '403300',
+				Quantity: 1,
+				UnitPrice: -9.95,
+				TransactionCurrencyAmount: -9.95,
+			}),
 		]);
 		expect(r.totals.freeTextAmount).toBe(-9.95);
 		expectConforms(r.freeTextCredit!.header, 'FreeTextInvoiceHeaders');
-		for (const l of withParentRecId(r.freeTextCredit!.lines, 5637145331)) expectConforms(l, 'FreeTextInvoiceLines');
+		for (const l of withParentRecId(r.freeTextCredit!.lines, 5637145331))
+			expectConforms(l, 'FreeTextInvoiceLines');
 	});
 
 	it('splits a mixed refund into a return order plus a free-text credit', () => {
@@ -209,8 +244,14 @@ describe('mapRefund', () => {
 			refundOptions,
 		);
 		expect(r.returnOrder?.lines).toHaveLength(1);
-		expect(r.returnOrder?.lines[0]).toMatchObject({ ItemNumber: 'I-MUG', ReturnSalesQuantity: -2, LineAmount: -15 });
-		expect(r.freeTextCredit?.lines.map((l) => [l.MainAccountDisplayValue, l.TransactionCurrencyAmount])).toEqual([
+		expect(r.returnOrder?.lines[0]).toMatchObject({
+			ItemNumber: 'I-MUG',
+			ReturnSalesQuantity: -2,
+			LineAmount: -15,
+		});
+		expect(
+			r.freeTextCredit?.lines.map((l) => [l.MainAccountDisplayValue, l.TransactionCurrencyAmount]),
+		).toEqual([
 			['403300', -9.95],
 			['401100', -10],
 		]);
@@ -218,10 +259,18 @@ describe('mapRefund', () => {
 	});
 
 	it('credits an amount-only (no items) refund in full, and the spec example refund', () => {
-		const r = mapRefund(refund({ total_amount: 5.5, items: [] }), { ...refundOptions, freeText: { mainAccount: ['401100'], salesTaxGroupId: 'AVATAX' } });
-		expect(r.freeTextCredit?.lines[0]).toMatchObject({ UnitPrice: -5.5, SalesTaxGroupId: 'AVATAX' });
+		const r = mapRefund(refund({ total_amount: 5.5, items: [] }), {
+			...refundOptions,
+			freeText: { mainAccount: ['401100'], salesTaxGroupId: 'AVATAX' },
+		});
+		expect(r.freeTextCredit?.lines[0]).toMatchObject({
+			UnitPrice: -5.5,
+			SalesTaxGroupId: 'AVATAX',
+		});
 		expect(r.freeTextCredit?.header.InclTax).toBe('Yes');
-		const ex = bcSpec('orders.v3.yml').components.responses.RefundID_Response.content['application/json'].examples.Example.value.data;
+		const ex =
+			bcSpec('orders.v3.yml').components.responses.RefundID_Response.content['application/json']
+				.examples.Example.value.data;
 		const spec = mapRefund(ex, {
 			...refundOptions,
 			orderProducts: [{ ...products[0], id: 87 }],
@@ -232,17 +281,44 @@ describe('mapRefund', () => {
 	});
 
 	it('applies refund adjustments and refuses unknown lines, unmapped SKUs and missing accounts', () => {
-		const adj = mapRefund(refund({ items: [{ item_type: 'PRODUCT', item_id: 1, quantity: 1, adjustments: [{ amount: -3 }] }] }), refundOptions);
+		const adj = mapRefund(
+			refund({
+				items: [{ item_type: 'PRODUCT', item_id: 1, quantity: 1, adjustments: [{ amount: -3 }] }],
+			}),
+			refundOptions,
+		);
 		expect(adj.returnOrder?.lines[0].LineAmount).toBe(-15);
-		expect(thrown(() => mapRefund(refund({ items: [{ item_type: 'PRODUCT', item_id: 99, quantity: 1 }] }), refundOptions)).code).toBe('UNKNOWN_ORDER_PRODUCT');
+		expect(
+			thrown(() =>
+				mapRefund(
+					refund({ items: [{ item_type: 'PRODUCT', item_id: 99, quantity: 1 }] }),
+					refundOptions,
+				),
+			).code,
+		).toBe('UNKNOWN_ORDER_PRODUCT');
 		const e = thrown(() =>
-			mapRefund(refund({ items: [{ item_type: 'PRODUCT', item_id: 2, quantity: 1 }] }), { ...refundOptions, resolvedItems: { TEE: { ItemNumber: 'T' } } }),
+			mapRefund(refund({ items: [{ item_type: 'PRODUCT', item_id: 2, quantity: 1 }] }), {
+				...refundOptions,
+				resolvedItems: { TEE: { ItemNumber: 'T' } },
+			}),
 		);
 		expect(e.code).toBe('UNMAPPED_SKU');
 		expect(e.message).toContain('"MUG"');
-		expect(thrown(() => mapRefund(refund({ items: [{ item_type: 'PRODUCT', item_id: 2, quantity: 5 }] }), refundOptions)).code).toBe('INVALID_REFUND');
 		expect(
-			thrown(() => mapRefund(refund({ items: [{ item_type: 'SHIPPING', item_id: 1, requested_amount: 1 }] }), { ...refundOptions, freeText: undefined })).code,
+			thrown(() =>
+				mapRefund(
+					refund({ items: [{ item_type: 'PRODUCT', item_id: 2, quantity: 5 }] }),
+					refundOptions,
+				),
+			).code,
+		).toBe('INVALID_REFUND');
+		expect(
+			thrown(() =>
+				mapRefund(refund({ items: [{ item_type: 'SHIPPING', item_id: 1, requested_amount: 1 }] }), {
+					...refundOptions,
+					freeText: undefined,
+				}),
+			).code,
 		).toBe('MISSING_OPTION');
 	});
 });

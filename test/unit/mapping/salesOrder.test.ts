@@ -5,7 +5,14 @@ import {
 	withSalesOrderNumber,
 	type SalesOrderMappingOptions,
 } from '../../../nodes/MicrosoftDynamicsFo/mapping';
-import { expectConforms, order, resolvedFor, specResponseExample, sumCents, type LineSpec } from './helpers';
+import {
+	expectConforms,
+	order,
+	resolvedFor,
+	specResponseExample,
+	sumCents,
+	type LineSpec,
+} from './helpers';
 
 const base = (lines: Array<{ sku: string }>): SalesOrderMappingOptions => ({
 	dataAreaId: 'usmf',
@@ -62,16 +69,36 @@ describe('mapSalesOrder', () => {
 		});
 		expect(p.header.SalesOrderNumber).toBeUndefined();
 		expect(p.lines).toHaveLength(6);
-		expect(p.lines.map((l) => l.ItemNumber)).toEqual(['I-TEE-S-RED', 'I-TEE-M-BLU', 'I-MUG', 'I-CAP', 'I-SOCKS', 'SHIP']);
-		expect(p.lines[1]).toMatchObject({ SalesPrice: 19.99, OrderedSalesQuantity: 1, LineDiscountAmount: 2, LineAmount: 17.99 });
-		expect(p.lines[5]).toMatchObject({ SalesPrice: 9.95, LineAmount: 9.95, OrderedSalesQuantity: 1 });
+		expect(p.lines.map((l) => l.ItemNumber)).toEqual([
+			'I-TEE-S-RED',
+			'I-TEE-M-BLU',
+			'I-MUG',
+			'I-CAP',
+			'I-SOCKS',
+			'SHIP',
+		]);
+		expect(p.lines[1]).toMatchObject({
+			SalesPrice: 19.99,
+			OrderedSalesQuantity: 1,
+			LineDiscountAmount: 2,
+			LineAmount: 17.99,
+		});
+		expect(p.lines[5]).toMatchObject({
+			SalesPrice: 9.95,
+			LineAmount: 9.95,
+			OrderedSalesQuantity: 1,
+		});
 		// BigCommerce: total_ex_tax = subtotal − discount + shipping.
-		expect(sumCents(p.lines.map((l) => l.LineAmount))).toBe(Math.round(Number(o.total_ex_tax) * 100));
+		expect(sumCents(p.lines.map((l) => l.LineAmount))).toBe(
+			Math.round(Number(o.total_ex_tax) * 100),
+		);
 		expect(p.totals.linesTotal).toBe(p.totals.expectedTotal);
 		expect(p.totals.discount).toBe(3.25);
 		// Every line: LineAmount ≈ (SalesPrice − LineDiscountAmount) × qty (F&O's formula).
 		for (const l of p.lines) {
-			expect(Math.abs((l.SalesPrice - l.LineDiscountAmount) * l.OrderedSalesQuantity - l.LineAmount)).toBeLessThan(0.01);
+			expect(
+				Math.abs((l.SalesPrice - l.LineDiscountAmount) * l.OrderedSalesQuantity - l.LineAmount),
+			).toBeLessThan(0.01);
 		}
 	});
 
@@ -87,7 +114,9 @@ describe('mapSalesOrder', () => {
 		const p = mapSalesOrder(o, base(lines));
 		expect(p.lines.map((l) => l.LineAmount)).toEqual([6.66, 6.67, 6.67].sort());
 		expect(sumCents(p.lines.map((l) => l.LineAmount))).toBe(2000);
-		expect(thrown(() => mapSalesOrder(o, { ...base(lines), unallocatedDiscount: 'error' })).code).toBe('UNALLOCATED_DISCOUNT');
+		expect(
+			thrown(() => mapSalesOrder(o, { ...base(lines), unallocatedDiscount: 'error' })).code,
+		).toBe('UNALLOCATED_DISCOUNT');
 	});
 
 	it('uses tax-inclusive prices when asked and marks the header', () => {
@@ -96,9 +125,13 @@ describe('mapSalesOrder', () => {
 		const p = mapSalesOrder(o, { ...base(lines), taxMode: 'inclusive' });
 		expect(p.header.ArePricesIncludingSalesTax).toBe('Yes');
 		expect(p.lines[0]).toMatchObject({ SalesPrice: 12, LineAmount: 36 });
-		expect(sumCents(p.lines.map((l) => l.LineAmount))).toBe(Math.round(Number(o.total_inc_tax) * 100));
+		expect(sumCents(p.lines.map((l) => l.LineAmount))).toBe(
+			Math.round(Number(o.total_inc_tax) * 100),
+		);
 		o.is_tax_inclusive_pricing = true;
-		expect(mapSalesOrder(o, { ...base(lines), taxMode: 'auto' }).header.ArePricesIncludingSalesTax).toBe('Yes');
+		expect(
+			mapSalesOrder(o, { ...base(lines), taxMode: 'auto' }).header.ArePricesIncludingSalesTax,
+		).toBe('Yes');
 	});
 
 	it('posts in the transactional currency (two currencies)', () => {
@@ -113,7 +146,10 @@ describe('mapSalesOrder', () => {
 
 	it('reads lines from /products as well as from consignments, the same way', () => {
 		const a = mapSalesOrder(order({ id: 11, lines: FIVE, shipping: 1 }), base(FIVE));
-		const b = mapSalesOrder(order({ id: 11, lines: FIVE, shipping: 1, consignments: false }), base(FIVE));
+		const b = mapSalesOrder(
+			order({ id: 11, lines: FIVE, shipping: 1, consignments: false }),
+			base(FIVE),
+		);
 		expect(b).toEqual(a);
 	});
 
@@ -128,8 +164,12 @@ describe('mapSalesOrder', () => {
 		const p = mapSalesOrder(o, base(lines));
 		expect(p.lines).toHaveLength(201); // handling folds into the shipping line
 		expect(p.lines[200].LineAmount).toBe(27.99);
-		expect(sumCents(p.lines.map((l) => l.LineAmount))).toBe(Math.round(Number(o.total_ex_tax) * 100));
-		expect(p.lines.map((l) => l.CustomersLineNumber)).toEqual(Array.from({ length: 201 }, (_, i) => i + 1));
+		expect(sumCents(p.lines.map((l) => l.LineAmount))).toBe(
+			Math.round(Number(o.total_ex_tax) * 100),
+		);
+		expect(p.lines.map((l) => l.CustomersLineNumber)).toEqual(
+			Array.from({ length: 201 }, (_, i) => i + 1),
+		);
 		expect(mapSalesOrder(o, base(lines))).toEqual(p);
 	});
 
@@ -149,18 +189,41 @@ describe('mapSalesOrder', () => {
 		const lines: LineSpec[] = [{ sku: 'TEE-S-RED', qty: 1, price: 10 }];
 		const p = mapSalesOrder(order({ id: 14, lines }), {
 			...base(lines),
-			resolvedItems: { 'TEE-S-RED': { ItemNumber: 'TEE', ProductSizeId: 'S', ProductColorId: 'Red', ProductStyleId: 'V', ProductConfigurationId: 'C1' } },
+			resolvedItems: {
+				'TEE-S-RED': {
+					ItemNumber: 'TEE',
+					ProductSizeId: 'S',
+					ProductColorId: 'Red',
+					ProductStyleId: 'V',
+					ProductConfigurationId: 'C1',
+				},
+			},
 		});
-		expect(p.lines[0]).toMatchObject({ ItemNumber: 'TEE', ProductSizeId: 'S', ProductColorId: 'Red', ProductStyleId: 'V', ProductConfigurationId: 'C1' });
+		expect(p.lines[0]).toMatchObject({
+			ItemNumber: 'TEE',
+			ProductSizeId: 'S',
+			ProductColorId: 'Red',
+			ProductStyleId: 'V',
+			ProductConfigurationId: 'C1',
+		});
 	});
 
 	it('requires a shipping charge item when shipping is charged', () => {
 		const lines: LineSpec[] = [{ sku: 'A', qty: 1, price: 10 }];
-		const e = thrown(() => mapSalesOrder(order({ id: 15, lines, shipping: 5 }), { ...base(lines), charges: {} }));
+		const e = thrown(() =>
+			mapSalesOrder(order({ id: 15, lines, shipping: 5 }), { ...base(lines), charges: {} }),
+		);
 		expect(e.code).toBe('SHIPPING_ITEM_MISSING');
 		// Free shipping: no line unless asked for.
-		expect(mapSalesOrder(order({ id: 15, lines }), { ...base(lines), charges: {} }).lines).toHaveLength(1);
-		expect(mapSalesOrder(order({ id: 15, lines }), { ...base(lines), charges: { shippingItemNumber: 'SHIP', includeZeroAmount: true } }).lines).toHaveLength(2);
+		expect(
+			mapSalesOrder(order({ id: 15, lines }), { ...base(lines), charges: {} }).lines,
+		).toHaveLength(1);
+		expect(
+			mapSalesOrder(order({ id: 15, lines }), {
+				...base(lines),
+				charges: { shippingItemNumber: 'SHIP', includeZeroAmount: true },
+			}).lines,
+		).toHaveLength(2);
 	});
 
 	it('separates handling when a handling item is configured', () => {
@@ -169,31 +232,48 @@ describe('mapSalesOrder', () => {
 			...base(lines),
 			charges: { shippingItemNumber: 'SHIP', handlingItemNumber: 'HANDLING' },
 		});
-		expect(p.lines.slice(1).map((l) => [l.ItemNumber, l.LineAmount])).toEqual([['SHIP', 5], ['HANDLING', 2]]);
+		expect(p.lines.slice(1).map((l) => [l.ItemNumber, l.LineAmount])).toEqual([
+			['SHIP', 5],
+			['HANDLING', 2],
+		]);
 	});
 
 	it('sets a deterministic order number on header and lines, validated against the field length', () => {
 		const lines: LineSpec[] = [{ sku: 'A', qty: 1, price: 10 }];
-		const p = mapSalesOrder(order({ id: 17, lines }), { ...base(lines), salesOrderNumberPrefix: 'BC-' });
+		const p = mapSalesOrder(order({ id: 17, lines }), {
+			...base(lines),
+			salesOrderNumberPrefix: 'BC-',
+		});
 		expect(p.header.SalesOrderNumber).toBe('BC-17');
 		expect(p.lines[0].SalesOrderNumber).toBe('BC-17');
-		const e = thrown(() => mapSalesOrder(order({ id: 1234567, lines }), { ...base(lines), salesOrderNumberPrefix: 'WEBSHOP-ORDER-' }));
+		const e = thrown(() =>
+			mapSalesOrder(order({ id: 1234567, lines }), {
+				...base(lines),
+				salesOrderNumberPrefix: 'WEBSHOP-ORDER-',
+			}),
+		);
 		expect(e.code).toBe('ORDER_NUMBER_TOO_LONG');
-		expect(withSalesOrderNumber(mapSalesOrder(order({ id: 17, lines }), base(lines)).lines, 'SO-9')[0].SalesOrderNumber).toBe('SO-9');
+		expect(
+			withSalesOrderNumber(mapSalesOrder(order({ id: 17, lines }), base(lines)).lines, 'SO-9')[0]
+				.SalesOrderNumber,
+		).toBe('SO-9');
 	});
 
 	it('applies mappings, dimensions and date offsets', () => {
 		const lines: LineSpec[] = [{ sku: 'A', qty: 1, price: 10 }];
-		const p = mapSalesOrder(order({ id: 18, lines, shipping: 1, date: 'Wed, 31 Jan 2024 23:30:00 +0000' }), {
-			...base(lines),
-			deliveryModeMap: { 'Flat Rate': 'GRND' },
-			paymentMethodMap: { 'Credit Card': 'CARD' },
-			dimensions: { format: ['BusinessUnit', 'Department'], values: { BusinessUnit: '001' } },
-			requestedShipDaysAfterOrder: 1,
-			requestedReceiptDaysAfterShip: 3,
-			utcOffsetMinutes: -300,
-			requisitionNumber: 'none',
-		});
+		const p = mapSalesOrder(
+			order({ id: 18, lines, shipping: 1, date: 'Wed, 31 Jan 2024 23:30:00 +0000' }),
+			{
+				...base(lines),
+				deliveryModeMap: { 'Flat Rate': 'GRND' },
+				paymentMethodMap: { 'Credit Card': 'CARD' },
+				dimensions: { format: ['BusinessUnit', 'Department'], values: { BusinessUnit: '001' } },
+				requestedShipDaysAfterOrder: 1,
+				requestedReceiptDaysAfterShip: 3,
+				utcOffsetMinutes: -300,
+				requisitionNumber: 'none',
+			},
+		);
 		expect(p.header).toMatchObject({
 			DeliveryModeCode: 'GRND',
 			CustomerPaymentMethodName: 'CARD',
@@ -221,10 +301,22 @@ describe('mapSalesOrder', () => {
 	});
 
 	it('maps the spec example lines, skipping bundle children and naming a line without SKU', () => {
-		const products = specResponseExample('orders.v2.oas2.yml', 'orderProductsCollection_Resp', 'response');
+		const products = specResponseExample(
+			'orders.v2.oas2.yml',
+			'orderProductsCollection_Resp',
+			'response',
+		);
 		const header = specResponseExample('orders.v2.oas2.yml', 'order_Resp', 'Response');
-		const addresses = specResponseExample('orders.v2.oas2.yml', 'orderShippingAddressCollection_Resp', 'response');
-		const coupons = specResponseExample('orders.v2.oas2.yml', 'orderCouponsCollection_Resp', 'response');
+		const addresses = specResponseExample(
+			'orders.v2.oas2.yml',
+			'orderShippingAddressCollection_Resp',
+			'response',
+		);
+		const coupons = specResponseExample(
+			'orders.v2.oas2.yml',
+			'orderCouponsCollection_Resp',
+			'response',
+		);
 		expect(collectSkus(header, products)).toEqual(['S-ORAN']);
 		const p = mapSalesOrder(header, {
 			...base([{ sku: 'S-ORAN' }]),
@@ -234,13 +326,20 @@ describe('mapSalesOrder', () => {
 			verifySubtotal: false, // the spec's examples are of different orders
 		});
 		// The header's 5.00 discount exceeds the line's 1.59 applied discount: the rest is prorated.
-		expect(p.lines[0]).toMatchObject({ ItemNumber: 'I-S-ORAN', SalesPrice: 55.99, LineAmount: 50.99, OrderedSalesQuantity: 1 });
+		expect(p.lines[0]).toMatchObject({
+			ItemNumber: 'I-S-ORAN',
+			SalesPrice: 55.99,
+			LineAmount: 50.99,
+			OrderedSalesQuantity: 1,
+		});
 		expect(p.couponCodes).toEqual(['S2549JM0Y']);
 		expect(p.header.DeliveryAddressName).toBe('Acme Pty Ltd');
 		for (const l of p.lines) expectConforms(l, 'SalesOrderLines');
 		expectConforms(p.header, 'SalesOrderHeadersV2');
 		const noSku = products.map((x: any) => ({ ...x, sku: '' }));
-		const e = thrown(() => mapSalesOrder(header, { ...base([]), products: noSku, verifySubtotal: false }));
+		const e = thrown(() =>
+			mapSalesOrder(header, { ...base([]), products: noSku, verifySubtotal: false }),
+		);
 		expect(e.code).toBe('MISSING_SKU');
 		expect(e.message).toContain('line 65');
 	});

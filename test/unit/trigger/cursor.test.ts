@@ -1,4 +1,12 @@
-import { advance, cursorSecond, dateMs, firstRunCursor, isPast, pastCursor, readCursor } from '../../../nodes/BigCommerce/trigger/cursor';
+import {
+	advance,
+	cursorSecond,
+	dateMs,
+	firstRunCursor,
+	isPast,
+	pastCursor,
+	readCursor,
+} from '../../../nodes/BigCommerce/trigger/cursor';
 
 describe('poll cursor', () => {
 	const s = (sec: number) => sec * 1000;

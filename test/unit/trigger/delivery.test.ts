@@ -5,7 +5,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { decideDelivery, rememberEmittedOrder } from '../../../nodes/BigCommerce/trigger/delivery';
-import { DEFAULT_ORDER_STATUSES, entersSelection, selectedStatuses, statusSelected } from '../../../nodes/BigCommerce/trigger/events';
+import {
+	DEFAULT_ORDER_STATUSES,
+	entersSelection,
+	selectedStatuses,
+	statusSelected,
+} from '../../../nodes/BigCommerce/trigger/events';
 
 // The public Standard Webhooks vector from the research (copied, not read).
 const VECTOR = {
@@ -35,19 +40,32 @@ describe('decideDelivery', () => {
 	it('the research vector verifies in strict mode and is fetched once; its repeat is a duplicate', () => {
 		const staticData: IDataObject = {};
 		const first = decideDelivery(staticData, vectorInput(), rules);
-		expect(first).toMatchObject({ action: 'fetch', delivery: { webhookId: VECTOR.id, signed: true } });
-		expect(decideDelivery(staticData, vectorInput(), rules)).toMatchObject({ action: 'ignore', reason: 'duplicate delivery' });
+		expect(first).toMatchObject({
+			action: 'fetch',
+			delivery: { webhookId: VECTOR.id, signed: true },
+		});
+		expect(decideDelivery(staticData, vectorInput(), rules)).toMatchObject({
+			action: 'ignore',
+			reason: 'duplicate delivery',
+		});
 		expect(JSON.stringify(staticData)).not.toContain(VECTOR.secret);
 	});
 
 	it('a flipped signature byte is a 401', () => {
 		const bad = VECTOR.signature.replace('F', 'G');
-		expect(decideDelivery({}, vectorInput({ signature: bad }), rules)).toMatchObject({ action: 'reject', status: 401 });
+		expect(decideDelivery({}, vectorInput({ signature: bad }), rules)).toMatchObject({
+			action: 'reject',
+			status: 401,
+		});
 	});
 
 	it('statusUpdated: only entering the selection, and only once per order', () => {
 		const staticData: IDataObject = {};
-		const entering = { type: 'order', id: 250, status: { previous_status_id: 7, new_status_id: 11 } };
+		const entering = {
+			type: 'order',
+			id: 250,
+			status: { previous_status_id: 7, new_status_id: 11 },
+		};
 		const within = { type: 'order', id: 250, status: { previous_status_id: 11, new_status_id: 9 } };
 		const input = (data: object, n: number) => {
 			const body = JSON.stringify({
@@ -58,12 +76,24 @@ describe('decideDelivery', () => {
 				created_at: 1_700_000_000 - n,
 				producer: 'stores/x',
 			});
-			return { rawBody: Buffer.from(body), headers: { 'x-n8n-bigcommerce-d365-secret': 's' }, mode: 'default' as const, clientSecret: 'c', expectedHeaderSecret: 's', now: NOW };
+			return {
+				rawBody: Buffer.from(body),
+				headers: { 'x-n8n-bigcommerce-d365-secret': 's' },
+				mode: 'default' as const,
+				clientSecret: 'c',
+				expectedHeaderSecret: 's',
+				now: NOW,
+			};
 		};
 		expect(decideDelivery(staticData, input(within, 1), rules)).toMatchObject({ action: 'ignore' });
-		expect(decideDelivery(staticData, input(entering, 2), rules)).toMatchObject({ action: 'fetch' });
+		expect(decideDelivery(staticData, input(entering, 2), rules)).toMatchObject({
+			action: 'fetch',
+		});
 		rememberEmittedOrder(staticData, 'store/order/statusUpdated', 250, NOW);
-		expect(decideDelivery(staticData, input(entering, 3), rules)).toMatchObject({ action: 'ignore', reason: 'order 250 was emitted before' });
+		expect(decideDelivery(staticData, input(entering, 3), rules)).toMatchObject({
+			action: 'ignore',
+			reason: 'order 250 was emitted before',
+		});
 	});
 });
 
@@ -76,8 +106,12 @@ describe('status selection', () => {
 	});
 
 	it('entering is decided from the payload when it says, else left to the fetched order', () => {
-		expect(entersSelection(statuses, { status: { previous_status_id: 0, new_status_id: 11 } })).toBe(true);
-		expect(entersSelection(statuses, { status: { previous_status_id: 9, new_status_id: 11 } })).toBe(false);
+		expect(
+			entersSelection(statuses, { status: { previous_status_id: 0, new_status_id: 11 } }),
+		).toBe(true);
+		expect(
+			entersSelection(statuses, { status: { previous_status_id: 9, new_status_id: 11 } }),
+		).toBe(false);
 		expect(entersSelection(statuses, {})).toBeUndefined();
 	});
 });

@@ -131,7 +131,15 @@ describe('DeliveryDedupe', () => {
 	});
 
 	it('starts empty from missing or unrecognised static data', () => {
-		for (const state of [undefined, null, 'x', [], { v: 2, seen: { a: 1 } }, { v: 1, seen: [] }, { v: 1 }]) {
+		for (const state of [
+			undefined,
+			null,
+			'x',
+			[],
+			{ v: 2, seen: { a: 1 } },
+			{ v: 1, seen: [] },
+			{ v: 1 },
+		]) {
 			expect(DeliveryDedupe.fromState(state).size).toBe(0);
 		}
 		const partial = DeliveryDedupe.fromState({ v: 1, seen: { a: NOW_SECONDS, b: 'bad', c: null } });

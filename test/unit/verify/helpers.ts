@@ -36,7 +36,9 @@ export function librarySign(secret: string, id: string, at: Date, body: string |
  * UTF-8; for valid UTF-8 both give the same signature.
  */
 export function rawBytesSign(secret: string, id: string, at: Date, body: Buffer): string {
-	const mac = createHmac('sha256', secret).update(`${id}.${Math.floor(at.getTime() / 1000)}.`).update(body);
+	const mac = createHmac('sha256', secret)
+		.update(`${id}.${Math.floor(at.getTime() / 1000)}.`)
+		.update(body);
 	return `v1,${mac.digest('base64')}`;
 }
 

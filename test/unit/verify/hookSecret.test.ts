@@ -31,7 +31,9 @@ describe('deriveHookSecret', () => {
 	});
 
 	it('keeps the fields apart: moving a character between ids changes the value', () => {
-		expect(deriveHookSecret(CLIENT_SECRET, 'ab', 'c')).not.toBe(deriveHookSecret(CLIENT_SECRET, 'a', 'bc'));
+		expect(deriveHookSecret(CLIENT_SECRET, 'ab', 'c')).not.toBe(
+			deriveHookSecret(CLIENT_SECRET, 'a', 'bc'),
+		);
 	});
 
 	it('refuses to derive from an empty secret or ids', () => {

@@ -55,7 +55,12 @@ const VECTOR = {
 
 describe('the Standard Webhooks test vector from the research', () => {
 	it('library and research agree: the vector is what the standardwebhooks package signs', () => {
-		const signed = librarySign(VECTOR.secret, VECTOR.id, new Date(Number(VECTOR.timestamp) * 1000), VECTOR.body);
+		const signed = librarySign(
+			VECTOR.secret,
+			VECTOR.id,
+			new Date(Number(VECTOR.timestamp) * 1000),
+			VECTOR.body,
+		);
 		expect(signed).toBe(VECTOR.signature);
 	});
 
@@ -158,8 +163,14 @@ describe('Standard Webhooks deliveries', () => {
 					return input(body, headers, STRICT);
 				},
 			],
-			['a replay with an old timestamp', () => input(body, signedHeaders(body, { at: at(-301) }), STRICT)],
-			['a timestamp in the future', () => input(body, signedHeaders(body, { at: at(301) }), STRICT)],
+			[
+				'a replay with an old timestamp',
+				() => input(body, signedHeaders(body, { at: at(-301) }), STRICT),
+			],
+			[
+				'a timestamp in the future',
+				() => input(body, signedHeaders(body, { at: at(301) }), STRICT),
+			],
 			[
 				'a timestamp that is not Unix seconds',
 				() => input(body, { ...signedHeaders(body), 'webhook-timestamp': '1700000000x' }, STRICT),
@@ -198,12 +209,14 @@ describe('Standard Webhooks deliveries', () => {
 			'a timestamp that is not Unix seconds': /not Unix seconds/,
 			'no signature headers in strict mode': /not signed/,
 			'only some signature headers in strict mode': /incomplete/,
-			'the right signature but a wrong secret header in strict mode': /secret header does not match/,
+			'the right signature but a wrong secret header in strict mode':
+				/secret header does not match/,
 		};
 		it.each(cases)('%s', (name, make) => {
 			const result = verify(make());
 			expectRejected(result, 401);
-			if (!result.ok) expect(result.reason).toMatch(reasons[name] ?? /No webhook-signature entry matches/);
+			if (!result.ok)
+				expect(result.reason).toMatch(reasons[name] ?? /No webhook-signature entry matches/);
 		});
 	});
 });
@@ -215,7 +228,9 @@ describe('default mode', () => {
 		const result = verify(input(body, { ...SECRET_ONLY, 'content-type': 'application/json' }));
 		expect(result).toMatchObject({ ok: true, signed: false, webhookId: undefined });
 		if (result.ok) {
-			expect(result.deliveryId).toBe(`bc:dd70c0976e06b67aaf671e73f49dcb79230ebf9d:${NOW_SECONDS - 2}`);
+			expect(result.deliveryId).toBe(
+				`bc:dd70c0976e06b67aaf671e73f49dcb79230ebf9d:${NOW_SECONDS - 2}`,
+			);
 			expect(result.payload).toEqual(JSON.parse(body));
 		}
 	});
@@ -228,7 +243,10 @@ describe('default mode', () => {
 		expectRejected(verify(input(body, { [HOOK_MARKER_HEADER]: `${HEADER_SECRET}x` })), 401);
 		expectRejected(verify(input(body, { [HOOK_MARKER_HEADER]: HEADER_SECRET.slice(1) })), 401);
 		expectRejected(verify(input(body, {})), 401);
-		expectRejected(verify(input(body, { [HOOK_MARKER_HEADER]: [HEADER_SECRET, HEADER_SECRET] })), 401);
+		expectRejected(
+			verify(input(body, { [HOOK_MARKER_HEADER]: [HEADER_SECRET, HEADER_SECRET] })),
+			401,
+		);
 		expectRejected(verify(input(body, { [HOOK_MARKER_HEADER]: '' })), 401);
 		// A valid signature does not replace the secret header in default mode.
 		expectRejected(verify(input(body, signedHeaders(body, { headerSecret: null }))), 401);
@@ -274,7 +292,9 @@ describe('X-BC-Signature (opt-in)', () => {
 			[b64, 'base64'],
 			[mac.toString('base64url'), 'base64'],
 		] as const) {
-			const result = verify(input(body, { 'X-BC-Signature': value }, xBc({ xBcEncoding: encoding })));
+			const result = verify(
+				input(body, { 'X-BC-Signature': value }, xBc({ xBcEncoding: encoding })),
+			);
 			expect(result).toMatchObject({ ok: true, signed: false });
 		}
 	});
@@ -315,7 +335,11 @@ describe('X-BC-Signature (opt-in)', () => {
 });
 
 describe('authentic but malformed bodies get 400', () => {
-	const notUtf8 = Buffer.concat([Buffer.from('{"scope":"'), Buffer.from([0xc3, 0x28]), Buffer.from('"}')]);
+	const notUtf8 = Buffer.concat([
+		Buffer.from('{"scope":"'),
+		Buffer.from([0xc3, 0x28]),
+		Buffer.from('"}'),
+	]);
 	const cases: Array<[string, string | Buffer]> = [
 		['invalid JSON', '{"scope":'],
 		['an empty body', ''],
@@ -350,7 +374,12 @@ describe('authentic but malformed bodies get 400', () => {
 		});
 		expect(verify(input(body, SECRET_ONLY))).toMatchObject({
 			ok: true,
-			payload: { store_id: '1025646', created_at: 1700000000, data: { order_id: 127 }, extra: true },
+			payload: {
+				store_id: '1025646',
+				created_at: 1700000000,
+				data: { order_id: 127 },
+				extra: true,
+			},
 		});
 	});
 });
@@ -363,7 +392,12 @@ describe('secrets stay out of the results', () => {
 		const body = orderBody();
 		const id = signedHeaders(body)['webhook-id'] as string;
 		const expectedSignature = librarySign(CLIENT_SECRET, id, NOW, body).slice(3);
-		for (const secret of [CLIENT_SECRET, HEADER_SECRET, 'relay-shared-secret-7f3a', expectedSignature]) {
+		for (const secret of [
+			CLIENT_SECRET,
+			HEADER_SECRET,
+			'relay-shared-secret-7f3a',
+			expectedSignature,
+		]) {
 			expect(text).not.toContain(secret);
 		}
 		for (const result of outputs) {
