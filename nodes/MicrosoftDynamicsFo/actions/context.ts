@@ -1,12 +1,10 @@
 /** What every F&O operation gets: the n8n context, the resolved company and per-execution caches. */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import type { RecordLocker } from '../posting/lock';
 import type { SkuCache, SkuMappingTable } from '../skuResolution';
 
-/** Runs `work` holding the lock for one record (or directly when no lock is configured). */
-export type RecordLocker = <T>(name: string, work: () => Promise<T>) => Promise<T>;
-
-export const withoutLock: RecordLocker = async (_name, work) => await work();
+export type { RecordLocker };
 
 export interface OperationContext {
 	fn: IExecuteFunctions;
@@ -14,7 +12,7 @@ export interface OperationContext {
 	dataAreaId: string;
 	environmentUrl: string;
 	skuCache: SkuCache;
-	/** Check-and-create of one record under a Redis lock, when the node is set to take one. */
+	/** Holds check-and-create of one record: in this process by default, or a Redis lock across workers. */
 	lock: RecordLocker;
 }
 

@@ -1,17 +1,22 @@
 /** resource → operation → handler, for the operations of this node. */
 import type { IDataObject } from 'n8n-workflow';
 
-import { creditNote } from './creditNote';
-import { CUSTOMER_SELECT, findCustomersByEmail, getCustomer, upsertCustomer } from './customer';
+import { creditNote } from './creditNoteHandlers';
+import {
+	CUSTOMER_SELECT,
+	findCustomersByEmail,
+	getCustomer,
+	upsertCustomer,
+} from '../posting/customer';
 import { entity } from './entity';
-import { payment } from './payment';
+import { payment } from './paymentHandlers';
 import {
 	parseDimensionPairs,
 	recordParameter,
 	skuTableFrom,
 	type OperationHandler,
 } from './context';
-import { findSalesOrdersByReference, postSalesOrder, type FullOrder } from './salesOrder';
+import { findSalesOrdersByReference, postSalesOrder, type FullOrder } from '../posting/salesOrder';
 import {
 	mapCustomerCreate,
 	mapCustomerUpdate,

@@ -1,13 +1,15 @@
 /** Pure helpers of the payment, credit note and entity actions. */
 import { entityKeys } from '../../../nodes/MicrosoftDynamicsFo/actions/entity';
-import { refundsOf } from '../../../nodes/MicrosoftDynamicsFo/actions/creditNote';
+import {
+	displayValueSegments,
+	paymentMethodTable,
+} from '../../../nodes/MicrosoftDynamicsFo/actions/paymentHandlers';
+import { refundsOf } from '../../../nodes/MicrosoftDynamicsFo/posting/creditNote';
 import {
 	dayIn,
-	displayValueSegments,
 	journalDescriptionFor,
-	paymentMethodTable,
 	transactionsOf,
-} from '../../../nodes/MicrosoftDynamicsFo/actions/payment';
+} from '../../../nodes/MicrosoftDynamicsFo/posting/payment';
 import { formatDisplayValue } from '../../../nodes/MicrosoftDynamicsFo/mapping';
 
 describe('payment helpers', () => {

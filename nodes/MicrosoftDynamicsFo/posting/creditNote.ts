@@ -13,12 +13,12 @@
  * so the header goes first, then all lines in one changeset; the header is deleted again when the
  * lines are rejected. Calls per refund do not grow with its lines.
  */
-import { NodeOperationError, sleep, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError, sleep, type IDataObject } from 'n8n-workflow';
 
 import { AuditTrail, type AuditAction } from '../../common/audit';
 import { isOutcomeUnknown } from '../../common/errors';
 import { settle } from '../../common/settle';
-import { findPosted, postedKey, rememberPosted } from '../exactlyOnce';
+import { findPosted, postedKey, rememberPosted } from './postedRecords';
 import {
 	mapRefund,
 	refundReference,
@@ -41,20 +41,9 @@ import {
 	type EntityKeys,
 } from '../odata';
 import { resolveSkus, type SkuCache, type SkuMappingTable } from '../skuResolution';
-import {
-	recordParameter,
-	skuTableFrom,
-	withoutLock,
-	type OperationHandler,
-	type RecordLocker,
-} from './context';
+import { withoutLock, type RecordLocker } from './lock';
 import type { StaticDataContext } from './customer';
-import {
-	customerParameter,
-	displayValueSegments,
-	documentCustomer,
-	type DocumentCustomer,
-} from './payment';
+import { documentCustomer, type DocumentCustomer } from './payment';
 import type { FullOrder } from './salesOrder';
 
 export type RefundInput = 'refund' | 'order';
@@ -552,76 +541,3 @@ async function compensate(
 		description: `F&O rejected the lines; header ${describeKeys(keys)} was deleted again, so nothing of this document remains.`,
 	});
 }
-
-// ---- node operations ----------------------------------------------------------------------------
-
-function orderParameter(fn: IExecuteFunctions, itemIndex: number): IDataObject | undefined {
-	const value = fn.getNodeParameter('bigcommerceOrder', itemIndex, undefined) as unknown;
-	if (value === undefined || value === null || value === '') return undefined;
-	return (typeof value === 'string' ? JSON.parse(value) : value) as IDataObject;
-}
-
-export const creditNote: Record<string, OperationHandler> = {
-	async create({ fn, itemIndex, dataAreaId, environmentUrl, skuCache, lock }) {
-		const options = fn.getNodeParameter('options', itemIndex, {}) as IDataObject;
-		const delimiter = String(options.dimensionDelimiter || '-');
-		const input = fn.getNodeParameter('input', itemIndex) as RefundInput;
-		const mainAccount = String(fn.getNodeParameter('mainAccount', itemIndex, '')).trim();
-		const shippingAccount = String(options.shippingMainAccount ?? '').trim();
-		const text = (name: string) => String(options[name] ?? '').trim() || undefined;
-		return await postCreditNotes(
-			fn,
-			recordParameter<IDataObject>(fn, itemIndex),
-			input,
-			input === 'refund' ? orderParameter(fn, itemIndex) : undefined,
-			{
-				dataAreaId,
-				environmentUrl,
-				itemIndex,
-				storeHash: fn.getNodeParameter('storeHash', itemIndex) as string,
-				referencePrefix: text('referencePrefix'),
-				customer: customerParameter(fn, itemIndex),
-				mapping: {
-					taxMode: (options.taxMode as 'exclusive' | 'inclusive') ?? 'exclusive',
-					returnReasonCode: text('returnReasonCode'),
-					returnDispositionCode: text('returnDispositionCode'),
-					defaultReturnSiteId: text('siteId'),
-					defaultReturnWarehouseId: text('warehouseId'),
-					freeText: mainAccount
-						? {
-								mainAccount: displayValueSegments(mainAccount, delimiter),
-								mainAccountByType: shippingAccount
-									? { SHIPPING: displayValueSegments(shippingAccount, delimiter) }
-									: undefined,
-								salesTaxGroupId: text('salesTaxGroupId'),
-								salesTaxItemGroupId: text('salesTaxItemGroupId'),
-							}
-						: undefined,
-					dimensionFormat: { delimiter },
-					ledgerFormat: { delimiter },
-				},
-				skuTable: skuTableFrom(fn.getNodeParameter('skuMapping', itemIndex, {})),
-				skuCache,
-				dryRun: Boolean(options.dryRun),
-				lock,
-			},
-		);
-	},
-
-	async find({ fn, itemIndex, dataAreaId }) {
-		const prefix =
-			(fn.getNodeParameter('options.referencePrefix', itemIndex, '') as string) || undefined;
-		const reference = refundReference(
-			fn.getNodeParameter('storeHash', itemIndex) as string,
-			fn.getNodeParameter('orderId', itemIndex) as number,
-			fn.getNodeParameter('refundId', itemIndex) as number,
-			{ prefix },
-		);
-		const out: IDataObject[] = [];
-		for (const kind of ['returnOrder', 'freeTextCredit'] as const) {
-			for (const record of await findCreditDocuments(fn, kind, dataAreaId, reference, itemIndex))
-				out.push({ document: kind, ...record });
-		}
-		return out.length ? out : { found: false, dataAreaId, reference };
-	},
-};

@@ -8,8 +8,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { AuditTrail, type AuditRecord } from '../../common/audit';
 import type { HttpContext } from '../../common/http';
 import { settle } from '../../common/settle';
-import { findPosted, postedKey, rememberPosted } from '../exactlyOnce';
-import { withoutLock, type RecordLocker } from './context';
+import { findPosted, postedKey, rememberPosted } from './postedRecords';
+import { withoutLock, type RecordLocker } from './lock';
 import type { FoCustomerCreate, FoCustomerUpdate } from '../mapping';
 import { createEntity, eqFilter, getEntity, queryEntities, updateEntity } from '../odata';
 

@@ -18,7 +18,7 @@ import { NodeOperationError, sleep, type IDataObject } from 'n8n-workflow';
 import { AuditTrail } from '../../common/audit';
 import { isOutcomeUnknown } from '../../common/errors';
 import { settle } from '../../common/settle';
-import { findPosted, postedKey, rememberPosted } from '../exactlyOnce';
+import { findPosted, postedKey, rememberPosted } from './postedRecords';
 import {
 	collectSkus,
 	mapBillingAddressCustomerCreate,
@@ -45,7 +45,7 @@ import {
 	type BatchOperation,
 } from '../odata';
 import { resolveSkus, type SkuCache, type SkuMappingTable } from '../skuResolution';
-import { withoutLock, type RecordLocker } from './context';
+import { withoutLock, type RecordLocker } from './lock';
 import { upsertCustomer, type StaticDataContext } from './customer';
 
 export type CustomerSource =
