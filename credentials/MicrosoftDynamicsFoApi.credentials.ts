@@ -7,36 +7,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import {
-	acquireFoToken,
-	type FoAuthSettings,
-} from '../nodes/MicrosoftDynamicsFo/auth/tokenProvider';
-import {
-	normaliseEnvironmentUrl,
-	FRESH_LOGIN_HEADER,
-} from '../nodes/MicrosoftDynamicsFo/transport';
-
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
-/** https is required (F&O only serves https); loopback http is allowed for local test doubles. */
-export function validatedEnvironmentUrl(value: unknown): string {
-	const url = normaliseEnvironmentUrl(value);
-	let parsed: URL;
-	try {
-		parsed = new URL(url);
-	} catch {
-		throw new Error(
-			'The environment URL is not a URL (expected e.g. https://contoso.operations.dynamics.com).',
-		);
-	}
-	if (
-		parsed.protocol !== 'https:' &&
-		!(parsed.protocol === 'http:' && LOOPBACK_HOSTS.has(parsed.hostname))
-	) {
-		throw new Error('The environment URL must use https.');
-	}
-	return url;
-}
+import { validatedEnvironmentUrl } from './common/foEnvironment';
+import { acquireFoToken, FRESH_LOGIN_HEADER, type FoAuthSettings } from './common/foToken';
 
 export function authSettings(credentials: ICredentialDataDecryptedObject): FoAuthSettings {
 	return {

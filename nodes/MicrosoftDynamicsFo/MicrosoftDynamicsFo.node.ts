@@ -13,7 +13,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { validatedEnvironmentUrl } from '../../credentials/MicrosoftDynamicsFoApi.credentials';
+import { validatedEnvironmentUrl } from '../../credentials/common/foEnvironment';
 import {
 	LockUnavailableError,
 	pingRedis,

@@ -11,11 +11,10 @@ import {
 	type ServiceAdapter,
 	type ServiceResponse,
 } from '../common/http';
+import { normaliseEnvironmentUrl } from '../../credentials/common/foEnvironment';
+import { FRESH_LOGIN_HEADER } from '../../credentials/common/foToken';
 
 export const FO_CREDENTIAL = 'microsoftDynamicsFoApi';
-
-/** Set by the core on the one re-send after a 401; the credential then skips MSAL's token cache. */
-export const FRESH_LOGIN_HEADER = 'x-n8n-fo-reauthenticate';
 
 interface FoErrorBody {
 	error?: { code?: string; message?: string; innererror?: { message?: string; type?: string } };
@@ -117,13 +116,6 @@ export interface FoCall {
 	acceptStatuses?: number[];
 	idempotent?: boolean;
 	itemIndex?: number;
-}
-
-export function normaliseEnvironmentUrl(value: unknown): string {
-	return String(value ?? '')
-		.trim()
-		.toLowerCase()
-		.replace(/\/+$/, '');
 }
 
 /** Resolve a call's URL against the environment, refusing to send the token to another origin. */

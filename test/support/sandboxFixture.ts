@@ -9,7 +9,7 @@ import { BigCommerceApi } from '../../credentials/BigCommerceApi.credentials';
 import { MicrosoftDynamicsFoApi } from '../../credentials/MicrosoftDynamicsFoApi.credentials';
 import { getOrder } from '../../nodes/BigCommerce/api';
 import { resetBigCommercePacing } from '../../nodes/BigCommerce/transport';
-import { clearTokenApplications } from '../../nodes/MicrosoftDynamicsFo/auth/tokenProvider';
+import { clearTokenApplications } from '../../credentials/common/foToken';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox';
 import { createContext, emptyStaticData, type ContextOptions } from './n8n/context';
 

@@ -7,7 +7,7 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { MicrosoftDynamicsFoApi } from '../../../credentials/MicrosoftDynamicsFoApi.credentials';
-import { clearTokenApplications } from '../../../nodes/MicrosoftDynamicsFo/auth/tokenProvider';
+import { clearTokenApplications } from '../../../credentials/common/foToken';
 import { foRequest } from '../../../nodes/MicrosoftDynamicsFo/transport';
 import { FaultInjector } from '../../sandbox/common/faults';
 import { RequestLog } from '../../sandbox/common/requestLog';

@@ -1,11 +1,21 @@
 /**
- * Entra ID app-only tokens for F&O through @azure/msal-node. One ConfidentialClientApplication per
- * credential per process, so MSAL's in-memory cache serves every request and renews the token
- * 5 minutes before it expires (MSAL's fixed renewal offset). The cache key hashes the secret; the
- * secret itself is never a key, a log line or part of an error.
+ * Entra ID app-only tokens for F&O through @azure/msal-node, owned by the credential (as n8n's
+ * Microsoft Entra service-principal credential owns its tokens); the credential's `authenticate`
+ * is the only caller. One ConfidentialClientApplication per credential per process, so MSAL's
+ * in-memory cache serves every request and renews the token 5 minutes before it expires (MSAL's
+ * fixed renewal offset). The cache key hashes the secret; the secret itself is never a key, a log
+ * line or part of an error.
  */
 import { ConfidentialClientApplication, type Configuration } from '@azure/msal-node';
 import { createHash } from 'node:crypto';
+
+import { normaliseEnvironmentUrl } from './foEnvironment';
+
+/**
+ * Set by the node's request core on the one re-send after a 401; the credential then skips MSAL's
+ * token cache and removes the header before the request leaves.
+ */
+export const FRESH_LOGIN_HEADER = 'x-n8n-fo-reauthenticate';
 
 export interface FoAuthSettings {
 	tenantId: string;
@@ -135,7 +145,7 @@ const AADSTS_HINTS: Record<string, string> = {
 };
 
 export function scopeFor(environmentUrl: string): string {
-	return `${environmentUrl.trim().toLowerCase().replace(/\/+$/, '')}/.default`;
+	return `${normaliseEnvironmentUrl(environmentUrl)}/.default`;
 }
 
 /** Turn what MSAL threw into a message a person can act on (AADSTS code and a hint). */
