@@ -12,7 +12,23 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { HttpContext } from '../common/http';
+import {
+	consignmentsWithoutLines,
+	readConsignments,
+	type BcOrderProduct,
+	type BcTransaction,
+	type FullOrder,
+} from './model';
 import { bigCommerceRequest } from './transport';
+
+/** The order model's types and its consignment reading, where the API's callers look for them. */
+export {
+	CONSIGNMENT_LINE_CAP,
+	readConsignments,
+	type BcOrderProduct,
+	type ConsignmentReading,
+	type FullOrder,
+} from './model';
 
 export type ApiVersion = 'v2' | 'v3';
 
@@ -239,30 +255,6 @@ export function toRfc3339(value: DateInput, timeZone = 'UTC'): string {
 
 // ---- orders ----------------------------------------------------------------------------------
 
-/** A v2 order line (`/v2/orders/{id}/products` item, also a consignment `line_items` entry). */
-export interface OrderProduct extends IDataObject {
-	id: number;
-	order_id?: number;
-	product_id?: number;
-	variant_id?: number;
-	sku?: string;
-	quantity?: number;
-}
-
-/**
- * A v2 order with what was asked for in place of the link objects v2 answers with: `products`
- * (every line, by line id), `shipping_addresses` (the shipping consignments, without their lines),
- * `coupons`, and `transactions` (v3). `consignments` keeps pickups, downloads and gift
- * certificates, without the lines (they are in `products`, linked by `order_address_id`).
- */
-export interface FullOrder extends IDataObject {
-	id: number;
-	products?: OrderProduct[];
-	shipping_addresses?: IDataObject[];
-	coupons?: IDataObject[];
-	transactions?: IDataObject[];
-}
-
 export interface OrderParts {
 	/** The order lines (default true). */
 	products?: boolean;
@@ -275,119 +267,8 @@ export interface OrderParts {
 	itemIndex?: number;
 }
 
-const CONSIGNMENT_GROUPS = ['shipping', 'pickups', 'downloads'] as const;
-
-/** Lines a consignment carries at most with `include=consignments.line_items` (docs issue #960). */
-export const CONSIGNMENT_LINE_CAP = 50;
-
 /** Page size of `/v2/orders/{id}/products`: the 50 it documents, so a shorter page is surely the last. */
 const ORDER_PRODUCTS_PAGE_SIZE = 50;
-
-/** The object-structured `consignments` of an order (one structure, or an array of them). */
-function consignmentStructures(consignments: unknown): IDataObject[] {
-	const list = Array.isArray(consignments) ? consignments : [consignments];
-	return list.filter((s): s is IDataObject => !!s && typeof s === 'object');
-}
-
-/** Every consignment of every kind in the structures. */
-function consignmentList(structures: IDataObject[]): IDataObject[] {
-	const out: IDataObject[] = [];
-	for (const structure of structures) {
-		for (const group of CONSIGNMENT_GROUPS) {
-			const list = structure[group];
-			if (Array.isArray(list)) out.push(...(list as IDataObject[]));
-		}
-		const email = structure.email as IDataObject | undefined;
-		if (email && Array.isArray(email.gift_certificates))
-			out.push(...(email.gift_certificates as IDataObject[]));
-	}
-	return out;
-}
-
-const isOrderProduct = (value: unknown): value is OrderProduct =>
-	typeof value === 'object' &&
-	value !== null &&
-	typeof (value as IDataObject).id === 'number' &&
-	(value as IDataObject).quantity !== undefined;
-
-/** What an order answered with `include=consignments...` says about its lines. */
-export interface ConsignmentReading {
-	/** The lines the consignments carry, by line id. */
-	products: OrderProduct[];
-	shippingAddresses: IDataObject[];
-	/** The answer had object-structured consignments at all. */
-	hasConsignments: boolean;
-	/**
-	 * Lines may be missing: a `__warning__` (on a consignment, the structure or the order), a
-	 * consignment at the 50-line cap, or links instead of lines. The warning's place and shape are
-	 * undocumented, so a full consignment counts as capped too: it costs one call, never a line.
-	 */
-	linesIncomplete: boolean;
-}
-
-/** Pure: read lines and shipping addresses out of an order's consignments. */
-export function readConsignments(order: IDataObject): ConsignmentReading {
-	const raw = order.consignments;
-	const hasConsignments =
-		!!raw && typeof raw === 'object' && !(typeof (raw as IDataObject).resource === 'string');
-	const structures = hasConsignments ? consignmentStructures(raw) : [];
-	const consignments = consignmentList(structures);
-	const byId = new Map<number, OrderProduct>();
-	let linesIncomplete = !hasConsignments;
-	if (order.__warning__ !== undefined) linesIncomplete = true;
-	for (const consignment of consignments) {
-		if (consignment.__warning__ !== undefined) linesIncomplete = true;
-		const lines = consignment.line_items;
-		if (lines === undefined) continue;
-		const list = Array.isArray(lines) ? lines : [lines];
-		if (list.length >= CONSIGNMENT_LINE_CAP) linesIncomplete = true;
-		for (const line of list) {
-			if (isOrderProduct(line)) {
-				if (!byId.has(line.id)) byId.set(line.id, line);
-			} else {
-				linesIncomplete = true; // a resource link: the include did not expand the lines
-			}
-		}
-	}
-	if (structures.some((structure) => structure.__warning__ !== undefined)) linesIncomplete = true;
-	const shippingAddresses = structures.flatMap((structure) =>
-		Array.isArray(structure.shipping)
-			? (structure.shipping as IDataObject[]).map(withoutLines)
-			: [],
-	);
-	return {
-		products: [...byId.values()].sort((a, b) => a.id - b.id),
-		shippingAddresses,
-		hasConsignments,
-		linesIncomplete,
-	};
-}
-
-function withoutLines(consignment: IDataObject): IDataObject {
-	const { line_items: _lines, __warning__: _warning, ...rest } = consignment;
-	return rest;
-}
-
-/** The consignments structure without lines or warnings (those live in `products`). */
-function consignmentsWithoutLines(consignments: unknown): unknown {
-	if (!consignments || typeof consignments !== 'object') return consignments;
-	if (Array.isArray(consignments)) return consignments.map(consignmentsWithoutLines);
-	const structure = consignments as IDataObject;
-	const out: IDataObject = { ...structure };
-	delete out.__warning__;
-	for (const group of CONSIGNMENT_GROUPS) {
-		if (Array.isArray(structure[group]))
-			out[group] = (structure[group] as IDataObject[]).map(withoutLines);
-	}
-	const email = structure.email as IDataObject | undefined;
-	if (email && Array.isArray(email.gift_certificates)) {
-		out.email = {
-			...email,
-			gift_certificates: (email.gift_certificates as IDataObject[]).map(withoutLines),
-		};
-	}
-	return out;
-}
 
 function orderIncludeQs(parts: OrderParts): IDataObject {
 	const products = parts.products ?? true;
@@ -402,8 +283,8 @@ export async function listOrderProducts(
 	context: HttpContext,
 	orderId: number | string,
 	itemIndex?: number,
-): Promise<OrderProduct[]> {
-	return await paginate<OrderProduct>(context, {
+): Promise<BcOrderProduct[]> {
+	return await paginate<BcOrderProduct>(context, {
 		version: 'v2',
 		path: `/orders/${encodeURIComponent(String(orderId))}/products`,
 		pageSize: ORDER_PRODUCTS_PAGE_SIZE,
@@ -423,7 +304,7 @@ async function completeOrder(
 	const order: FullOrder = { ...(raw as FullOrder) };
 	const id = order.id;
 	if (reading.hasConsignments)
-		order.consignments = consignmentsWithoutLines(raw.consignments) as IDataObject;
+		order.consignments = consignmentsWithoutLines(raw.consignments) as FullOrder['consignments'];
 
 	if (wantProducts) {
 		if (reading.linesIncomplete) {
@@ -572,8 +453,8 @@ export async function listTransactions(
 	context: HttpContext,
 	orderId: number | string,
 	itemIndex?: number,
-): Promise<IDataObject[]> {
-	return await paginate(context, {
+): Promise<BcTransaction[]> {
+	return await paginate<BcTransaction>(context, {
 		version: 'v3',
 		path: `/orders/${encodeURIComponent(String(orderId))}/transactions`,
 		pageSize: null,

@@ -53,7 +53,7 @@ export {
 } from './customer';
 export {
 	mapSalesOrder,
-	orderLines,
+	requireOrderLines,
 	collectSkus,
 	withSalesOrderNumber,
 	type TaxMode,

@@ -1,3 +1,5 @@
+import { orderLines } from '../../BigCommerce/model';
+
 import { requireBigCommerceDate, toFoDate } from './dates';
 import { optionalDimensions, type DimensionFormatOptions } from './dimensions';
 import { MappingError } from './errors';
@@ -136,62 +138,30 @@ export interface SalesOrderPayload {
 
 // ---- line collection ------------------------------------------------------------------------
 
-function isProduct(x: unknown): x is BcOrderProduct {
-	return typeof x === 'object' && x !== null && 'id' in x && 'quantity' in x;
-}
-
-function consignmentLines(consignments: BcConsignments): unknown[] {
-	const groups = [
-		...(consignments.shipping ?? []),
-		...(consignments.pickups ?? []),
-		...(consignments.downloads ?? []),
-		...(consignments.email?.gift_certificates ?? []),
-	];
-	const out: unknown[] = [];
-	for (const g of groups) {
-		const items = g.line_items;
-		if (Array.isArray(items)) out.push(...items);
-	}
-	return out;
-}
-
 /**
- * The order's product lines: explicit `products` (from `/products`), else `order.products` when
- * it is an array, else `consignments[].{shipping,pickups,downloads,email}[].line_items`. Bundle
- * children (`parent_order_product_id` set) are dropped: the parent line carries the price.
- * Sorted by BigCommerce line id so the result does not depend on consignment order.
+ * The order's product lines (`orderLines` of the BigCommerce model: explicit `products` first,
+ * bundle children dropped, by line id), or a MappingError when it has none: a sales order needs
+ * at least one line.
  */
-export function orderLines(order: BcOrder, products?: BcOrderProduct[]): BcOrderProduct[] {
-	let raw: unknown[] = [];
-	if (products) raw = products;
-	else if (Array.isArray(order.products)) raw = order.products;
-	else if (order.consignments && typeof order.consignments === 'object') {
-		const list = Array.isArray(order.consignments)
-			? order.consignments
-			: [order.consignments as BcConsignments];
-		for (const c of list) raw.push(...consignmentLines(c));
-	}
-	const byId = new Map<number, BcOrderProduct>();
-	for (const item of raw) {
-		if (!isProduct(item)) continue;
-		if (item.parent_order_product_id !== null && item.parent_order_product_id !== undefined)
-			continue;
-		if (!byId.has(item.id)) byId.set(item.id, item);
-	}
-	if (byId.size === 0) {
+export function requireOrderLines(
+	order: BcOrder,
+	products?: readonly BcOrderProduct[],
+): BcOrderProduct[] {
+	const lines = orderLines(products ? { ...order, products: [...products] } : order);
+	if (lines.length === 0) {
 		throw new MappingError(
 			'NO_ORDER_LINES',
 			`BigCommerce order ${order.id} has no product lines: fetch /v2/orders/${order.id}/products or use include=consignments.line_items`,
 			{ orderId: order.id },
 		);
 	}
-	return [...byId.values()].sort((a, b) => a.id - b.id);
+	return lines;
 }
 
 /** Unique SKUs of an order's lines, in line order, for one SKU lookup per order. */
 export function collectSkus(order: BcOrder, products?: BcOrderProduct[]): string[] {
 	const seen = new Set<string>();
-	for (const line of orderLines(order, products)) {
+	for (const line of requireOrderLines(order, products)) {
 		const sku = (line.sku ?? '').trim();
 		if (sku !== '') seen.add(sku);
 	}
@@ -294,7 +264,7 @@ export function mapSalesOrder(
 		});
 	}
 
-	const products = orderLines(order, options.products);
+	const products = requireOrderLines(order, options.products);
 
 	// Resolve every SKU first; report all problems at once.
 	const missingSku = products.filter((p) => !clean(p.sku));

@@ -1,235 +1,32 @@
 /**
- * Types for the BigCommerce records the mapping layer consumes and the Dynamics 365 F&O OData
- * payloads it produces. Only the fields we read or write, named exactly as the APIs name them.
- *
- * BigCommerce: v2 orders use money as decimal strings and RFC 2822 dates; v3 uses numbers and ISO
- * dates. F&O: property names as in the entity sets' $metadata; enum values are member-name strings.
+ * Types for the Dynamics 365 F&O OData payloads the mapping layer produces. Only the fields we
+ * write, named exactly as the entity sets' $metadata names them; enum values are member-name
+ * strings. The BigCommerce records the mappers read are typed once, in the BigCommerce node's
+ * model, and re-exported here so mapping code can import both from one place.
  */
-
-/** A money value as BigCommerce sends it: v2 decimal string ("12.0000", "8"), v3 number. */
-export type BcMoney = string | number;
-
-// ---------------------------------------------------------------------------------------------
-// BigCommerce v2 order
-// ---------------------------------------------------------------------------------------------
-
-export interface BcAddress {
-	first_name?: string;
-	last_name?: string;
-	company?: string;
-	street_1?: string;
-	street_2?: string;
-	city?: string;
-	state?: string;
-	zip?: string;
-	country?: string;
-	country_iso2?: string;
-	phone?: string;
-	email?: string;
-}
-
-export type BcBillingAddress = BcAddress;
-
-/** `GET /v2/orders/{id}/shipping_addresses` item, or a shipping consignment. */
-export interface BcShippingAddress extends BcAddress {
-	id?: number;
-	order_id?: number;
-	shipping_method?: string;
-	base_cost?: BcMoney;
-	cost_ex_tax?: BcMoney;
-	cost_inc_tax?: BcMoney;
-	base_handling_cost?: BcMoney;
-	handling_cost_ex_tax?: BcMoney;
-	handling_cost_inc_tax?: BcMoney;
-}
-
-export interface BcAppliedDiscount {
-	id?: string | number;
-	amount: BcMoney;
-	name?: string;
-	code?: string | null;
-	target?: string;
-}
-
-/** `GET /v2/orders/{id}/products` item (also the consignment `line_items` entries). */
-export interface BcOrderProduct {
-	id: number;
-	order_id?: number;
-	product_id?: number;
-	variant_id?: number;
-	order_address_id?: number;
-	name?: string;
-	sku?: string;
-	type?: string;
-	base_price?: BcMoney;
-	price_ex_tax: BcMoney;
-	price_inc_tax: BcMoney;
-	total_ex_tax: BcMoney;
-	total_inc_tax: BcMoney;
-	quantity: number;
-	quantity_refunded?: number;
-	parent_order_product_id?: number | null;
-	is_bundled_product?: boolean;
-	applied_discounts?: BcAppliedDiscount[];
-	discounted_total_inc_tax?: BcMoney;
-}
-
-/** A link object `{url, resource}` that v2 returns in place of a sub-resource. */
-export interface BcResourceLink {
-	url?: string;
-	resource?: string;
-}
-
-export interface BcShippingConsignment extends BcShippingAddress {
-	line_items?: Array<BcOrderProduct | BcResourceLink>;
-}
-
-export interface BcLineItemConsignment {
-	line_items?: Array<BcOrderProduct | BcResourceLink> | BcResourceLink;
-}
-
-/** `consignments` with `consignment_structure=object`. */
-export interface BcConsignments {
-	shipping?: BcShippingConsignment[];
-	pickups?: BcLineItemConsignment[];
-	downloads?: BcLineItemConsignment[];
-	email?: { gift_certificates?: BcLineItemConsignment[] };
-}
-
-/** `GET /v2/orders/{id}/coupons` item. */
-export interface BcOrderCoupon {
-	id?: number;
-	coupon_id?: number;
-	order_id?: number;
-	code: string;
-	amount?: BcMoney;
-	type?: number;
-	discount?: BcMoney;
-}
-
-/** `GET /v2/orders/{id}` (plus, when the caller fetched them, products / addresses / coupons). */
-export interface BcOrder {
-	id: number;
-	customer_id: number;
-	date_created: string;
-	date_modified?: string;
-	status_id?: number;
-	subtotal_ex_tax: BcMoney;
-	subtotal_inc_tax: BcMoney;
-	shipping_cost_ex_tax?: BcMoney;
-	shipping_cost_inc_tax?: BcMoney;
-	handling_cost_ex_tax?: BcMoney;
-	handling_cost_inc_tax?: BcMoney;
-	wrapping_cost_ex_tax?: BcMoney;
-	wrapping_cost_inc_tax?: BcMoney;
-	total_ex_tax: BcMoney;
-	total_inc_tax: BcMoney;
-	total_tax?: BcMoney;
-	is_tax_inclusive_pricing?: boolean;
-	payment_method?: string;
-	currency_code?: string;
-	default_currency_code?: string;
-	discount_amount?: BcMoney;
-	coupon_discount?: BcMoney;
-	customer_message?: string;
-	billing_address: BcBillingAddress;
-	external_order_id?: string | null;
-	/** A link object from the API, or the product list when the caller attached it. */
-	products?: BcOrderProduct[] | BcResourceLink;
-	shipping_addresses?: BcShippingAddress[] | BcResourceLink;
-	coupons?: BcOrderCoupon[] | BcResourceLink;
-	/** With `include=consignments.line_items`: the object structure, or an array of them. */
-	consignments?: BcConsignments | BcConsignments[] | BcResourceLink;
-}
-
-// ---------------------------------------------------------------------------------------------
-// BigCommerce v3 transaction, refund, customer
-// ---------------------------------------------------------------------------------------------
-
-export type BcTransactionEvent =
-	'purchase' | 'authorization' | 'capture' | 'refund' | 'void' | 'pending' | 'settled';
-
-/** `GET /v3/orders/{order_id}/transactions` item. `order_id` is a string there. */
-export interface BcTransaction {
-	id: number;
-	order_id: string | number;
-	event: BcTransactionEvent | string;
-	method?: string;
-	amount: number;
-	currency: string;
-	gateway?: string;
-	gateway_transaction_id?: string;
-	status: 'ok' | 'error' | string;
-	test?: boolean;
-	date_created: string;
-	payment_method_id?: string;
-}
-
-export type BcRefundItemType =
-	'PRODUCT' | 'GIFT_WRAPPING' | 'SHIPPING' | 'HANDLING' | 'ORDER' | 'FEE' | 'TAX';
-
-export interface BcRefundItemAdjustment {
-	amount: number;
-	description?: string;
-}
-
-export interface BcRefundItem {
-	item_type: BcRefundItemType | string;
-	item_id: number;
-	quantity?: number;
-	reason?: string;
-	requested_amount?: number | null;
-	/** Present on request-shaped items (AmountBoundItem); read defensively. */
-	amount?: number | null;
-	adjustments?: BcRefundItemAdjustment[];
-}
-
-export interface BcRefundPayment {
-	id?: number;
-	provider_id?: string;
-	amount: number;
-	offline?: boolean;
-	is_declined?: boolean;
-	transaction_id?: string;
-}
-
-/** `GET /v3/orders/payment_actions/refunds/{refund_id}` `data`. `order_id` is an integer there. */
-export interface BcRefund {
-	id: number;
-	order_id: number;
-	created: string;
-	reason?: string;
-	total_amount: number;
-	total_tax?: number;
-	items: BcRefundItem[];
-	payments?: BcRefundPayment[];
-}
-
-export interface BcCustomerAddress {
-	first_name?: string;
-	last_name?: string;
-	company?: string;
-	address1?: string;
-	address2?: string;
-	city?: string;
-	state_or_province?: string;
-	postal_code?: string;
-	country_code?: string;
-	phone?: string;
-	address_type?: string;
-}
-
-/** `GET /v3/customers` item (`customer_Full`), addresses only with `include=addresses`. */
-export interface BcCustomer {
-	id?: number;
-	email?: string;
-	first_name?: string;
-	last_name?: string;
-	company?: string;
-	phone?: string;
-	customer_group_id?: number;
-	addresses?: BcCustomerAddress[];
-}
+export type {
+	BcAddress,
+	BcAppliedDiscount,
+	BcBillingAddress,
+	BcConsignments,
+	BcCustomer,
+	BcCustomerAddress,
+	BcLineItemConsignment,
+	BcMoney,
+	BcOrder,
+	BcOrderCoupon,
+	BcOrderProduct,
+	BcRefund,
+	BcRefundItem,
+	BcRefundItemAdjustment,
+	BcRefundItemType,
+	BcRefundPayment,
+	BcResourceLink,
+	BcShippingAddress,
+	BcShippingConsignment,
+	BcTransaction,
+	BcTransactionEvent,
+} from '../../BigCommerce/model';
 
 // ---------------------------------------------------------------------------------------------
 // F&O payloads

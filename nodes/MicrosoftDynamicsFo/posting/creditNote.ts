@@ -18,13 +18,13 @@ import { NodeOperationError, sleep, type IDataObject } from 'n8n-workflow';
 import { AuditTrail, type AuditAction } from '../../common/audit';
 import { isOutcomeUnknown } from '../../common/errors';
 import { settle } from '../../common/settle';
+import { orderLines, type FullOrder } from '../../BigCommerce/model';
 import { findPosted, postedKey, rememberPosted } from './postedRecords';
 import {
 	mapRefund,
 	refundReference,
 	withParentRecId,
 	withReturnOrderNumber,
-	type BcOrderProduct,
 	type BcRefund,
 	type RefundMappingOptions,
 	type RefundPayload,
@@ -44,7 +44,6 @@ import { resolveSkus, type SkuCache, type SkuMappingTable } from '../skuResoluti
 import { withoutLock, type RecordLocker } from './lock';
 import type { StaticDataContext } from './customer';
 import { documentCustomer, type DocumentCustomer } from './payment';
-import type { FullOrder } from './salesOrder';
 
 export type RefundInput = 'refund' | 'order';
 
@@ -140,11 +139,6 @@ export function refundsOf(
 	return { refunds: [record as unknown as BcRefund], order: order as unknown as FullOrder };
 }
 
-function productsOf(order: FullOrder): BcOrderProduct[] {
-	if (Array.isArray(order.line_items)) return order.line_items;
-	return Array.isArray(order.products) ? order.products : [];
-}
-
 /** Headers of a document kind carrying exactly this refund reference in the company. */
 export async function findCreditDocuments(
 	context: StaticDataContext,
@@ -212,7 +206,7 @@ export async function postRefund(
 	const reference = refundReference(settings.storeHash, refund.order_id, refund.id, {
 		prefix: settings.referencePrefix,
 	});
-	const products = productsOf(order);
+	const products = orderLines(order, { withBundleChildren: true });
 	const mappingBase = {
 		...settings.mapping,
 		dataAreaId,

@@ -18,17 +18,15 @@ import { NodeOperationError, sleep, type IDataObject } from 'n8n-workflow';
 import { AuditTrail } from '../../common/audit';
 import { isOutcomeUnknown } from '../../common/errors';
 import { settle } from '../../common/settle';
+import { orderLines, type FullOrder } from '../../BigCommerce/model';
 import { findPosted, postedKey, rememberPosted } from './postedRecords';
 import {
 	collectSkus,
 	mapBillingAddressCustomerCreate,
 	mapSalesOrder,
-	orderLines,
 	orderReference,
 	resolveOrderCustomer,
 	withSalesOrderNumber,
-	type BcOrder,
-	type BcOrderProduct,
 	type CustomerMappingOptions,
 	type GuestMode,
 	type SalesOrderMappingOptions,
@@ -47,6 +45,9 @@ import {
 import { resolveSkus, type SkuCache, type SkuMappingTable } from '../skuResolution';
 import { withoutLock, type RecordLocker } from './lock';
 import { upsertCustomer, type StaticDataContext } from './customer';
+
+/** The order as the BigCommerce node and trigger hand it over (typed in the BigCommerce model). */
+export type { FullOrder };
 
 export type CustomerSource =
 	| { mode: 'account'; account: string }
@@ -86,9 +87,6 @@ export interface SalesOrderSettings {
 	lock?: RecordLocker;
 }
 
-/** A full order from the BigCommerce node or trigger: v2 order plus its lines. */
-export type FullOrder = BcOrder & { line_items?: BcOrderProduct[] };
-
 const HEADER_SELECT = [
 	'dataAreaId',
 	'SalesOrderNumber',
@@ -122,11 +120,6 @@ async function countLines(
 		itemIndex,
 	});
 	return lines.length;
-}
-
-function linesOf(order: FullOrder): BcOrderProduct[] | undefined {
-	if (Array.isArray(order.line_items)) return order.line_items;
-	return Array.isArray(order.products) ? order.products : undefined;
 }
 
 export async function postSalesOrder(
@@ -199,7 +192,7 @@ async function postUnlocked(
 
 	// 2. Items, then the whole payload checked, then the customer: nothing is written for an order
 	// that cannot be posted.
-	const lines = linesOf(order);
+	const lines = orderLines(order);
 	const skus = collectSkus(order, lines);
 	const resolution = await resolveSkus(context, settings.environmentUrl, dataAreaId, skus, {
 		table: settings.skuTable,
@@ -221,7 +214,7 @@ async function postUnlocked(
 			referencePrefix: settings.referencePrefix,
 			customerAccount,
 			resolvedItems: resolution.items,
-			products: lines ?? settings.mapping.products ?? orderLines(order),
+			products: lines,
 			salesOrderNumberPrefix: settings.orderNumberPrefix,
 		});
 	mapFor('VALIDATION-ONLY'); // throws a MappingError naming the problem before any write
