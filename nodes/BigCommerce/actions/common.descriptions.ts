@@ -1,3 +1,4 @@
+/** Fields several BigCommerce resources show the same way (the Get Many paging pair). */
 import type { INodeProperties } from 'n8n-workflow';
 
 /** "Return All" and "Limit" for a Get Many operation of one resource. */

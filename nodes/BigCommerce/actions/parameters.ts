@@ -1,11 +1,11 @@
+/** Node parameters as the BigCommerce API layer takes them, read the same way by every operation. */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import type { HttpContext } from '../../common/http';
 
 /** One operation on one input item: the JSON objects it outputs. */
-export type OperationRunner = (
+export type OperationExecute = (
 	this: IExecuteFunctions,
-	operation: string,
 	itemIndex: number,
 ) => Promise<IDataObject[]>;
 
@@ -30,19 +30,4 @@ export function requiredId(
 		throw new NodeOperationError(context.getNode(), `${label} is empty`, { itemIndex });
 	}
 	return value;
-}
-
-export function unknownOperation(
-	context: IExecuteFunctions,
-	resource: string,
-	operation: string,
-	itemIndex: number,
-): never {
-	throw new NodeOperationError(
-		context.getNode(),
-		`The operation "${operation}" is not known for ${resource}`,
-		{
-			itemIndex,
-		},
-	);
 }

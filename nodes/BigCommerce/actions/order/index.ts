@@ -1,0 +1,34 @@
+/** The order resource: its operation selector and the fields of its operations, and the operations. */
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
+
+export { get, getAll };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['order'] } },
+		options: [
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get an order with its lines, shipping addresses and transactions',
+				action: 'Get an order',
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: 'Get orders by status, customer, dates or ID',
+				action: 'Get many orders',
+			},
+		],
+		default: 'get',
+	},
+	...get.description,
+	...getAll.description,
+];

@@ -1,0 +1,26 @@
+/** The product resource: its operation selector and the fields of its operations, and the operations. */
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as findBySku from './findBySku.operation';
+
+export { findBySku };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['product'] } },
+		options: [
+			{
+				name: 'Find by SKU',
+				value: 'findBySku',
+				description: 'Find catalog products by product or variant SKU',
+				action: 'Find products by SKU',
+			},
+		],
+		default: 'findBySku',
+	},
+	...findBySku.description,
+];

@@ -1,0 +1,26 @@
+/** The refund resource: its operation selector and the fields of its operations, and the operations. */
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as getAll from './getAll.operation';
+
+export { getAll };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['refund'] } },
+		options: [
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: "Get an order's refunds, or the store's refunds since a date",
+				action: 'Get many refunds',
+			},
+		],
+		default: 'getAll',
+	},
+	...getAll.description,
+];
