@@ -8,9 +8,9 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import type { IDataObject } from 'n8n-workflow';
 
-import { deriveHookSecret, HOOK_MARKER_HEADER } from '../nodes/BigCommerce/hookSecret';
-import { verifyDelivery } from '../nodes/BigCommerce/verify';
-import { signStandardWebhook } from '../nodes/BigCommerce/webhookSignature';
+import { deriveHookSecret, HOOK_MARKER_HEADER } from '../nodes/BigCommerce/webhook/secret';
+import { verifyDelivery } from '../nodes/BigCommerce/webhook/verify';
+import { signStandardWebhook } from '../nodes/BigCommerce/webhook/signature';
 import { getOrder } from '../nodes/BigCommerce/api';
 import { MicrosoftDynamicsFo } from '../nodes/MicrosoftDynamicsFo/MicrosoftDynamicsFo.node';
 import { emptyStaticData } from '../test/support/n8n/context';

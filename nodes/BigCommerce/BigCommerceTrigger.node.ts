@@ -9,9 +9,9 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { deriveHookSecret } from './hookSecret';
+import { deriveHookSecret } from './webhook/secret';
 import { BIGCOMMERCE_CREDENTIAL } from './transport';
-import { decideDelivery, rememberEmittedOrder } from './trigger/delivery';
+import { decideDelivery, rememberEmittedOrder } from './webhook/delivery';
 import {
 	DEFAULT_ORDER_STATUSES,
 	EVENT_KINDS,
@@ -26,9 +26,9 @@ import {
 	type DeliveredEvent,
 	type EventMeta,
 } from './trigger/items';
-import type { VerificationMode } from './verify';
-import { withoutSecretHeader } from './verify';
-import type { XBcEncoding } from './webhookSignature';
+import type { VerificationMode } from './webhook/verify';
+import { withoutSecretHeader } from './webhook/verify';
+import type { XBcEncoding } from './webhook/signature';
 
 const HOOK_IDS_KEY = 'hookIds';
 

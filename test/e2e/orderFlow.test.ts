@@ -6,8 +6,8 @@ import { readFileSync, existsSync } from 'node:fs';
 import type { IDataObject } from 'n8n-workflow';
 
 import { listHooks, updateHook } from '../../nodes/BigCommerce/api';
-import { deriveHookSecret, HOOK_MARKER_HEADER } from '../../nodes/BigCommerce/hookSecret';
-import { signStandardWebhook } from '../../nodes/BigCommerce/webhookSignature';
+import { deriveHookSecret, HOOK_MARKER_HEADER } from '../../nodes/BigCommerce/webhook/secret';
+import { signStandardWebhook } from '../../nodes/BigCommerce/webhook/signature';
 import {
 	executions,
 	readWorkflow,

@@ -12,8 +12,8 @@ import { join } from 'node:path';
 
 import type { IDataObject } from 'n8n-workflow';
 
-import { deriveHookSecret, HOOK_MARKER_HEADER } from '../../nodes/BigCommerce/hookSecret';
-import { signStandardWebhook } from '../../nodes/BigCommerce/webhookSignature';
+import { deriveHookSecret, HOOK_MARKER_HEADER } from '../../nodes/BigCommerce/webhook/secret';
+import { signStandardWebhook } from '../../nodes/BigCommerce/webhook/signature';
 import { REPO_ROOT } from './support/hosts';
 import { packTarball, startN8n, type N8nInstance } from './support';
 import { readWorkflow, sandboxCredentials, waitFor, WORKFLOW_FILES } from './support/pack-e2e';

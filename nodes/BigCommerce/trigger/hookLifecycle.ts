@@ -9,7 +9,7 @@
  */
 import type { HttpContext } from '../../common/http';
 import { createHook, deleteHook, listHooks, updateHook, type Hook, type HookFields } from '../api';
-import { HOOK_MARKER_HEADER, hasHookMarkerHeader } from '../hookSecret';
+import { HOOK_MARKER_HEADER, hasHookMarkerHeader } from '../webhook/secret';
 
 /** Hook ids by scope, as kept in node static data (no secrets). */
 export type HookIds = Record<string, number>;

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 
 import type { IDataObject } from 'n8n-workflow';
 
-import { deriveHookSecret, HOOK_MARKER_HEADER } from '../../../nodes/BigCommerce/hookSecret';
-import { signStandardWebhook } from '../../../nodes/BigCommerce/webhookSignature';
+import { deriveHookSecret, HOOK_MARKER_HEADER } from '../../../nodes/BigCommerce/webhook/secret';
+import { signStandardWebhook } from '../../../nodes/BigCommerce/webhook/signature';
 
 import { startSandboxFixture, type SandboxFixture } from '../../support/sandboxFixture';
 import type { SandboxOptions } from '../../sandbox';

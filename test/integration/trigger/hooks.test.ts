@@ -5,7 +5,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { HOOK_MARKER_HEADER } from '../../../nodes/BigCommerce/hookSecret';
+import { HOOK_MARKER_HEADER } from '../../../nodes/BigCommerce/webhook/secret';
 import { createOrder, startStore, storeContext, type StoreUnderTest } from '../bigcommerce/support';
 import {
 	activate,

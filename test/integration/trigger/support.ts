@@ -18,7 +18,7 @@ import {
 
 import { BigCommercePollTrigger } from '../../../nodes/BigCommerce/BigCommercePollTrigger.node';
 import { BigCommerceTrigger } from '../../../nodes/BigCommerce/BigCommerceTrigger.node';
-import { deriveHookSecret } from '../../../nodes/BigCommerce/hookSecret';
+import { deriveHookSecret } from '../../../nodes/BigCommerce/webhook/secret';
 import type { DeliveryAttempt } from '../../sandbox/bigcommerce';
 import { emptyStaticData } from '../../support/n8n/context';
 import { adminCall, storeContext, type StoreUnderTest } from '../bigcommerce/support';

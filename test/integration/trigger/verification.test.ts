@@ -8,7 +8,7 @@ import { createHmac } from 'node:crypto';
 
 import { Webhook } from 'standardwebhooks';
 
-import { HOOK_MARKER_HEADER } from '../../../nodes/BigCommerce/hookSecret';
+import { HOOK_MARKER_HEADER } from '../../../nodes/BigCommerce/webhook/secret';
 import type { DeliveryAttempt } from '../../sandbox/bigcommerce';
 import { adminCall, createOrder, startStore, type StoreUnderTest } from '../bigcommerce/support';
 import {
@@ -215,7 +215,7 @@ describe('strict mode (signature required)', () => {
 	it('verifies the research test vector', async () => {
 		// The vector is signed with "abc123clientsecret" at 1700000000; the trigger checks the
 		// timestamp against the clock, so it is checked through the same pipeline at that time in
-		// test/unit/trigger/delivery.test.ts. Here: a fresh delivery with the vector's body passes.
+		// test/unit/bigcommerce/webhook/delivery.test.ts. Here: a fresh delivery with the vector's body passes.
 		await setUp({ verification: 'strict' });
 		const order = await newOrder();
 		await settle(store, receiver);

@@ -2,8 +2,11 @@ import { createHmac } from 'node:crypto';
 
 import { Webhook } from 'standardwebhooks';
 
-import { deriveHookSecret, HOOK_MARKER_HEADER } from '../../../nodes/BigCommerce/hookSecret';
-import type { IncomingHeaders, VerifyDeliveryInput } from '../../../nodes/BigCommerce/verify';
+import { deriveHookSecret, HOOK_MARKER_HEADER } from '../../../../nodes/BigCommerce/webhook/secret';
+import type {
+	IncomingHeaders,
+	VerifyDeliveryInput,
+} from '../../../../nodes/BigCommerce/webhook/verify';
 
 export const CLIENT_SECRET = 'abc123clientsecret';
 export const WORKFLOW_ID = 'wf_8Hq2LkP0';

@@ -4,13 +4,16 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { decideDelivery, rememberEmittedOrder } from '../../../nodes/BigCommerce/trigger/delivery';
+import {
+	decideDelivery,
+	rememberEmittedOrder,
+} from '../../../../nodes/BigCommerce/webhook/delivery';
 import {
 	DEFAULT_ORDER_STATUSES,
 	entersSelection,
 	selectedStatuses,
 	statusSelected,
-} from '../../../nodes/BigCommerce/trigger/events';
+} from '../../../../nodes/BigCommerce/trigger/events';
 
 // The public Standard Webhooks vector from the research (copied, not read).
 const VECTOR = {

@@ -1,12 +1,12 @@
 import { createHmac } from 'node:crypto';
 
-import { HOOK_MARKER_HEADER } from '../../../nodes/BigCommerce/hookSecret';
+import { HOOK_MARKER_HEADER } from '../../../../nodes/BigCommerce/webhook/secret';
 import {
 	verifyDelivery,
 	withoutSecretHeader,
 	type DeliveryVerification,
 	type VerifyDeliveryInput,
-} from '../../../nodes/BigCommerce/verify';
+} from '../../../../nodes/BigCommerce/webhook/verify';
 import {
 	CLIENT_SECRET,
 	HEADER_SECRET,

@@ -11,15 +11,15 @@
  *
  * Reasons are safe to show and log: they never contain secrets, expected values or header values.
  */
-import { HOOK_MARKER_HEADER } from './hookSecret';
-import { deliveryIdentities, parseWebhookPayload, type WebhookPayload } from './webhookPayload';
+import { HOOK_MARKER_HEADER } from './secret';
+import { deliveryIdentities, parseWebhookPayload, type WebhookPayload } from './payload';
 import {
 	DEFAULT_TOLERANCE_SECONDS,
 	secretsEqual,
 	verifyStandardWebhook,
 	verifyXBcSignature,
 	type XBcEncoding,
-} from './webhookSignature';
+} from './signature';
 
 export type VerificationMode = 'default' | 'strict' | 'xBcSignature';
 

@@ -1,15 +1,15 @@
 /**
  * What the trigger does with one incoming delivery, before anything is fetched: authenticate it
- * (verify.ts), drop duplicates on the delivery's identity, and drop what the selection rules out
+ * (verify.ts here), drop duplicates on the delivery's identity, and drop what the selection rules out
  * from the payload alone. Keeps its state in node static data (bounded windows, top-level keys
  * reassigned, never a secret).
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { DeliveryDedupe } from '../deliveryDedupe';
-import { verifyDelivery, type VerifiedDelivery, type VerifyDeliveryInput } from '../verify';
-import { entersSelection, ORDER_CREATED, ORDER_STATUS_UPDATED } from './events';
-import { orderIdOf } from './items';
+import { DeliveryDedupe } from './dedupe';
+import { verifyDelivery, type VerifiedDelivery, type VerifyDeliveryInput } from './verify';
+import { entersSelection, ORDER_CREATED, ORDER_STATUS_UPDATED } from '../trigger/events';
+import { orderIdOf } from '../trigger/items';
 
 export const DEDUPE_KEY = 'deliveryDedupe';
 export const EMITTED_ORDERS_KEY = 'emittedOrders';

@@ -5,7 +5,7 @@ import {
 	hasHookMarkerHeader,
 	HOOK_HEADER_PURPOSE,
 	HOOK_MARKER_HEADER,
-} from '../../../nodes/BigCommerce/hookSecret';
+} from '../../../../nodes/BigCommerce/webhook/secret';
 import { CLIENT_SECRET, NODE_ID, WORKFLOW_ID } from './helpers';
 
 describe('deriveHookSecret', () => {

@@ -1,6 +1,9 @@
-import { DeliveryDedupe } from '../../../nodes/BigCommerce/deliveryDedupe';
-import { HOOK_MARKER_HEADER } from '../../../nodes/BigCommerce/hookSecret';
-import { verifyDelivery, type VerifiedDelivery } from '../../../nodes/BigCommerce/verify';
+import { DeliveryDedupe } from '../../../../nodes/BigCommerce/webhook/dedupe';
+import { HOOK_MARKER_HEADER } from '../../../../nodes/BigCommerce/webhook/secret';
+import {
+	verifyDelivery,
+	type VerifiedDelivery,
+} from '../../../../nodes/BigCommerce/webhook/verify';
 import { HEADER_SECRET, input, NOW, NOW_SECONDS, orderBody, signedHeaders } from './helpers';
 
 const at = (offsetSeconds: number) => new Date((NOW_SECONDS + offsetSeconds) * 1000);
