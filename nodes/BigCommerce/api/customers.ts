@@ -1,0 +1,53 @@
+/** BigCommerce v3 customers: one by id, or a list by e-mail address and id. */
+import type { IDataObject } from 'n8n-workflow';
+
+import type { HttpContext } from '../../common/http';
+import { paginate, type CollectOptions } from './paging';
+
+export interface CustomerOptions {
+	/** v3 `include`, e.g. `['addresses']`. */
+	include?: string[];
+	itemIndex?: number;
+}
+
+/** One customer (v3 has no single-customer path: `id:in`); undefined when there is none. */
+export async function getCustomer(
+	context: HttpContext,
+	customerId: number | string,
+	options: CustomerOptions = {},
+): Promise<IDataObject | undefined> {
+	const qs: IDataObject = { 'id:in': String(customerId) };
+	if (options.include?.length) qs.include = options.include.join(',');
+	const found = await paginate(
+		context,
+		{ version: 'v3', path: '/customers', qs, itemIndex: options.itemIndex },
+		{ limit: 1 },
+	);
+	return found[0];
+}
+
+export interface CustomerFilters {
+	/** Exact e-mail address(es). */
+	email?: string | string[];
+	ids?: Array<number | string>;
+	include?: string[];
+}
+
+export async function listCustomers(
+	context: HttpContext,
+	filters: CustomerFilters = {},
+	options: CollectOptions<IDataObject> & { itemIndex?: number } = {},
+): Promise<IDataObject[]> {
+	const qs: IDataObject = {};
+	const emails = (Array.isArray(filters.email) ? filters.email : [filters.email])
+		.map((e) => (e ?? '').trim())
+		.filter(Boolean);
+	if (emails.length) qs['email:in'] = emails.join(',');
+	if (filters.ids?.length) qs['id:in'] = filters.ids.join(',');
+	if (filters.include?.length) qs.include = filters.include.join(',');
+	return await paginate(
+		context,
+		{ version: 'v3', path: '/customers', qs, itemIndex: options.itemIndex },
+		options,
+	);
+}

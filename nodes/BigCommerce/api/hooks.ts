@@ -1,0 +1,115 @@
+/**
+ * BigCommerce v3 webhooks (`/v3/hooks`) of the API account behind the token: list, create,
+ * update and delete. The trigger registers and repairs its hooks with these; the action node
+ * exposes them as the Webhook resource.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import type { HttpContext } from '../../common/http';
+import { bigCommerceRequest } from '../transport';
+import { paginate, pathSegment, type CollectOptions } from './paging';
+
+export interface Hook extends IDataObject {
+	id: number;
+	scope: string;
+	destination: string;
+	is_active: boolean;
+	headers?: IDataObject | null;
+}
+
+export interface HookFilters {
+	scope?: string;
+	destination?: string;
+	isActive?: boolean;
+}
+
+/** The hooks of the API account behind the token (others' hooks are invisible to it). */
+export async function listHooks(
+	context: HttpContext,
+	filters: HookFilters = {},
+	options: CollectOptions<Hook> & { itemIndex?: number } = {},
+): Promise<Hook[]> {
+	const qs: IDataObject = {};
+	if (filters.scope) qs.scope = filters.scope;
+	if (filters.destination) qs.destination = filters.destination;
+	if (filters.isActive !== undefined) qs.is_active = filters.isActive;
+	return await paginate<Hook>(
+		context,
+		{ version: 'v3', path: '/hooks', qs, itemIndex: options.itemIndex },
+		options,
+	);
+}
+
+export interface HookFields {
+	scope?: string;
+	destination?: string;
+	is_active?: boolean;
+	headers?: Record<string, string> | null;
+}
+
+const hookOf = (body: unknown): Hook => {
+	const wrapped = body as { data?: unknown };
+	// The spec wraps the hook in `data`; the narrative docs show it bare.
+	return ((wrapped &&
+	typeof wrapped === 'object' &&
+	wrapped.data &&
+	typeof wrapped.data === 'object'
+		? wrapped.data
+		: body) ?? {}) as Hook;
+};
+
+/** Create a hook. Not re-sent once it may have arrived (the core reports an unknown outcome). */
+export async function createHook(
+	context: HttpContext,
+	fields: HookFields & { scope: string; destination: string },
+	itemIndex?: number,
+): Promise<Hook> {
+	const body: IDataObject = {
+		scope: fields.scope,
+		destination: fields.destination,
+		is_active: fields.is_active ?? true,
+	};
+	if (fields.headers !== undefined) body.headers = fields.headers;
+	const response = await bigCommerceRequest(context, {
+		method: 'POST',
+		version: 'v3',
+		path: '/hooks',
+		body,
+		itemIndex,
+	});
+	return hookOf(response.body);
+}
+
+/** Change a hook, e.g. `{ is_active: true }` to reactivate one BigCommerce switched off. */
+export async function updateHook(
+	context: HttpContext,
+	hookId: number | string,
+	fields: HookFields,
+	itemIndex?: number,
+): Promise<Hook> {
+	const response = await bigCommerceRequest(context, {
+		method: 'PUT',
+		version: 'v3',
+		path: `/hooks/${pathSegment(hookId)}`,
+		body: fields as IDataObject,
+		idempotent: true, // the same PUT twice leaves the same hook
+		itemIndex,
+	});
+	return hookOf(response.body);
+}
+
+/** Delete a hook; answers the deleted hook. */
+export async function deleteHook(
+	context: HttpContext,
+	hookId: number | string,
+	itemIndex?: number,
+): Promise<Hook> {
+	const response = await bigCommerceRequest(context, {
+		method: 'DELETE',
+		version: 'v3',
+		path: `/hooks/${pathSegment(hookId)}`,
+		idempotent: true,
+		itemIndex,
+	});
+	return hookOf(response.body);
+}
