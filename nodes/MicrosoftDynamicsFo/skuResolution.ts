@@ -14,6 +14,7 @@ import {
 	type BatchOperation,
 	type BatchOutcome,
 } from './odata';
+import { MAX_THROTTLE_WAIT_MS } from './posting/changesetRounds';
 
 export interface ResolvedItem {
 	ItemNumber: string;
@@ -117,7 +118,7 @@ export async function resolveSkus(
 			);
 			requests += outcome.attempts;
 			if (outcome.ok || !outcome.throttled) break;
-			await sleep(Math.min(outcome.retryAfterMs, 60_000));
+			await sleep(Math.min(outcome.retryAfterMs, MAX_THROTTLE_WAIT_MS));
 		}
 		if (!outcome || !outcome.ok) {
 			const reason = !outcome

@@ -13,13 +13,10 @@
  * so the header goes first, then all lines in one changeset; the header is deleted again when the
  * lines are rejected. Calls per refund do not grow with its lines.
  */
-import { NodeOperationError, sleep, type IDataObject } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
 import { AuditTrail, type AuditAction } from '../../common/audit';
-import { isOutcomeUnknown } from '../../common/errors';
-import { settle } from '../../common/settle';
 import { orderLines, type FullOrder } from '../../BigCommerce/model';
-import { findPosted, postedKey, rememberPosted } from './postedRecords';
 import {
 	mapRefund,
 	refundReference,
@@ -30,20 +27,25 @@ import {
 	type RefundPayload,
 	type ResolvedItem,
 } from '../mapping';
-import {
-	createEntity,
-	deleteEntity,
-	entityPath,
-	eqFilter,
-	queryEntities,
-	sendChangeset,
-	type BatchOperation,
-	type EntityKeys,
-} from '../odata';
 import { resolveSkus, type SkuCache, type SkuMappingTable } from '../skuResolution';
-import { withoutLock, type RecordLocker } from './lock';
+import { plannedRequests, writeRoundsOf } from './changesetRounds';
 import type { StaticDataContext } from './customer';
-import { documentCustomer, type DocumentCustomer } from './payment';
+import { documentCustomer, type DocumentCustomer } from './documentCustomer';
+import {
+	findByReference,
+	findPostedDocument,
+	rememberDocument,
+	writeWithGeneratedKey,
+	type DocumentWrite,
+} from './documentWrite';
+import {
+	FREE_TEXT_CREDIT,
+	RETURN_ORDER,
+	type DocumentDescriptor,
+	type FreeTextInvoiceKeys,
+	type ReturnOrderKeys,
+} from './documents';
+import { postingLock, type RecordLocker } from './lock';
 
 export type RefundInput = 'refund' | 'order';
 
@@ -75,31 +77,10 @@ export interface CreditNoteSettings {
 
 type DocumentKind = 'returnOrder' | 'freeTextCredit';
 
-/** Where each document lives and how it is found again. */
-const DOCUMENTS = {
-	returnOrder: {
-		headerSet: 'ReturnOrderHeaders',
-		lineSet: 'ReturnOrderLines',
-		referenceField: 'CustomersOrderReference',
-		keyField: 'ReturnOrderNumber',
-		select: ['dataAreaId', 'ReturnOrderNumber', 'CustomersOrderReference', 'CustomerAccountNumber'],
-		lineSelect: ['ReturnInventoryLotId'],
-	},
-	freeTextCredit: {
-		headerSet: 'FreeTextInvoiceHeaders',
-		lineSet: 'FreeTextInvoiceLines',
-		referenceField: 'CustomerReference',
-		keyField: 'InvoiceIdentifier',
-		select: [
-			'dataAreaId',
-			'InvoiceIdentifier',
-			'CustomerReference',
-			'CustomerAccount',
-			'FreeTextNumber',
-		],
-		lineSelect: ['LineNumber'],
-	},
-} as const;
+const DOCUMENTS: Record<DocumentKind, DocumentDescriptor> = {
+	returnOrder: RETURN_ORDER as unknown as DocumentDescriptor,
+	freeTextCredit: FREE_TEXT_CREDIT as unknown as DocumentDescriptor,
+};
 
 /** The refunds of an input item, each with its order. */
 export function refundsOf(
@@ -147,19 +128,8 @@ export async function findCreditDocuments(
 	reference: string,
 	itemIndex?: number,
 ): Promise<IDataObject[]> {
-	const doc = DOCUMENTS[kind];
-	const records = await queryEntities(context, doc.headerSet, {
-		filter: eqFilter({ dataAreaId, [doc.referenceField]: reference }),
-		select: [...doc.select],
-		itemIndex,
-	});
-	return records.filter((r) => r[doc.referenceField] === reference);
+	return await findByReference(context, DOCUMENTS[kind], dataAreaId, reference, itemIndex);
 }
-
-const keysOf = (kind: DocumentKind, dataAreaId: string, record: IDataObject): EntityKeys =>
-	kind === 'returnOrder'
-		? { dataAreaId, ReturnOrderNumber: String(record.ReturnOrderNumber) }
-		: { dataAreaId, InvoiceIdentifier: Number(record.InvoiceIdentifier) };
 
 /** Post every refund of an input item; one output per credit document. */
 export async function postCreditNotes(
@@ -175,7 +145,7 @@ export async function postCreditNotes(
 			itemIndex: settings.itemIndex,
 		});
 	const out: IDataObject[] = [];
-	const lock = settings.dryRun ? withoutLock : (settings.lock ?? withoutLock);
+	const lock = postingLock(settings);
 	for (const refund of source.refunds) {
 		// Under the posting lock (when set), one execution at a time checks and posts this refund.
 		const name = `refund:${settings.dataAreaId.toLowerCase()}:${settings.storeHash}:${refund.order_id}:${refund.id}`;
@@ -202,7 +172,6 @@ export async function postRefund(
 	settings: CreditNoteSettings,
 ): Promise<IDataObject[]> {
 	const { dataAreaId, itemIndex } = settings;
-	const staticData = context.getWorkflowStaticData('global');
 	const reference = refundReference(settings.storeHash, refund.order_id, refund.id, {
 		prefix: settings.referencePrefix,
 	});
@@ -227,27 +196,16 @@ export async function postRefund(
 			kind,
 			audit: new AuditTrail(DOCUMENTS[kind].headerSet, dataAreaId, `refund:${refund.id}`),
 		}));
-	const cacheKey = (kind: DocumentKind) =>
-		postedKey(DOCUMENTS[kind].headerSet, dataAreaId, reference);
 
 	// 2. Already posted? Static data, then F&O by the refund reference.
 	for (const doc of docs) {
-		const remembered = findPosted(staticData, cacheKey(doc.kind));
-		if (remembered) {
-			Object.assign(doc, {
-				keys: remembered.keys,
-				action: 'skipped-duplicate',
-				reason: 'static-data',
-			});
-			continue;
-		}
-		doc.audit.count();
-		const existing = await findCreditDocuments(context, doc.kind, dataAreaId, reference, itemIndex);
-		if (existing.length) {
-			const keys = keysOf(doc.kind, dataAreaId, existing[0]);
-			rememberPosted(staticData, cacheKey(doc.kind), keys);
-			Object.assign(doc, { keys, action: 'skipped-duplicate', reason: 'f&o' });
-		}
+		const posted = await findPostedDocument(context, DOCUMENTS[doc.kind], {
+			dataAreaId,
+			reference,
+			count: (requests) => doc.audit.count(requests),
+			itemIndex,
+		});
+		if (posted) Object.assign(doc, { ...posted, action: 'skipped-duplicate' });
 	}
 	const missing = docs.filter((d) => !d.action);
 	const countMissing = (requests = 1) => missing.forEach((d) => d.audit.count(requests));
@@ -304,12 +262,12 @@ export async function postRefund(
 				Object.assign(doc, {
 					action: 'dry-run',
 					keys: {},
-					plannedRequests: plannedRequests(doc.kind, payload),
+					plannedRequests: plannedDocument(doc.kind, payload),
 				});
 				continue;
 			}
 			const written = await writeDocument(context, doc.kind, payload, settings, doc.audit);
-			rememberPosted(staticData, cacheKey(doc.kind), written.keys);
+			rememberDocument(context, DOCUMENTS[doc.kind], dataAreaId, reference, written.keys);
 			Object.assign(doc, written);
 		}
 	}
@@ -353,61 +311,17 @@ function documentParts(
 	};
 }
 
-function plannedRequests(kind: DocumentKind, payload: RefundPayload): IDataObject[] {
-	const { headerSet, lineSet, keyField } = DOCUMENTS[kind];
-	const { header, lines } = documentParts(kind, payload);
-	return [
-		{ method: 'POST', path: `/data/${headerSet}`, body: header },
-		{
-			method: 'POST',
-			path: '/data/$batch',
-			changeset: lines.map((body) => ({ method: 'POST', path: `/data/${lineSet}`, body })),
-			note: `${kind === 'returnOrder' ? 'ReturnOrderNumber' : 'ParentRecId'} is the ${keyField} F&O assigns to the header`,
-		},
-	];
-}
-
-const linesWithKey = (
-	kind: DocumentKind,
-	payload: RefundPayload,
-	keys: EntityKeys,
-): IDataObject[] =>
-	(kind === 'returnOrder'
-		? withReturnOrderNumber(payload.returnOrder?.lines ?? [], String(keys.ReturnOrderNumber))
-		: withParentRecId(
-				payload.freeTextCredit?.lines ?? [],
-				Number(keys.InvoiceIdentifier),
-			)) as unknown as IDataObject[];
-
-async function countLines(
-	context: StaticDataContext,
-	kind: DocumentKind,
-	keys: EntityKeys,
-	itemIndex?: number,
-): Promise<number> {
-	const doc = DOCUMENTS[kind];
-	const filter =
-		kind === 'returnOrder'
-			? eqFilter({
-					dataAreaId: String(keys.dataAreaId),
-					ReturnOrderNumber: String(keys.ReturnOrderNumber),
-				})
-			: eqFilter({
-					dataAreaId: String(keys.dataAreaId),
-					ParentRecId: Number(keys.InvoiceIdentifier),
-				});
-	const lines = await queryEntities(context, doc.lineSet, {
-		filter,
-		select: [...doc.lineSelect],
-		itemIndex,
+function plannedDocument(kind: DocumentKind, payload: RefundPayload): IDataObject[] {
+	const { headerSet, lineSet } = DOCUMENTS[kind];
+	return plannedRequests({
+		headerSet,
+		lineSet,
+		...documentParts(kind, payload),
+		note:
+			kind === 'returnOrder'
+				? 'ReturnOrderNumber is the ReturnOrderNumber F&O assigns to the header'
+				: 'ParentRecId is the InvoiceIdentifier F&O assigns to the header',
 	});
-	return lines.length;
-}
-
-interface Written {
-	keys: IDataObject;
-	action: 'created';
-	reason?: string;
 }
 
 /** Header first (F&O assigns its key), then every line in one changeset; undo the header if they fail. */
@@ -417,121 +331,28 @@ async function writeDocument(
 	payload: RefundPayload,
 	settings: CreditNoteSettings,
 	audit: AuditTrail,
-): Promise<Written> {
-	const { dataAreaId, itemIndex } = settings;
-	const node = context.getNode();
-	const { headerSet, lineSet } = DOCUMENTS[kind];
-	const { header } = documentParts(kind, payload);
-	const rounds = settings.maxWriteRounds ?? 4;
-
-	let keys: EntityKeys | undefined;
-	let recovered = false;
-	for (let round = 1; round <= rounds && !keys; round++) {
-		audit.count();
-		const created = await settle(createEntity(context, headerSet, header, itemIndex));
-		if (created.ok) {
-			keys = keysOf(kind, dataAreaId, created.value);
-			break;
-		}
-		if (!isOutcomeUnknown(created.error)) throw created.error;
-		audit.count();
-		const found = await findCreditDocuments(
-			context,
-			kind,
-			dataAreaId,
-			payload.reference,
-			itemIndex,
-		);
-		if (found.length) {
-			keys = keysOf(kind, dataAreaId, found[0]);
-			recovered = true;
-		}
+): Promise<{ keys: IDataObject; action: 'created' | 'skipped-duplicate'; reason?: string }> {
+	const write = {
+		dataAreaId: settings.dataAreaId,
+		environmentUrl: settings.environmentUrl,
+		reference: payload.reference,
+		header: documentParts(kind, payload).header,
+		rounds: writeRoundsOf(settings),
+		count: (requests?: number) => audit.count(requests),
+		itemIndex: settings.itemIndex,
+	};
+	if (kind === 'returnOrder') {
+		const returnOrder: DocumentWrite<ReturnOrderKeys> = {
+			...write,
+			linesFor: (keys) =>
+				withReturnOrderNumber(payload.returnOrder?.lines ?? [], keys.ReturnOrderNumber),
+		};
+		return await writeWithGeneratedKey(context, RETURN_ORDER, returnOrder);
 	}
-	if (!keys)
-		throw new NodeOperationError(node, `${headerSet}: header not posted after ${rounds} attempts`, {
-			itemIndex,
-		});
-
-	const lines = linesWithKey(kind, payload, keys);
-	const ops: BatchOperation[] = lines.map((body) => ({
-		method: 'POST',
-		path: entityPath(lineSet),
-		body,
-	}));
-	const done = (reason?: string): Written => ({
-		keys: keys as IDataObject,
-		action: 'created',
-		reason,
-	});
-	for (let round = 1; round <= rounds; round++) {
-		audit.count();
-		const sent = await settle(sendChangeset(context, settings.environmentUrl, ops, { itemIndex }));
-		if (!sent.ok) {
-			if (!isOutcomeUnknown(sent.error))
-				return await compensate(
-					context,
-					kind,
-					keys,
-					(sent.error as Error).message,
-					audit,
-					itemIndex,
-				);
-			audit.count();
-			const count = await countLines(context, kind, keys, itemIndex);
-			if (count === lines.length) return done('outcome-unknown-resolved-by-lookup');
-			if (count !== 0) {
-				// A changeset is atomic, so this is someone else's doing; do not add to it.
-				throw new NodeOperationError(
-					node,
-					`${headerSet} ${describeKeys(keys)} has ${count} of ${lines.length} lines`,
-					{ itemIndex },
-				);
-			}
-			continue;
-		}
-		const outcome = sent.value;
-		if (outcome.ok) return done(recovered ? 'outcome-unknown-resolved-by-lookup' : undefined);
-		if (outcome.throttled) {
-			await sleep(Math.min(outcome.retryAfterMs, 60_000));
-			continue;
-		}
-		return await compensate(context, kind, keys, outcome.error.message, audit, itemIndex);
-	}
-	return await compensate(context, kind, keys, 'F&O kept throttling the lines', audit, itemIndex);
-}
-
-const describeKeys = (keys: EntityKeys) =>
-	Object.entries(keys)
-		.filter(([k]) => k !== 'dataAreaId')
-		.map(([, v]) => String(v))
-		.join('/');
-
-/** Lines rejected: delete the header so no half document survives, then fail the item. */
-async function compensate(
-	context: StaticDataContext,
-	kind: DocumentKind,
-	keys: EntityKeys,
-	reason: string,
-	audit: AuditTrail,
-	itemIndex?: number,
-): Promise<never> {
-	const node = context.getNode();
-	const { headerSet } = DOCUMENTS[kind];
-	const label = kind === 'returnOrder' ? 'Return order' : 'Free-text credit note';
-	audit.count();
-	const deleted = await settle(deleteEntity(context, headerSet, keys, itemIndex));
-	if (!deleted.ok) {
-		throw new NodeOperationError(
-			node,
-			`${label} lines rejected (${reason}) and header ${describeKeys(keys)} could not be removed`,
-			{
-				itemIndex,
-				description: `Delete ${headerSet} ${describeKeys(keys)} in ${String(keys.dataAreaId)} by hand before the refund is posted again: ${(deleted.error as Error).message}`,
-			},
-		);
-	}
-	throw new NodeOperationError(node, `${label} not posted: ${reason}`, {
-		itemIndex,
-		description: `F&O rejected the lines; header ${describeKeys(keys)} was deleted again, so nothing of this document remains.`,
-	});
+	const freeText: DocumentWrite<FreeTextInvoiceKeys> = {
+		...write,
+		linesFor: (keys) =>
+			withParentRecId(payload.freeTextCredit?.lines ?? [], keys.InvoiceIdentifier),
+	};
+	return await writeWithGeneratedKey(context, FREE_TEXT_CREDIT, freeText);
 }

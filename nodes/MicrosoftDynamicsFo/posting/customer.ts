@@ -9,7 +9,7 @@ import { AuditTrail, type AuditRecord } from '../../common/audit';
 import type { HttpContext } from '../../common/http';
 import { settle } from '../../common/settle';
 import { findPosted, postedKey, rememberPosted } from './postedRecords';
-import { withoutLock, type RecordLocker } from './lock';
+import { postingLock, type RecordLocker } from './lock';
 import type { FoCustomerCreate, FoCustomerUpdate } from '../mapping';
 import { createEntity, eqFilter, getEntity, queryEntities, updateEntity } from '../odata';
 
@@ -99,8 +99,7 @@ export async function upsertCustomer(
 		'account' in input.identity
 			? `account:${input.identity.account}`
 			: `email:${input.identity.email.toLowerCase()}`;
-	const lock = input.dryRun ? withoutLock : (input.lock ?? withoutLock);
-	return await lock(
+	return await postingLock(input)(
 		`CustomersV3:${input.dataAreaId.toLowerCase()}:${identity}`,
 		async () => await upsertUnlocked(context, input),
 	);

@@ -13,13 +13,10 @@
  * Calls per order do not grow with its lines: one dedupe lookup, the customer (find, maybe
  * create), one batched SKU lookup, and at most two write round trips.
  */
-import { NodeOperationError, sleep, type IDataObject } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
 import { AuditTrail } from '../../common/audit';
-import { isOutcomeUnknown } from '../../common/errors';
-import { settle } from '../../common/settle';
 import { orderLines, type FullOrder } from '../../BigCommerce/model';
-import { findPosted, postedKey, rememberPosted } from './postedRecords';
 import {
 	collectSkus,
 	mapBillingAddressCustomerCreate,
@@ -30,20 +27,19 @@ import {
 	type CustomerMappingOptions,
 	type GuestMode,
 	type SalesOrderMappingOptions,
-	type SalesOrderPayload,
 } from '../mapping';
-import {
-	createEntity,
-	deleteEntity,
-	entityPath,
-	eqFilter,
-	getEntity,
-	queryEntities,
-	sendChangeset,
-	type BatchOperation,
-} from '../odata';
 import { resolveSkus, type SkuCache, type SkuMappingTable } from '../skuResolution';
-import { withoutLock, type RecordLocker } from './lock';
+import { plannedRequests, writeRoundsOf } from './changesetRounds';
+import {
+	findByReference,
+	findPostedDocument,
+	rememberDocument,
+	writeWithGeneratedKey,
+	writeWithKnownKey,
+	type DocumentWrite,
+} from './documentWrite';
+import { SALES_ORDER, type SalesOrderKeys } from './documents';
+import { postingLock, type RecordLocker } from './lock';
 import { upsertCustomer, type StaticDataContext } from './customer';
 
 /** The order as the BigCommerce node and trigger hand it over (typed in the BigCommerce model). */
@@ -87,39 +83,13 @@ export interface SalesOrderSettings {
 	lock?: RecordLocker;
 }
 
-const HEADER_SELECT = [
-	'dataAreaId',
-	'SalesOrderNumber',
-	'CustomersOrderReference',
-	'OrderingCustomerAccountNumber',
-];
-
 export async function findSalesOrdersByReference(
 	context: StaticDataContext,
 	dataAreaId: string,
 	reference: string,
 	itemIndex?: number,
 ): Promise<IDataObject[]> {
-	const records = await queryEntities(context, 'SalesOrderHeadersV2', {
-		filter: eqFilter({ dataAreaId, CustomersOrderReference: reference }),
-		select: HEADER_SELECT,
-		itemIndex,
-	});
-	return records.filter((r) => r.CustomersOrderReference === reference);
-}
-
-async function countLines(
-	context: StaticDataContext,
-	dataAreaId: string,
-	salesOrderNumber: string,
-	itemIndex?: number,
-) {
-	const lines = await queryEntities(context, 'SalesOrderLines', {
-		filter: eqFilter({ dataAreaId, SalesOrderNumber: salesOrderNumber }),
-		select: ['InventoryLotId'],
-		itemIndex,
-	});
-	return lines.length;
+	return await findByReference(context, SALES_ORDER, dataAreaId, reference, itemIndex);
 }
 
 export async function postSalesOrder(
@@ -137,16 +107,16 @@ export async function postSalesOrder(
 	const reference = orderReference(settings.storeHash, order.id, {
 		prefix: settings.referencePrefix,
 	});
-	const lock = settings.dryRun ? withoutLock : (settings.lock ?? withoutLock);
-	return await lock(
-		`SalesOrderHeadersV2:${settings.dataAreaId.toLowerCase()}:${reference}`,
-		async () => await postUnlocked(context, order, settings),
+	return await postingLock(settings)(
+		`${SALES_ORDER.headerSet}:${settings.dataAreaId.toLowerCase()}:${reference}`,
+		async () => await postUnlocked(context, order, reference, settings),
 	);
 }
 
 async function postUnlocked(
 	context: StaticDataContext,
 	order: FullOrder,
+	reference: string,
 	settings: SalesOrderSettings,
 ): Promise<IDataObject> {
 	const { dataAreaId, itemIndex } = settings;
@@ -154,12 +124,8 @@ async function postUnlocked(
 	const fail = (message: string, description?: string) =>
 		new NodeOperationError(node, message, { itemIndex, description });
 
-	const audit = new AuditTrail('SalesOrderHeadersV2', dataAreaId, `order:${order.id}`);
-	const reference = orderReference(settings.storeHash, order.id, {
-		prefix: settings.referencePrefix,
-	});
-	const cacheKey = postedKey('SalesOrderHeadersV2', dataAreaId, reference);
-	const staticData = context.getWorkflowStaticData('global');
+	const audit = new AuditTrail(SALES_ORDER.headerSet, dataAreaId, `order:${order.id}`);
+	const count = (requests?: number) => audit.count(requests);
 	const result = (action: IDataObject, extra: IDataObject = {}): IDataObject => ({
 		bigcommerceOrderId: order.id,
 		reference,
@@ -170,23 +136,18 @@ async function postUnlocked(
 
 	// 1. Already posted?
 	// Downstream steps (payments) need the order's customer whether it was posted now or before.
-	const remembered = findPosted(staticData, cacheKey);
-	if (remembered) {
-		const { CustomerAccount, ...keys } = remembered.keys;
-		return result(audit.record('skipped-duplicate', keys, 'static-data'), {
+	const posted = await findPostedDocument(context, SALES_ORDER, {
+		dataAreaId,
+		reference,
+		count,
+		itemIndex,
+		memo: (header) => ({ CustomerAccount: String(header.OrderingCustomerAccountNumber ?? '') }),
+	});
+	if (posted) {
+		const { CustomerAccount, ...keys } = posted.keys;
+		return result(audit.record('skipped-duplicate', keys, posted.reason), {
 			salesOrderNumber: keys.SalesOrderNumber,
 			customerAccount: CustomerAccount,
-		});
-	}
-	audit.count();
-	const existing = await findSalesOrdersByReference(context, dataAreaId, reference, itemIndex);
-	if (existing.length) {
-		const keys = { dataAreaId, SalesOrderNumber: String(existing[0].SalesOrderNumber) };
-		const customerAccount = String(existing[0].OrderingCustomerAccountNumber ?? '');
-		rememberPosted(staticData, cacheKey, { ...keys, CustomerAccount: customerAccount });
-		return result(audit.record('skipped-duplicate', keys, 'f&o'), {
-			salesOrderNumber: keys.SalesOrderNumber,
-			customerAccount,
 		});
 	}
 
@@ -229,20 +190,44 @@ async function postUnlocked(
 			}),
 			{
 				customerAccount,
-				plannedRequests: plannedRequests(payload, settings),
+				plannedRequests: plannedRequests({
+					headerSet: SALES_ORDER.headerSet,
+					header: payload.header,
+					lineSet: SALES_ORDER.lineSet,
+					lines: payload.lines,
+					atomic: Boolean(settings.orderNumberPrefix),
+					note: 'SalesOrderNumber is the number F&O assigns to the header',
+				}),
 				totals: payload.totals as unknown as IDataObject,
 			},
 		);
 	}
 
 	// 4. Write.
-	const posted = settings.orderNumberPrefix
-		? await writeWithKnownNumber(context, payload, settings, audit)
-		: await writeWithGeneratedNumber(context, payload, settings, audit);
-	const keys = { dataAreaId, SalesOrderNumber: posted.salesOrderNumber };
-	rememberPosted(staticData, cacheKey, { ...keys, CustomerAccount: customerAccount });
-	return result(audit.record(posted.action, keys, posted.reason), {
-		salesOrderNumber: posted.salesOrderNumber,
+	const write: DocumentWrite<SalesOrderKeys> = {
+		dataAreaId,
+		environmentUrl: settings.environmentUrl,
+		reference,
+		header: payload.header,
+		linesFor: (keys) => withSalesOrderNumber(payload.lines, keys.SalesOrderNumber),
+		rounds: writeRoundsOf(settings),
+		count,
+		itemIndex,
+	};
+	const written = settings.orderNumberPrefix
+		? await writeWithKnownKey(
+				context,
+				SALES_ORDER,
+				{ dataAreaId, SalesOrderNumber: String(payload.header.SalesOrderNumber) },
+				write,
+			)
+		: await writeWithGeneratedKey(context, SALES_ORDER, write);
+	rememberDocument(context, SALES_ORDER, dataAreaId, reference, {
+		...written.keys,
+		CustomerAccount: customerAccount,
+	});
+	return result(audit.record(written.action, written.keys, written.reason), {
+		salesOrderNumber: written.keys.SalesOrderNumber,
 		customerAccount,
 		lineCount: payload.lines.length,
 		couponCodes: payload.couponCodes,
@@ -310,273 +295,4 @@ async function resolveCustomer(
 	});
 	audit.count(customer.audit.attempts);
 	return customer.customerAccount;
-}
-
-function plannedRequests(payload: SalesOrderPayload, settings: SalesOrderSettings): IDataObject[] {
-	const header = {
-		method: 'POST',
-		path: '/data/SalesOrderHeadersV2',
-		body: payload.header as unknown as IDataObject,
-	};
-	const lines = payload.lines.map((line) => ({
-		method: 'POST',
-		path: '/data/SalesOrderLines',
-		body: line as unknown as IDataObject,
-	}));
-	if (settings.orderNumberPrefix)
-		return [{ method: 'POST', path: '/data/$batch', changeset: [header, ...lines] }];
-	return [
-		header,
-		{
-			method: 'POST',
-			path: '/data/$batch',
-			changeset: lines,
-			note: 'SalesOrderNumber is the number F&O assigns to the header',
-		},
-	];
-}
-
-interface Posted {
-	salesOrderNumber: string;
-	action: 'created' | 'skipped-duplicate';
-	reason?: string;
-}
-
-const headerOp = (payload: SalesOrderPayload): BatchOperation => ({
-	method: 'POST',
-	path: entityPath('SalesOrderHeadersV2'),
-	body: payload.header as unknown as IDataObject,
-});
-
-const lineOps = (lines: SalesOrderPayload['lines']): BatchOperation[] =>
-	lines.map((line) => ({
-		method: 'POST',
-		path: entityPath('SalesOrderLines'),
-		body: line as unknown as IDataObject,
-	}));
-
-/** Header + lines in one atomic changeset; F&O's key on the number rejects a concurrent twin. */
-async function writeWithKnownNumber(
-	context: StaticDataContext,
-	payload: SalesOrderPayload,
-	settings: SalesOrderSettings,
-	audit: AuditTrail,
-): Promise<Posted> {
-	const { dataAreaId, itemIndex } = settings;
-	const number = String(payload.header.SalesOrderNumber);
-	const keys = { dataAreaId, SalesOrderNumber: number };
-	const rounds = settings.maxWriteRounds ?? 4;
-	for (let round = 1; round <= rounds; round++) {
-		audit.count();
-		const sent = await settle(
-			sendChangeset(
-				context,
-				settings.environmentUrl,
-				[headerOp(payload), ...lineOps(payload.lines)],
-				{ itemIndex },
-			),
-		);
-		if (!sent.ok) {
-			if (!isOutcomeUnknown(sent.error)) throw sent.error;
-			// Atomic changeset: either all of it landed or none. Look, don't guess.
-			audit.count();
-			if (
-				await getEntity(context, 'SalesOrderHeadersV2', keys, {
-					select: ['SalesOrderNumber'],
-					itemIndex,
-				})
-			) {
-				return {
-					salesOrderNumber: number,
-					action: 'created',
-					reason: 'outcome-unknown-resolved-by-lookup',
-				};
-			}
-			continue;
-		}
-		const outcome = sent.value;
-		if (outcome.ok) return { salesOrderNumber: number, action: 'created' };
-		if (outcome.throttled) {
-			await sleep(Math.min(outcome.retryAfterMs, 60_000));
-			continue;
-		}
-		if (/already exists/i.test(outcome.error.message)) {
-			// Another execution posted this order first: F&O's key made sure there is one.
-			audit.count();
-			const twin = await getEntity(context, 'SalesOrderHeadersV2', keys, {
-				select: HEADER_SELECT,
-				itemIndex,
-			});
-			if (twin?.CustomersOrderReference === payload.reference) {
-				return { salesOrderNumber: number, action: 'skipped-duplicate', reason: 'key-conflict' };
-			}
-			throw new NodeOperationError(
-				context.getNode(),
-				`Sales order number ${number} is already used by another order in ${dataAreaId}`,
-				{
-					itemIndex,
-					description: `It carries reference "${String(twin?.CustomersOrderReference ?? '')}", not ${payload.reference}. Choose another order number prefix.`,
-				},
-			);
-		}
-		throw new NodeOperationError(context.getNode(), `Order not posted: ${outcome.error.message}`, {
-			itemIndex,
-			description: 'F&O rejected the changeset, so neither the header nor any line was written.',
-		});
-	}
-	throw new NodeOperationError(
-		context.getNode(),
-		`Order not posted after ${rounds} attempts (F&O kept throttling or timing out)`,
-		{
-			itemIndex,
-			description: 'A lookup found no order, so nothing was written; the next run tries again.',
-		},
-	);
-}
-
-/** Header first (F&O assigns the number), then every line in one changeset; undo the header if they fail. */
-async function writeWithGeneratedNumber(
-	context: StaticDataContext,
-	payload: SalesOrderPayload,
-	settings: SalesOrderSettings,
-	audit: AuditTrail,
-): Promise<Posted> {
-	const { dataAreaId, itemIndex } = settings;
-	const node = context.getNode();
-	const rounds = settings.maxWriteRounds ?? 4;
-
-	let salesOrderNumber: string | undefined;
-	let recovered = false;
-	for (let round = 1; round <= rounds && !salesOrderNumber; round++) {
-		audit.count();
-		const created = await settle(
-			createEntity(
-				context,
-				'SalesOrderHeadersV2',
-				payload.header as unknown as IDataObject,
-				itemIndex,
-			),
-		);
-		if (created.ok) {
-			salesOrderNumber = String(created.value.SalesOrderNumber);
-			break;
-		}
-		if (!isOutcomeUnknown(created.error)) throw created.error;
-		audit.count();
-		const found = await findSalesOrdersByReference(
-			context,
-			dataAreaId,
-			payload.reference,
-			itemIndex,
-		);
-		if (found.length) {
-			salesOrderNumber = String(found[0].SalesOrderNumber);
-			recovered = true;
-		}
-	}
-	if (!salesOrderNumber) {
-		throw new NodeOperationError(node, `Order header not posted after ${rounds} attempts`, {
-			itemIndex,
-		});
-	}
-
-	const lines = withSalesOrderNumber(payload.lines, salesOrderNumber);
-	for (let round = 1; round <= rounds; round++) {
-		audit.count();
-		const sent = await settle(
-			sendChangeset(context, settings.environmentUrl, lineOps(lines), { itemIndex }),
-		);
-		if (!sent.ok) {
-			if (!isOutcomeUnknown(sent.error)) {
-				await compensate(
-					context,
-					dataAreaId,
-					salesOrderNumber,
-					(sent.error as Error).message,
-					audit,
-					itemIndex,
-				);
-			}
-			audit.count();
-			const count = await countLines(context, dataAreaId, salesOrderNumber, itemIndex);
-			if (count === lines.length) {
-				return {
-					salesOrderNumber,
-					action: 'created',
-					reason: 'outcome-unknown-resolved-by-lookup',
-				};
-			}
-			if (count !== 0) {
-				// A changeset is atomic, so this is someone else's doing; do not add to it.
-				throw new NodeOperationError(
-					node,
-					`Sales order ${salesOrderNumber} has ${count} of ${lines.length} lines`,
-					{ itemIndex },
-				);
-			}
-			continue;
-		}
-		const outcome = sent.value;
-		if (outcome.ok)
-			return {
-				salesOrderNumber,
-				action: 'created',
-				reason: recovered ? 'outcome-unknown-resolved-by-lookup' : undefined,
-			};
-		if (outcome.throttled) {
-			await sleep(Math.min(outcome.retryAfterMs, 60_000));
-			continue;
-		}
-		await compensate(
-			context,
-			dataAreaId,
-			salesOrderNumber,
-			outcome.error.message,
-			audit,
-			itemIndex,
-		);
-	}
-	return await compensate(
-		context,
-		dataAreaId,
-		salesOrderNumber,
-		'F&O kept throttling the lines',
-		audit,
-		itemIndex,
-	);
-}
-
-/** Lines rejected: delete the header so no half order survives, then fail the item. */
-async function compensate(
-	context: StaticDataContext,
-	dataAreaId: string,
-	salesOrderNumber: string,
-	reason: string,
-	audit: AuditTrail,
-	itemIndex?: number,
-): Promise<never> {
-	const node = context.getNode();
-	audit.count();
-	const deleted = await settle(
-		deleteEntity(
-			context,
-			'SalesOrderHeadersV2',
-			{ dataAreaId, SalesOrderNumber: salesOrderNumber },
-			itemIndex,
-		),
-	);
-	if (!deleted.ok) {
-		throw new NodeOperationError(
-			node,
-			`Order lines rejected (${reason}) and header ${salesOrderNumber} could not be removed`,
-			{
-				itemIndex,
-				description: `Delete sales order ${salesOrderNumber} in ${dataAreaId} by hand before the order is posted again: ${(deleted.error as Error).message}`,
-			},
-		);
-	}
-	throw new NodeOperationError(node, `Order not posted: ${reason}`, {
-		itemIndex,
-		description: `F&O rejected the lines; header ${salesOrderNumber} was deleted again, so nothing of the order remains.`,
-	});
 }

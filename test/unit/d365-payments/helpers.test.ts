@@ -1,15 +1,15 @@
 /** Pure helpers of the payment, credit note and entity actions. */
-import { entityKeys } from '../../../nodes/MicrosoftDynamicsFo/actions/entity';
+import { entityKeys } from '../../../nodes/MicrosoftDynamicsFo/actions/entity/parameters';
 import {
 	displayValueSegments,
 	paymentMethodTable,
-} from '../../../nodes/MicrosoftDynamicsFo/actions/paymentHandlers';
+} from '../../../nodes/MicrosoftDynamicsFo/actions/parameters';
 import { refundsOf } from '../../../nodes/MicrosoftDynamicsFo/posting/creditNote';
+import { transactionsOf } from '../../../nodes/MicrosoftDynamicsFo/posting/payment';
 import {
 	dayIn,
 	journalDescriptionFor,
-	transactionsOf,
-} from '../../../nodes/MicrosoftDynamicsFo/posting/payment';
+} from '../../../nodes/MicrosoftDynamicsFo/posting/paymentJournal';
 import { formatDisplayValue } from '../../../nodes/MicrosoftDynamicsFo/mapping';
 
 describe('payment helpers', () => {
