@@ -1,40 +1,29 @@
 import {
 	NodeConnectionTypes,
-	NodeOperationError,
-	type ICredentialsDecrypted,
-	type ICredentialTestFunctions,
-	type IDataObject,
 	type IExecuteFunctions,
-	type ILoadOptionsFunctions,
-	type INodeCredentialTestResult,
 	type INodeExecutionData,
-	type INodePropertyOptions,
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { validatedEnvironmentUrl } from '../../credentials/common/foEnvironment';
-import {
-	LockUnavailableError,
-	pingRedis,
-	withRecordLock,
-	type RedisLockSettings,
-} from '../common/recordLock';
-import { withProcessLock } from '../common/processLock';
-import type { OperationContext, RecordLocker } from './actions/context';
-import { operations } from './actions/router';
-import { legalEntityField } from './descriptions/common';
-import { creditNoteFields, creditNoteOperations } from './descriptions/creditNote';
-import { customerFields, customerOperations } from './descriptions/customer';
-import { entityFields, entityOperations } from './descriptions/entity';
-import { legalEntityFields, legalEntityOperations } from './descriptions/legalEntity';
-import { paymentFields, paymentOperations } from './descriptions/payment';
-import { releasedProductFields, releasedProductOperations } from './descriptions/releasedProduct';
-import { salesOrderFields, salesOrderOperations } from './descriptions/salesOrder';
-import { MappingError } from './mapping';
-import { queryEntities } from './odata';
+import { legalEntityField, postingLockField } from './actions/common.descriptions';
+import * as creditNote from './actions/creditNote';
+import * as customer from './actions/customer';
+import * as entity from './actions/entity';
+import * as legalEntity from './actions/legalEntity';
+import { getLegalEntities } from './actions/legalEntity/loadOptions';
+import * as payment from './actions/payment';
+import { REDIS_LOCK_CREDENTIAL, redisLockTest } from './actions/postingLock';
+import * as releasedProduct from './actions/releasedProduct';
+import { router } from './actions/router';
+import * as salesOrder from './actions/salesOrder';
 import { FO_CREDENTIAL } from './transport';
 
+/**
+ * Posts BigCommerce customers, orders, payments and refunds to Dynamics 365 Finance & Operations,
+ * each exactly once, and reads and writes any entity set. Every resource's operation selector comes
+ * first, then the legal entity and posting lock they share, then each resource's fields.
+ */
 export class MicrosoftDynamicsFo implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Microsoft Dynamics 365 F&O',
@@ -55,7 +44,7 @@ export class MicrosoftDynamicsFo implements INodeType {
 		credentials: [
 			{ name: FO_CREDENTIAL, required: true },
 			{
-				name: 'bigCommerceD365RedisLockApi',
+				name: REDIS_LOCK_CREDENTIAL,
 				required: true,
 				testedBy: 'redisLockTest',
 				displayOptions: { show: { postingLock: ['redis'] } },
@@ -78,177 +67,31 @@ export class MicrosoftDynamicsFo implements INodeType {
 				],
 				default: 'salesOrder',
 			},
-			...customerOperations,
-			...legalEntityOperations,
-			...releasedProductOperations,
-			...salesOrderOperations,
-			...paymentOperations,
-			...creditNoteOperations,
-			...entityOperations,
+			customer.operationSelector,
+			legalEntity.operationSelector,
+			releasedProduct.operationSelector,
+			salesOrder.operationSelector,
+			payment.operationSelector,
+			creditNote.operationSelector,
+			entity.operationSelector,
 			{ ...legalEntityField, displayOptions: { hide: { resource: ['legalEntity'] } } },
-			{
-				displayName: 'Posting Lock',
-				name: 'postingLock',
-				type: 'options',
-				options: [
-					{
-						name: 'In This Process',
-						value: 'process',
-						description:
-							'Executions in this process check-and-create one record at a time (regular mode). Several queue-mode workers can still race.',
-					},
-					{
-						name: 'Redis',
-						value: 'redis',
-						description:
-							"A short lock per record in Redis (queue mode's Redis), across every worker: no concurrent duplicates",
-					},
-				],
-				default: 'process',
-				displayOptions: {
-					show: {
-						resource: ['customer', 'salesOrder', 'payment', 'creditNote'],
-						operation: ['upsert', 'create', 'post'],
-					},
-				},
-			},
-			...customerFields,
-			...legalEntityFields,
-			...releasedProductFields,
-			...salesOrderFields,
-			...paymentFields,
-			...creditNoteFields,
-			...entityFields,
+			postingLockField,
+			...customer.fields,
+			...legalEntity.fields,
+			...releasedProduct.fields,
+			...salesOrder.fields,
+			...payment.fields,
+			...creditNote.fields,
+			...entity.fields,
 		],
 	};
 
 	methods = {
-		credentialTest: {
-			async redisLockTest(
-				this: ICredentialTestFunctions,
-				credential: ICredentialsDecrypted,
-			): Promise<INodeCredentialTestResult> {
-				try {
-					await pingRedis(redisSettings(credential.data ?? {}));
-					return { status: 'OK', message: 'Connection successful!' };
-				} catch (error) {
-					return { status: 'Error', message: `Redis did not answer: ${(error as Error).message}` };
-				}
-			},
-		},
-		loadOptions: {
-			async getLegalEntities(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-				const entities = await queryEntities(this, 'LegalEntities', {
-					select: ['LegalEntityId', 'Name'],
-				});
-				return entities
-					.map((e) => ({
-						name: `${String(e.Name || e.LegalEntityId)} (${String(e.LegalEntityId)})`,
-						value: String(e.LegalEntityId),
-					}))
-					.sort((a, b) => a.name.localeCompare(b.name));
-			},
-		},
+		credentialTest: { redisLockTest },
+		loadOptions: { getLegalEntities },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const items = this.getInputData();
-		const resource = this.getNodeParameter('resource', 0) as string;
-		const operation = this.getNodeParameter('operation', 0) as string;
-		const handler = operations[resource]?.[operation];
-		if (!handler)
-			throw new NodeOperationError(
-				this.getNode(),
-				`Unsupported operation ${resource}:${operation}`,
-			);
-
-		const credentials = await this.getCredentials(FO_CREDENTIAL);
-		const environmentUrl = validatedEnvironmentUrl(credentials.environmentUrl);
-		const skuCache = new Map();
-		const out: INodeExecutionData[] = [];
-		const lockSetting = this.getNodeParameter('postingLock', 0, 'process') as string;
-		const lock: RecordLocker =
-			lockSetting === 'redis'
-				? redisLocker(redisSettings(await this.getCredentials(REDIS_LOCK_CREDENTIAL)))
-				: processLocker;
-
-		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-			try {
-				const chosen =
-					resource === 'legalEntity'
-						? ''
-						: (this.getNodeParameter('dataAreaId', itemIndex, '') as string);
-				const dataAreaId = (chosen || String(credentials.dataAreaId ?? '')).trim().toLowerCase();
-				if (!dataAreaId && resource !== 'legalEntity') {
-					throw new NodeOperationError(
-						this.getNode(),
-						'No legal entity: choose one on the node or set a default in the credential',
-						{ itemIndex },
-					);
-				}
-				const context: OperationContext = {
-					fn: this,
-					itemIndex,
-					dataAreaId,
-					environmentUrl,
-					skuCache,
-					lock,
-				};
-				const result = await handler(context);
-				for (const json of Array.isArray(result) ? result : [result]) {
-					out.push({ json: json as IDataObject, pairedItem: { item: itemIndex } });
-				}
-			} catch (error) {
-				const wrapped =
-					error instanceof MappingError
-						? new NodeOperationError(this.getNode(), error.message, {
-								itemIndex,
-								description: `Nothing was written (${error.code}).`,
-							})
-						: error instanceof LockUnavailableError
-							? new NodeOperationError(this.getNode(), error.message, {
-									itemIndex,
-									description:
-										'Another execution is posting this record. The item was not posted; run it again.',
-								})
-							: error;
-				if (this.continueOnFail()) {
-					out.push({
-						json: {
-							error: (wrapped as Error).message,
-							audit: { action: 'failed', reason: (wrapped as Error).message },
-						},
-						pairedItem: { item: itemIndex },
-					});
-					continue;
-				}
-				if (wrapped instanceof NodeOperationError && wrapped.context.itemIndex === undefined)
-					wrapped.context.itemIndex = itemIndex;
-				throw wrapped;
-			}
-		}
-		return [out];
+		return await router.call(this);
 	}
 }
-
-const REDIS_LOCK_CREDENTIAL = 'bigCommerceD365RedisLockApi';
-
-function redisSettings(data: IDataObject): RedisLockSettings {
-	return {
-		host: String(data.host || 'localhost'),
-		port: Number(data.port || 6379),
-		user: (data.user as string) || undefined,
-		password: (data.password as string) || undefined,
-		database: Number(data.database || 0),
-		ssl: Boolean(data.ssl),
-		namespace: (data.namespace as string) || undefined,
-	};
-}
-
-/** Queue first in this process, then take the Redis lock: fewer round trips to Redis under bursts. */
-function redisLocker(settings: RedisLockSettings): RecordLocker {
-	return async (name, work) =>
-		await withProcessLock(name, async () => await withRecordLock(settings, name, work));
-}
-
-const processLocker: RecordLocker = async (name, work) => await withProcessLock(name, work);

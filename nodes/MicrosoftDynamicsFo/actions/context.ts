@@ -2,13 +2,14 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { RecordLocker } from '../posting/lock';
-import type { SkuCache, SkuMappingTable } from '../skuResolution';
+import type { SkuCache } from '../skuResolution';
 
 export type { RecordLocker };
 
 export interface OperationContext {
 	fn: IExecuteFunctions;
 	itemIndex: number;
+	/** The item's legal entity, lower-case (for the legal entity resource: the credential's default). */
 	dataAreaId: string;
 	environmentUrl: string;
 	skuCache: SkuCache;
@@ -17,36 +18,3 @@ export interface OperationContext {
 }
 
 export type OperationHandler = (op: OperationContext) => Promise<IDataObject | IDataObject[]>;
-
-export function skuTableFrom(parameter: unknown): SkuMappingTable {
-	const entries = ((parameter as { entries?: IDataObject[] })?.entries ?? []) as Array<
-		Record<string, string>
-	>;
-	const table: SkuMappingTable = {};
-	for (const e of entries) {
-		if (!e.sku || !e.itemNumber) continue;
-		table[e.sku.trim()] = {
-			ItemNumber: e.itemNumber.trim(),
-			ProductSizeId: e.sizeId || undefined,
-			ProductColorId: e.colorId || undefined,
-			ProductStyleId: e.styleId || undefined,
-			ProductConfigurationId: e.configurationId || undefined,
-		};
-	}
-	return table;
-}
-
-/** `BusinessUnit=001, Department=022` → { BusinessUnit: '001', Department: '022' } */
-export function parseDimensionPairs(text: string): Record<string, string> {
-	const values: Record<string, string> = {};
-	for (const pair of text.split(',')) {
-		const at = pair.indexOf('=');
-		if (at > 0) values[pair.slice(0, at).trim()] = pair.slice(at + 1).trim();
-	}
-	return values;
-}
-
-export function recordParameter<T>(fn: IExecuteFunctions, itemIndex: number): T {
-	const value = fn.getNodeParameter('bigcommerceRecord', itemIndex) as unknown;
-	return (typeof value === 'string' ? JSON.parse(value) : value) as T;
-}

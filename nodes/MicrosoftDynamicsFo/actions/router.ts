@@ -1,238 +1,34 @@
-/** resource → operation → handler, for the operations of this node. */
-import type { IDataObject } from 'n8n-workflow';
-
-import { creditNote } from './creditNoteHandlers';
+/**
+ * The F&O node's execute. The resource and operation (read once: neither takes expressions) pick
+ * the operation's `execute`; the execution then resolves the environment, one SKU cache and the
+ * posting lock, and the shared item loop runs each item in its legal entity. The node's own
+ * errors are worded for the user (nothing was written / run it again), and a failed item under
+ * continueOnFail carries a `failed` audit like every other output of this node.
+ */
 import {
-	CUSTOMER_SELECT,
-	findCustomersByEmail,
-	getCustomer,
-	upsertCustomer,
-} from '../posting/customer';
-import { entity } from './entity';
-import { payment } from './paymentHandlers';
-import {
-	parseDimensionPairs,
-	recordParameter,
-	skuTableFrom,
-	type OperationHandler,
-} from './context';
-import { findSalesOrdersByReference, postSalesOrder, type FullOrder } from '../posting/salesOrder';
-import {
-	mapCustomerCreate,
-	mapCustomerUpdate,
-	mapBillingAddressCustomerCreate,
-	mapBillingAddressCustomerUpdate,
-	orderReference,
-	resolveOrderCustomer,
-	type BcCustomer,
-	type BcOrder,
-	type CustomerMappingOptions,
-	type GuestMode,
-} from '../mapping';
-import { getEntity, queryEntities } from '../odata';
-import { resolveSkus } from '../skuResolution';
+	NodeOperationError,
+	type ICredentialDataDecryptedObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+} from 'n8n-workflow';
 
-type Options = IDataObject;
+import { validatedEnvironmentUrl } from '../../../credentials/common/foEnvironment';
+import { LockUnavailableError } from '../../common/recordLock';
+import { routeItems } from '../../common/router';
+import { MappingError } from '../mapping';
+import { FO_CREDENTIAL } from '../transport';
+import type { OperationHandler } from './context';
+import * as creditNote from './creditNote';
+import * as customer from './customer';
+import * as entity from './entity';
+import * as legalEntity from './legalEntity';
+import * as payment from './payment';
+import { postingLockOf } from './postingLock';
+import * as releasedProduct from './releasedProduct';
+import * as salesOrder from './salesOrder';
 
-function customerOptions(dataAreaId: string, options: Options): CustomerMappingOptions {
-	return {
-		dataAreaId,
-		customerGroupId: String(options.customerGroupId ?? 'WEB'),
-		currencyCode: String(options.currencyCode ?? 'USD'),
-		customerAccountPrefix: (options.customerAccountPrefix as string) || undefined,
-	};
-}
-
-const legalEntity: Record<string, OperationHandler> = {
-	async getAll({ fn }) {
-		return await queryEntities(fn, 'LegalEntities', { select: ['LegalEntityId', 'Name'] });
-	},
-};
-
-const customer: Record<string, OperationHandler> = {
-	async get({ fn, itemIndex, dataAreaId }) {
-		const account = fn.getNodeParameter('customerAccount', itemIndex) as string;
-		const record = await getCustomer(fn, dataAreaId, account, itemIndex);
-		return record ?? { found: false, dataAreaId, customerAccount: account };
-	},
-	async findByEmail({ fn, itemIndex, dataAreaId }) {
-		const email = fn.getNodeParameter('email', itemIndex) as string;
-		return await findCustomersByEmail(fn, dataAreaId, email, itemIndex);
-	},
-	async upsert({ fn, itemIndex, dataAreaId, lock }) {
-		const source = fn.getNodeParameter('source', itemIndex) as 'customer' | 'order';
-		const options = fn.getNodeParameter('options', itemIndex, {}) as Options;
-		const mapping = customerOptions(dataAreaId, options);
-		const dryRun = Boolean(options.dryRun);
-		if (source === 'customer') {
-			const bc = recordParameter<BcCustomer>(fn, itemIndex);
-			const prefix = mapping.customerAccountPrefix;
-			const identity = prefix
-				? { account: `${prefix}${bc.id}` }
-				: { email: String(bc.email ?? '').toLowerCase() };
-			const result = await upsertCustomer(fn, {
-				dataAreaId,
-				identity,
-				bigcommerceId: `customer:${bc.id}`,
-				create: mapCustomerCreate(bc, mapping),
-				update: mapCustomerUpdate(bc, mapping),
-				dryRun,
-				itemIndex,
-				lock,
-			});
-			return {
-				customerAccount: result.customerAccount,
-				...(result.record ?? {}),
-				plannedRequests: result.plannedRequests,
-				audit: result.audit,
-			};
-		}
-		const order = recordParameter<BcOrder>(fn, itemIndex);
-		const guestMode = fn.getNodeParameter('guestMode', itemIndex) as GuestMode;
-		const sharedGuestAccount = fn.getNodeParameter('sharedGuestAccount', itemIndex, '') as string;
-		const resolution = resolveOrderCustomer(order, { ...mapping, guestMode, sharedGuestAccount });
-		if (resolution.kind === 'sharedGuest') {
-			return {
-				customerAccount: resolution.customerAccount,
-				dataAreaId,
-				audit: { action: 'skipped', entity: 'CustomersV3', reason: 'shared guest account' },
-			};
-		}
-		const email = String(order.billing_address?.email ?? '').toLowerCase();
-		const identity =
-			resolution.kind === 'registered' && mapping.customerAccountPrefix
-				? { account: `${mapping.customerAccountPrefix}${resolution.bigCommerceCustomerId}` }
-				: { email };
-		const result = await upsertCustomer(fn, {
-			dataAreaId,
-			identity,
-			bigcommerceId:
-				resolution.kind === 'registered'
-					? `customer:${resolution.bigCommerceCustomerId}`
-					: `guest:${email}`,
-			create:
-				resolution.kind === 'perEmailGuest'
-					? resolution.create
-					: mapBillingAddressCustomerCreate(order.billing_address, mapping, order.customer_id),
-			update: mapBillingAddressCustomerUpdate(order.billing_address, mapping),
-			dryRun,
-			itemIndex,
-			lock,
-		});
-		return {
-			customerAccount: result.customerAccount,
-			...(result.record ?? {}),
-			plannedRequests: result.plannedRequests,
-			audit: result.audit,
-		};
-	},
-};
-
-const releasedProduct: Record<string, OperationHandler> = {
-	async get({ fn, itemIndex, dataAreaId }) {
-		const itemNumber = fn.getNodeParameter('itemNumber', itemIndex) as string;
-		const record = await getEntity(
-			fn,
-			'ReleasedProductsV2',
-			{ dataAreaId, ItemNumber: itemNumber },
-			{ itemIndex },
-		);
-		return record ?? { found: false, dataAreaId, itemNumber };
-	},
-	async resolveSkus({ fn, itemIndex, dataAreaId, environmentUrl, skuCache }) {
-		const skus = String(fn.getNodeParameter('skus', itemIndex))
-			.split(',')
-			.map((s) => s.trim())
-			.filter(Boolean);
-		const resolution = await resolveSkus(fn, environmentUrl, dataAreaId, skus, {
-			table: skuTableFrom(fn.getNodeParameter('skuMapping', itemIndex, {})),
-			cache: skuCache,
-			itemIndex,
-		});
-		return {
-			dataAreaId,
-			items: Object.fromEntries(resolution.items) as unknown as IDataObject,
-			unmapped: resolution.unmapped,
-		};
-	},
-};
-
-const salesOrder: Record<string, OperationHandler> = {
-	async get({ fn, itemIndex, dataAreaId }) {
-		const number = fn.getNodeParameter('salesOrderNumber', itemIndex) as string;
-		const record = await getEntity(
-			fn,
-			'SalesOrderHeadersV2',
-			{ dataAreaId, SalesOrderNumber: number },
-			{ itemIndex },
-		);
-		return record ?? { found: false, dataAreaId, salesOrderNumber: number };
-	},
-	async findByBigCommerceId({ fn, itemIndex, dataAreaId }) {
-		const reference = orderReference(
-			fn.getNodeParameter('storeHash', itemIndex) as string,
-			fn.getNodeParameter('orderId', itemIndex) as number,
-		);
-		return await findSalesOrdersByReference(fn, dataAreaId, reference, itemIndex);
-	},
-	async create({ fn, itemIndex, dataAreaId, environmentUrl, skuCache, lock }) {
-		const options = fn.getNodeParameter('options', itemIndex, {}) as Options;
-		const numbering = fn.getNodeParameter('numbering', itemIndex) as string;
-		const customerMode = fn.getNodeParameter('customerMode', itemIndex) as string;
-		const dimensionNames = String(options.dimensionFormat ?? '').trim();
-		const delimiter = dimensionNames.match(/[^A-Za-z0-9_]/)?.[0] ?? '-';
-		return await postSalesOrder(fn, recordParameter<FullOrder>(fn, itemIndex), {
-			dataAreaId,
-			environmentUrl,
-			itemIndex,
-			storeHash: fn.getNodeParameter('storeHash', itemIndex) as string,
-			referencePrefix: (options.referencePrefix as string) || undefined,
-			orderNumberPrefix:
-				numbering === 'deterministic'
-					? (fn.getNodeParameter('orderNumberPrefix', itemIndex) as string)
-					: undefined,
-			customer:
-				customerMode === 'account'
-					? {
-							mode: 'account',
-							account: fn.getNodeParameter('customerAccount', itemIndex) as string,
-						}
-					: {
-							mode: 'resolve',
-							guestMode: fn.getNodeParameter('guestMode', itemIndex) as GuestMode,
-							sharedGuestAccount: fn.getNodeParameter(
-								'sharedGuestAccount',
-								itemIndex,
-								'',
-							) as string,
-							customerAccountPrefix: (options.customerAccountPrefix as string) || undefined,
-							customer: customerOptions(dataAreaId, options),
-						},
-			mapping: {
-				charges: {
-					shippingItemNumber:
-						(fn.getNodeParameter('shippingItemNumber', itemIndex, '') as string) || undefined,
-				},
-				defaultSiteId: (options.siteId as string) || undefined,
-				defaultWarehouseId: (options.warehouseId as string) || undefined,
-				taxMode: (options.taxMode as 'auto' | 'exclusive' | 'inclusive') ?? 'auto',
-				dimensions: dimensionNames
-					? {
-							format: dimensionNames.split(delimiter),
-							values: parseDimensionPairs(String(options.dimensions ?? '')),
-						}
-					: undefined,
-				dimensionFormat: dimensionNames ? { delimiter } : undefined,
-			},
-			skuTable: skuTableFrom(fn.getNodeParameter('skuMapping', itemIndex, {})),
-			skuCache,
-			dryRun: Boolean(options.dryRun),
-			lock,
-		});
-	},
-};
-
-export const operations: Record<string, Record<string, OperationHandler>> = {
+/** Each resource module: its operations by value, beside its selector and fields. */
+const resources: Record<string, Record<string, unknown>> = {
 	legalEntity,
 	customer,
 	releasedProduct,
@@ -242,4 +38,76 @@ export const operations: Record<string, Record<string, OperationHandler>> = {
 	entity,
 };
 
-export { CUSTOMER_SELECT };
+function operationOf(resource: string, operation: string): OperationHandler | undefined {
+	const operations = Object.hasOwn(resources, resource) ? resources[resource] : undefined;
+	const found =
+		operations && Object.hasOwn(operations, operation) ? operations[operation] : undefined;
+	const execute = (found as { execute?: OperationHandler } | undefined)?.execute;
+	return typeof execute === 'function' ? execute : undefined;
+}
+
+/** The item's company: the node's choice, else the credential's default (legal entities: that one). */
+function legalEntityOf(
+	fn: IExecuteFunctions,
+	resource: string,
+	credentials: ICredentialDataDecryptedObject,
+	itemIndex: number,
+): string {
+	const chosen =
+		resource === 'legalEntity' ? '' : (fn.getNodeParameter('dataAreaId', itemIndex, '') as string);
+	const dataAreaId = (chosen || String(credentials.dataAreaId ?? '')).trim().toLowerCase();
+	if (!dataAreaId && resource !== 'legalEntity') {
+		throw new NodeOperationError(
+			fn.getNode(),
+			'No legal entity: choose one on the node or set a default in the credential',
+			{ itemIndex },
+		);
+	}
+	return dataAreaId;
+}
+
+/** Errors of the mapping and the lock as operation errors that say what became of the item. */
+function describeError(fn: IExecuteFunctions, error: Error, itemIndex: number): Error | undefined {
+	if (error instanceof MappingError) {
+		return new NodeOperationError(fn.getNode(), error.message, {
+			itemIndex,
+			description: `Nothing was written (${error.code}).`,
+		});
+	}
+	if (error instanceof LockUnavailableError) {
+		return new NodeOperationError(fn.getNode(), error.message, {
+			itemIndex,
+			description:
+				'Another execution is posting this record. The item was not posted; run it again.',
+		});
+	}
+	return undefined;
+}
+
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const execute = operationOf(resource, operation);
+	if (!execute) {
+		throw new NodeOperationError(this.getNode(), `Unsupported operation ${resource}:${operation}`);
+	}
+
+	const credentials = await this.getCredentials(FO_CREDENTIAL);
+	const environmentUrl = validatedEnvironmentUrl(credentials.environmentUrl);
+	const skuCache = new Map();
+	const lock = await postingLockOf(this);
+
+	return await routeItems(this, {
+		run: async (itemIndex) =>
+			await execute({
+				fn: this,
+				itemIndex,
+				dataAreaId: legalEntityOf(this, resource, credentials, itemIndex),
+				environmentUrl,
+				skuCache,
+				lock,
+			}),
+		describeError: (error, itemIndex) => describeError(this, error, itemIndex),
+		failedItemFields: (message) => ({ audit: { action: 'failed', reason: message } }),
+	});
+}

@@ -1,100 +1,26 @@
-import type { INodeProperties } from 'n8n-workflow';
+/** Sales Order → Create From BigCommerce Order: node parameters → the sales order posting code. */
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { bigCommerceRecordField, dryRunField } from './common';
-import { customerMappingOptions } from './customer';
+import {
+	bigCommerceRecordField,
+	customerMappingOptions,
+	dryRunField,
+	showFor,
+	skuMappingField,
+} from '../common.descriptions';
+import type { GuestMode } from '../../mapping';
+import { postSalesOrder, type FullOrder } from '../../posting/salesOrder';
+import type { OperationContext } from '../context';
+import {
+	customerMappingFrom,
+	parseDimensionPairs,
+	recordParameter,
+	skuTableFrom,
+} from '../parameters';
 
-const show = (operation: string[]) => ({ resource: ['salesOrder'], operation });
+const show = showFor('salesOrder');
 
-export const salesOrderOperations: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['salesOrder'] } },
-		options: [
-			{
-				name: 'Create From BigCommerce Order',
-				value: 'create',
-				description:
-					'Post the order as one sales order with all its lines, exactly once. Without a deterministic order number, two executions of the same order at the same moment can still race: use the number option or the Redis lock for that.',
-				action: 'Create a sales order from a store order',
-			},
-			{
-				name: 'Find by BigCommerce Order ID',
-				value: 'findByBigCommerceId',
-				description: 'Find the sales order that carries the BigCommerce order reference',
-				action: 'Find a sales order by store order id',
-			},
-			{
-				name: 'Get',
-				value: 'get',
-				description: 'Get a sales order by number',
-				action: 'Get a sales order',
-			},
-		],
-		default: 'create',
-	},
-];
-
-export const storeHashField: INodeProperties = {
-	displayName: 'Store Hash',
-	name: 'storeHash',
-	type: 'string',
-	default: '',
-	required: true,
-	description:
-		'The BigCommerce store hash; it is part of the reference that ties F&O records to their order',
-};
-
-export const skuMappingField: INodeProperties = {
-	displayName: 'SKU Mapping',
-	name: 'skuMapping',
-	type: 'fixedCollection',
-	typeOptions: { multipleValues: true },
-	default: {},
-	placeholder: 'Add SKU',
-	description:
-		'SKUs that are not an item number or a product variant number in F&O. These win over the lookup.',
-	options: [
-		{
-			displayName: 'SKU',
-			name: 'entries',
-			values: [
-				{ displayName: 'BigCommerce SKU', name: 'sku', type: 'string', default: '' },
-				{ displayName: 'Item Number', name: 'itemNumber', type: 'string', default: '' },
-				{ displayName: 'Product Color ID', name: 'colorId', type: 'color', default: '' },
-				{
-					displayName: 'Product Configuration ID',
-					name: 'configurationId',
-					type: 'string',
-					default: '',
-				},
-				{ displayName: 'Product Size ID', name: 'sizeId', type: 'string', default: '' },
-				{ displayName: 'Product Style ID', name: 'styleId', type: 'string', default: '' },
-			],
-		},
-	],
-};
-
-export const salesOrderFields: INodeProperties[] = [
-	{
-		displayName: 'Sales Order Number',
-		name: 'salesOrderNumber',
-		type: 'string',
-		default: '',
-		required: true,
-		displayOptions: { show: show(['get']) },
-	},
-	{ ...storeHashField, displayOptions: { show: show(['create', 'findByBigCommerceId']) } },
-	{
-		displayName: 'BigCommerce Order ID',
-		name: 'orderId',
-		type: 'number',
-		default: 0,
-		required: true,
-		displayOptions: { show: show(['findByBigCommerceId']) },
-	},
+export const description: INodeProperties[] = [
 	{ ...bigCommerceRecordField('Order', show(['create'])) },
 	{
 		displayName: 'Order Number',
@@ -215,3 +141,62 @@ export const salesOrderFields: INodeProperties[] = [
 		],
 	},
 ];
+
+export async function execute({
+	fn,
+	itemIndex,
+	dataAreaId,
+	environmentUrl,
+	skuCache,
+	lock,
+}: OperationContext): Promise<IDataObject> {
+	const options = fn.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const numbering = fn.getNodeParameter('numbering', itemIndex) as string;
+	const customerMode = fn.getNodeParameter('customerMode', itemIndex) as string;
+	const dimensionNames = String(options.dimensionFormat ?? '').trim();
+	const delimiter = dimensionNames.match(/[^A-Za-z0-9_]/)?.[0] ?? '-';
+	return await postSalesOrder(fn, recordParameter<FullOrder>(fn, itemIndex), {
+		dataAreaId,
+		environmentUrl,
+		itemIndex,
+		storeHash: fn.getNodeParameter('storeHash', itemIndex) as string,
+		referencePrefix: (options.referencePrefix as string) || undefined,
+		orderNumberPrefix:
+			numbering === 'deterministic'
+				? (fn.getNodeParameter('orderNumberPrefix', itemIndex) as string)
+				: undefined,
+		customer:
+			customerMode === 'account'
+				? {
+						mode: 'account',
+						account: fn.getNodeParameter('customerAccount', itemIndex) as string,
+					}
+				: {
+						mode: 'resolve',
+						guestMode: fn.getNodeParameter('guestMode', itemIndex) as GuestMode,
+						sharedGuestAccount: fn.getNodeParameter('sharedGuestAccount', itemIndex, '') as string,
+						customerAccountPrefix: (options.customerAccountPrefix as string) || undefined,
+						customer: customerMappingFrom(dataAreaId, options),
+					},
+		mapping: {
+			charges: {
+				shippingItemNumber:
+					(fn.getNodeParameter('shippingItemNumber', itemIndex, '') as string) || undefined,
+			},
+			defaultSiteId: (options.siteId as string) || undefined,
+			defaultWarehouseId: (options.warehouseId as string) || undefined,
+			taxMode: (options.taxMode as 'auto' | 'exclusive' | 'inclusive') ?? 'auto',
+			dimensions: dimensionNames
+				? {
+						format: dimensionNames.split(delimiter),
+						values: parseDimensionPairs(String(options.dimensions ?? '')),
+					}
+				: undefined,
+			dimensionFormat: dimensionNames ? { delimiter } : undefined,
+		},
+		skuTable: skuTableFrom(fn.getNodeParameter('skuMapping', itemIndex, {})),
+		skuCache,
+		dryRun: Boolean(options.dryRun),
+		lock,
+	});
+}

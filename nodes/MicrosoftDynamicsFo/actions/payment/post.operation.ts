@@ -1,109 +1,27 @@
-import type { INodeProperties } from 'n8n-workflow';
+/** Payment → Post Captured Payments: node parameters → the payment journal posting code. */
+import { NodeOperationError, type IDataObject, type INodeProperties } from 'n8n-workflow';
 
-import { bigCommerceRecordField, dryRunField } from './common';
-import { storeHashField } from './salesOrder';
+import {
+	bigCommerceRecordField,
+	dimensionDelimiterField,
+	documentCustomerFields,
+	dryRunField,
+	referencePrefixField,
+	showFor,
+	storeHashField,
+} from '../common.descriptions';
+import { postPayments, type JournalPer, type PaymentInput } from '../../posting/payment';
+import type { OperationContext } from '../context';
+import {
+	displayValueSegments,
+	documentCustomerParameter,
+	paymentMethodTable,
+	recordParameter,
+} from '../parameters';
 
-const show = (operation: string[]) => ({ resource: ['payment'], operation });
+const show = showFor('payment');
 
-export const paymentOperations: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['payment'] } },
-		options: [
-			{
-				name: 'Find by BigCommerce Transaction',
-				value: 'find',
-				description: 'Find the payment journal line that carries a BigCommerce transaction',
-				action: 'Find a payment by store transaction',
-			},
-			{
-				name: 'Post Captured Payments',
-				value: 'post',
-				description:
-					'Post captured BigCommerce transactions as customer payment journal lines, each exactly once; authorisations, voids and failed transactions are skipped',
-				action: 'Post captured payments',
-			},
-		],
-		default: 'post',
-	},
-];
-
-/** Who the document is for: shared by payments and credit notes. */
-export const documentCustomerFields = (resource: string, operation: string): INodeProperties[] => [
-	{
-		displayName: 'Customer',
-		name: 'customerMode',
-		type: 'options',
-		displayOptions: { show: { resource: [resource], operation: [operation] } },
-		options: [
-			{
-				name: 'From the Posted Sales Order',
-				value: 'salesOrder',
-				description:
-					'The customer of the sales order posted for the BigCommerce order (post the order first)',
-			},
-			{ name: 'Customer Account', value: 'account' },
-		],
-		default: 'salesOrder',
-	},
-	{
-		displayName: 'Customer Account',
-		name: 'customerAccount',
-		type: 'string',
-		default: '={{ $json.customerAccount }}',
-		displayOptions: {
-			show: { resource: [resource], operation: [operation], customerMode: ['account'] },
-		},
-	},
-];
-
-export const dimensionDelimiterField: INodeProperties = {
-	displayName: 'Dimension Delimiter',
-	name: 'dimensionDelimiter',
-	type: 'string',
-	default: '-',
-	description:
-		'The delimiter of the active dimension integration formats, used to read the account display values given here',
-};
-
-export const referencePrefixField: INodeProperties = {
-	displayName: 'Reference Prefix',
-	name: 'referencePrefix',
-	type: 'string',
-	default: 'BC',
-	description:
-		'Start of the references that tie F&O records to BigCommerce; the same as for the orders',
-};
-
-/** A "find by BigCommerce ids" operation: the order id, the id of the record under it, the prefix. */
-export const findByBigCommerceIdFields = (
-	show: Record<string, string[]>,
-	recordId: { displayName: string; name: string },
-): INodeProperties[] => [
-	{
-		displayName: 'BigCommerce Order ID',
-		name: 'orderId',
-		type: 'number',
-		default: 0,
-		required: true,
-		displayOptions: { show },
-	},
-	{ ...recordId, type: 'number', default: 0, required: true, displayOptions: { show } },
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		displayOptions: { show },
-		options: [referencePrefixField],
-	},
-];
-
-export const paymentFields: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	{
 		displayName: 'Input',
 		name: 'input',
@@ -255,8 +173,50 @@ export const paymentFields: INodeProperties[] = [
 			referencePrefixField,
 		],
 	},
-	...findByBigCommerceIdFields(show(['find']), {
-		displayName: 'BigCommerce Transaction ID',
-		name: 'transactionId',
-	}),
 ];
+
+export async function execute({
+	fn,
+	itemIndex,
+	dataAreaId,
+	environmentUrl,
+	lock,
+}: OperationContext): Promise<IDataObject[]> {
+	const options = fn.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const delimiter = String(options.dimensionDelimiter || '-');
+	const offset = String(fn.getNodeParameter('offsetAccount', itemIndex, '')).trim();
+	if (!offset) throw new NodeOperationError(fn.getNode(), 'No offset account given', { itemIndex });
+	return await postPayments(
+		fn,
+		recordParameter<IDataObject>(fn, itemIndex),
+		fn.getNodeParameter('input', itemIndex) as PaymentInput,
+		{
+			dataAreaId,
+			environmentUrl,
+			itemIndex,
+			storeHash: fn.getNodeParameter('storeHash', itemIndex) as string,
+			referencePrefix: (options.referencePrefix as string) || undefined,
+			customer: documentCustomerParameter(fn, itemIndex),
+			journalName: String(fn.getNodeParameter('journalName', itemIndex)).trim(),
+			journalPer: fn.getNodeParameter('journalPer', itemIndex) as JournalPer,
+			journalDescription: (options.journalDescription as string) || undefined,
+			timeZone: fn.getTimezone(),
+			mapping: {
+				offsetAccount: {
+					type: fn.getNodeParameter('offsetAccountType', itemIndex) as 'Bank' | 'Ledger',
+					segments: displayValueSegments(offset, delimiter),
+				},
+				paymentMethodMap: paymentMethodTable(
+					fn.getNodeParameter('paymentMethodMap', itemIndex, {}),
+				),
+				defaultPaymentMethod: (options.defaultPaymentMethod as string) || undefined,
+				isPrepayment: options.isPrepayment === undefined ? true : Boolean(options.isPrepayment),
+				postingProfile: (options.postingProfile as string) || undefined,
+				includeTestTransactions: Boolean(options.includeTestTransactions),
+				dimensionFormat: { delimiter },
+			},
+			dryRun: Boolean(options.dryRun),
+			lock,
+		},
+	);
+}

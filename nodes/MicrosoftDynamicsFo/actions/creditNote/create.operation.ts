@@ -1,44 +1,30 @@
-import type { INodeProperties } from 'n8n-workflow';
+/** Credit Note → Create From BigCommerce Refund: node parameters → the credit note posting code.
+ * Its Store Hash field serves the Find operation too. */
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { bigCommerceRecordField, dryRunField } from './common';
 import {
+	bigCommerceRecordField,
 	dimensionDelimiterField,
 	documentCustomerFields,
-	findByBigCommerceIdFields,
+	dryRunField,
 	referencePrefixField,
-} from './payment';
-import { skuMappingField, storeHashField } from './salesOrder';
+	showFor,
+	skuMappingField,
+	storeHashField,
+} from '../common.descriptions';
+import { postCreditNotes, type RefundInput } from '../../posting/creditNote';
+import type { OperationContext } from '../context';
+import {
+	displayValueSegments,
+	documentCustomerParameter,
+	jsonParameter,
+	recordParameter,
+	skuTableFrom,
+} from '../parameters';
 
-const show = (operation: string[]) => ({ resource: ['creditNote'], operation });
+const show = showFor('creditNote');
 
-export const creditNoteOperations: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['creditNote'] } },
-		options: [
-			{
-				name: 'Create From BigCommerce Refund',
-				value: 'create',
-				description:
-					'Post a refund exactly once: refunded items as a return order, shipping and amounts not tied to items as a free-text credit note',
-				action: 'Create credit documents from a store refund',
-			},
-			{
-				name: 'Find by BigCommerce Refund',
-				value: 'find',
-				description:
-					'Find the return order and free-text credit note that carry a BigCommerce refund',
-				action: 'Find credit documents by store refund',
-			},
-		],
-		default: 'create',
-	},
-];
-
-export const creditNoteFields: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	{
 		displayName: 'Input',
 		name: 'input',
@@ -137,8 +123,57 @@ export const creditNoteFields: INodeProperties[] = [
 			},
 		],
 	},
-	...findByBigCommerceIdFields(show(['find']), {
-		displayName: 'BigCommerce Refund ID',
-		name: 'refundId',
-	}),
 ];
+
+export async function execute({
+	fn,
+	itemIndex,
+	dataAreaId,
+	environmentUrl,
+	skuCache,
+	lock,
+}: OperationContext): Promise<IDataObject[]> {
+	const options = fn.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const delimiter = String(options.dimensionDelimiter || '-');
+	const input = fn.getNodeParameter('input', itemIndex) as RefundInput;
+	const mainAccount = String(fn.getNodeParameter('mainAccount', itemIndex, '')).trim();
+	const shippingAccount = String(options.shippingMainAccount ?? '').trim();
+	const text = (name: string) => String(options[name] ?? '').trim() || undefined;
+	return await postCreditNotes(
+		fn,
+		recordParameter<IDataObject>(fn, itemIndex),
+		input,
+		input === 'refund' ? jsonParameter(fn, 'bigcommerceOrder', itemIndex) : undefined,
+		{
+			dataAreaId,
+			environmentUrl,
+			itemIndex,
+			storeHash: fn.getNodeParameter('storeHash', itemIndex) as string,
+			referencePrefix: text('referencePrefix'),
+			customer: documentCustomerParameter(fn, itemIndex),
+			mapping: {
+				taxMode: (options.taxMode as 'exclusive' | 'inclusive') ?? 'exclusive',
+				returnReasonCode: text('returnReasonCode'),
+				returnDispositionCode: text('returnDispositionCode'),
+				defaultReturnSiteId: text('siteId'),
+				defaultReturnWarehouseId: text('warehouseId'),
+				freeText: mainAccount
+					? {
+							mainAccount: displayValueSegments(mainAccount, delimiter),
+							mainAccountByType: shippingAccount
+								? { SHIPPING: displayValueSegments(shippingAccount, delimiter) }
+								: undefined,
+							salesTaxGroupId: text('salesTaxGroupId'),
+							salesTaxItemGroupId: text('salesTaxItemGroupId'),
+						}
+					: undefined,
+				dimensionFormat: { delimiter },
+				ledgerFormat: { delimiter },
+			},
+			skuTable: skuTableFrom(fn.getNodeParameter('skuMapping', itemIndex, {})),
+			skuCache,
+			dryRun: Boolean(options.dryRun),
+			lock,
+		},
+	);
+}

@@ -1,0 +1,213 @@
+/**
+ * Fields several F&O resources show the same way: the legal entity and posting lock every write
+ * names, the BigCommerce record input, store hash, SKU mapping, dry run, the document customer of
+ * payments and credit notes, and the find-by-BigCommerce-ids group. Each resource places them in
+ * its own field list; `showFor` builds the display rule of one resource's operations.
+ */
+import type { INodeProperties } from 'n8n-workflow';
+
+/** The display rule of some operations of one resource. */
+export const showFor = (resource: string) => (operation: string[]) => ({
+	resource: [resource],
+	operation,
+});
+
+/** The legal entity every operation works in; empty = the credential's default. */
+export const legalEntityField: INodeProperties = {
+	displayName: 'Legal Entity Name or ID',
+	name: 'dataAreaId',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getLegalEntities' },
+	default: '',
+	description:
+		'The company (dataAreaId) to read and write in. Empty uses the credential\'s default legal entity. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};
+
+export const dryRunField: INodeProperties = {
+	displayName: 'Dry Run',
+	name: 'dryRun',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to only output the exact OData requests that would be sent; lookups still run, nothing is written',
+};
+
+export const bigCommerceRecordField = (
+	what: string,
+	show: Record<string, string[]>,
+): INodeProperties => ({
+	displayName: `BigCommerce ${what}`,
+	name: 'bigcommerceRecord',
+	type: 'json',
+	default: '={{ $json }}',
+	required: true,
+	displayOptions: { show },
+	description: `The BigCommerce ${what.toLowerCase()} as the BigCommerce node or trigger outputs it`,
+});
+
+/** One record at a time for the check-and-create of customers, orders, payments and credit notes. */
+export const postingLockField: INodeProperties = {
+	displayName: 'Posting Lock',
+	name: 'postingLock',
+	type: 'options',
+	options: [
+		{
+			name: 'In This Process',
+			value: 'process',
+			description:
+				'Executions in this process check-and-create one record at a time (regular mode). Several queue-mode workers can still race.',
+		},
+		{
+			name: 'Redis',
+			value: 'redis',
+			description:
+				"A short lock per record in Redis (queue mode's Redis), across every worker: no concurrent duplicates",
+		},
+	],
+	default: 'process',
+	displayOptions: {
+		show: {
+			resource: ['customer', 'salesOrder', 'payment', 'creditNote'],
+			operation: ['upsert', 'create', 'post'],
+		},
+	},
+};
+
+export const storeHashField: INodeProperties = {
+	displayName: 'Store Hash',
+	name: 'storeHash',
+	type: 'string',
+	default: '',
+	required: true,
+	description:
+		'The BigCommerce store hash; it is part of the reference that ties F&O records to their order',
+};
+
+export const skuMappingField: INodeProperties = {
+	displayName: 'SKU Mapping',
+	name: 'skuMapping',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	default: {},
+	placeholder: 'Add SKU',
+	description:
+		'SKUs that are not an item number or a product variant number in F&O. These win over the lookup.',
+	options: [
+		{
+			displayName: 'SKU',
+			name: 'entries',
+			values: [
+				{ displayName: 'BigCommerce SKU', name: 'sku', type: 'string', default: '' },
+				{ displayName: 'Item Number', name: 'itemNumber', type: 'string', default: '' },
+				{ displayName: 'Product Color ID', name: 'colorId', type: 'color', default: '' },
+				{
+					displayName: 'Product Configuration ID',
+					name: 'configurationId',
+					type: 'string',
+					default: '',
+				},
+				{ displayName: 'Product Size ID', name: 'sizeId', type: 'string', default: '' },
+				{ displayName: 'Product Style ID', name: 'styleId', type: 'string', default: '' },
+			],
+		},
+	],
+};
+
+/** Options shared by customer upsert and the sales order's customer resolution. */
+export const customerMappingOptions: INodeProperties[] = [
+	{
+		displayName: 'Customer Group',
+		name: 'customerGroupId',
+		type: 'string',
+		default: 'WEB',
+		description: 'F&O customer group for new customers',
+	},
+	{
+		displayName: 'Currency',
+		name: 'currencyCode',
+		type: 'string',
+		default: 'USD',
+		description: "Sales currency of new customers (the store's currency)",
+	},
+	{
+		displayName: 'Customer Account Prefix',
+		name: 'customerAccountPrefix',
+		type: 'string',
+		default: '',
+		placeholder: 'BC-',
+		description:
+			"Registered buyers get the account &lt;prefix&gt;&lt;BigCommerce customer ID&gt; (needs manual numbers on the customer number sequence; F&O's key then keeps them unique). Empty: F&O assigns the account and buyers are found by email.",
+	},
+];
+
+/** Who the document is for: shared by payments and credit notes. */
+export const documentCustomerFields = (resource: string, operation: string): INodeProperties[] => [
+	{
+		displayName: 'Customer',
+		name: 'customerMode',
+		type: 'options',
+		displayOptions: { show: { resource: [resource], operation: [operation] } },
+		options: [
+			{
+				name: 'From the Posted Sales Order',
+				value: 'salesOrder',
+				description:
+					'The customer of the sales order posted for the BigCommerce order (post the order first)',
+			},
+			{ name: 'Customer Account', value: 'account' },
+		],
+		default: 'salesOrder',
+	},
+	{
+		displayName: 'Customer Account',
+		name: 'customerAccount',
+		type: 'string',
+		default: '={{ $json.customerAccount }}',
+		displayOptions: {
+			show: { resource: [resource], operation: [operation], customerMode: ['account'] },
+		},
+	},
+];
+
+export const dimensionDelimiterField: INodeProperties = {
+	displayName: 'Dimension Delimiter',
+	name: 'dimensionDelimiter',
+	type: 'string',
+	default: '-',
+	description:
+		'The delimiter of the active dimension integration formats, used to read the account display values given here',
+};
+
+export const referencePrefixField: INodeProperties = {
+	displayName: 'Reference Prefix',
+	name: 'referencePrefix',
+	type: 'string',
+	default: 'BC',
+	description:
+		'Start of the references that tie F&O records to BigCommerce; the same as for the orders',
+};
+
+/** A "find by BigCommerce ids" operation: the order id, the id of the record under it, the prefix. */
+export const findByBigCommerceIdFields = (
+	show: Record<string, string[]>,
+	recordId: { displayName: string; name: string },
+): INodeProperties[] => [
+	{
+		displayName: 'BigCommerce Order ID',
+		name: 'orderId',
+		type: 'number',
+		default: 0,
+		required: true,
+		displayOptions: { show },
+	},
+	{ ...recordId, type: 'number', default: 0, required: true, displayOptions: { show } },
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		displayOptions: { show },
+		options: [referencePrefixField],
+	},
+];

@@ -1,0 +1,149 @@
+/** Customer → Create or Update: a BigCommerce customer or an order's buyer as an F&O customer, once. */
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+import {
+	bigCommerceRecordField,
+	customerMappingOptions,
+	dryRunField,
+	showFor,
+} from '../common.descriptions';
+import {
+	mapBillingAddressCustomerCreate,
+	mapBillingAddressCustomerUpdate,
+	mapCustomerCreate,
+	mapCustomerUpdate,
+	resolveOrderCustomer,
+	type BcCustomer,
+	type BcOrder,
+	type GuestMode,
+} from '../../mapping';
+import { upsertCustomer } from '../../posting/customer';
+import type { OperationContext } from '../context';
+import { customerMappingFrom, recordParameter } from '../parameters';
+
+const show = showFor('customer');
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Source',
+		name: 'source',
+		type: 'options',
+		displayOptions: { show: show(['upsert']) },
+		options: [
+			{
+				name: 'BigCommerce Customer',
+				value: 'customer',
+				description: 'A v3 customer (customer created/updated events)',
+			},
+			{
+				name: 'Order Buyer',
+				value: 'order',
+				description: 'The buyer of a v2 order (billing address), guests included',
+			},
+		],
+		default: 'customer',
+	},
+	{ ...bigCommerceRecordField('Record', show(['upsert'])) },
+	{
+		displayName: 'Guest Orders',
+		name: 'guestMode',
+		type: 'options',
+		displayOptions: { show: { ...show(['upsert']), source: ['order'] } },
+		options: [
+			{ name: 'One Account per Email', value: 'perEmail' },
+			{ name: 'Shared Web-Guest Account', value: 'sharedAccount' },
+		],
+		default: 'sharedAccount',
+	},
+	{
+		displayName: 'Shared Guest Account',
+		name: 'sharedGuestAccount',
+		type: 'string',
+		default: 'WEB-GUEST',
+		displayOptions: {
+			show: { ...show(['upsert']), source: ['order'], guestMode: ['sharedAccount'] },
+		},
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		displayOptions: { show: show(['upsert']) },
+		options: [...customerMappingOptions, { ...dryRunField }],
+	},
+];
+
+type UpsertResult = Awaited<ReturnType<typeof upsertCustomer>>;
+
+/** The upserted customer as the operation outputs it: its account first, then the record. */
+const upsertOutput = (result: UpsertResult): IDataObject => ({
+	customerAccount: result.customerAccount,
+	...(result.record ?? {}),
+	plannedRequests: result.plannedRequests,
+	audit: result.audit,
+});
+
+export async function execute({
+	fn,
+	itemIndex,
+	dataAreaId,
+	lock,
+}: OperationContext): Promise<IDataObject> {
+	const source = fn.getNodeParameter('source', itemIndex) as 'customer' | 'order';
+	const options = fn.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const mapping = customerMappingFrom(dataAreaId, options);
+	const dryRun = Boolean(options.dryRun);
+	if (source === 'customer') {
+		const bc = recordParameter<BcCustomer>(fn, itemIndex);
+		const prefix = mapping.customerAccountPrefix;
+		const identity = prefix
+			? { account: `${prefix}${bc.id}` }
+			: { email: String(bc.email ?? '').toLowerCase() };
+		const result = await upsertCustomer(fn, {
+			dataAreaId,
+			identity,
+			bigcommerceId: `customer:${bc.id}`,
+			create: mapCustomerCreate(bc, mapping),
+			update: mapCustomerUpdate(bc, mapping),
+			dryRun,
+			itemIndex,
+			lock,
+		});
+		return upsertOutput(result);
+	}
+	const order = recordParameter<BcOrder>(fn, itemIndex);
+	const guestMode = fn.getNodeParameter('guestMode', itemIndex) as GuestMode;
+	const sharedGuestAccount = fn.getNodeParameter('sharedGuestAccount', itemIndex, '') as string;
+	const resolution = resolveOrderCustomer(order, { ...mapping, guestMode, sharedGuestAccount });
+	if (resolution.kind === 'sharedGuest') {
+		return {
+			customerAccount: resolution.customerAccount,
+			dataAreaId,
+			audit: { action: 'skipped', entity: 'CustomersV3', reason: 'shared guest account' },
+		};
+	}
+	const email = String(order.billing_address?.email ?? '').toLowerCase();
+	const identity =
+		resolution.kind === 'registered' && mapping.customerAccountPrefix
+			? { account: `${mapping.customerAccountPrefix}${resolution.bigCommerceCustomerId}` }
+			: { email };
+	const result = await upsertCustomer(fn, {
+		dataAreaId,
+		identity,
+		bigcommerceId:
+			resolution.kind === 'registered'
+				? `customer:${resolution.bigCommerceCustomerId}`
+				: `guest:${email}`,
+		create:
+			resolution.kind === 'perEmailGuest'
+				? resolution.create
+				: mapBillingAddressCustomerCreate(order.billing_address, mapping, order.customer_id),
+		update: mapBillingAddressCustomerUpdate(order.billing_address, mapping),
+		dryRun,
+		itemIndex,
+		lock,
+	});
+	return upsertOutput(result);
+}

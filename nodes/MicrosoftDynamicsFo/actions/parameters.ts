@@ -1,0 +1,110 @@
+/**
+ * Node parameters as the F&O posting code takes them, read the same way by every operation that
+ * has them: the BigCommerce record (JSON or an object), the SKU mapping and payment method tables,
+ * financial dimension pairs, account display values, the document customer, the customer mapping
+ * options and the find operations' reference prefix.
+ */
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { parseDisplayValue, type CustomerMappingOptions } from '../mapping';
+import type { DocumentCustomer } from '../posting/payment';
+import type { SkuMappingTable } from '../skuResolution';
+
+/** A JSON parameter as an object: n8n gives an object, or a string when typed as text. */
+export function recordParameter<T>(fn: IExecuteFunctions, itemIndex: number): T {
+	const value = fn.getNodeParameter('bigcommerceRecord', itemIndex) as unknown;
+	return (typeof value === 'string' ? JSON.parse(value) : value) as T;
+}
+
+/** An optional JSON parameter: undefined when empty. */
+export function jsonParameter(
+	fn: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+): IDataObject | undefined {
+	const value = fn.getNodeParameter(name, itemIndex, undefined) as unknown;
+	if (value === undefined || value === null || value === '') return undefined;
+	return (typeof value === 'string' ? JSON.parse(value) : value) as IDataObject;
+}
+
+export function skuTableFrom(parameter: unknown): SkuMappingTable {
+	const entries = ((parameter as { entries?: IDataObject[] })?.entries ?? []) as Array<
+		Record<string, string>
+	>;
+	const table: SkuMappingTable = {};
+	for (const e of entries) {
+		if (!e.sku || !e.itemNumber) continue;
+		table[e.sku.trim()] = {
+			ItemNumber: e.itemNumber.trim(),
+			ProductSizeId: e.sizeId || undefined,
+			ProductColorId: e.colorId || undefined,
+			ProductStyleId: e.styleId || undefined,
+			ProductConfigurationId: e.configurationId || undefined,
+		};
+	}
+	return table;
+}
+
+/** `Key → F&O method` rows of the node's payment method table. */
+export function paymentMethodTable(parameter: unknown): Record<string, string> {
+	const entries = ((parameter as { entries?: IDataObject[] })?.entries ?? []) as Array<
+		Record<string, string>
+	>;
+	const table: Record<string, string> = {};
+	for (const e of entries) {
+		const key = String(e.bigcommerce ?? '').trim();
+		const method = String(e.paymentMethod ?? '').trim();
+		if (key && method) table[key] = method;
+	}
+	return table;
+}
+
+/** `BusinessUnit=001, Department=022` → { BusinessUnit: '001', Department: '022' } */
+export function parseDimensionPairs(text: string): Record<string, string> {
+	const values: Record<string, string> = {};
+	for (const pair of text.split(',')) {
+		const at = pair.indexOf('=');
+		if (at > 0) values[pair.slice(0, at).trim()] = pair.slice(at + 1).trim();
+	}
+	return values;
+}
+
+/** A display value typed on the node → its segments (the mapping escapes and joins them again). */
+export function displayValueSegments(display: string, delimiter: string): string[] {
+	return parseDisplayValue(display.trim(), { delimiter });
+}
+
+/** Who a payment or credit note is for: the posted sales order's customer, or a given account. */
+export function documentCustomerParameter(
+	fn: IExecuteFunctions,
+	itemIndex: number,
+): DocumentCustomer {
+	const mode = fn.getNodeParameter('customerMode', itemIndex, 'salesOrder') as string;
+	if (mode === 'account')
+		return {
+			mode: 'account',
+			account: String(fn.getNodeParameter('customerAccount', itemIndex, '')).trim(),
+		};
+	return { mode: 'salesOrder' };
+}
+
+/** The customer mapping options (customer upsert, and the sales order's customer resolution). */
+export function customerMappingFrom(
+	dataAreaId: string,
+	options: IDataObject,
+): CustomerMappingOptions {
+	return {
+		dataAreaId,
+		customerGroupId: String(options.customerGroupId ?? 'WEB'),
+		currencyCode: String(options.currencyCode ?? 'USD'),
+		customerAccountPrefix: (options.customerAccountPrefix as string) || undefined,
+	};
+}
+
+/** The Reference Prefix option of the find operations; empty = the mapping's default. */
+export function referencePrefixParameter(
+	fn: IExecuteFunctions,
+	itemIndex: number,
+): string | undefined {
+	return (fn.getNodeParameter('options.referencePrefix', itemIndex, '') as string) || undefined;
+}

@@ -1,0 +1,38 @@
+/**
+ * The payment resource: post captured BigCommerce transactions as journal lines exactly once, and
+ * find the line of one transaction.
+ */
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as post from './post.operation';
+import * as find from './find.operation';
+
+export { post, find };
+
+/** Listed with the other resources' selectors, ahead of the shared legal entity and lock. */
+export const operationSelector: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: ['payment'] } },
+	options: [
+		{
+			name: 'Find by BigCommerce Transaction',
+			value: 'find',
+			description: 'Find the payment journal line that carries a BigCommerce transaction',
+			action: 'Find a payment by store transaction',
+		},
+		{
+			name: 'Post Captured Payments',
+			value: 'post',
+			description:
+				'Post captured BigCommerce transactions as customer payment journal lines, each exactly once; authorisations, voids and failed transactions are skipped',
+			action: 'Post captured payments',
+		},
+	],
+	default: 'post',
+};
+
+/** The fields of this resource's operations, in the order the node shows them. */
+export const fields: INodeProperties[] = [...post.description, ...find.description];
