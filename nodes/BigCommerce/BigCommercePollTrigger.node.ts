@@ -10,7 +10,7 @@ import {
 import { BIGCOMMERCE_CREDENTIAL } from './transport';
 import { pollOrders, pollRefunds, type BackfillResource } from './trigger/backfill';
 import { firstRunCursor, readCursor } from './trigger/cursor';
-import { ORDER_STATUS_OPTIONS, selectedStatuses } from './trigger/events';
+import { DEFAULT_ORDER_STATUSES, ORDER_STATUS_OPTIONS, selectedStatuses } from './trigger/events';
 import { reactivateInactiveHooks } from './trigger/hookLifecycle';
 
 /** Items a manual (test) run shows; it never moves the cursor. */
@@ -45,7 +45,7 @@ export class BigCommercePollTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
 		outputNames: ['Records', 'Hook Alerts'],
-		credentials: [{ name: 'bigCommerceApi', required: true }],
+		credentials: [{ name: BIGCOMMERCE_CREDENTIAL, required: true }],
 		properties: [
 			{
 				displayName: 'Resource',
@@ -71,7 +71,7 @@ export class BigCommercePollTrigger implements INodeType {
 				name: 'statuses',
 				type: 'multiOptions',
 				options: ORDER_STATUS_OPTIONS,
-				default: [11, 9, 8, 3, 2, 10],
+				default: [...DEFAULT_ORDER_STATUSES],
 				displayOptions: { show: { resource: ['orders'] } },
 				description:
 					'Only orders in these statuses are emitted. Incomplete orders (status 0, abandoned checkouts) never are.',
@@ -131,7 +131,7 @@ export class BigCommercePollTrigger implements INodeType {
 		const cursor =
 			readCursor(staticData[cursorKey(resource)]) ?? firstRunCursor(new Date(), lookBack);
 		const options = {
-			statuses: selectedStatuses(this.getNodeParameter('statuses', [11, 9, 8, 3, 2, 10])),
+			statuses: selectedStatuses(this.getNodeParameter('statuses', DEFAULT_ORDER_STATUSES)),
 			storeHash: String(credentials.storeHash ?? ''),
 			limit: manual ? SAMPLE_SIZE : undefined,
 		};

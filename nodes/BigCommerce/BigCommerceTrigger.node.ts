@@ -9,10 +9,9 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { deriveHookSecret } from './webhook/secret';
 import { BIGCOMMERCE_CREDENTIAL } from './transport';
-import { decideDelivery, rememberEmittedOrder } from './webhook/delivery';
 import {
+	DEFAULT_EVENTS,
 	DEFAULT_ORDER_STATUSES,
 	EVENT_KINDS,
 	EVENT_OPTIONS,
@@ -20,15 +19,11 @@ import {
 	selectedStatuses,
 } from './trigger/events';
 import { ensureHooks, inspectHooks, removeHooks, type HookIds } from './trigger/hookLifecycle';
-import {
-	fetchFailedItem,
-	itemForEvent,
-	type DeliveredEvent,
-	type EventMeta,
-} from './trigger/items';
-import type { VerificationMode } from './webhook/verify';
-import { withoutSecretHeader } from './webhook/verify';
+import { fetchFailedItem, itemForEvent } from './trigger/items';
+import { decideDelivery, deliveredEvent, rememberEmittedOrder } from './webhook/delivery';
+import { deriveHookSecret } from './webhook/secret';
 import type { XBcEncoding } from './webhook/signature';
+import { withoutSecretHeader, type VerificationMode } from './webhook/verify';
 
 const HOOK_IDS_KEY = 'hookIds';
 
@@ -114,7 +109,7 @@ export class BigCommerceTrigger implements INodeType {
 		defaults: { name: 'BigCommerce Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'bigCommerceApi', required: true }],
+		credentials: [{ name: BIGCOMMERCE_CREDENTIAL, required: true }],
 		webhooks: [
 			{
 				name: 'default',
@@ -130,7 +125,7 @@ export class BigCommerceTrigger implements INodeType {
 				type: 'multiOptions',
 				required: true,
 				options: EVENT_OPTIONS,
-				default: ['store/order/created', 'store/order/statusUpdated'],
+				default: [...DEFAULT_EVENTS],
 				description: 'The store events that start the workflow. One hook is registered per event.',
 			},
 			{
@@ -138,7 +133,7 @@ export class BigCommerceTrigger implements INodeType {
 				name: 'statuses',
 				type: 'multiOptions',
 				options: ORDER_STATUS_OPTIONS,
-				default: [11, 9, 8, 3, 2, 10],
+				default: [...DEFAULT_ORDER_STATUSES],
 				description:
 					'Order events are emitted only for orders in these statuses. Incomplete orders (status 0, abandoned checkouts) are never emitted.',
 			},
@@ -326,21 +321,12 @@ export class BigCommerceTrigger implements INodeType {
 			return { noWebhookResponse: true };
 		}
 
-		const { payload, deliveryId, webhookId } = decision.delivery;
+		const { payload, deliveryId } = decision.delivery;
 		const options = this.getNodeParameter('options', {}) as { includeHeaders?: boolean };
-		const meta: EventMeta = {
-			source: 'webhook',
-			scope: payload.scope,
-			store_hash: credentials.storeHash,
-			store_id: payload.store_id,
-			webhook_id: webhookId ?? null,
-			delivery_id: deliveryId,
-			hash: payload.hash,
-			created_at: payload.created_at,
-			data: payload.data as IDataObject,
-		};
-		if (options.includeHeaders) meta.headers = withoutSecretHeader(req.headers) as IDataObject;
-		const event: DeliveredEvent = { scope: payload.scope, data: payload.data, meta };
+		const headers = options.includeHeaders
+			? (withoutSecretHeader(req.headers) as IDataObject)
+			: undefined;
+		const event = deliveredEvent(decision.delivery, credentials.storeHash, headers);
 
 		try {
 			const outcome = await itemForEvent(this, event, {

@@ -9,7 +9,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { DeliveryDedupe } from './dedupe';
 import { verifyDelivery, type VerifiedDelivery, type VerifyDeliveryInput } from './verify';
 import { entersSelection, ORDER_CREATED, ORDER_STATUS_UPDATED } from '../trigger/events';
-import { orderIdOf } from '../trigger/items';
+import { orderIdOf, type DeliveredEvent, type EventMeta } from '../trigger/items';
 
 export const DEDUPE_KEY = 'deliveryDedupe';
 export const EMITTED_ORDERS_KEY = 'emittedOrders';
@@ -121,4 +121,29 @@ export function rememberEmittedOrder(
 	const emitted = DeliveryDedupe.fromState(staticData[EMITTED_ORDERS_KEY], EMITTED_ORDERS_WINDOW);
 	emitted.record(emittedKey(orderId), now);
 	staticData[EMITTED_ORDERS_KEY] = emitted.toJSON() as unknown as IDataObject;
+}
+
+/**
+ * A delivery that passed as the event the items are built from: its scope and light data, and
+ * `_event` saying where it came from (headers only when asked for, never the secret header).
+ */
+export function deliveredEvent(
+	delivery: VerifiedDelivery,
+	storeHash: string,
+	headers?: IDataObject,
+): DeliveredEvent {
+	const { payload, deliveryId, webhookId } = delivery;
+	const meta: EventMeta = {
+		source: 'webhook',
+		scope: payload.scope,
+		store_hash: storeHash,
+		store_id: payload.store_id,
+		webhook_id: webhookId ?? null,
+		delivery_id: deliveryId,
+		hash: payload.hash,
+		created_at: payload.created_at,
+		data: payload.data as IDataObject,
+	};
+	if (headers) meta.headers = headers;
+	return { scope: payload.scope, data: payload.data, meta };
 }

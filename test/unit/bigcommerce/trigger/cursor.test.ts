@@ -6,7 +6,7 @@ import {
 	isPast,
 	pastCursor,
 	readCursor,
-} from '../../../nodes/BigCommerce/trigger/cursor';
+} from '../../../../nodes/BigCommerce/trigger/cursor';
 
 describe('poll cursor', () => {
 	const s = (sec: number) => sec * 1000;

@@ -1,12 +1,12 @@
 /** The trigger descriptions: defaults match the constants the code applies, and n8n's trigger conventions. */
-import { BigCommercePollTrigger } from '../../../nodes/BigCommerce/BigCommercePollTrigger.node';
-import { BigCommerceTrigger } from '../../../nodes/BigCommerce/BigCommerceTrigger.node';
+import { BigCommercePollTrigger } from '../../../../nodes/BigCommerce/BigCommercePollTrigger.node';
+import { BigCommerceTrigger } from '../../../../nodes/BigCommerce/BigCommerceTrigger.node';
 import {
 	DEFAULT_EVENTS,
 	DEFAULT_ORDER_STATUSES,
 	EVENT_KINDS,
-} from '../../../nodes/BigCommerce/trigger/events';
-import { onBaseUrl } from '../../../nodes/BigCommerce/trigger/hookLifecycle';
+} from '../../../../nodes/BigCommerce/trigger/events';
+import { onBaseUrl } from '../../../../nodes/BigCommerce/trigger/hookLifecycle';
 
 const prop = (
 	node: {
@@ -16,6 +16,11 @@ const prop = (
 ) => node.description.properties.find((p) => p.name === name);
 
 describe('descriptions', () => {
+	it('defaults stay what saved workflows were built with', () => {
+		expect(DEFAULT_EVENTS).toEqual(['store/order/created', 'store/order/statusUpdated']);
+		expect(DEFAULT_ORDER_STATUSES).toEqual([11, 9, 8, 3, 2, 10]);
+	});
+
 	it('webhook trigger: defaults, every event option known, answers on receipt', () => {
 		const node = new BigCommerceTrigger();
 		expect(prop(node, 'events')?.default).toEqual(DEFAULT_EVENTS);
