@@ -1,10 +1,10 @@
 /**
- * `npm start` the way a newcomer runs it: a fresh clone, nothing installed in it, the command
- * typed as is. It must install what is missing, build, start the sandbox and a real n8n, post the
+ * `npm start` the way a newcomer runs it: a fresh clone of this repository alone (no `../shared`
+ * beside it, no sandbox variables), nothing installed in it, the command typed as is. It must install what is missing, build, start the sandbox and a real n8n, post the
  * demo orders to F&O, print its summary, and leave no process behind on Ctrl-C (SIGINT).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -14,15 +14,18 @@ import { REPO_ROOT } from './support/hosts';
 
 jest.setTimeout(30 * 60_000);
 
-const METADATA = resolve(REPO_ROOT, '..', 'shared', 'specs', 'd365', 'entities-derived.json');
-
 let cloneDir: string;
 let ports: Record<string, string>;
 
 function env(): NodeJS.ProcessEnv {
-	// A newcomer's shell: no CI test variables; the sandbox reads the F&O metadata from shared/.
-	const { NODE_ENV: _nodeEnv, JEST_WORKER_ID: _worker, ...rest } = process.env;
-	return { ...rest, ...ports, D365_SANDBOX_METADATA: METADATA, FORCE_COLOR: '0' };
+	// A newcomer's shell: no CI test variables, nothing pointing the sandbox at reference files.
+	const {
+		NODE_ENV: _nodeEnv,
+		JEST_WORKER_ID: _worker,
+		D365_SANDBOX_METADATA: _metadata,
+		...rest
+	} = process.env;
+	return { ...rest, ...ports, FORCE_COLOR: '0' };
 }
 
 /** Every process below `pid` right now (walks /proc). */
@@ -106,6 +109,8 @@ beforeAll(async () => {
 	cloneDir = join(mkdtempSync(join(tmpdir(), 'npm-start-')), 'n8n-nodes-bigcommerce-d365');
 	const clone = spawnSync('git', ['clone', '--quiet', REPO_ROOT, cloneDir], { encoding: 'utf8' });
 	if (clone.status !== 0) throw new Error(`git clone failed: ${clone.stderr}`);
+	// A bare clone: the reference material that lives beside the working repository is not here.
+	if (existsSync(resolve(cloneDir, '..', 'shared'))) throw new Error('../shared beside the clone');
 	const [n8n, broker, admin, bc, d365, entra] = await freePorts(6);
 	ports = {
 		N8N_DEMO_PORT: String(n8n),
@@ -123,6 +128,8 @@ afterAll(() => {
 
 describe('npm start on a fresh clone', () => {
 	it('installs, builds, posts the demo orders to F&O, prints the summary, and stops cleanly on Ctrl-C', async () => {
+		expect(existsSync(resolve(cloneDir, '..', 'shared'))).toBe(false);
+		expect(env().D365_SANDBOX_METADATA).toBeUndefined();
 		const run = npmStart();
 		const [, salesOrders] = await waitForOutput(
 			run,

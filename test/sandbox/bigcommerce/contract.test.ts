@@ -4,13 +4,17 @@
  * transaction, refund, customer, catalog record and hook carries every property its schema declares.
  */
 import {
+	BIGCOMMERCE_SPECS,
 	missingProperties,
 	responseSchema,
-	start,
 	validateResponse,
 	type KnownDefect,
-	type Started,
-} from './testSupport';
+} from '../../support/bigcommerceSpecs';
+import { describeWithShared } from '../../support/specs';
+import { start, type Started } from './testSupport';
+
+/** Every block here validates against the specs: skipped in a bare clone, never under CI. */
+const describeWithSpecs = describeWithShared(BIGCOMMERCE_SPECS);
 
 const V2 = 'orders.v2.oas2.yml';
 const V3 = 'orders.v3.yml';
@@ -50,7 +54,7 @@ async function check(file: string, method: string, specPath: string, url: string
 
 const orderIds = () => [...s.bc.store.orders.keys()];
 
-describe('v2 orders', () => {
+describeWithSpecs('v2 orders', () => {
 	it('every order validates and is complete, in the list and alone', async () => {
 		const schema = responseSchema(V2, 'get', '/orders/{order_id}');
 		const list = await check(V2, 'get', '/orders', '/v2/orders?limit=250&status_id=0');
@@ -133,7 +137,7 @@ describe('v2 orders', () => {
 	});
 });
 
-describe('v3 orders: transactions and refunds', () => {
+describeWithSpecs('v3 orders: transactions and refunds', () => {
 	it('transactions validate and are complete; 204 without any', async () => {
 		const schema = responseSchema(V3, 'get', '/orders/{order_id}/transactions');
 		const events = new Set<string>();
@@ -205,7 +209,7 @@ describe('v3 orders: transactions and refunds', () => {
 	});
 });
 
-describe('v3 customers and catalog', () => {
+describeWithSpecs('v3 customers and catalog', () => {
 	it('customers validate and are complete with every include; email filter', async () => {
 		const C = 'customers.v3.yml';
 		const schema = responseSchema(C, 'get', '/customers');
@@ -288,7 +292,7 @@ describe('v3 customers and catalog', () => {
 	});
 });
 
-describe('v3 hooks', () => {
+describeWithSpecs('v3 hooks', () => {
 	it('CRUD responses validate and are complete; 404 and 422 validate', async () => {
 		const W = 'webhooks.v3.yml';
 		const created = await check(W, 'post', '/hooks', '/v3/hooks', {

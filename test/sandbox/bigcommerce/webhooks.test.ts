@@ -11,12 +11,19 @@ import { load } from 'js-yaml';
 import { Webhook } from 'standardwebhooks';
 
 import { RETRY_SCHEDULE_SECONDS, signWebhook } from './webhooks';
-import { RESEARCH_FILE, receiver, SPEC_DIR, start, type Started } from './testSupport';
+import {
+	BIGCOMMERCE_RESEARCH,
+	BIGCOMMERCE_SPECS,
+	RESEARCH_FILE,
+	SPEC_DIR,
+} from '../../support/bigcommerceSpecs';
+import { itWithShared } from '../../support/specs';
+import { receiver, start, type Started } from './testSupport';
 
 jest.setTimeout(30000);
 
 describe('Standard Webhooks signer', () => {
-	it('reproduces the test vector in the research', () => {
+	itWithShared(BIGCOMMERCE_RESEARCH)('reproduces the test vector in the research', () => {
 		const text = readFileSync(RESEARCH_FILE, 'utf8');
 		const field = (name: string) =>
 			(new RegExp(`^${name}\\s*: (.*)$`, 'm').exec(text) as RegExpExecArray)[1].trim();
@@ -60,99 +67,102 @@ const callbackSchema = (scope: string) => {
 };
 
 describe('deliveries', () => {
-	it('every store event reaches matching hooks signed, with custom headers, valid against webhook-callbacks', async () => {
-		const rx = await receiver();
-		try {
-			await createHook(rx.url, 'store/order/*', { 'X-Shared-Secret': 'hunter2' });
-			await createHook(rx.url, 'store/customer/*');
-			await createHook(`${rx.url}/inactive`, 'store/order/created');
-			await s.call('PUT', `/v3/hooks/${[...s.bc.store.hooks.keys()][2]}`, { is_active: false });
-			const order = await s.admin('POST', 'orders', {
-				customer_id: 1,
-				lines: [{ sku: 'TENT-2P-ALPINE' }],
-			});
-			const id = (order.body as { id: number }).id;
-			await s.admin('PUT', `orders/${id}`, { staff_notes: 'gift' });
-			await s.admin('PUT', `orders/${id}/status`, { status_id: 9 });
-			await s.admin('POST', `orders/${id}/transactions`, { event: 'capture' });
-			const products = (await s.call('GET', `/v2/orders/${id}/products`)).json() as {
-				id: number;
-			}[];
-			await s.admin('POST', `orders/${id}/refunds`, {
-				lines: [{ id: products[0].id, quantity: 1 }],
-			});
-			const customer = await s.admin('POST', 'customers', {
-				email: 'new@example.com',
-				first_name: 'N',
-				last_name: 'E',
-			});
-			await s.admin('PUT', `customers/${(customer.body as { id: number }).id}`, { phone: '123' });
-			expect(await s.bc.whenIdle(10000)).toBe(true);
-
-			const scopes = rx.received.map((r) => (JSON.parse(r.body) as { scope: string }).scope);
-			// Deliveries run concurrently (no ordering promise from BigCommerce): compare as a multiset.
-			expect(scopes.sort()).toEqual(
-				[
-					'store/order/created',
-					'store/order/updated',
-					'store/order/statusUpdated',
-					'store/order/updated',
-					'store/order/transaction/created',
-					'store/order/refund/created',
-					'store/order/statusUpdated',
-					'store/order/updated',
-					'store/customer/created',
-					'store/customer/updated',
-				].sort(),
-			);
-			const wh = new Webhook(Buffer.from(secret).toString('base64'));
-			const ajv = new Ajv({ strict: false });
-			for (const r of rx.received) {
-				expect(() => wh.verify(r.body, r.headers as Record<string, string>)).not.toThrow();
-				const payload = JSON.parse(r.body) as Record<string, unknown>;
-				expect(Object.keys(payload).sort()).toEqual([
-					'created_at',
-					'data',
-					'hash',
-					'producer',
-					'scope',
-					'store_id',
-				]);
-				expect(payload.store_id).toMatch(/^\d+$/);
-				expect(payload.hash).toMatch(/^[0-9a-f]{40}$/);
-				expect(payload.producer).toBe(
-					`stores/${(s.bc.manifest as { storeHash: string }).storeHash}`,
-				);
-				const validate = ajv.compile(callbackSchema(payload.scope as string));
-				expect({ scope: payload.scope, ok: validate(payload), errors: validate.errors }).toEqual({
-					scope: payload.scope,
-					ok: true,
-					errors: null,
+	itWithShared(BIGCOMMERCE_SPECS)(
+		'every store event reaches matching hooks signed, with custom headers, valid against webhook-callbacks',
+		async () => {
+			const rx = await receiver();
+			try {
+				await createHook(rx.url, 'store/order/*', { 'X-Shared-Secret': 'hunter2' });
+				await createHook(rx.url, 'store/customer/*');
+				await createHook(`${rx.url}/inactive`, 'store/order/created');
+				await s.call('PUT', `/v3/hooks/${[...s.bc.store.hooks.keys()][2]}`, { is_active: false });
+				const order = await s.admin('POST', 'orders', {
+					customer_id: 1,
+					lines: [{ sku: 'TENT-2P-ALPINE' }],
 				});
-				if ((payload.scope as string).startsWith('store/order/'))
-					expect(r.headers['x-shared-secret']).toBe('hunter2');
+				const id = (order.body as { id: number }).id;
+				await s.admin('PUT', `orders/${id}`, { staff_notes: 'gift' });
+				await s.admin('PUT', `orders/${id}/status`, { status_id: 9 });
+				await s.admin('POST', `orders/${id}/transactions`, { event: 'capture' });
+				const products = (await s.call('GET', `/v2/orders/${id}/products`)).json() as {
+					id: number;
+				}[];
+				await s.admin('POST', `orders/${id}/refunds`, {
+					lines: [{ id: products[0].id, quantity: 1 }],
+				});
+				const customer = await s.admin('POST', 'customers', {
+					email: 'new@example.com',
+					first_name: 'N',
+					last_name: 'E',
+				});
+				await s.admin('PUT', `customers/${(customer.body as { id: number }).id}`, { phone: '123' });
+				expect(await s.bc.whenIdle(10000)).toBe(true);
+
+				const scopes = rx.received.map((r) => (JSON.parse(r.body) as { scope: string }).scope);
+				// Deliveries run concurrently (no ordering promise from BigCommerce): compare as a multiset.
+				expect(scopes.sort()).toEqual(
+					[
+						'store/order/created',
+						'store/order/updated',
+						'store/order/statusUpdated',
+						'store/order/updated',
+						'store/order/transaction/created',
+						'store/order/refund/created',
+						'store/order/statusUpdated',
+						'store/order/updated',
+						'store/customer/created',
+						'store/customer/updated',
+					].sort(),
+				);
+				const wh = new Webhook(Buffer.from(secret).toString('base64'));
+				const ajv = new Ajv({ strict: false });
+				for (const r of rx.received) {
+					expect(() => wh.verify(r.body, r.headers as Record<string, string>)).not.toThrow();
+					const payload = JSON.parse(r.body) as Record<string, unknown>;
+					expect(Object.keys(payload).sort()).toEqual([
+						'created_at',
+						'data',
+						'hash',
+						'producer',
+						'scope',
+						'store_id',
+					]);
+					expect(payload.store_id).toMatch(/^\d+$/);
+					expect(payload.hash).toMatch(/^[0-9a-f]{40}$/);
+					expect(payload.producer).toBe(
+						`stores/${(s.bc.manifest as { storeHash: string }).storeHash}`,
+					);
+					const validate = ajv.compile(callbackSchema(payload.scope as string));
+					expect({ scope: payload.scope, ok: validate(payload), errors: validate.errors }).toEqual({
+						scope: payload.scope,
+						ok: true,
+						errors: null,
+					});
+					if ((payload.scope as string).startsWith('store/order/'))
+						expect(r.headers['x-shared-secret']).toBe('hunter2');
+				}
+				const status = rx.received
+					.map((r) => JSON.parse(r.body))
+					.find((p) => p.scope === 'store/order/statusUpdated');
+				expect(status.data).toEqual({
+					type: 'order',
+					id,
+					status: { previous_status_id: 11, new_status_id: 9 },
+				});
+				const tx = rx.received
+					.map((r) => JSON.parse(r.body))
+					.find((p) => p.scope === 'store/order/transaction/created');
+				expect(tx.data.order_id).toBe(String(id));
+				expect(tx.data.transaction_type).toBe('capture');
+				expect(rx.received.some((r) => r.headers['x-shared-secret'] === undefined)).toBe(true);
+				expect(new Set(rx.received.map((r) => r.headers['webhook-id'])).size).toBe(
+					rx.received.length,
+				);
+			} finally {
+				await rx.close();
 			}
-			const status = rx.received
-				.map((r) => JSON.parse(r.body))
-				.find((p) => p.scope === 'store/order/statusUpdated');
-			expect(status.data).toEqual({
-				type: 'order',
-				id,
-				status: { previous_status_id: 11, new_status_id: 9 },
-			});
-			const tx = rx.received
-				.map((r) => JSON.parse(r.body))
-				.find((p) => p.scope === 'store/order/transaction/created');
-			expect(tx.data.order_id).toBe(String(id));
-			expect(tx.data.transaction_type).toBe('capture');
-			expect(rx.received.some((r) => r.headers['x-shared-secret'] === undefined)).toBe(true);
-			expect(new Set(rx.received.map((r) => r.headers['webhook-id'])).size).toBe(
-				rx.received.length,
-			);
-		} finally {
-			await rx.close();
-		}
-	});
+		},
+	);
 
 	it('with signing off, deliveries carry no Standard Webhooks headers', async () => {
 		const rx = await receiver();

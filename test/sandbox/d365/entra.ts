@@ -1,11 +1,11 @@
 /**
  * Entra ID (v2.0) client-credentials token endpoint for the F&O sandbox, on its own loopback server.
  *
- * Sources (../shared/research): d365-odata.md §1 (token request/response, `scope=<env>/.default`,
- * `aud` = environment URL, `tid`, `oid`, `appid`, AADSTS error bodies, MSAL's request body) and
- * msal-local-authority.md (what MSAL 7.2.3 sends and needs: the token POST path with a
+ * What it reproduces: Entra ID's token request and answer (`scope=<env>/.default`, an access token
+ * whose `aud` is the environment URL, with `tid`, `oid` and `appid`), its AADSTS error bodies, and
+ * what MSAL 7.2.3 sends and needs from a local authority: the token POST path with a
  * `?client-request-id` query, the certificate assertion's header and claims, the four-field
- * `authorityMetadata`, the openid-configuration document when discovery is used).
+ * `authorityMetadata`, and the openid-configuration document when discovery is used.
  *
  * Routes (names for the fault injector / request log):
  *   POST /<tenant>/oauth2/v2.0/token                     entra.token

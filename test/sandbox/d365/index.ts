@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { SandboxService, ServiceContext } from '../types';
 import { createD365Admin } from './admin';
 import { EntraSandbox, type EntraStats } from './entra';
-import { loadEntityModel, type EntityModel } from './metadata';
+import { entityModel, type EntityModel } from './metadata';
 import { startODataServer, type ODataServer } from './odata';
 import { D365Store } from './store';
 import { defaultSwitches, type D365Switches } from './switches';
@@ -23,8 +23,6 @@ export interface D365SandboxOptions extends Partial<D365Switches> {
 	tenantId?: string;
 	clientId?: string;
 	clientSecret?: string;
-	/** Path of the entity catalogue (default: env D365_SANDBOX_METADATA or ../shared/specs/d365/entities-derived.json). */
-	metadataPath?: string;
 }
 
 export interface D365SandboxManifest extends Record<string, unknown> {
@@ -67,7 +65,7 @@ export async function startD365Sandbox(
 	options: D365SandboxOptions,
 	ctx: ServiceContext,
 ): Promise<D365Sandbox> {
-	const model = loadEntityModel(options.metadataPath);
+	const model = entityModel();
 	const initialSwitches = (): D365Switches => {
 		const s = defaultSwitches();
 		for (const key of Object.keys(s) as (keyof D365Switches)[]) {

@@ -1,59 +1,14 @@
 /**
- * Entity definitions for the 15 entity sets the sandbox serves.
- *
- * Why loaded at run time: the 15 sets carry 1,328 properties (CustomersV3 alone 305,
- * ReleasedProductsV2 266). Hand-writing them would be a second, drifting copy of the catalogue, and
- * copying the catalogue into the repo is not allowed (../shared/specs/d365/SOURCE.md: keep it an
- * internal test reference). So the sandbox (test infrastructure, never shipped) reads the property
- * names, types, keys and enum members at start from `D365_SANDBOX_METADATA` (option `metadataPath`),
- * default `../shared/specs/d365/entities-derived.json` relative to the repo root. What is ours is
- * below: which sets are served, their entity type names, and F&O's empty default per EDM type
- * (d365-odata.md §2.3: `""` strings, `0` numbers, `1900-01-01T12:00:00Z` dates, empty GUID, enum
- * member names, with the enum's first member = value 0 as the default).
+ * The entity model the OData server works from, built from the sandbox's own tables in model/:
+ * per served set its keys, its properties with their full OData type names, the members of each
+ * enum-typed property, and whether it is per company. Also F&O's empty value per type: F&O never
+ * answers a property as absent or null but as its empty value, `""` for strings, `0` for numbers,
+ * `1900-01-01T12:00:00Z` for dates, the empty GUID, and the enum's first member (value 0).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { ENTITY_TABLES, F_AND_O_ENUMS, F_AND_O_NAMESPACE, type EntityTable } from './model';
 
-export const SERVED_ENTITY_SETS = [
-	'CustomersV3',
-	'CustomerGroups',
-	'Currencies',
-	'LegalEntities',
-	'DimensionIntegrationFormats',
-	'ReleasedProductsV2',
-	'ReleasedProductVariantsV2',
-	'SalesOrderHeadersV2',
-	'SalesOrderLines',
-	'CustomerPaymentJournalHeaders',
-	'CustomerPaymentJournalLines',
-	'ReturnOrderHeaders',
-	'ReturnOrderLines',
-	'FreeTextInvoiceHeaders',
-	'FreeTextInvoiceLines',
-] as const;
+export const SERVED_ENTITY_SETS: readonly string[] = ENTITY_TABLES.map((table) => table.set);
 
-export type EntitySetName = (typeof SERVED_ENTITY_SETS)[number];
-
-/** Entity type per set (d365-odata.md §3: the singular public name). */
-export const ENTITY_TYPES: Record<EntitySetName, string> = {
-	CustomersV3: 'CustomerV3',
-	CustomerGroups: 'CustomerGroup',
-	Currencies: 'Currency',
-	LegalEntities: 'LegalEntity',
-	DimensionIntegrationFormats: 'DimensionIntegrationFormat',
-	ReleasedProductsV2: 'ReleasedProductV2',
-	ReleasedProductVariantsV2: 'ReleasedProductVariantV2',
-	SalesOrderHeadersV2: 'SalesOrderHeaderV2',
-	SalesOrderLines: 'SalesOrderLine',
-	CustomerPaymentJournalHeaders: 'CustomerPaymentJournalHeader',
-	CustomerPaymentJournalLines: 'CustomerPaymentJournalLine',
-	ReturnOrderHeaders: 'ReturnOrderHeader',
-	ReturnOrderLines: 'ReturnOrderLine',
-	FreeTextInvoiceHeaders: 'FreeTextInvoiceHeader',
-	FreeTextInvoiceLines: 'FreeTextInvoiceLine',
-};
-
-export const ENUM_NAMESPACE = 'Microsoft.Dynamics.DataEntities.';
 export const EMPTY_DATE = '1900-01-01T12:00:00Z';
 export const EMPTY_GUID = '00000000-0000-0000-0000-000000000000';
 
@@ -61,86 +16,51 @@ export interface PropertyDef {
 	name: string;
 	/** EDM type (`Edm.String`) or enum type (`Microsoft.Dynamics.DataEntities.NoYes`). */
 	type: string;
-	nullable: boolean;
 	key: boolean;
 	/** Members when the type is an enum. */
-	enumMembers?: string[];
+	enumMembers?: readonly string[];
 }
 
 export interface EntityDef {
-	set: EntitySetName;
+	set: string;
 	typeName: string;
 	fullTypeName: string;
 	keys: string[];
 	properties: PropertyDef[];
 	byName: Map<string, PropertyDef>;
-	navigationProperties: string[];
 	/** Whether the set is per company (has dataAreaId). */
 	perCompany: boolean;
 }
 
 export interface EntityModel {
-	path: string;
 	sets: Map<string, EntityDef>;
-	enums: Record<string, string[]>;
 	get(set: string): EntityDef;
 }
 
-interface Catalogue {
-	entities: Record<
-		string,
-		{
-			keys: string[];
-			properties: Omit<PropertyDef, 'enumMembers'>[];
-			navigationProperties?: string[];
+function entityDef(table: EntityTable): EntityDef {
+	const properties = Object.entries(table.properties).map(([name, type]): PropertyDef => {
+		const key = table.keys.includes(name);
+		if (type in F_AND_O_ENUMS) {
+			const members = F_AND_O_ENUMS[type as keyof typeof F_AND_O_ENUMS];
+			return { name, type: `${F_AND_O_NAMESPACE}${type}`, key, enumMembers: members };
 		}
-	>;
-	enums: Record<string, string[]>;
-}
-
-export function defaultMetadataPath(): string {
-	return (
-		process.env.D365_SANDBOX_METADATA ??
-		resolve(__dirname, '../../../../shared/specs/d365/entities-derived.json')
-	);
-}
-
-export function loadEntityModel(path = defaultMetadataPath()): EntityModel {
-	if (!existsSync(path)) {
-		throw new Error(
-			`D365 sandbox: entity catalogue not found at ${path} (set D365_SANDBOX_METADATA)`,
-		);
-	}
-	const catalogue = JSON.parse(readFileSync(path, 'utf8')) as Catalogue;
-	const sets = new Map<string, EntityDef>();
-	for (const set of SERVED_ENTITY_SETS) {
-		const raw = catalogue.entities[set];
-		if (!raw) throw new Error(`D365 sandbox: ${path} has no entity set ${set}`);
-		const properties = raw.properties.map((p) => {
-			const def: PropertyDef = { name: p.name, type: p.type, nullable: p.nullable, key: p.key };
-			if (p.type.startsWith(ENUM_NAMESPACE)) {
-				const members = catalogue.enums[p.type.slice(ENUM_NAMESPACE.length)];
-				if (!members?.length)
-					throw new Error(`D365 sandbox: enum ${p.type} has no members in ${path}`);
-				def.enumMembers = members;
-			}
-			return def;
-		});
-		sets.set(set, {
-			set,
-			typeName: ENTITY_TYPES[set],
-			fullTypeName: `${ENUM_NAMESPACE}${ENTITY_TYPES[set]}`,
-			keys: [...raw.keys],
-			properties,
-			byName: new Map(properties.map((p) => [p.name, p])),
-			navigationProperties: raw.navigationProperties ?? [],
-			perCompany: raw.keys.includes('dataAreaId'),
-		});
-	}
+		return { name, type: `Edm.${type}`, key };
+	});
 	return {
-		path,
+		set: table.set,
+		typeName: table.type,
+		fullTypeName: `${F_AND_O_NAMESPACE}${table.type}`,
+		keys: [...table.keys],
+		properties,
+		byName: new Map(properties.map((p) => [p.name, p])),
+		perCompany: table.keys.includes('dataAreaId'),
+	};
+}
+
+export function entityModel(): EntityModel {
+	const sets = new Map(ENTITY_TABLES.map((table) => [table.set, entityDef(table)]));
+	return {
 		sets,
-		enums: catalogue.enums,
 		get(set: string) {
 			const def = sets.get(set);
 			if (!def) throw new Error(`not a served entity set: ${set}`);
@@ -149,7 +69,7 @@ export function loadEntityModel(path = defaultMetadataPath()): EntityModel {
 	};
 }
 
-/** F&O's "empty" value for a property (d365-odata.md §2.3). */
+/** F&O's "empty" value for a property: what F&O answers for a property nobody set. */
 export function emptyValue(prop: PropertyDef): unknown {
 	if (prop.enumMembers) return prop.enumMembers[0];
 	switch (prop.type) {
