@@ -2,7 +2,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { HttpContext } from '../../common/http';
-import { paginate } from './paging';
+import { listAll } from './paging';
 
 export interface SkuMatch extends IDataObject {
 	sku: string;
@@ -32,9 +32,7 @@ export async function findProductsBySku(
 	const matches = new Map<string, SkuMatch>();
 	for (let i = 0; i < wanted.length; i += SKUS_PER_CALL) {
 		const batch = wanted.slice(i, i + SKUS_PER_CALL);
-		const products = await paginate(context, {
-			version: 'v3',
-			path: '/catalog/products',
+		const products = await listAll(context, 'v3', '/catalog/products', {
 			qs: { 'sku:in': batch.join(',') },
 			itemIndex: options.itemIndex,
 		});
@@ -53,11 +51,11 @@ export async function findProductsBySku(
 	}
 	for (const sku of wanted) {
 		if (matches.has(sku)) continue;
-		const variants = await paginate(
-			context,
-			{ version: 'v3', path: '/catalog/variants', qs: { sku }, itemIndex: options.itemIndex },
-			{ limit: 1 },
-		);
+		const variants = await listAll(context, 'v3', '/catalog/variants', {
+			qs: { sku },
+			itemIndex: options.itemIndex,
+			limit: 1,
+		});
 		const variant = variants.find((v) => v.sku === sku) ?? variants[0];
 		if (variant) {
 			matches.set(sku, {

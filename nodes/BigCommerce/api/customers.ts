@@ -2,7 +2,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { HttpContext } from '../../common/http';
-import { paginate, type CollectOptions } from './paging';
+import { listAll, type ListCallOptions } from './paging';
 
 export interface CustomerOptions {
 	/** v3 `include`, e.g. `['addresses']`. */
@@ -18,11 +18,11 @@ export async function getCustomer(
 ): Promise<IDataObject | undefined> {
 	const qs: IDataObject = { 'id:in': String(customerId) };
 	if (options.include?.length) qs.include = options.include.join(',');
-	const found = await paginate(
-		context,
-		{ version: 'v3', path: '/customers', qs, itemIndex: options.itemIndex },
-		{ limit: 1 },
-	);
+	const found = await listAll(context, 'v3', '/customers', {
+		qs,
+		itemIndex: options.itemIndex,
+		limit: 1,
+	});
 	return found[0];
 }
 
@@ -33,10 +33,11 @@ export interface CustomerFilters {
 	include?: string[];
 }
 
+/** Customers by exact e-mail address and/or id (v3 `email:in`, `id:in`), every page by default. */
 export async function listCustomers(
 	context: HttpContext,
 	filters: CustomerFilters = {},
-	options: CollectOptions<IDataObject> & { itemIndex?: number } = {},
+	options: ListCallOptions<IDataObject> = {},
 ): Promise<IDataObject[]> {
 	const qs: IDataObject = {};
 	const emails = (Array.isArray(filters.email) ? filters.email : [filters.email])
@@ -45,9 +46,5 @@ export async function listCustomers(
 	if (emails.length) qs['email:in'] = emails.join(',');
 	if (filters.ids?.length) qs['id:in'] = filters.ids.join(',');
 	if (filters.include?.length) qs.include = filters.include.join(',');
-	return await paginate(
-		context,
-		{ version: 'v3', path: '/customers', qs, itemIndex: options.itemIndex },
-		options,
-	);
+	return await listAll(context, 'v3', '/customers', { ...options, qs });
 }

@@ -6,8 +6,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { HttpContext } from '../../common/http';
-import { bigCommerceRequest } from '../transport';
-import { paginate, pathSegment, type CollectOptions } from './paging';
+import { bigCommerceRequest, type BigCommerceCall } from '../transport';
+import { listAll, pathSegment, type ListCallOptions } from './paging';
 
 export interface Hook extends IDataObject {
 	id: number;
@@ -27,17 +27,13 @@ export interface HookFilters {
 export async function listHooks(
 	context: HttpContext,
 	filters: HookFilters = {},
-	options: CollectOptions<Hook> & { itemIndex?: number } = {},
+	options: ListCallOptions<Hook> = {},
 ): Promise<Hook[]> {
 	const qs: IDataObject = {};
 	if (filters.scope) qs.scope = filters.scope;
 	if (filters.destination) qs.destination = filters.destination;
 	if (filters.isActive !== undefined) qs.is_active = filters.isActive;
-	return await paginate<Hook>(
-		context,
-		{ version: 'v3', path: '/hooks', qs, itemIndex: options.itemIndex },
-		options,
-	);
+	return await listAll<Hook>(context, 'v3', '/hooks', { ...options, qs });
 }
 
 export interface HookFields {
@@ -47,16 +43,19 @@ export interface HookFields {
 	headers?: Record<string, string> | null;
 }
 
-const hookOf = (body: unknown): Hook => {
-	const wrapped = body as { data?: unknown };
-	// The spec wraps the hook in `data`; the narrative docs show it bare.
-	return ((wrapped &&
-	typeof wrapped === 'object' &&
-	wrapped.data &&
-	typeof wrapped.data === 'object'
-		? wrapped.data
-		: body) ?? {}) as Hook;
-};
+/** One write to `/v3/hooks`, answered with the hook: the spec wraps it in `data`, the narrative docs show it bare. */
+async function writeHook(
+	context: HttpContext,
+	call: Omit<BigCommerceCall, 'version'>,
+): Promise<Hook> {
+	const response = await bigCommerceRequest(context, { ...call, version: 'v3' });
+	const body = response.body as { data?: unknown } | undefined;
+	const hook =
+		body && typeof body === 'object' && body.data && typeof body.data === 'object'
+			? body.data
+			: body;
+	return (hook ?? {}) as Hook;
+}
 
 /** Create a hook. Not re-sent once it may have arrived (the core reports an unknown outcome). */
 export async function createHook(
@@ -70,14 +69,7 @@ export async function createHook(
 		is_active: fields.is_active ?? true,
 	};
 	if (fields.headers !== undefined) body.headers = fields.headers;
-	const response = await bigCommerceRequest(context, {
-		method: 'POST',
-		version: 'v3',
-		path: '/hooks',
-		body,
-		itemIndex,
-	});
-	return hookOf(response.body);
+	return await writeHook(context, { method: 'POST', path: '/hooks', body, itemIndex });
 }
 
 /** Change a hook, e.g. `{ is_active: true }` to reactivate one BigCommerce switched off. */
@@ -87,15 +79,13 @@ export async function updateHook(
 	fields: HookFields,
 	itemIndex?: number,
 ): Promise<Hook> {
-	const response = await bigCommerceRequest(context, {
+	return await writeHook(context, {
 		method: 'PUT',
-		version: 'v3',
 		path: `/hooks/${pathSegment(hookId)}`,
 		body: fields as IDataObject,
 		idempotent: true, // the same PUT twice leaves the same hook
 		itemIndex,
 	});
-	return hookOf(response.body);
 }
 
 /** Delete a hook; answers the deleted hook. */
@@ -104,12 +94,10 @@ export async function deleteHook(
 	hookId: number | string,
 	itemIndex?: number,
 ): Promise<Hook> {
-	const response = await bigCommerceRequest(context, {
+	return await writeHook(context, {
 		method: 'DELETE',
-		version: 'v3',
 		path: `/hooks/${pathSegment(hookId)}`,
 		idempotent: true,
 		itemIndex,
 	});
-	return hookOf(response.body);
 }

@@ -18,7 +18,7 @@ import {
 } from '../model';
 import { bigCommerceRequest } from '../transport';
 import { toV2Date, type DateInput } from './dates';
-import { paginate, pathSegment, type CollectOptions, type PageQuery } from './paging';
+import { listAll, paginate, pathSegment, type CollectOptions, type PageQuery } from './paging';
 import { listTransactions } from './transactions';
 
 export interface OrderParts {
@@ -50,9 +50,7 @@ export async function listOrderProducts(
 	orderId: number | string,
 	itemIndex?: number,
 ): Promise<BcOrderProduct[]> {
-	return await paginate<BcOrderProduct>(context, {
-		version: 'v2',
-		path: `/orders/${pathSegment(orderId)}/products`,
+	return await listAll<BcOrderProduct>(context, 'v2', `/orders/${pathSegment(orderId)}/products`, {
 		pageSize: ORDER_PRODUCTS_PAGE_SIZE,
 		itemIndex,
 	});
@@ -83,16 +81,12 @@ async function completeOrder(
 	if (wantShipping) {
 		order.shipping_addresses = reading.hasConsignments
 			? reading.shippingAddresses
-			: await paginate(context, {
-					version: 'v2',
-					path: `/orders/${id}/shipping_addresses`,
+			: await listAll(context, 'v2', `/orders/${id}/shipping_addresses`, {
 					itemIndex: parts.itemIndex,
 				});
 	}
 	if (parts.coupons) {
-		order.coupons = await paginate(context, {
-			version: 'v2',
-			path: `/orders/${id}/coupons`,
+		order.coupons = await listAll(context, 'v2', `/orders/${id}/coupons`, {
 			itemIndex: parts.itemIndex,
 		});
 	}

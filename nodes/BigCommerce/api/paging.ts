@@ -153,3 +153,25 @@ function pageSizeFor(
 	const size = pageSize ?? MAX_PAGE_SIZE;
 	return limit !== undefined && limit > 0 ? Math.min(size, limit) : size;
 }
+
+/** What a caller of a list function may say: how much to collect, and the item it is for. */
+export interface ListCallOptions<T> extends CollectOptions<T> {
+	itemIndex?: number;
+}
+
+export interface ListOptions<T> extends ListCallOptions<T> {
+	qs?: IDataObject;
+	/** As in `PageQuery`: absent, the largest page; `null`, no page/limit on the first call. */
+	pageSize?: number | null;
+}
+
+/** One list of the store, every page or the first `limit` items: what each list function here asks. */
+export async function listAll<T = IDataObject>(
+	context: HttpContext,
+	version: ApiVersion,
+	path: string,
+	options: ListOptions<T> = {},
+): Promise<T[]> {
+	const { qs, pageSize, itemIndex, limit, onPage } = options;
+	return await paginate<T>(context, { version, path, qs, pageSize, itemIndex }, { limit, onPage });
+}

@@ -8,7 +8,7 @@ import type { HttpContext } from '../../common/http';
 import type { BcTransaction } from '../model';
 import { bigCommerceRequest } from '../transport';
 import { toRfc3339, type DateInput } from './dates';
-import { isEmptyBody, paginate, pathSegment, type CollectOptions } from './paging';
+import { isEmptyBody, listAll, pathSegment, type ListCallOptions } from './paging';
 
 /** An order's payment transactions (v3; a 204 means none). The endpoint takes no page/limit. */
 export async function listTransactions(
@@ -16,27 +16,27 @@ export async function listTransactions(
 	orderId: number | string,
 	itemIndex?: number,
 ): Promise<BcTransaction[]> {
-	return await paginate<BcTransaction>(context, {
-		version: 'v3',
-		path: `/orders/${pathSegment(orderId)}/transactions`,
-		pageSize: null,
-		itemIndex,
-	});
+	return await listAll<BcTransaction>(
+		context,
+		'v3',
+		`/orders/${pathSegment(orderId)}/transactions`,
+		{
+			pageSize: null,
+			itemIndex,
+		},
+	);
 }
 
 /** An order's refunds (v3), by refund id. */
 export async function listRefunds(
 	context: HttpContext,
 	orderId: number | string,
-	options: CollectOptions<IDataObject> & { itemIndex?: number } = {},
+	options: ListCallOptions<IDataObject> = {},
 ): Promise<IDataObject[]> {
-	return await paginate(
+	return await listAll(
 		context,
-		{
-			version: 'v3',
-			path: `/orders/${pathSegment(orderId)}/payment_actions/refunds`,
-			itemIndex: options.itemIndex,
-		},
+		'v3',
+		`/orders/${pathSegment(orderId)}/payment_actions/refunds`,
 		options,
 	);
 }
@@ -61,13 +61,12 @@ export async function getRefund(
 	return response.body.data ?? (response.body as IDataObject);
 }
 
-export interface RefundsSinceOptions extends CollectOptions<IDataObject> {
+export interface RefundsSinceOptions extends ListCallOptions<IDataObject> {
 	/** Upper bound of `created` (inclusive). */
 	until?: DateInput;
 	/** Only these orders. */
 	orderIds?: Array<number | string>;
 	timeZone?: string;
-	itemIndex?: number;
 }
 
 /** Refunds across the store created at or after `since` (v3 `created:min`, RFC 3339), by refund id. */
@@ -81,9 +80,5 @@ export async function listRefundsSince(
 	if (options.until !== undefined && options.until !== '')
 		qs['created:max'] = toRfc3339(options.until, tz);
 	if (options.orderIds?.length) qs['order_id:in'] = options.orderIds.join(',');
-	return await paginate(
-		context,
-		{ version: 'v3', path: '/orders/payment_actions/refunds', qs, itemIndex: options.itemIndex },
-		options,
-	);
+	return await listAll(context, 'v3', '/orders/payment_actions/refunds', { ...options, qs });
 }

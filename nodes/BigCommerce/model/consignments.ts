@@ -31,7 +31,10 @@ export interface BcConsignments {
 
 const CONSIGNMENT_GROUPS = ['shipping', 'pickups', 'downloads'] as const;
 
-/** Lines a consignment carries at most with `include=consignments.line_items` (docs issue #960). */
+/**
+ * Lines a consignment carries at most with `include=consignments.line_items`: BigCommerce cuts the
+ * list there (adding a `__warning__`), and the rest must be paged from `/v2/orders/{id}/products`.
+ */
 export const CONSIGNMENT_LINE_CAP = 50;
 
 /** The object-structured `consignments` of an order (one structure, or an array of them). */

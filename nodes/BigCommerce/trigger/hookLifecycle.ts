@@ -1,7 +1,7 @@
 /**
  * The trigger's hooks on the store: one per selected scope, all pointing at the node's production
  * webhook URL and carrying the derived secret header. Also the watchdog that re-activates hooks
- * BigCommerce switched off after ~48 h of failed deliveries (research §4.2).
+ * BigCommerce switched off (it deactivates a hook after about 48 hours of failed deliveries).
  *
  * Hooks are found by listing `GET /v3/hooks?destination=` rather than trusting stored ids: the
  * store is the truth (a hook may have been deleted or deactivated behind our back), and the ids in

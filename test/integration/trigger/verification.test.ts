@@ -212,7 +212,7 @@ describe('strict mode (signature required)', () => {
 		expect(emitted(receiver)).toHaveLength(1);
 	});
 
-	it('verifies the research test vector', async () => {
+	it('verifies the Standard Webhooks test vector', async () => {
 		// The vector is signed with "abc123clientsecret" at 1700000000; the trigger checks the
 		// timestamp against the clock, so it is checked through the same pipeline at that time in
 		// test/unit/bigcommerce/webhook/delivery.test.ts. Here: a fresh delivery with the vector's body passes.

@@ -1,5 +1,5 @@
 /**
- * The trigger's pre-fetch decision: verification (the research's Standard Webhooks vector through
+ * The trigger's pre-fetch decision: verification (the Standard Webhooks test vector through
  * the same pipeline), dedupe on the delivery identity, status entry from the payload alone.
  */
 import type { IDataObject } from 'n8n-workflow';
@@ -14,48 +14,41 @@ import {
 	selectedStatuses,
 	statusSelected,
 } from '../../../../nodes/BigCommerce/trigger/events';
+import { STANDARD_WEBHOOKS_VECTOR } from './helpers';
 
-// The public Standard Webhooks vector from the research (copied, not read).
-const VECTOR = {
-	secret: 'abc123clientsecret',
-	id: '5e7f0c52-0000-4000-8000-000000000001',
-	timestamp: '1700000000',
-	body: '{"scope":"store/order/created","store_id":"1025646","data":{"type":"order","id":250},"hash":"dd70c0976e06b67aaf671e73f49dcb79230ebf9d","created_at":1700000000,"producer":"stores/abc123"}',
-	signature: 'v1,FeZYpnOTyW2W3Di2jSBxIH3O/kLSAfQAyjzzvRW+sBg=',
-};
 const NOW = new Date(1_700_000_000 * 1000);
 const statuses = selectedStatuses(DEFAULT_ORDER_STATUSES);
 const rules = { scopes: ['store/order/created', 'store/order/statusUpdated'], statuses, now: NOW };
 
 const vectorInput = (overrides: Partial<{ body: string; signature: string }> = {}) => ({
-	rawBody: Buffer.from(overrides.body ?? VECTOR.body, 'utf8'),
+	rawBody: Buffer.from(overrides.body ?? STANDARD_WEBHOOKS_VECTOR.body, 'utf8'),
 	headers: {
-		'webhook-id': VECTOR.id,
-		'webhook-timestamp': VECTOR.timestamp,
-		'webhook-signature': overrides.signature ?? VECTOR.signature,
+		'webhook-id': STANDARD_WEBHOOKS_VECTOR.id,
+		'webhook-timestamp': STANDARD_WEBHOOKS_VECTOR.timestamp,
+		'webhook-signature': overrides.signature ?? STANDARD_WEBHOOKS_VECTOR.signature,
 	},
 	mode: 'strict' as const,
-	clientSecret: VECTOR.secret,
+	clientSecret: STANDARD_WEBHOOKS_VECTOR.secret,
 	now: NOW,
 });
 
 describe('decideDelivery', () => {
-	it('the research vector verifies in strict mode and is fetched once; its repeat is a duplicate', () => {
+	it('the test vector verifies in strict mode and is fetched once; its repeat is a duplicate', () => {
 		const staticData: IDataObject = {};
 		const first = decideDelivery(staticData, vectorInput(), rules);
 		expect(first).toMatchObject({
 			action: 'fetch',
-			delivery: { webhookId: VECTOR.id, signed: true },
+			delivery: { webhookId: STANDARD_WEBHOOKS_VECTOR.id, signed: true },
 		});
 		expect(decideDelivery(staticData, vectorInput(), rules)).toMatchObject({
 			action: 'ignore',
 			reason: 'duplicate delivery',
 		});
-		expect(JSON.stringify(staticData)).not.toContain(VECTOR.secret);
+		expect(JSON.stringify(staticData)).not.toContain(STANDARD_WEBHOOKS_VECTOR.secret);
 	});
 
 	it('a flipped signature byte is a 401', () => {
-		const bad = VECTOR.signature.replace('F', 'G');
+		const bad = STANDARD_WEBHOOKS_VECTOR.signature.replace('F', 'G');
 		expect(decideDelivery({}, vectorInput({ signature: bad }), rules)).toMatchObject({
 			action: 'reject',
 			status: 401,

@@ -17,6 +17,22 @@ export const HEADER_SECRET = deriveHookSecret(CLIENT_SECRET, WORKFLOW_ID, NODE_I
 export const NOW_SECONDS = 1_700_000_000;
 export const NOW = new Date(NOW_SECONDS * 1000);
 
+/**
+ * A Standard Webhooks test vector: a BigCommerce order-created body signed with the client secret
+ * "abc123clientsecret" as webhook id `5e7f0c52-…0001` at Unix second 1700000000. The standardwebhooks
+ * package produces this signature (the verify tests check that), so it pins the signing scheme.
+ */
+export const STANDARD_WEBHOOKS_VECTOR = {
+	secret: 'abc123clientsecret',
+	id: '5e7f0c52-0000-4000-8000-000000000001',
+	timestamp: '1700000000',
+	body:
+		'{"scope":"store/order/created","store_id":"1025646","data":{"type":"order","id":250},' +
+		'"hash":"dd70c0976e06b67aaf671e73f49dcb79230ebf9d","created_at":1700000000,' +
+		'"producer":"stores/abc123"}',
+	signature: 'v1,FeZYpnOTyW2W3Di2jSBxIH3O/kLSAfQAyjzzvRW+sBg=',
+};
+
 export function orderBody(overrides: Record<string, unknown> = {}): string {
 	return JSON.stringify({
 		scope: 'store/order/updated',
