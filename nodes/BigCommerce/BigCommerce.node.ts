@@ -6,6 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { resourceProperty } from '../common/descriptions';
 import * as customer from './actions/customer';
 import * as order from './actions/order';
 import * as product from './actions/product';
@@ -38,12 +39,8 @@ export class BigCommerce implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'bigCommerceApi', required: true }],
 		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
+			resourceProperty(
+				[
 					{ name: 'Customer', value: 'customer' },
 					{ name: 'Order', value: 'order' },
 					{ name: 'Product', value: 'product' },
@@ -51,8 +48,8 @@ export class BigCommerce implements INodeType {
 					{ name: 'Transaction', value: 'transaction' },
 					{ name: 'Webhook', value: 'webhook' },
 				],
-				default: 'order',
-			},
+				'order',
+			),
 			...customer.description,
 			...order.description,
 			...product.description,

@@ -6,6 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { resourceProperty } from '../common/descriptions';
 import { legalEntityField, postingLockField } from './actions/common.descriptions';
 import * as creditNote from './actions/creditNote';
 import * as customer from './actions/customer';
@@ -51,12 +52,8 @@ export class MicrosoftDynamicsFo implements INodeType {
 			},
 		],
 		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
+			resourceProperty(
+				[
 					{ name: 'Credit Note', value: 'creditNote' },
 					{ name: 'Customer', value: 'customer' },
 					{ name: 'Entity (Any Entity Set)', value: 'entity' },
@@ -65,8 +62,8 @@ export class MicrosoftDynamicsFo implements INodeType {
 					{ name: 'Released Product', value: 'releasedProduct' },
 					{ name: 'Sales Order', value: 'salesOrder' },
 				],
-				default: 'salesOrder',
-			},
+				'salesOrder',
+			),
 			customer.operationSelector,
 			legalEntity.operationSelector,
 			releasedProduct.operationSelector,

@@ -12,6 +12,20 @@ export const showFor = (resource: string) => (operation: string[]) => ({
 	operation,
 });
 
+/** The Options collection of one or more operations. */
+export const optionsField = (
+	show: Record<string, string[]>,
+	options: INodeProperties[],
+): INodeProperties => ({
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add option',
+	default: {},
+	displayOptions: { show },
+	options,
+});
+
 /** The legal entity every operation works in; empty = the credential's default. */
 export const legalEntityField: INodeProperties = {
 	displayName: 'Legal Entity Name or ID',
@@ -113,6 +127,28 @@ export const skuMappingField: INodeProperties = {
 	],
 };
 
+/** How guest orders find their customer (customer upsert from an order, and sales orders). */
+export const guestOrderFields = (show: Record<string, string[]>): INodeProperties[] => [
+	{
+		displayName: 'Guest Orders',
+		name: 'guestMode',
+		type: 'options',
+		displayOptions: { show },
+		options: [
+			{ name: 'One Account per Email', value: 'perEmail' },
+			{ name: 'Shared Web-Guest Account', value: 'sharedAccount' },
+		],
+		default: 'sharedAccount',
+	},
+	{
+		displayName: 'Shared Guest Account',
+		name: 'sharedGuestAccount',
+		type: 'string',
+		default: 'WEB-GUEST',
+		displayOptions: { show: { ...show, guestMode: ['sharedAccount'] } },
+	},
+];
+
 /** Options shared by customer upsert and the sales order's customer resolution. */
 export const customerMappingOptions: INodeProperties[] = [
 	{
@@ -201,13 +237,5 @@ export const findByBigCommerceIdFields = (
 		displayOptions: { show },
 	},
 	{ ...recordId, type: 'number', default: 0, required: true, displayOptions: { show } },
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		displayOptions: { show },
-		options: [referencePrefixField],
-	},
+	optionsField(show, [referencePrefixField]),
 ];

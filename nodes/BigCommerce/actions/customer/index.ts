@@ -1,19 +1,16 @@
 /** The customer resource: its operation selector and the fields of its operations, and the operations. */
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationProperty } from '../../../common/descriptions';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 
 export { get, getAll };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['customer'] } },
-		options: [
+	operationProperty(
+		'customer',
+		[
 			{ name: 'Get', value: 'get', description: 'Get a customer by ID', action: 'Get a customer' },
 			{
 				name: 'Get Many',
@@ -22,8 +19,8 @@ export const description: INodeProperties[] = [
 				action: 'Get many customers',
 			},
 		],
-		default: 'get',
-	},
+		'get',
+	),
 	...get.description,
 	...getAll.description,
 ];

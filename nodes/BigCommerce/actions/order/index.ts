@@ -1,19 +1,16 @@
 /** The order resource: its operation selector and the fields of its operations, and the operations. */
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationProperty } from '../../../common/descriptions';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 
 export { get, getAll };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['order'] } },
-		options: [
+	operationProperty(
+		'order',
+		[
 			{
 				name: 'Get',
 				value: 'get',
@@ -27,8 +24,8 @@ export const description: INodeProperties[] = [
 				action: 'Get many orders',
 			},
 		],
-		default: 'get',
-	},
+		'get',
+	),
 	...get.description,
 	...getAll.description,
 ];

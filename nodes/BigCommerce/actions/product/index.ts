@@ -1,18 +1,15 @@
 /** The product resource: its operation selector and the fields of its operations, and the operations. */
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationProperty } from '../../../common/descriptions';
 import * as findBySku from './findBySku.operation';
 
 export { findBySku };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['product'] } },
-		options: [
+	operationProperty(
+		'product',
+		[
 			{
 				name: 'Find by SKU',
 				value: 'findBySku',
@@ -20,7 +17,7 @@ export const description: INodeProperties[] = [
 				action: 'Find products by SKU',
 			},
 		],
-		default: 'findBySku',
-	},
+		'findBySku',
+	),
 	...findBySku.description,
 ];

@@ -1,18 +1,15 @@
 /** The refund resource: its operation selector and the fields of its operations, and the operations. */
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationProperty } from '../../../common/descriptions';
 import * as getAll from './getAll.operation';
 
 export { getAll };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['refund'] } },
-		options: [
+	operationProperty(
+		'refund',
+		[
 			{
 				name: 'Get Many',
 				value: 'getAll',
@@ -20,7 +17,7 @@ export const description: INodeProperties[] = [
 				action: 'Get many refunds',
 			},
 		],
-		default: 'getAll',
-	},
+		'getAll',
+	),
 	...getAll.description,
 ];

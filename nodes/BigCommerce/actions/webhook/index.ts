@@ -1,6 +1,7 @@
 /** The webhook resource: its operation selector and the fields of its operations, and the operations. */
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationProperty } from '../../../common/descriptions';
 import { webhookIdField } from './fields';
 import * as create from './create.operation';
 import * as update from './update.operation';
@@ -10,13 +11,9 @@ import * as getAll from './getAll.operation';
 export { create, update, del as delete, getAll };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['webhook'] } },
-		options: [
+	operationProperty(
+		'webhook',
+		[
 			{
 				name: 'Create',
 				value: 'create',
@@ -42,8 +39,8 @@ export const description: INodeProperties[] = [
 				action: 'Update a webhook',
 			},
 		],
-		default: 'getAll',
-	},
+		'getAll',
+	),
 	...create.description,
 	webhookIdField,
 	...update.description,

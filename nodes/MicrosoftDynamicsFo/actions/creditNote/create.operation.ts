@@ -7,6 +7,7 @@ import {
 	dimensionDelimiterField,
 	documentCustomerFields,
 	dryRunField,
+	optionsField,
 	referencePrefixField,
 	showFor,
 	skuMappingField,
@@ -68,71 +69,57 @@ export const description: INodeProperties[] = [
 			'Display value of the main account that free-text credit notes (shipping, amounts not tied to items) are posted to. Needed only for such refunds.',
 	},
 	{ ...skuMappingField, displayOptions: { show: show(['create']) } },
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		displayOptions: { show: show(['create']) },
-		options: [
-			dimensionDelimiterField,
-			{ ...dryRunField },
-			referencePrefixField,
-			{
-				displayName: 'Return Disposition Code',
-				name: 'returnDispositionCode',
-				type: 'string',
-				default: '',
-				placeholder: 'Credit',
-			},
-			{ displayName: 'Return Reason Code', name: 'returnReasonCode', type: 'string', default: '' },
-			{ displayName: 'Return Site', name: 'siteId', type: 'string', default: '' },
-			{ displayName: 'Return Warehouse', name: 'warehouseId', type: 'string', default: '' },
-			{
-				displayName: 'Sales Tax Group',
-				name: 'salesTaxGroupId',
-				type: 'string',
-				default: '',
-				description:
-					'Sales tax group of free-text credit lines; with one, the refunded amounts are read as tax-inclusive',
-			},
-			{
-				displayName: 'Sales Tax Item Group',
-				name: 'salesTaxItemGroupId',
-				type: 'string',
-				default: '',
-			},
-			{
-				displayName: 'Shipping Main Account',
-				name: 'shippingMainAccount',
-				type: 'string',
-				default: '',
-				description: 'Display value of a separate main account for refunded shipping',
-			},
-			{
-				displayName: 'Tax Basis',
-				name: 'taxMode',
-				type: 'options',
-				options: [
-					{ name: 'Prices Exclude Tax', value: 'exclusive' },
-					{ name: 'Prices Include Tax', value: 'inclusive' },
-				],
-				default: 'exclusive',
-				description: 'The basis the order was posted with',
-			},
-		],
-	},
+	optionsField(show(['create']), [
+		dimensionDelimiterField,
+		{ ...dryRunField },
+		referencePrefixField,
+		{
+			displayName: 'Return Disposition Code',
+			name: 'returnDispositionCode',
+			type: 'string',
+			default: '',
+			placeholder: 'Credit',
+		},
+		{ displayName: 'Return Reason Code', name: 'returnReasonCode', type: 'string', default: '' },
+		{ displayName: 'Return Site', name: 'siteId', type: 'string', default: '' },
+		{ displayName: 'Return Warehouse', name: 'warehouseId', type: 'string', default: '' },
+		{
+			displayName: 'Sales Tax Group',
+			name: 'salesTaxGroupId',
+			type: 'string',
+			default: '',
+			description:
+				'Sales tax group of free-text credit lines; with one, the refunded amounts are read as tax-inclusive',
+		},
+		{
+			displayName: 'Sales Tax Item Group',
+			name: 'salesTaxItemGroupId',
+			type: 'string',
+			default: '',
+		},
+		{
+			displayName: 'Shipping Main Account',
+			name: 'shippingMainAccount',
+			type: 'string',
+			default: '',
+			description: 'Display value of a separate main account for refunded shipping',
+		},
+		{
+			displayName: 'Tax Basis',
+			name: 'taxMode',
+			type: 'options',
+			options: [
+				{ name: 'Prices Exclude Tax', value: 'exclusive' },
+				{ name: 'Prices Include Tax', value: 'inclusive' },
+			],
+			default: 'exclusive',
+			description: 'The basis the order was posted with',
+		},
+	]),
 ];
 
-export async function execute({
-	fn,
-	itemIndex,
-	dataAreaId,
-	environmentUrl,
-	skuCache,
-	lock,
-}: OperationContext): Promise<IDataObject[]> {
+export async function execute(op: OperationContext): Promise<IDataObject[]> {
+	const { fn, itemIndex, dataAreaId } = op;
 	const options = fn.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const delimiter = String(options.dimensionDelimiter || '-');
 	const input = fn.getNodeParameter('input', itemIndex) as RefundInput;
@@ -146,7 +133,7 @@ export async function execute({
 		input === 'refund' ? jsonParameter(fn, 'bigcommerceOrder', itemIndex) : undefined,
 		{
 			dataAreaId,
-			environmentUrl,
+			environmentUrl: op.environmentUrl,
 			itemIndex,
 			storeHash: fn.getNodeParameter('storeHash', itemIndex) as string,
 			referencePrefix: text('referencePrefix'),
@@ -171,9 +158,9 @@ export async function execute({
 				ledgerFormat: { delimiter },
 			},
 			skuTable: skuTableFrom(fn.getNodeParameter('skuMapping', itemIndex, {})),
-			skuCache,
+			skuCache: op.skuCache,
 			dryRun: Boolean(options.dryRun),
-			lock,
+			lock: op.lock,
 		},
 	);
 }

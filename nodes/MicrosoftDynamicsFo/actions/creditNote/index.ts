@@ -4,19 +4,16 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationProperty } from '../../../common/descriptions';
 import * as create from './create.operation';
 import * as find from './find.operation';
 
 export { create, find };
 
 /** Listed with the other resources' selectors, ahead of the shared legal entity and lock. */
-export const operationSelector: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: ['creditNote'] } },
-	options: [
+export const operationSelector: INodeProperties = operationProperty(
+	'creditNote',
+	[
 		{
 			name: 'Create From BigCommerce Refund',
 			value: 'create',
@@ -32,8 +29,8 @@ export const operationSelector: INodeProperties = {
 			action: 'Find credit documents by store refund',
 		},
 	],
-	default: 'create',
-};
+	'create',
+);
 
 /** The fields of this resource's operations, in the order the node shows them. */
 export const fields: INodeProperties[] = [...create.description, ...find.description];

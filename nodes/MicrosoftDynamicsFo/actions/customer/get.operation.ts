@@ -1,21 +1,15 @@
 /** Customer → Get: one customer by account in the legal entity, or `found: false`. */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { showFor } from '../common.descriptions';
 import { getCustomer } from '../../posting/customer';
+import { showFor } from '../common.descriptions';
 import type { OperationContext } from '../context';
+import { keyField, notFound } from '../keyedRecord';
 
 const show = showFor('customer');
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Customer Account',
-		name: 'customerAccount',
-		type: 'string',
-		default: '',
-		required: true,
-		displayOptions: { show: show(['get']) },
-	},
+	keyField('Customer Account', 'customerAccount', show(['get'])),
 ];
 
 export async function execute({
@@ -25,5 +19,5 @@ export async function execute({
 }: OperationContext): Promise<IDataObject> {
 	const account = fn.getNodeParameter('customerAccount', itemIndex) as string;
 	const record = await getCustomer(fn, dataAreaId, account, itemIndex);
-	return record ?? { found: false, dataAreaId, customerAccount: account };
+	return record ?? notFound(dataAreaId, 'customerAccount', account);
 }

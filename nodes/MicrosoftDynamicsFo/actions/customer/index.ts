@@ -3,6 +3,7 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationProperty } from '../../../common/descriptions';
 import * as get from './get.operation';
 import * as findByEmail from './findByEmail.operation';
 import * as upsert from './upsert.operation';
@@ -10,13 +11,9 @@ import * as upsert from './upsert.operation';
 export { get, findByEmail, upsert };
 
 /** Listed with the other resources' selectors, ahead of the shared legal entity and lock. */
-export const operationSelector: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: ['customer'] } },
-	options: [
+export const operationSelector: INodeProperties = operationProperty(
+	'customer',
+	[
 		{
 			name: 'Create or Update',
 			value: 'upsert',
@@ -36,8 +33,8 @@ export const operationSelector: INodeProperties = {
 			action: 'Get a customer',
 		},
 	],
-	default: 'upsert',
-};
+	'upsert',
+);
 
 /** The fields of this resource's operations, in the order the node shows them. */
 export const fields: INodeProperties[] = [

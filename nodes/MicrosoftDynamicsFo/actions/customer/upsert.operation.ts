@@ -5,6 +5,8 @@ import {
 	bigCommerceRecordField,
 	customerMappingOptions,
 	dryRunField,
+	guestOrderFields,
+	optionsField,
 	showFor,
 } from '../common.descriptions';
 import {
@@ -44,35 +46,8 @@ export const description: INodeProperties[] = [
 		default: 'customer',
 	},
 	{ ...bigCommerceRecordField('Record', show(['upsert'])) },
-	{
-		displayName: 'Guest Orders',
-		name: 'guestMode',
-		type: 'options',
-		displayOptions: { show: { ...show(['upsert']), source: ['order'] } },
-		options: [
-			{ name: 'One Account per Email', value: 'perEmail' },
-			{ name: 'Shared Web-Guest Account', value: 'sharedAccount' },
-		],
-		default: 'sharedAccount',
-	},
-	{
-		displayName: 'Shared Guest Account',
-		name: 'sharedGuestAccount',
-		type: 'string',
-		default: 'WEB-GUEST',
-		displayOptions: {
-			show: { ...show(['upsert']), source: ['order'], guestMode: ['sharedAccount'] },
-		},
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		displayOptions: { show: show(['upsert']) },
-		options: [...customerMappingOptions, { ...dryRunField }],
-	},
+	...guestOrderFields({ ...show(['upsert']), source: ['order'] }),
+	optionsField(show(['upsert']), [...customerMappingOptions, { ...dryRunField }]),
 ];
 
 type UpsertResult = Awaited<ReturnType<typeof upsertCustomer>>;

@@ -4,9 +4,15 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { AuditTrail } from '../../../common/audit';
 import { createEntity } from '../../odata';
 import type { OperationContext } from '../context';
-import { bodyParameter, companySpecific, entitySetName, optionsOf } from './parameters';
+import {
+	bodyParameter,
+	companySpecific,
+	entitySetName,
+	optionsOf,
+	plannedWrite,
+} from './parameters';
 
-/** Its fields (Entity Set, Key, Fields, Dry Run) are the resource's shared ones. */
+/** Entity Set, Fields and Dry Run are shared with other operations: see the resource's index. */
 export const description: INodeProperties[] = [];
 
 export async function execute(op: OperationContext): Promise<IDataObject> {
@@ -15,13 +21,8 @@ export async function execute(op: OperationContext): Promise<IDataObject> {
 	// A write goes to the company its body's dataAreaId names, so a company-specific body always carries it.
 	if (companySpecific(op) && body.dataAreaId === undefined) body.dataAreaId = op.dataAreaId;
 	const audit = new AuditTrail(set, op.dataAreaId, '');
-	if (optionsOf(op).dryRun) {
-		return {
-			entitySet: set,
-			plannedRequests: [{ method: 'POST', path: `/data/${set}`, body }],
-			audit: audit.record('dry-run', {}),
-		};
-	}
+	if (optionsOf(op).dryRun)
+		return plannedWrite(audit, set, { method: 'POST', path: `/data/${set}`, body });
 	audit.count();
 	const created = await createEntity(op.fn, set, body, op.itemIndex);
 	return { ...created, audit: audit.record('created', {}) };

@@ -4,23 +4,22 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { AuditTrail } from '../../../common/audit';
 import { deleteEntity } from '../../odata';
 import type { OperationContext } from '../context';
-import { entitySetName, keysParameter, keyText, optionsOf } from './parameters';
+import { entitySetName, keysParameter, keyText, optionsOf, plannedWrite } from './parameters';
 
-/** Its fields (Entity Set, Key, Fields, Dry Run) are the resource's shared ones. */
+/** Entity Set, Key and Dry Run are the resource's shared fields (index.ts). */
 export const description: INodeProperties[] = [];
 
 export async function execute(op: OperationContext): Promise<IDataObject> {
 	const set = entitySetName(op);
 	const keys = keysParameter(op);
 	const audit = new AuditTrail(set, op.dataAreaId, '');
-	if (optionsOf(op).dryRun) {
-		return {
-			entitySet: set,
-			keys: keys as IDataObject,
-			plannedRequests: [{ method: 'DELETE', path: `/data/${set}${keyText(keys)}` }],
-			audit: audit.record('dry-run', keys as IDataObject),
-		};
-	}
+	if (optionsOf(op).dryRun)
+		return plannedWrite(
+			audit,
+			set,
+			{ method: 'DELETE', path: `/data/${set}${keyText(keys)}` },
+			keys,
+		);
 	audit.count();
 	const existed = await deleteEntity(op.fn, set, keys, op.itemIndex);
 	return {

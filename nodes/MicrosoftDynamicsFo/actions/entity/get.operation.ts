@@ -1,7 +1,7 @@
 /** Entity → Get: one record of any entity set by its full key, or `found: false`. */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { showFor } from '../common.descriptions';
+import { optionsField, showFor } from '../common.descriptions';
 import { getEntity } from '../../odata';
 import type { OperationContext } from '../context';
 import { entitySetName, keysParameter, optionsOf, selectOf } from './parameters';
@@ -9,23 +9,15 @@ import { entitySetName, keysParameter, optionsOf, selectOf } from './parameters'
 const show = showFor('entity');
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		displayOptions: { show: show(['get']) },
-		options: [
-			{
-				displayName: 'Select',
-				name: 'select',
-				type: 'string',
-				default: '',
-				description: 'Comma-separated properties to return',
-			},
-		],
-	},
+	optionsField(show(['get']), [
+		{
+			displayName: 'Select',
+			name: 'select',
+			type: 'string',
+			default: '',
+			description: 'Comma-separated properties to return',
+		},
+	]),
 ];
 
 export async function execute(op: OperationContext): Promise<IDataObject> {

@@ -1,7 +1,7 @@
 /** Entity → Get Many: records of any entity set, in the legal entity unless All Companies. */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { showFor } from '../common.descriptions';
+import { optionsField, showFor } from '../common.descriptions';
 import { eqFilter, queryEntities } from '../../odata';
 import type { OperationContext } from '../context';
 import { companySpecific, entitySetName, optionsOf, selectOf } from './parameters';
@@ -26,47 +26,39 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { ...show(['getAll']), returnAll: [false] } },
 		description: 'Max number of results to return',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		displayOptions: { show: show(['getAll']) },
-		options: [
-			{
-				displayName: 'All Companies',
-				name: 'allCompanies',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to read every company the user can access instead of the chosen legal entity',
-			},
-			{
-				displayName: 'Filter',
-				name: 'filter',
-				type: 'string',
-				default: '',
-				placeholder: "CustomerGroupId eq 'WEB'",
-				description: 'An OData $filter. In F&O a * inside eq is a wildcard; quotes are doubled.',
-			},
-			{
-				displayName: 'Order By',
-				name: 'orderBy',
-				type: 'string',
-				default: '',
-				placeholder: 'CustomerGroupId desc',
-			},
-			{
-				displayName: 'Select',
-				name: 'select',
-				type: 'string',
-				default: '',
-				placeholder: 'CustomerGroupId,Description',
-				description: 'Comma-separated properties to return',
-			},
-		],
-	},
+	optionsField(show(['getAll']), [
+		{
+			displayName: 'All Companies',
+			name: 'allCompanies',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to read every company the user can access instead of the chosen legal entity',
+		},
+		{
+			displayName: 'Filter',
+			name: 'filter',
+			type: 'string',
+			default: '',
+			placeholder: "CustomerGroupId eq 'WEB'",
+			description: 'An OData $filter. In F&O a * inside eq is a wildcard; quotes are doubled.',
+		},
+		{
+			displayName: 'Order By',
+			name: 'orderBy',
+			type: 'string',
+			default: '',
+			placeholder: 'CustomerGroupId desc',
+		},
+		{
+			displayName: 'Select',
+			name: 'select',
+			type: 'string',
+			default: '',
+			placeholder: 'CustomerGroupId,Description',
+			description: 'Comma-separated properties to return',
+		},
+	]),
 ];
 
 export async function execute(op: OperationContext): Promise<IDataObject[]> {

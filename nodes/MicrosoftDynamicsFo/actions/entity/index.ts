@@ -5,7 +5,8 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { dryRunField, showFor } from '../common.descriptions';
+import { operationProperty } from '../../../common/descriptions';
+import { dryRunField, optionsField, showFor } from '../common.descriptions';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as create from './create.operation';
@@ -17,13 +18,9 @@ export { get, getAll, create, update, del as delete };
 const show = showFor('entity');
 
 /** Listed with the other resources' selectors, ahead of the shared legal entity and lock. */
-export const operationSelector: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: ['entity'] } },
-	options: [
+export const operationSelector: INodeProperties = operationProperty(
+	'entity',
+	[
 		{
 			name: 'Create',
 			value: 'create',
@@ -55,8 +52,8 @@ export const operationSelector: INodeProperties = {
 			action: 'Update a record',
 		},
 	],
-	default: 'get',
-};
+	'get',
+);
 
 /** The fields of this resource's operations, in the order the node shows them. */
 export const fields: INodeProperties[] = [
@@ -132,15 +129,7 @@ export const fields: INodeProperties[] = [
 	},
 	...getAll.description,
 	...get.description,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		displayOptions: { show: show(['create', 'update', 'delete']) },
-		options: [{ ...dryRunField }],
-	},
+	optionsField(show(['create', 'update', 'delete']), [{ ...dryRunField }]),
 	...create.description,
 	...update.description,
 	...del.description,

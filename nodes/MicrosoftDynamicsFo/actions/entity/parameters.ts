@@ -7,6 +7,7 @@
  */
 import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
+import type { AuditTrail } from '../../../common/audit';
 import { entityPath, type EntityKeys } from '../../odata';
 import type { OperationContext } from '../context';
 
@@ -104,3 +105,18 @@ export const selectOf = (value: unknown): string[] | undefined => {
 
 /** The key as it stands in a record's URL: `(dataAreaId='usmf',CustomerGroupId='WEB')`. */
 export const keyText = (keys: EntityKeys) => entityPath('', keys).slice(1);
+
+/** What a dry run outputs instead of writing: the one request it would send, and its audit. */
+export function plannedWrite(
+	audit: AuditTrail,
+	set: string,
+	request: IDataObject,
+	keys?: EntityKeys,
+): IDataObject {
+	return {
+		entitySet: set,
+		...(keys ? { keys: keys as IDataObject } : {}),
+		plannedRequests: [request],
+		audit: audit.record('dry-run', (keys ?? {}) as IDataObject),
+	};
+}

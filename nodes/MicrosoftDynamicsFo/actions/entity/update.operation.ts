@@ -4,9 +4,16 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { AuditTrail } from '../../../common/audit';
 import { updateEntity } from '../../odata';
 import type { OperationContext } from '../context';
-import { bodyParameter, entitySetName, keysParameter, keyText, optionsOf } from './parameters';
+import {
+	bodyParameter,
+	entitySetName,
+	keysParameter,
+	keyText,
+	optionsOf,
+	plannedWrite,
+} from './parameters';
 
-/** Its fields (Entity Set, Key, Fields, Dry Run) are the resource's shared ones. */
+/** Update shows only shared fields: Entity Set, Key, Fields and the Dry Run option. */
 export const description: INodeProperties[] = [];
 
 export async function execute(op: OperationContext): Promise<IDataObject> {
@@ -14,14 +21,13 @@ export async function execute(op: OperationContext): Promise<IDataObject> {
 	const keys = keysParameter(op);
 	const body = bodyParameter(op);
 	const audit = new AuditTrail(set, op.dataAreaId, '');
-	if (optionsOf(op).dryRun) {
-		return {
-			entitySet: set,
-			keys: keys as IDataObject,
-			plannedRequests: [{ method: 'PATCH', path: `/data/${set}${keyText(keys)}`, body }],
-			audit: audit.record('dry-run', keys as IDataObject),
-		};
-	}
+	if (optionsOf(op).dryRun)
+		return plannedWrite(
+			audit,
+			set,
+			{ method: 'PATCH', path: `/data/${set}${keyText(keys)}`, body },
+			keys,
+		);
 	audit.count();
 	await updateEntity(op.fn, set, keys, body, op.itemIndex);
 	return {

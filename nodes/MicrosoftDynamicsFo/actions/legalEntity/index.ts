@@ -3,18 +3,15 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationProperty } from '../../../common/descriptions';
 import * as getAll from './getAll.operation';
 
 export { getAll };
 
 /** Listed with the other resources' selectors, ahead of the shared legal entity and lock. */
-export const operationSelector: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: ['legalEntity'] } },
-	options: [
+export const operationSelector: INodeProperties = operationProperty(
+	'legalEntity',
+	[
 		{
 			name: 'Get Many',
 			value: 'getAll',
@@ -22,8 +19,8 @@ export const operationSelector: INodeProperties = {
 			action: 'Get many legal entities',
 		},
 	],
-	default: 'getAll',
-};
+	'getAll',
+);
 
 /** The fields of this resource's operations, in the order the node shows them. */
 export const fields: INodeProperties[] = [...getAll.description];

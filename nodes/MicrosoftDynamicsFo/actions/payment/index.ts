@@ -4,19 +4,16 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationProperty } from '../../../common/descriptions';
 import * as post from './post.operation';
 import * as find from './find.operation';
 
 export { post, find };
 
 /** Listed with the other resources' selectors, ahead of the shared legal entity and lock. */
-export const operationSelector: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: ['payment'] } },
-	options: [
+export const operationSelector: INodeProperties = operationProperty(
+	'payment',
+	[
 		{
 			name: 'Find by BigCommerce Transaction',
 			value: 'find',
@@ -31,8 +28,8 @@ export const operationSelector: INodeProperties = {
 			action: 'Post captured payments',
 		},
 	],
-	default: 'post',
-};
+	'post',
+);
 
 /** The fields of this resource's operations, in the order the node shows them. */
 export const fields: INodeProperties[] = [...post.description, ...find.description];

@@ -6,6 +6,7 @@ import {
 	dimensionDelimiterField,
 	documentCustomerFields,
 	dryRunField,
+	optionsField,
 	referencePrefixField,
 	showFor,
 	storeHashField,
@@ -130,58 +131,45 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		displayOptions: { show: show(['post']) },
-		options: [
-			{
-				displayName: 'Default Payment Method',
-				name: 'defaultPaymentMethod',
-				type: 'string',
-				default: '',
-				description: 'F&O method of payment for transactions the table does not map',
-			},
-			dimensionDelimiterField,
-			{ ...dryRunField },
-			{
-				displayName: 'Include Test Transactions',
-				name: 'includeTestTransactions',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to post gateway test-mode transactions too',
-			},
-			{
-				displayName: 'Journal Description',
-				name: 'journalDescription',
-				type: 'string',
-				default: 'BigCommerce payments',
-				description:
-					'Start of the journal header description; the day or the execution time is appended',
-			},
-			{
-				displayName: 'Mark as Prepayment',
-				name: 'isPrepayment',
-				type: 'boolean',
-				default: true,
-				description: 'Whether the lines are prepayments (money received before the invoice)',
-			},
-			{ displayName: 'Posting Profile', name: 'postingProfile', type: 'string', default: '' },
-			referencePrefixField,
-		],
-	},
+	optionsField(show(['post']), [
+		{
+			displayName: 'Default Payment Method',
+			name: 'defaultPaymentMethod',
+			type: 'string',
+			default: '',
+			description: 'F&O method of payment for transactions the table does not map',
+		},
+		dimensionDelimiterField,
+		{ ...dryRunField },
+		{
+			displayName: 'Include Test Transactions',
+			name: 'includeTestTransactions',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to post gateway test-mode transactions too',
+		},
+		{
+			displayName: 'Journal Description',
+			name: 'journalDescription',
+			type: 'string',
+			default: 'BigCommerce payments',
+			description:
+				'Start of the journal header description; the day or the execution time is appended',
+		},
+		{
+			displayName: 'Mark as Prepayment',
+			name: 'isPrepayment',
+			type: 'boolean',
+			default: true,
+			description: 'Whether the lines are prepayments (money received before the invoice)',
+		},
+		{ displayName: 'Posting Profile', name: 'postingProfile', type: 'string', default: '' },
+		referencePrefixField,
+	]),
 ];
 
-export async function execute({
-	fn,
-	itemIndex,
-	dataAreaId,
-	environmentUrl,
-	lock,
-}: OperationContext): Promise<IDataObject[]> {
+export async function execute(op: OperationContext): Promise<IDataObject[]> {
+	const { fn, itemIndex, dataAreaId } = op;
 	const options = fn.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const delimiter = String(options.dimensionDelimiter || '-');
 	const offset = String(fn.getNodeParameter('offsetAccount', itemIndex, '')).trim();
@@ -192,7 +180,7 @@ export async function execute({
 		fn.getNodeParameter('input', itemIndex) as PaymentInput,
 		{
 			dataAreaId,
-			environmentUrl,
+			environmentUrl: op.environmentUrl,
 			itemIndex,
 			storeHash: fn.getNodeParameter('storeHash', itemIndex) as string,
 			referencePrefix: (options.referencePrefix as string) || undefined,
@@ -216,7 +204,7 @@ export async function execute({
 				dimensionFormat: { delimiter },
 			},
 			dryRun: Boolean(options.dryRun),
-			lock,
+			lock: op.lock,
 		},
 	);
 }

@@ -3,19 +3,16 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationProperty } from '../../../common/descriptions';
 import * as get from './get.operation';
 import * as resolveSkus from './resolveSkus.operation';
 
 export { get, resolveSkus };
 
 /** Listed with the other resources' selectors, ahead of the shared legal entity and lock. */
-export const operationSelector: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: ['releasedProduct'] } },
-	options: [
+export const operationSelector: INodeProperties = operationProperty(
+	'releasedProduct',
+	[
 		{
 			name: 'Get',
 			value: 'get',
@@ -30,8 +27,8 @@ export const operationSelector: INodeProperties = {
 			action: 'Resolve store item codes to released products',
 		},
 	],
-	default: 'resolveSkus',
-};
+	'resolveSkus',
+);
 
 /** The fields of this resource's operations, in the order the node shows them. */
 export const fields: INodeProperties[] = [...get.description, ...resolveSkus.description];

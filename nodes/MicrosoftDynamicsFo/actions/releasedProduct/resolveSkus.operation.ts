@@ -22,20 +22,15 @@ export const description: INodeProperties[] = [
 	{ ...skuMappingField, displayOptions: { show: show(['resolveSkus']) } },
 ];
 
-export async function execute({
-	fn,
-	itemIndex,
-	dataAreaId,
-	environmentUrl,
-	skuCache,
-}: OperationContext): Promise<IDataObject> {
+export async function execute(op: OperationContext): Promise<IDataObject> {
+	const { fn, itemIndex, dataAreaId } = op;
 	const skus = String(fn.getNodeParameter('skus', itemIndex))
 		.split(',')
 		.map((s) => s.trim())
 		.filter(Boolean);
-	const resolution = await resolveSkus(fn, environmentUrl, dataAreaId, skus, {
+	const resolution = await resolveSkus(fn, op.environmentUrl, dataAreaId, skus, {
 		table: skuTableFrom(fn.getNodeParameter('skuMapping', itemIndex, {})),
-		cache: skuCache,
+		cache: op.skuCache,
 		itemIndex,
 	});
 	return {

@@ -5,6 +5,8 @@ import {
 	bigCommerceRecordField,
 	customerMappingOptions,
 	dryRunField,
+	guestOrderFields,
+	optionsField,
 	showFor,
 	skuMappingField,
 } from '../common.descriptions';
@@ -68,26 +70,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		displayOptions: { show: { ...show(['create']), customerMode: ['account'] } },
 	},
-	{
-		displayName: 'Guest Orders',
-		name: 'guestMode',
-		type: 'options',
-		displayOptions: { show: { ...show(['create']), customerMode: ['resolve'] } },
-		options: [
-			{ name: 'One Account per Email', value: 'perEmail' },
-			{ name: 'Shared Web-Guest Account', value: 'sharedAccount' },
-		],
-		default: 'sharedAccount',
-	},
-	{
-		displayName: 'Shared Guest Account',
-		name: 'sharedGuestAccount',
-		type: 'string',
-		default: 'WEB-GUEST',
-		displayOptions: {
-			show: { ...show(['create']), customerMode: ['resolve'], guestMode: ['sharedAccount'] },
-		},
-	},
+	...guestOrderFields({ ...show(['create']), customerMode: ['resolve'] }),
 	{
 		displayName: 'Shipping Charge Item',
 		name: 'shippingItemNumber',
@@ -97,59 +80,45 @@ export const description: INodeProperties[] = [
 		description: 'Non-stock item that carries shipping and handling as a line',
 	},
 	{ ...skuMappingField, displayOptions: { show: show(['create']) } },
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		displayOptions: { show: show(['create']) },
-		options: [
-			...customerMappingOptions,
-			{ ...dryRunField },
-			{
-				displayName: 'Financial Dimension Format',
-				name: 'dimensionFormat',
-				type: 'string',
-				default: '',
-				placeholder: 'BusinessUnit-Department-CostCenter',
-				description:
-					'The dimension names of the active Default dimension integration format, in order, joined by its delimiter',
-			},
-			{
-				displayName: 'Financial Dimensions',
-				name: 'dimensions',
-				type: 'string',
-				default: '',
-				placeholder: 'BusinessUnit=001, Department=022',
-				description: "Values for the order's default dimensions, as Name=Value pairs",
-			},
-			{ displayName: 'Reference Prefix', name: 'referencePrefix', type: 'string', default: 'BC' },
-			{ displayName: 'Site', name: 'siteId', type: 'string', default: '' },
-			{
-				displayName: 'Tax Basis',
-				name: 'taxMode',
-				type: 'options',
-				options: [
-					{ name: 'Follow the Order', value: 'auto' },
-					{ name: 'Prices Exclude Tax', value: 'exclusive' },
-					{ name: 'Prices Include Tax', value: 'inclusive' },
-				],
-				default: 'auto',
-			},
-			{ displayName: 'Warehouse', name: 'warehouseId', type: 'string', default: '' },
-		],
-	},
+	optionsField(show(['create']), [
+		...customerMappingOptions,
+		{ ...dryRunField },
+		{
+			displayName: 'Financial Dimension Format',
+			name: 'dimensionFormat',
+			type: 'string',
+			default: '',
+			placeholder: 'BusinessUnit-Department-CostCenter',
+			description:
+				'The dimension names of the active Default dimension integration format, in order, joined by its delimiter',
+		},
+		{
+			displayName: 'Financial Dimensions',
+			name: 'dimensions',
+			type: 'string',
+			default: '',
+			placeholder: 'BusinessUnit=001, Department=022',
+			description: "Values for the order's default dimensions, as Name=Value pairs",
+		},
+		{ displayName: 'Reference Prefix', name: 'referencePrefix', type: 'string', default: 'BC' },
+		{ displayName: 'Site', name: 'siteId', type: 'string', default: '' },
+		{
+			displayName: 'Tax Basis',
+			name: 'taxMode',
+			type: 'options',
+			options: [
+				{ name: 'Follow the Order', value: 'auto' },
+				{ name: 'Prices Exclude Tax', value: 'exclusive' },
+				{ name: 'Prices Include Tax', value: 'inclusive' },
+			],
+			default: 'auto',
+		},
+		{ displayName: 'Warehouse', name: 'warehouseId', type: 'string', default: '' },
+	]),
 ];
 
-export async function execute({
-	fn,
-	itemIndex,
-	dataAreaId,
-	environmentUrl,
-	skuCache,
-	lock,
-}: OperationContext): Promise<IDataObject> {
+export async function execute(op: OperationContext): Promise<IDataObject> {
+	const { fn, itemIndex, dataAreaId } = op;
 	const options = fn.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const numbering = fn.getNodeParameter('numbering', itemIndex) as string;
 	const customerMode = fn.getNodeParameter('customerMode', itemIndex) as string;
@@ -157,7 +126,7 @@ export async function execute({
 	const delimiter = dimensionNames.match(/[^A-Za-z0-9_]/)?.[0] ?? '-';
 	return await postSalesOrder(fn, recordParameter<FullOrder>(fn, itemIndex), {
 		dataAreaId,
-		environmentUrl,
+		environmentUrl: op.environmentUrl,
 		itemIndex,
 		storeHash: fn.getNodeParameter('storeHash', itemIndex) as string,
 		referencePrefix: (options.referencePrefix as string) || undefined,
@@ -195,8 +164,8 @@ export async function execute({
 			dimensionFormat: dimensionNames ? { delimiter } : undefined,
 		},
 		skuTable: skuTableFrom(fn.getNodeParameter('skuMapping', itemIndex, {})),
-		skuCache,
+		skuCache: op.skuCache,
 		dryRun: Boolean(options.dryRun),
-		lock,
+		lock: op.lock,
 	});
 }

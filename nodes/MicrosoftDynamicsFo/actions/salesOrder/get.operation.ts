@@ -2,33 +2,15 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '../common.descriptions';
-import { getEntity } from '../../odata';
 import type { OperationContext } from '../context';
+import { keyField, recordByKey } from '../keyedRecord';
 
 const show = showFor('salesOrder');
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Sales Order Number',
-		name: 'salesOrderNumber',
-		type: 'string',
-		default: '',
-		required: true,
-		displayOptions: { show: show(['get']) },
-	},
+	keyField('Sales Order Number', 'salesOrderNumber', show(['get'])),
 ];
 
-export async function execute({
-	fn,
-	itemIndex,
-	dataAreaId,
-}: OperationContext): Promise<IDataObject> {
-	const number = fn.getNodeParameter('salesOrderNumber', itemIndex) as string;
-	const record = await getEntity(
-		fn,
-		'SalesOrderHeadersV2',
-		{ dataAreaId, SalesOrderNumber: number },
-		{ itemIndex },
-	);
-	return record ?? { found: false, dataAreaId, salesOrderNumber: number };
+export async function execute(op: OperationContext): Promise<IDataObject> {
+	return await recordByKey(op, 'SalesOrderHeadersV2', 'SalesOrderNumber', 'salesOrderNumber');
 }

@@ -4,6 +4,7 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationProperty } from '../../../common/descriptions';
 import { showFor, storeHashField } from '../common.descriptions';
 import * as get from './get.operation';
 import * as findByBigCommerceId from './findByBigCommerceId.operation';
@@ -14,13 +15,9 @@ export { get, findByBigCommerceId, create };
 const show = showFor('salesOrder');
 
 /** Listed with the other resources' selectors, ahead of the shared legal entity and lock. */
-export const operationSelector: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: ['salesOrder'] } },
-	options: [
+export const operationSelector: INodeProperties = operationProperty(
+	'salesOrder',
+	[
 		{
 			name: 'Create From BigCommerce Order',
 			value: 'create',
@@ -41,8 +38,8 @@ export const operationSelector: INodeProperties = {
 			action: 'Get a sales order',
 		},
 	],
-	default: 'create',
-};
+	'create',
+);
 
 /** The fields of this resource's operations, in the order the node shows them. */
 export const fields: INodeProperties[] = [
