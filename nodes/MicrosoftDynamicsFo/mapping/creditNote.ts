@@ -12,6 +12,7 @@ import type {
 	FoFreeTextInvoiceHeader,
 	FoFreeTextInvoiceLine,
 	FoReturnOrderHeader,
+	FoItemFields,
 	FoReturnOrderLine,
 	ResolvedItem,
 	ResolvedItemMap,
@@ -50,13 +51,10 @@ export interface FreeTextCreditOptions {
 export interface RefundMappingOptions {
 	dataAreaId: string;
 	storeHash: string;
-	customerAccount: string;
 	/** The order's currency (refunds carry none). */
 	currencyCode: string;
 	/** The original order's lines (`/v2/orders/{id}/products`), to price and identify items. */
 	orderProducts: readonly BcOrderProduct[];
-	/** SKU → F&O item (same lookup as for the order). */
-	resolvedItems: ResolvedItemMap;
 	/** Same tax basis as the order was posted with; default exclusive. */
 	taxMode?: 'exclusive' | 'inclusive';
 	referencePrefix?: string;
@@ -72,13 +70,33 @@ export interface RefundMappingOptions {
 	amountDecimals?: number;
 }
 
-export interface RefundPayload {
+/** A return order header before the customer is known (see withReturnOrderCustomer). */
+export type ReturnOrderHeaderDraft = Omit<FoReturnOrderHeader, 'CustomerAccountNumber'>;
+/** A return line before its SKU is resolved (see withReturnItems). */
+export type ReturnOrderLineDraft = Omit<FoReturnOrderLine, keyof FoItemFields | 'SalesUnitSymbol'>;
+/** A free-text credit header before the customer is known (see withFreeTextCustomer). */
+export type FreeTextHeaderDraft = Omit<
+	FoFreeTextInvoiceHeader,
+	'CustomerAccount' | 'InvoiceAccount'
+>;
+
+/**
+ * A refund mapped and checked from the refund and its order alone: which documents it makes and
+ * all their amounts. The customer and the return lines' items are filled in by the `with…`
+ * functions once they are known.
+ */
+export interface RefundDraft {
 	/** CustomersOrderReference / CustomerReference of both documents. */
 	reference: string;
 	/** CustomerRequisitionNumber / CustomerRequisition (short form). */
 	shortReference: string;
-	returnOrder?: { header: FoReturnOrderHeader; lines: FoReturnOrderLine[] };
-	freeTextCredit?: { header: FoFreeTextInvoiceHeader; lines: FoFreeTextInvoiceLine[] };
+	returnOrder?: {
+		header: ReturnOrderHeaderDraft;
+		lines: ReturnOrderLineDraft[];
+		/** The BigCommerce SKU of each line, in line order. */
+		skus: string[];
+	};
+	freeTextCredit?: { header: FreeTextHeaderDraft; lines: FoFreeTextInvoiceLine[] };
 	totals: {
 		/** BigCommerce `total_amount` (money paid back, tax included). */
 		refundTotal: number;
@@ -126,8 +144,8 @@ export function refundHasItems(refund: BcRefund): boolean {
 	return refund.items.some((i) => i.item_type === 'PRODUCT' && (i.quantity ?? 0) > 0);
 }
 
-export function mapRefund(refund: BcRefund, options: RefundMappingOptions): RefundPayload {
-	for (const key of ['dataAreaId', 'storeHash', 'customerAccount', 'currencyCode'] as const) {
+export function mapRefund(refund: BcRefund, options: RefundMappingOptions): RefundDraft {
+	for (const key of ['dataAreaId', 'storeHash', 'currencyCode'] as const) {
 		if (!options[key]) {
 			throw new MappingError('MISSING_OPTION', `Refund mapping needs the "${key}" option`, {
 				option: key,
@@ -148,7 +166,7 @@ export function mapRefund(refund: BcRefund, options: RefundMappingOptions): Refu
 	const otherItems = refund.items.filter((i) => !productItems.includes(i));
 
 	// ---- return order for products ----
-	let returnOrder: RefundPayload['returnOrder'];
+	let returnOrder: RefundDraft['returnOrder'];
 	let returnUnits = 0;
 	if (productItems.length) {
 		const byId = new Map(options.orderProducts.map((p) => [p.id, p]));
@@ -160,21 +178,9 @@ export function mapRefund(refund: BcRefund, options: RefundMappingOptions): Refu
 				{ refundId: refund.id, itemIds: unknown },
 			);
 		}
-		const unmapped = [
-			...new Set(
-				productItems
-					.map((i) => (byId.get(i.item_id)?.sku ?? '').trim())
-					.filter((sku) => sku === '' || !lookupItem(options.resolvedItems, sku)),
-			),
-		];
-		if (unmapped.length) {
-			throw new MappingError(
-				'UNMAPPED_SKU',
-				`SKU(s) ${unmapped.map((s) => `"${s}"`).join(', ')} of refund ${refund.id} (order ${refund.order_id}) are not mapped to an F&O item; nothing was written`,
-				{ refundId: refund.id, skus: unmapped },
-			);
-		}
-		const lines = productItems.map((i): FoReturnOrderLine => {
+		const skus = productItems.map((i) => (byId.get(i.item_id)?.sku ?? '').trim());
+		if (skus.includes('')) throwUnmapped(refund, ['']);
+		const lines = productItems.map((i): ReturnOrderLineDraft => {
 			const p = byId.get(i.item_id) as BcOrderProduct;
 			const qty = i.quantity as number;
 			if (qty > p.quantity) {
@@ -184,7 +190,6 @@ export function mapRefund(refund: BcRefund, options: RefundMappingOptions): Refu
 					{ refundId: refund.id, itemId: p.id },
 				);
 			}
-			const item = lookupItem(options.resolvedItems, (p.sku ?? '').trim()) as ResolvedItem;
 			const gross = toUnits(inclusive ? p.total_inc_tax : p.total_ex_tax, `line ${p.id} total`);
 			const discount = (p.applied_discounts ?? []).reduce(
 				(s, d) => s + toUnits(d.amount, 'discount'),
@@ -200,10 +205,8 @@ export function mapRefund(refund: BcRefund, options: RefundMappingOptions): Refu
 				decimals,
 			);
 			returnUnits += credit;
-			return dropUndefined<FoReturnOrderLine>({
+			return dropUndefined<ReturnOrderLineDraft>({
 				dataAreaId: options.dataAreaId,
-				...itemFields(item),
-				SalesUnitSymbol: item.SalesUnitSymbol,
 				ReturnSalesQuantity: -qty,
 				SalesPrice: fromUnits(toUnits(inclusive ? p.price_inc_tax : p.price_ex_tax, 'price')),
 				LineAmount: fromUnits(negate(credit)),
@@ -215,9 +218,8 @@ export function mapRefund(refund: BcRefund, options: RefundMappingOptions): Refu
 			});
 		});
 		returnOrder = {
-			header: dropUndefined<FoReturnOrderHeader>({
+			header: dropUndefined<ReturnOrderHeaderDraft>({
 				dataAreaId: options.dataAreaId,
-				CustomerAccountNumber: options.customerAccount,
 				CurrencyCode: options.currencyCode,
 				CustomersOrderReference: reference,
 				CustomerRequisitionNumber: shortReference,
@@ -226,6 +228,7 @@ export function mapRefund(refund: BcRefund, options: RefundMappingOptions): Refu
 				DefaultReturnWarehouseId: options.defaultReturnWarehouseId,
 			}),
 			lines,
+			skus,
 		};
 	}
 
@@ -248,7 +251,7 @@ export function mapRefund(refund: BcRefund, options: RefundMappingOptions): Refu
 			refundId: refund.id,
 		});
 	}
-	let freeTextCredit: RefundPayload['freeTextCredit'];
+	let freeTextCredit: RefundDraft['freeTextCredit'];
 	let freeUnits = 0;
 	if (parts.length) {
 		const ft = options.freeText;
@@ -284,10 +287,8 @@ export function mapRefund(refund: BcRefund, options: RefundMappingOptions): Refu
 			});
 		});
 		freeTextCredit = {
-			header: dropUndefined<FoFreeTextInvoiceHeader>({
+			header: dropUndefined<FreeTextHeaderDraft>({
 				dataAreaId: options.dataAreaId,
-				CustomerAccount: options.customerAccount,
-				InvoiceAccount: options.customerAccount,
 				InvoiceDate: date,
 				CurrencyCode: options.currencyCode,
 				CustomerReference: reference,
@@ -311,6 +312,62 @@ export function mapRefund(refund: BcRefund, options: RefundMappingOptions): Refu
 			freeTextAmount: fromUnits(negate(freeUnits)),
 		},
 	};
+}
+
+function throwUnmapped(refund: BcRefund, unmapped: string[]): never {
+	throw new MappingError(
+		'UNMAPPED_SKU',
+		`SKU(s) ${unmapped.map((s) => `"${s}"`).join(', ')} of refund ${refund.id} (order ${refund.order_id}) are not mapped to an F&O item; nothing was written`,
+		{ refundId: refund.id, skus: unmapped },
+	);
+}
+
+function requireAccount(customerAccount: string): string {
+	if (!customerAccount) {
+		throw new MappingError('MISSING_OPTION', 'Refund mapping needs the "customerAccount" option', {
+			option: 'customerAccount',
+		});
+	}
+	return customerAccount;
+}
+
+/** The return order header for its F&O customer. */
+export function withReturnOrderCustomer(
+	header: ReturnOrderHeaderDraft,
+	customerAccount: string,
+): FoReturnOrderHeader {
+	const { dataAreaId, ...rest } = header;
+	return { dataAreaId, CustomerAccountNumber: requireAccount(customerAccount), ...rest };
+}
+
+/** The free-text credit header for its F&O customer (who is also the invoice account). */
+export function withFreeTextCustomer(
+	header: FreeTextHeaderDraft,
+	customerAccount: string,
+): FoFreeTextInvoiceHeader {
+	const { dataAreaId, ...rest } = header;
+	const account = requireAccount(customerAccount);
+	return { dataAreaId, CustomerAccount: account, InvoiceAccount: account, ...rest };
+}
+
+/** The return lines with their F&O items; every SKU must be resolved. */
+export function withReturnItems(
+	returnOrder: NonNullable<RefundDraft['returnOrder']>,
+	resolvedItems: ResolvedItemMap,
+	refund: BcRefund,
+): FoReturnOrderLine[] {
+	const unmapped = [...new Set(returnOrder.skus.filter((sku) => !lookupItem(resolvedItems, sku)))];
+	if (unmapped.length) throwUnmapped(refund, unmapped);
+	return returnOrder.lines.map((line, i) => {
+		const { dataAreaId, ...rest } = line;
+		const item = lookupItem(resolvedItems, returnOrder.skus[i]) as ResolvedItem;
+		return dropUndefined<FoReturnOrderLine>({
+			dataAreaId,
+			...itemFields(item),
+			SalesUnitSymbol: item.SalesUnitSymbol,
+			...rest,
+		});
+	});
 }
 
 /** Set ParentRecId (the header's InvoiceIdentifier) on free-text lines after the header exists. */

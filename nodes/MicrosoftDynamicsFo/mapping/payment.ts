@@ -18,8 +18,6 @@ export interface OffsetAccountOption {
 
 export interface PaymentMappingOptions {
 	dataAreaId: string;
-	/** The F&O customer the payment is for. */
-	customerAccount: string;
 	/** Journal batch, when the header already exists (else set it later). */
 	journalBatchNumber?: string;
 	offsetAccount: OffsetAccountOption;
@@ -47,8 +45,11 @@ export interface PaymentMappingOptions {
 
 export type PaymentSkipCode = 'NOT_A_CAPTURE' | 'NOT_OK' | 'TEST_TRANSACTION' | 'ZERO_AMOUNT';
 
+/** A journal line before the customer is known (see withPaymentCustomer). */
+export type PaymentLineDraft = Omit<FoCustomerPaymentJournalLine, 'AccountDisplayValue'>;
+
 export type PaymentMappingResult =
-	| { action: 'post'; reference: string; line: FoCustomerPaymentJournalLine }
+	| { action: 'post'; reference: string; line: PaymentLineDraft }
 	| { action: 'skip'; reference: string; code: PaymentSkipCode; reason: string };
 
 const MONEY_IN_EVENTS = new Set(['capture', 'purchase']);
@@ -76,7 +77,8 @@ function paymentMethodName(t: BcTransaction, options: PaymentMappingOptions): st
 /**
  * BigCommerce v3 transaction → CustomerPaymentJournalLines body, or a skip with its reason.
  * Only money actually received is posted: `event` capture or purchase with `status` ok. The line
- * credits the customer (AccountType Cust, CreditAmount) against the offset bank/ledger account.
+ * credits the customer (AccountType Cust, CreditAmount) against the offset bank/ledger account;
+ * which customer, withPaymentCustomer says: whether to post never depends on it.
  */
 export function mapPayment(t: BcTransaction, options: PaymentMappingOptions): PaymentMappingResult {
 	const reference = transactionReference(t.order_id, t.id, {
@@ -117,13 +119,7 @@ export function mapPayment(t: BcTransaction, options: PaymentMappingOptions): Pa
 			reason: `Transaction ${t.id} has no positive amount`,
 		};
 	}
-	for (const key of ['dataAreaId', 'customerAccount'] as const) {
-		if (!options[key]) {
-			throw new MappingError('MISSING_OPTION', `Payment mapping needs the "${key}" option`, {
-				option: key,
-			});
-		}
-	}
+	if (!options.dataAreaId) throw missingOption('dataAreaId');
 	if (!options.offsetAccount || options.offsetAccount.segments.length === 0) {
 		throw new MappingError(
 			'MISSING_OPTION',
@@ -133,7 +129,6 @@ export function mapPayment(t: BcTransaction, options: PaymentMappingOptions): Pa
 			},
 		);
 	}
-	const delimiter = options.dimensionFormat?.delimiter;
 	const date = requireBigCommerceDate(t.date_created, 'date_created');
 	const text = [
 		'BigCommerce',
@@ -144,10 +139,9 @@ export function mapPayment(t: BcTransaction, options: PaymentMappingOptions): Pa
 	]
 		.filter(Boolean)
 		.join(' ');
-	const line: FoCustomerPaymentJournalLine = {
+	const line: PaymentLineDraft = {
 		dataAreaId: options.dataAreaId,
 		AccountType: 'Cust',
-		AccountDisplayValue: escapeDimensionValue(options.customerAccount, delimiter),
 		CreditAmount: fromUnits(amount),
 		DebitAmount: 0,
 		CurrencyCode: t.currency,
@@ -166,4 +160,23 @@ export function mapPayment(t: BcTransaction, options: PaymentMappingOptions): Pa
 	if (method) line.PaymentMethodName = method;
 	if (options.postingProfile) line.PostingProfile = options.postingProfile;
 	return { action: 'post', reference, line };
+}
+
+const missingOption = (option: string) =>
+	new MappingError('MISSING_OPTION', `Payment mapping needs the "${option}" option`, { option });
+
+/** The journal line for its F&O customer: AccountDisplayValue, escaped for the dimension format. */
+export function withPaymentCustomer(
+	line: PaymentLineDraft,
+	customerAccount: string,
+	dimensionFormat?: DimensionFormatOptions,
+): FoCustomerPaymentJournalLine {
+	if (!customerAccount) throw missingOption('customerAccount');
+	const { dataAreaId, AccountType, ...rest } = line;
+	return {
+		dataAreaId,
+		AccountType,
+		AccountDisplayValue: escapeDimensionValue(customerAccount, dimensionFormat?.delimiter),
+		...rest,
+	};
 }

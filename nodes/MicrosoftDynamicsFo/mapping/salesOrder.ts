@@ -54,9 +54,7 @@ export interface SalesOrderMappingOptions {
 	dataAreaId: string;
 	/** BigCommerce store hash, part of CustomersOrderReference. */
 	storeHash: string;
-	/** The F&O customer the order is for (resolved by the caller). */
-	customerAccount: string;
-	/** Invoice account; default the customer account. */
+	/** Invoice account; default the customer account (see withCustomerAccount). */
 	invoiceAccount?: string;
 	/** SKU → F&O item, from the one-per-order SKU lookup (see collectSkus). */
 	resolvedItems: ResolvedItemMap;
@@ -126,15 +124,24 @@ export interface SalesOrderTotals {
 	linesTotal: number;
 }
 
-export interface SalesOrderPayload {
+export interface SalesOrderPayload<Header = FoSalesOrderHeader> {
 	/** CustomersOrderReference, the lookup key for the exactly-once check. */
 	reference: string;
-	header: FoSalesOrderHeader;
+	header: Header;
 	/** Product lines first (by BigCommerce line id), then charge lines. */
 	lines: FoSalesOrderLine[];
 	couponCodes: string[];
 	totals: SalesOrderTotals;
 }
+
+/** The header before the customer is known: the invoice account only when one was given. */
+export type SalesOrderHeaderDraft = Omit<
+	FoSalesOrderHeader,
+	'OrderingCustomerAccountNumber' | 'InvoiceCustomerAccountNumber'
+> & { InvoiceCustomerAccountNumber?: string };
+
+/** A mapped and checked order that only lacks its customer account (see withCustomerAccount). */
+export type SalesOrderDraft = SalesOrderPayload<SalesOrderHeaderDraft>;
 
 // ---- line collection ------------------------------------------------------------------------
 
@@ -240,11 +247,8 @@ function sumUnits(values: readonly number[]): number {
  * Throws MappingError, before anything is written, for an unmapped SKU (naming every one), a line
  * without SKU, a missing charge item, totals that do not add up, or an over-long order number.
  */
-export function mapSalesOrder(
-	order: BcOrder,
-	options: SalesOrderMappingOptions,
-): SalesOrderPayload {
-	for (const key of ['dataAreaId', 'storeHash', 'customerAccount'] as const) {
+export function mapSalesOrder(order: BcOrder, options: SalesOrderMappingOptions): SalesOrderDraft {
+	for (const key of ['dataAreaId', 'storeHash'] as const) {
 		if (!clean(options[key])) {
 			throw new MappingError('MISSING_OPTION', `Sales order mapping needs the "${key}" option`, {
 				option: key,
@@ -414,11 +418,10 @@ export function mapSalesOrder(
 			: undefined;
 	const dimensionValue = optionalDimensions(options.dimensions, options.dimensionFormat);
 	const headerAddress = addresses[0];
-	const header = dropUndefined<FoSalesOrderHeader>({
+	const header = dropUndefined<SalesOrderHeaderDraft>({
 		dataAreaId: options.dataAreaId,
 		SalesOrderNumber: salesOrderNumber,
-		OrderingCustomerAccountNumber: options.customerAccount,
-		InvoiceCustomerAccountNumber: clean(options.invoiceAccount) ?? options.customerAccount,
+		InvoiceCustomerAccountNumber: clean(options.invoiceAccount),
 		CurrencyCode: currency,
 		LanguageId: options.languageId,
 		CustomersOrderReference: reference,
@@ -512,6 +515,35 @@ export function mapSalesOrder(
 			linesTotal: fromUnits(sumUnits(rounded)),
 		},
 	};
+}
+
+/**
+ * The order for its F&O customer: OrderingCustomerAccountNumber, and the invoice account unless
+ * the mapping was given one.
+ */
+export function withCustomerAccount(
+	draft: SalesOrderDraft,
+	customerAccount: string,
+): SalesOrderPayload {
+	const account = clean(customerAccount);
+	if (!account) {
+		throw new MappingError(
+			'MISSING_OPTION',
+			'Sales order mapping needs the "customerAccount" option',
+			{
+				option: 'customerAccount',
+			},
+		);
+	}
+	const { dataAreaId, SalesOrderNumber, InvoiceCustomerAccountNumber, ...rest } = draft.header;
+	const header = dropUndefined<FoSalesOrderHeader>({
+		dataAreaId,
+		SalesOrderNumber,
+		OrderingCustomerAccountNumber: account,
+		InvoiceCustomerAccountNumber: InvoiceCustomerAccountNumber ?? account,
+		...rest,
+	});
+	return { ...draft, header };
 }
 
 /** Set SalesOrderNumber on lines once the header was created with a generated number. */

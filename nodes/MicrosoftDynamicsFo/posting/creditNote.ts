@@ -23,9 +23,12 @@ import {
 	withParentRecId,
 	withReturnOrderNumber,
 	type BcRefund,
+	withFreeTextCustomer,
+	withReturnItems,
+	withReturnOrderCustomer,
+	type FoReturnOrderLine,
+	type RefundDraft,
 	type RefundMappingOptions,
-	type RefundPayload,
-	type ResolvedItem,
 } from '../mapping';
 import { resolveSkus, type SkuCache, type SkuMappingTable } from '../skuResolution';
 import { plannedRequests, writeRoundsOf } from './changesetRounds';
@@ -36,15 +39,9 @@ import {
 	findPostedDocument,
 	rememberDocument,
 	writeWithGeneratedKey,
-	type DocumentWrite,
 } from './documentWrite';
-import {
-	FREE_TEXT_CREDIT,
-	RETURN_ORDER,
-	type DocumentDescriptor,
-	type FreeTextInvoiceKeys,
-	type ReturnOrderKeys,
-} from './documents';
+import { FREE_TEXT_CREDIT, RETURN_ORDER, type DocumentDescriptor } from './documents';
+import type { EntityKeys } from '../odata';
 import { postingLock, type RecordLocker } from './lock';
 
 export type RefundInput = 'refund' | 'order';
@@ -57,13 +54,7 @@ export interface CreditNoteSettings {
 	customer: DocumentCustomer;
 	mapping: Omit<
 		RefundMappingOptions,
-		| 'dataAreaId'
-		| 'storeHash'
-		| 'customerAccount'
-		| 'currencyCode'
-		| 'orderProducts'
-		| 'resolvedItems'
-		| 'referencePrefix'
+		'dataAreaId' | 'storeHash' | 'currencyCode' | 'orderProducts' | 'referencePrefix'
 	>;
 	skuTable?: SkuMappingTable;
 	skuCache?: SkuCache;
@@ -185,13 +176,11 @@ export async function postRefund(
 		orderProducts: products,
 	};
 
-	// 1. Which documents does this refund make? The customer and the item numbers change nothing about that.
-	const anyItem = new Map<string, ResolvedItem>(
-		products.map((p) => [String(p.sku ?? '').trim(), { ItemNumber: '?' }]),
-	);
-	const probe = mapRefund(refund, { ...mappingBase, customerAccount: '?', resolvedItems: anyItem });
+	// 1. Which documents does this refund make? Mapped and checked once, from the refund and its
+	// order alone; the customer and the return lines' items are filled in once they are known.
+	const draft = mapRefund(refund, mappingBase);
 	const docs: DocumentState[] = (['returnOrder', 'freeTextCredit'] as const)
-		.filter((kind) => probe[kind])
+		.filter((kind) => draft[kind])
 		.map((kind) => ({
 			kind,
 			audit: new AuditTrail(DOCUMENTS[kind].headerSet, dataAreaId, `refund:${refund.id}`),
@@ -209,7 +198,6 @@ export async function postRefund(
 	}
 	const missing = docs.filter((d) => !d.action);
 	const countMissing = (requests = 1) => missing.forEach((d) => d.audit.count(requests));
-	let payload: RefundPayload | undefined;
 	let customerAccount: string | undefined;
 
 	if (missing.length) {
@@ -226,8 +214,8 @@ export async function postRefund(
 			},
 			countMissing,
 		);
-		let resolvedItems: ReadonlyMap<string, ResolvedItem> = anyItem;
-		if (missing.some((d) => d.kind === 'returnOrder')) {
+		let returnLines: FoReturnOrderLine[] = [];
+		if (draft.returnOrder && missing.some((d) => d.kind === 'returnOrder')) {
 			const refunded = new Set(
 				refund.items.filter((i) => i.item_type === 'PRODUCT').map((i) => i.item_id),
 			);
@@ -252,28 +240,28 @@ export async function postRefund(
 					},
 				);
 			}
-			resolvedItems = resolution.items;
+			returnLines = withReturnItems(draft.returnOrder, resolution.items, refund);
 		}
-		payload = mapRefund(refund, { ...mappingBase, customerAccount, resolvedItems });
 
 		// 4. Write each missing document (or only say what would be written).
 		for (const doc of missing) {
+			const parts = documentParts(doc.kind, draft, customerAccount, returnLines);
 			if (settings.dryRun) {
 				Object.assign(doc, {
 					action: 'dry-run',
 					keys: {},
-					plannedRequests: plannedDocument(doc.kind, payload),
+					plannedRequests: plannedDocument(doc.kind, parts),
 				});
 				continue;
 			}
-			const written = await writeDocument(context, doc.kind, payload, settings, doc.audit);
+			const written = await writeDocument(context, doc.kind, parts, reference, settings, doc.audit);
 			rememberDocument(context, DOCUMENTS[doc.kind], dataAreaId, reference, written.keys);
 			Object.assign(doc, written);
 		}
 	}
 
 	return docs.map((doc) => {
-		const lines = payload?.[doc.kind]?.lines;
+		const lines = missing.length ? draft[doc.kind]?.lines : undefined;
 		const result: IDataObject = {
 			bigcommerceOrderId: refund.order_id,
 			refundId: refund.id,
@@ -287,11 +275,9 @@ export async function postRefund(
 			result.invoiceIdentifier = doc.keys.InvoiceIdentifier;
 		if (customerAccount) result.customerAccount = customerAccount;
 		if (lines) result.lineCount = lines.length;
-		if (payload)
+		if (missing.length)
 			result.amount =
-				doc.kind === 'returnOrder'
-					? payload.totals.returnOrderAmount
-					: payload.totals.freeTextAmount;
+				doc.kind === 'returnOrder' ? draft.totals.returnOrderAmount : draft.totals.freeTextAmount;
 		result.refundTotal = refund.total_amount;
 		if (doc.plannedRequests) result.plannedRequests = doc.plannedRequests;
 		result.audit = doc.audit.record(doc.action ?? 'created', doc.keys ?? {}, doc.reason);
@@ -299,24 +285,49 @@ export async function postRefund(
 	});
 }
 
-function documentParts(
-	kind: DocumentKind,
-	payload: RefundPayload,
-): { header: IDataObject; lines: IDataObject[] } {
-	const doc = payload[kind];
-	if (!doc) throw new Error(`no ${kind} in the refund payload`);
-	return {
-		header: doc.header as unknown as IDataObject,
-		lines: doc.lines as unknown as IDataObject[],
-	};
+interface DocumentParts {
+	header: IDataObject;
+	lines: IDataObject[];
+	/** The lines once F&O assigned the header's key. */
+	linesFor: (keys: EntityKeys) => IDataObject[];
 }
 
-function plannedDocument(kind: DocumentKind, payload: RefundPayload): IDataObject[] {
+const asBodies = (records: readonly object[]) => records as IDataObject[];
+const asBody = (record: object) => record as IDataObject;
+
+/** One document of the refund, complete: its header for the customer, its lines. */
+function documentParts(
+	kind: DocumentKind,
+	draft: RefundDraft,
+	customerAccount: string,
+	returnLines: FoReturnOrderLine[],
+): DocumentParts {
+	if (kind === 'returnOrder' && draft.returnOrder) {
+		return {
+			header: asBody(withReturnOrderCustomer(draft.returnOrder.header, customerAccount)),
+			lines: asBodies(returnLines),
+			linesFor: (keys) =>
+				asBodies(withReturnOrderNumber(returnLines, String(keys.ReturnOrderNumber))),
+		};
+	}
+	if (kind === 'freeTextCredit' && draft.freeTextCredit) {
+		const { header, lines } = draft.freeTextCredit;
+		return {
+			header: asBody(withFreeTextCustomer(header, customerAccount)),
+			lines: asBodies(lines),
+			linesFor: (keys) => asBodies(withParentRecId(lines, Number(keys.InvoiceIdentifier))),
+		};
+	}
+	throw new Error(`no ${kind} in the refund`);
+}
+
+function plannedDocument(kind: DocumentKind, parts: DocumentParts): IDataObject[] {
 	const { headerSet, lineSet } = DOCUMENTS[kind];
 	return plannedRequests({
 		headerSet,
 		lineSet,
-		...documentParts(kind, payload),
+		header: parts.header,
+		lines: parts.lines,
 		note:
 			kind === 'returnOrder'
 				? 'ReturnOrderNumber is the ReturnOrderNumber F&O assigns to the header'
@@ -328,31 +339,19 @@ function plannedDocument(kind: DocumentKind, payload: RefundPayload): IDataObjec
 async function writeDocument(
 	context: StaticDataContext,
 	kind: DocumentKind,
-	payload: RefundPayload,
+	parts: DocumentParts,
+	reference: string,
 	settings: CreditNoteSettings,
 	audit: AuditTrail,
-): Promise<{ keys: IDataObject; action: 'created' | 'skipped-duplicate'; reason?: string }> {
-	const write = {
+) {
+	return await writeWithGeneratedKey(context, DOCUMENTS[kind], {
 		dataAreaId: settings.dataAreaId,
 		environmentUrl: settings.environmentUrl,
-		reference: payload.reference,
-		header: documentParts(kind, payload).header,
+		reference,
+		header: parts.header,
+		linesFor: parts.linesFor,
 		rounds: writeRoundsOf(settings),
 		count: (requests?: number) => audit.count(requests),
 		itemIndex: settings.itemIndex,
-	};
-	if (kind === 'returnOrder') {
-		const returnOrder: DocumentWrite<ReturnOrderKeys> = {
-			...write,
-			linesFor: (keys) =>
-				withReturnOrderNumber(payload.returnOrder?.lines ?? [], keys.ReturnOrderNumber),
-		};
-		return await writeWithGeneratedKey(context, RETURN_ORDER, returnOrder);
-	}
-	const freeText: DocumentWrite<FreeTextInvoiceKeys> = {
-		...write,
-		linesFor: (keys) =>
-			withParentRecId(payload.freeTextCredit?.lines ?? [], keys.InvoiceIdentifier),
-	};
-	return await writeWithGeneratedKey(context, FREE_TEXT_CREDIT, freeText);
+	});
 }

@@ -15,7 +15,13 @@ import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
 import { AuditTrail } from '../../common/audit';
 import { findPosted, postedKey, rememberPosted } from './postedRecords';
-import { mapPayment, type BcTransaction, type PaymentMappingOptions } from '../mapping';
+import {
+	mapPayment,
+	withPaymentCustomer,
+	type BcTransaction,
+	type PaymentLineDraft,
+	type PaymentMappingOptions,
+} from '../mapping';
 import { postingLock } from './lock';
 import type { StaticDataContext } from './customer';
 import { documentCustomer, type DocumentCustomer } from './documentCustomer';
@@ -43,7 +49,7 @@ export interface PaymentSettings extends JournalSettings {
 	customer: DocumentCustomer;
 	mapping: Omit<
 		PaymentMappingOptions,
-		'dataAreaId' | 'customerAccount' | 'journalBatchNumber' | 'storeHash' | 'referencePrefix'
+		'dataAreaId' | 'journalBatchNumber' | 'storeHash' | 'referencePrefix'
 	>;
 	dryRun?: boolean;
 	/** Changeset re-sends after throttling or an unknown outcome found nothing. */
@@ -54,6 +60,8 @@ export interface PaymentSettings extends JournalSettings {
 
 interface Planned extends PlannedPayment {
 	transaction: BcTransaction;
+	/** The line as mapped, before the customer is known. */
+	draft: PaymentLineDraft;
 }
 
 /** The order id and transactions of an input item: an order with `transactions`, or one transaction. */
@@ -136,18 +144,18 @@ async function postUnlocked(
 		];
 	}
 
-	// 1. What is money received? (The customer account changes nothing about that.)
+	// 1. What is money received? (Mapped once; only the customer is filled in later.)
 	const outputs: IDataObject[] = [];
 	const planned: Planned[] = [];
 	for (const t of transactions) {
 		const audit = new AuditTrail(PAYMENT_LINES, dataAreaId, `transaction:${t.id}`);
-		const probe = mapPayment(t, { ...mappingBase, customerAccount: '?' });
-		if (probe.action === 'skip') {
-			const skipped = audit.record('skipped', {}, `${probe.code}: ${probe.reason}`);
-			outputs.push(output(t, probe.reference, skipped));
+		const mapped = mapPayment(t, mappingBase);
+		if (mapped.action === 'skip') {
+			const skipped = audit.record('skipped', {}, `${mapped.code}: ${mapped.reason}`);
+			outputs.push(output(t, mapped.reference, skipped));
 			continue;
 		}
-		planned.push({ transaction: t, reference: probe.reference, audit });
+		planned.push({ transaction: t, reference: mapped.reference, audit, draft: mapped.line });
 	}
 	const countAll = (requests = 1) => planned.forEach((p) => p.audit.count(requests));
 
@@ -186,8 +194,7 @@ async function postUnlocked(
 			countAll,
 		);
 		for (const p of toPost) {
-			const mapped = mapPayment(p.transaction, { ...mappingBase, customerAccount });
-			if (mapped.action === 'post') p.line = mapped.line;
+			p.line = withPaymentCustomer(p.draft, customerAccount, settings.mapping.dimensionFormat);
 			p.customerAccount = customerAccount;
 		}
 		// 4. Write (or only say what would be written).

@@ -23,6 +23,7 @@ import {
 	mapSalesOrder,
 	orderReference,
 	resolveOrderCustomer,
+	withCustomerAccount,
 	withSalesOrderNumber,
 	type CustomerMappingOptions,
 	type GuestMode,
@@ -66,12 +67,7 @@ export interface SalesOrderSettings {
 	customer: CustomerSource;
 	mapping: Omit<
 		SalesOrderMappingOptions,
-		| 'dataAreaId'
-		| 'storeHash'
-		| 'customerAccount'
-		| 'resolvedItems'
-		| 'salesOrderNumberPrefix'
-		| 'referencePrefix'
+		'dataAreaId' | 'storeHash' | 'resolvedItems' | 'salesOrderNumberPrefix' | 'referencePrefix'
 	>;
 	skuTable?: SkuMappingTable;
 	skuCache?: SkuCache;
@@ -167,20 +163,18 @@ async function postUnlocked(
 			"Nothing was written for this order. Release the product in F&O, or map the SKU in the node's SKU mapping table.",
 		);
 	}
-	const mapFor = (customerAccount: string) =>
-		mapSalesOrder(order, {
-			...settings.mapping,
-			dataAreaId,
-			storeHash: settings.storeHash,
-			referencePrefix: settings.referencePrefix,
-			customerAccount,
-			resolvedItems: resolution.items,
-			products: lines,
-			salesOrderNumberPrefix: settings.orderNumberPrefix,
-		});
-	mapFor('VALIDATION-ONLY'); // throws a MappingError naming the problem before any write
+	// Throws a MappingError naming the problem before any write; only the customer is missing.
+	const draft = mapSalesOrder(order, {
+		...settings.mapping,
+		dataAreaId,
+		storeHash: settings.storeHash,
+		referencePrefix: settings.referencePrefix,
+		resolvedItems: resolution.items,
+		products: lines,
+		salesOrderNumberPrefix: settings.orderNumberPrefix,
+	});
 	const customerAccount = await resolveCustomer(context, order, settings, audit);
-	const payload = mapFor(customerAccount);
+	const payload = withCustomerAccount(draft, customerAccount);
 
 	if (settings.dryRun) {
 		return result(

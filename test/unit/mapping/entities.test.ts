@@ -3,12 +3,14 @@ import {
 	mapBillingAddressCustomerUpdate,
 	mapCustomerCreate,
 	mapPayment,
-	mapRefund,
 	mapSalesOrder,
+	withCustomerAccount,
 	withParentRecId,
+	withPaymentCustomer,
 	withReturnOrderNumber,
 	withSalesOrderNumber,
 } from '../../../nodes/MicrosoftDynamicsFo/mapping';
+import { completedRefund } from './completed';
 import { entities, entityProblems, expectConforms, order, resolvedFor } from './helpers';
 
 const dims = {
@@ -94,10 +96,9 @@ describe('payloads against entities-derived.json', () => {
 			line_items: [],
 		});
 		(o.consignments as any).shipping[0].line_items[1].order_address_id = 2;
-		const p = mapSalesOrder(o, {
+		const draft = mapSalesOrder(o, {
 			dataAreaId: 'usmf',
 			storeHash: 'abc',
-			customerAccount: 'C1',
 			invoiceAccount: 'C2',
 			resolvedItems: {
 				...resolvedFor(lines),
@@ -127,6 +128,7 @@ describe('payloads against entities-derived.json', () => {
 			languageId: 'en-us',
 			dimensions: dims,
 		});
+		const p = withCustomerAccount(draft, 'C1');
 		expectConforms(p.header, 'SalesOrderHeadersV2');
 		expect(p.lines[1]).toHaveProperty('DeliveryAddressCountryRegionId', 'CAN');
 		for (const l of withSalesOrderNumber(p.lines, 'SO-1')) expectConforms(l, 'SalesOrderLines');
@@ -146,7 +148,6 @@ describe('payloads against entities-derived.json', () => {
 			},
 			{
 				dataAreaId: 'usmf',
-				customerAccount: 'C1',
 				journalBatchNumber: 'J1',
 				offsetAccount: { type: 'Bank', segments: ['OPER'] },
 				defaultPaymentMethod: 'CARD',
@@ -154,13 +155,13 @@ describe('payloads against entities-derived.json', () => {
 			},
 		);
 		if (r.action !== 'post') throw new Error('expected post');
-		expectConforms(r.line, 'CustomerPaymentJournalLines');
+		expectConforms(withPaymentCustomer(r.line, 'C1'), 'CustomerPaymentJournalLines');
 	});
 
 	it('return order and free-text credit (all options)', () => {
 		const lines = [{ sku: 'A', qty: 2, price: 5 }];
 		const o = order({ id: 5, lines });
-		const r = mapRefund(
+		const r = completedRefund(
 			{
 				id: 1,
 				order_id: 5,
@@ -174,19 +175,8 @@ describe('payloads against entities-derived.json', () => {
 			{
 				dataAreaId: 'usmf',
 				storeHash: 'abc',
-				customerAccount: 'C1',
 				currencyCode: 'USD',
 				orderProducts: (o.consignments as any).shipping[0].line_items,
-				resolvedItems: {
-					A: {
-						ItemNumber: 'A1',
-						ProductSizeId: 'S',
-						ProductColorId: 'R',
-						ProductStyleId: 'V',
-						ProductConfigurationId: 'C',
-						SalesUnitSymbol: 'ea',
-					},
-				},
 				returnReasonCode: 'R',
 				returnDispositionCode: 'D',
 				defaultReturnSiteId: '1',
@@ -196,6 +186,17 @@ describe('payloads against entities-derived.json', () => {
 					salesTaxGroupId: 'G',
 					salesTaxItemGroupId: 'I',
 					dimensions: dims,
+				},
+			},
+			'C1',
+			{
+				A: {
+					ItemNumber: 'A1',
+					ProductSizeId: 'S',
+					ProductColorId: 'R',
+					ProductStyleId: 'V',
+					ProductConfigurationId: 'C',
+					SalesUnitSymbol: 'ea',
 				},
 			},
 		);

@@ -1,20 +1,21 @@
 import {
 	mapPayment,
-	mapRefund,
 	MappingError,
 	refundHasItems,
 	withParentRecId,
+	withPaymentCustomer,
 	withReturnOrderNumber,
 	type BcRefund,
 	type BcTransaction,
 	type PaymentMappingOptions,
 	type RefundMappingOptions,
+	type ResolvedItemMap,
 } from '../../../nodes/MicrosoftDynamicsFo/mapping';
+import { completedRefund } from './completed';
 import { bcSpec, expectConforms, order, resolvedFor, sumCents, type LineSpec } from './helpers';
 
 const payOptions: PaymentMappingOptions = {
 	dataAreaId: 'usmf',
-	customerAccount: 'DAT-000011',
 	offsetAccount: { type: 'Bank', segments: ['RFI-OPER'] },
 	paymentMethodMap: { 'squarev2.card': 'CARD', braintree: 'BT' },
 	storeHash: 'abc123xyz',
@@ -36,6 +37,12 @@ function txn(over: Partial<BcTransaction>): BcTransaction {
 	};
 }
 
+/** The transaction's line for customer DAT-000011, as posted. */
+const lineOf = (r: ReturnType<typeof mapPayment>) => {
+	if (r.action !== 'post') throw new Error('expected post');
+	return withPaymentCustomer(r.line, 'DAT-000011', payOptions.dimensionFormat);
+};
+
 function thrown(fn: () => unknown): MappingError {
 	try {
 		fn();
@@ -51,7 +58,7 @@ describe('mapPayment', () => {
 		const r = mapPayment(txn({ amount: 69.84 }), payOptions);
 		expect(r.action).toBe('post');
 		if (r.action !== 'post') return;
-		expect(r.line).toEqual({
+		expect(lineOf(r)).toEqual({
 			dataAreaId: 'usmf',
 			AccountType: 'Cust',
 			AccountDisplayValue: 'DAT\\-000011',
@@ -66,7 +73,7 @@ describe('mapPayment', () => {
 			OffsetAccountType: 'Bank',
 			OffsetAccountDisplayValue: 'RFI\\-OPER',
 		});
-		expectConforms(r.line, 'CustomerPaymentJournalLines');
+		expectConforms(lineOf(r), 'CustomerPaymentJournalLines');
 	});
 
 	it('posts two partial captures as two lines that add up to the order total', () => {
@@ -128,7 +135,7 @@ describe('mapPayment', () => {
 			OffsetAccountDisplayValue: '110110-001-',
 			JournalBatchNumber: 'USMF-000123',
 		});
-		expectConforms(r.line, 'CustomerPaymentJournalLines');
+		expectConforms(lineOf(r), 'CustomerPaymentJournalLines');
 	});
 });
 
@@ -142,10 +149,8 @@ const products = (bcOrder.consignments as any).shipping[0].line_items;
 const refundOptions: RefundMappingOptions = {
 	dataAreaId: 'usmf',
 	storeHash: 'abc123xyz',
-	customerAccount: 'US-001',
 	currencyCode: 'USD',
 	orderProducts: products,
-	resolvedItems: resolvedFor(LINES),
 	returnReasonCode: 'WEB',
 	returnDispositionCode: 'CREDIT',
 	freeText: { mainAccount: ['401100'], mainAccountByType: { SHIPPING: ['403300'] } },
@@ -166,6 +171,13 @@ function refund(over: Partial<BcRefund>): BcRefund {
 		...over,
 	};
 }
+
+/** The refund's documents for customer US-001, items resolved as the SKU lookup would. */
+const mapRefund = (
+	r: BcRefund,
+	options: RefundMappingOptions,
+	resolvedItems: ResolvedItemMap = resolvedFor(LINES),
+) => completedRefund(r, options, 'US-001', resolvedItems);
 
 describe('mapRefund', () => {
 	it('turns a partial line refund into a return order for exactly the refunded quantity', () => {
@@ -297,10 +309,13 @@ describe('mapRefund', () => {
 			).code,
 		).toBe('UNKNOWN_ORDER_PRODUCT');
 		const e = thrown(() =>
-			mapRefund(refund({ items: [{ item_type: 'PRODUCT', item_id: 2, quantity: 1 }] }), {
-				...refundOptions,
-				resolvedItems: { TEE: { ItemNumber: 'T' } },
-			}),
+			mapRefund(
+				refund({ items: [{ item_type: 'PRODUCT', item_id: 2, quantity: 1 }] }),
+				refundOptions,
+				{
+					TEE: { ItemNumber: 'T' },
+				},
+			),
 		);
 		expect(e.code).toBe('UNMAPPED_SKU');
 		expect(e.message).toContain('"MUG"');

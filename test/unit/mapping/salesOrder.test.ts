@@ -2,6 +2,7 @@ import {
 	collectSkus,
 	mapSalesOrder,
 	MappingError,
+	withCustomerAccount,
 	withSalesOrderNumber,
 	type SalesOrderMappingOptions,
 } from '../../../nodes/MicrosoftDynamicsFo/mapping';
@@ -17,7 +18,6 @@ import {
 const base = (lines: Array<{ sku: string }>): SalesOrderMappingOptions => ({
 	dataAreaId: 'usmf',
 	storeHash: 'abc123xyz',
-	customerAccount: 'US-001',
 	resolvedItems: resolvedFor(lines),
 	charges: { shippingItemNumber: 'SHIP' },
 	defaultSiteId: '1',
@@ -45,7 +45,7 @@ const FIVE: LineSpec[] = [
 describe('mapSalesOrder', () => {
 	it('maps a registered 5-line order with coupon and shipping; lines sum to what BigCommerce charged', () => {
 		const o = order({ id: 1001, lines: FIVE, shipping: 9.95 });
-		const p = mapSalesOrder(o, base(FIVE));
+		const p = withCustomerAccount(mapSalesOrder(o, base(FIVE)), 'US-001');
 		expect(p.reference).toBe('BC-abc123xyz-1001');
 		expect(p.header).toMatchObject({
 			dataAreaId: 'usmf',
