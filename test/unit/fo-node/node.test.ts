@@ -1,0 +1,110 @@
+/**
+ * The F&O node's router, offline: every operation its selectors offer reaches an `execute` (none is
+ * left dangling), an unknown one is refused before anything runs, and a failed item under
+ * continueOnFail carries the `failed` audit beside its error.
+ */
+import type { INodeProperties } from 'n8n-workflow';
+
+import { MicrosoftDynamicsFo } from '../../../nodes/MicrosoftDynamicsFo/MicrosoftDynamicsFo.node';
+
+const description = new MicrosoftDynamicsFo().description;
+
+function operations(): Array<{ resource: string; operation: string }> {
+	return description.properties
+		.filter((p: INodeProperties) => p.name === 'operation')
+		.flatMap((p) =>
+			(p.displayOptions!.show!.resource as string[]).flatMap((resource) =>
+				(p.options as Array<{ value: string }>).map((o) => ({ resource, operation: o.value })),
+			),
+		);
+}
+
+const CREDENTIALS_READ = 'credentials read: the operation was found';
+
+/** A context answering parameters from `parameters`; credentials as given, or a refusal. */
+function offlineContext(
+	parameters: Record<string, unknown>,
+	options: { credentials?: Record<string, unknown>; continueOnFail?: boolean } = {},
+) {
+	return {
+		getInputData: () => [{ json: {} }],
+		getNode: () => ({
+			id: 'n',
+			name: 'Dynamics 365 F&O',
+			type: 'microsoftDynamicsFo',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		}),
+		getNodeParameter: (name: string, _i: number, fallback?: unknown) =>
+			parameters[name] ?? fallback,
+		getTimezone: () => 'UTC',
+		continueOnFail: () => options.continueOnFail ?? false,
+		getCredentials: async () => {
+			if (!options.credentials) throw new Error(CREDENTIALS_READ);
+			return options.credentials;
+		},
+	};
+}
+
+describe('F&O node router', () => {
+	it('offers the operations of every resource', () => {
+		expect(
+			operations()
+				.map((o) => `${o.resource}.${o.operation}`)
+				.sort(),
+		).toEqual([
+			'creditNote.create',
+			'creditNote.find',
+			'customer.findByEmail',
+			'customer.get',
+			'customer.upsert',
+			'entity.create',
+			'entity.delete',
+			'entity.get',
+			'entity.getAll',
+			'entity.update',
+			'legalEntity.getAll',
+			'payment.find',
+			'payment.post',
+			'releasedProduct.get',
+			'releasedProduct.resolveSkus',
+			'salesOrder.create',
+			'salesOrder.findByBigCommerceId',
+			'salesOrder.get',
+		]);
+	});
+
+	it.each(operations().map((o) => [`${o.resource}.${o.operation}`, o]))(
+		'%s is routed to an operation',
+		async (_name, { resource, operation }) => {
+			await expect(
+				new MicrosoftDynamicsFo().execute.call(offlineContext({ resource, operation }) as never),
+			).rejects.toThrow(CREDENTIALS_READ);
+		},
+	);
+
+	it('refuses an operation it does not have, before reading credentials', async () => {
+		await expect(
+			new MicrosoftDynamicsFo().execute.call(
+				offlineContext({ resource: 'salesOrder', operation: 'delete' }) as never,
+			),
+		).rejects.toThrow('Unsupported operation salesOrder:delete');
+	});
+
+	it('under continueOnFail a failed item carries its error and a failed audit', async () => {
+		const context = offlineContext(
+			{ resource: 'salesOrder', operation: 'get', salesOrderNumber: 'SO-1' },
+			{
+				credentials: { environmentUrl: 'https://contoso.operations.dynamics.com' },
+				continueOnFail: true,
+			},
+		);
+		const [[item]] = await new MicrosoftDynamicsFo().execute.call(context as never);
+		const message = 'No legal entity: choose one on the node or set a default in the credential';
+		expect(item).toEqual({
+			json: { error: message, audit: { action: 'failed', reason: message } },
+			pairedItem: { item: 0 },
+		});
+	});
+});
