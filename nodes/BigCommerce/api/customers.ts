@@ -2,6 +2,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { HttpContext } from '../../common/http';
+import type { BcCustomer } from '../model';
 import { listAll, type ListCallOptions } from './paging';
 
 export interface CustomerOptions {
@@ -15,10 +16,10 @@ export async function getCustomer(
 	context: HttpContext,
 	customerId: number | string,
 	options: CustomerOptions = {},
-): Promise<IDataObject | undefined> {
+): Promise<BcCustomer | undefined> {
 	const qs: IDataObject = { 'id:in': String(customerId) };
 	if (options.include?.length) qs.include = options.include.join(',');
-	const found = await listAll(context, 'v3', '/customers', {
+	const found = await listAll<BcCustomer>(context, 'v3', '/customers', {
 		qs,
 		itemIndex: options.itemIndex,
 		limit: 1,
@@ -37,8 +38,8 @@ export interface CustomerFilters {
 export async function listCustomers(
 	context: HttpContext,
 	filters: CustomerFilters = {},
-	options: ListCallOptions<IDataObject> = {},
-): Promise<IDataObject[]> {
+	options: ListCallOptions<BcCustomer> = {},
+): Promise<BcCustomer[]> {
 	const qs: IDataObject = {};
 	const emails = (Array.isArray(filters.email) ? filters.email : [filters.email])
 		.map((e) => (e ?? '').trim())
@@ -46,5 +47,5 @@ export async function listCustomers(
 	if (emails.length) qs['email:in'] = emails.join(',');
 	if (filters.ids?.length) qs['id:in'] = filters.ids.join(',');
 	if (filters.include?.length) qs.include = filters.include.join(',');
-	return await listAll(context, 'v3', '/customers', { ...options, qs });
+	return await listAll<BcCustomer>(context, 'v3', '/customers', { ...options, qs });
 }

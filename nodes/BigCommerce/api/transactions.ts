@@ -5,7 +5,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { HttpContext } from '../../common/http';
-import type { BcTransaction } from '../model';
+import type { BcRefund, BcTransaction } from '../model';
 import { bigCommerceRequest } from '../transport';
 import { toRfc3339, type DateInput } from './dates';
 import { isEmptyBody, listAll, pathSegment, type ListCallOptions } from './paging';
@@ -31,9 +31,9 @@ export async function listTransactions(
 export async function listRefunds(
 	context: HttpContext,
 	orderId: number | string,
-	options: ListCallOptions<IDataObject> = {},
-): Promise<IDataObject[]> {
-	return await listAll(
+	options: ListCallOptions<BcRefund> = {},
+): Promise<BcRefund[]> {
+	return await listAll<BcRefund>(
 		context,
 		'v3',
 		`/orders/${pathSegment(orderId)}/payment_actions/refunds`,
@@ -49,8 +49,8 @@ export async function getRefund(
 	context: HttpContext,
 	refundId: number | string,
 	itemIndex?: number,
-): Promise<IDataObject | undefined> {
-	const response = await bigCommerceRequest<{ data?: IDataObject }>(context, {
+): Promise<BcRefund | undefined> {
+	const response = await bigCommerceRequest<{ data?: BcRefund }>(context, {
 		method: 'GET',
 		version: 'v3',
 		path: `/orders/payment_actions/refunds/${pathSegment(refundId)}`,
@@ -58,10 +58,10 @@ export async function getRefund(
 		itemIndex,
 	});
 	if (response.statusCode === 404 || isEmptyBody(response.body)) return undefined;
-	return response.body.data ?? (response.body as IDataObject);
+	return response.body.data ?? (response.body as BcRefund);
 }
 
-export interface RefundsSinceOptions extends ListCallOptions<IDataObject> {
+export interface RefundsSinceOptions extends ListCallOptions<BcRefund> {
 	/** Upper bound of `created` (inclusive). */
 	until?: DateInput;
 	/** Only these orders. */
@@ -74,11 +74,14 @@ export async function listRefundsSince(
 	context: HttpContext,
 	since: DateInput,
 	options: RefundsSinceOptions = {},
-): Promise<IDataObject[]> {
+): Promise<BcRefund[]> {
 	const tz = options.timeZone ?? 'UTC';
 	const qs: IDataObject = { 'created:min': toRfc3339(since, tz) };
 	if (options.until !== undefined && options.until !== '')
 		qs['created:max'] = toRfc3339(options.until, tz);
 	if (options.orderIds?.length) qs['order_id:in'] = options.orderIds.join(',');
-	return await listAll(context, 'v3', '/orders/payment_actions/refunds', { ...options, qs });
+	return await listAll<BcRefund>(context, 'v3', '/orders/payment_actions/refunds', {
+		...options,
+		qs,
+	});
 }

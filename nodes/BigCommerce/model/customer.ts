@@ -2,6 +2,7 @@
  * The BigCommerce v3 customer (`GET /v3/customers` item, `customer_Full`), as the node reads it
  * and the F&O customer mapping turns it into a customer account.
  */
+import type { IDataObject } from 'n8n-workflow';
 
 export interface BcCustomerAddress {
 	first_name?: string;
@@ -18,7 +19,7 @@ export interface BcCustomerAddress {
 }
 
 /** A v3 customer; addresses only with `include=addresses`. */
-export interface BcCustomer {
+export interface BcCustomer extends IDataObject {
 	id?: number;
 	email?: string;
 	first_name?: string;

@@ -2,6 +2,7 @@
  * The BigCommerce v3 refund (`GET /v3/orders/payment_actions/refunds/{refund_id}` `data`), as the
  * node and the triggers read it and the F&O credit-note mapping turns it into credit documents.
  */
+import type { IDataObject } from 'n8n-workflow';
 
 export type BcRefundItemType =
 	'PRODUCT' | 'GIFT_WRAPPING' | 'SHIPPING' | 'HANDLING' | 'ORDER' | 'FEE' | 'TAX';
@@ -32,7 +33,7 @@ export interface BcRefundPayment {
 }
 
 /** A v3 refund. `order_id` is an integer there. */
-export interface BcRefund {
+export interface BcRefund extends IDataObject {
 	id: number;
 	order_id: number;
 	created: string;
