@@ -1,4 +1,6 @@
-/** Node parameters as the BigCommerce API layer takes them, read the same way by every operation. */
+/**
+ * Node parameters as the BigCommerce API layer takes them, read the same way by every operation.
+ */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import type { HttpContext } from '../../common/http';

@@ -1,4 +1,6 @@
-/** What every F&O operation gets: the n8n context, the resolved company and per-execution caches. */
+/**
+ * What every F&O operation gets: the n8n context, the resolved company and per-execution caches.
+ */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { RecordLocker } from '../posting/lock';

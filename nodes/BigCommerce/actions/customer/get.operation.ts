@@ -1,4 +1,7 @@
-/** Customer → Get: one v3 customer by ID, optionally with its addresses; a missing one fails the item. */
+/**
+ * Customer → Get: one v3 customer by ID, optionally with its addresses; a missing one fails the
+ * item.
+ */
 import {
 	NodeOperationError,
 	type IDataObject,

@@ -1,4 +1,6 @@
-/** Order → Get Many: orders by status, customer, dates or ID (dates in the workflow's time zone). */
+/**
+ * Order → Get Many: orders by status, customer, dates or ID (dates in the workflow's time zone).
+ */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { listOrders, type OrderFilters } from '../../api';

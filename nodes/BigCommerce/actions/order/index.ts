@@ -1,4 +1,6 @@
-/** The order resource: its operation selector and the fields of its operations, and the operations. */
+/**
+ * The order resource: its operation selector and the fields of its operations, and the operations.
+ */
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operationProperty } from '../../../common/descriptions';

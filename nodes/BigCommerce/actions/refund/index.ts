@@ -1,4 +1,7 @@
-/** The refund resource: its operation selector and the fields of its operations, and the operations. */
+/**
+ * The refund resource: its operation selector and the fields of its operations, and the
+ * operations.
+ */
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operationProperty } from '../../../common/descriptions';

@@ -1,4 +1,7 @@
-/** The webhook resource: its operation selector and the fields of its operations, and the operations. */
+/**
+ * The webhook resource: its operation selector and the fields of its operations, and the
+ * operations.
+ */
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operationProperty } from '../../../common/descriptions';

@@ -1,5 +1,7 @@
-/** Credit Note → Create From BigCommerce Refund: node parameters → the credit note posting code.
- * Its Store Hash field serves the Find operation too. */
+/**
+ * Credit Note → Create From BigCommerce Refund: node parameters → the credit note posting code.
+ * Its Store Hash field serves the Find operation too.
+ */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import {

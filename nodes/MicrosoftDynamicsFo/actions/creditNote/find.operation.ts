@@ -1,4 +1,7 @@
-/** Credit Note → Find by BigCommerce Refund: the return order and free-text credit note of a refund. */
+/**
+ * Credit Note → Find by BigCommerce Refund: the return order and free-text credit note of a
+ * refund.
+ */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { findByBigCommerceIdFields, showFor } from '../common.descriptions';

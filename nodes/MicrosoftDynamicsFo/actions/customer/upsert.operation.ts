@@ -1,4 +1,7 @@
-/** Customer → Create or Update: a BigCommerce customer or an order's buyer as an F&O customer, once. */
+/**
+ * Customer → Create or Update: a BigCommerce customer or an order's buyer as an F&O customer,
+ * once.
+ */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import {

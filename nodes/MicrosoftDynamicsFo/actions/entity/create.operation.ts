@@ -1,4 +1,6 @@
-/** Entity → Create: a record in any entity set, with the legal entity in company-specific bodies. */
+/**
+ * Entity → Create: a record in any entity set, with the legal entity in company-specific bodies.
+ */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { AuditTrail } from '../../../common/audit';

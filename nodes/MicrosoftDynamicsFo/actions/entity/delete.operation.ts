@@ -1,4 +1,6 @@
-/** Entity → Delete: one record of any entity set by its full key; a record already gone is a skip. */
+/**
+ * Entity → Delete: one record of any entity set by its full key; a record already gone is a skip.
+ */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { AuditTrail } from '../../../common/audit';

@@ -1,4 +1,7 @@
-/** Payment → Find by BigCommerce Transaction: the journal line that carries the transaction's reference. */
+/**
+ * Payment → Find by BigCommerce Transaction: the journal line that carries the transaction's
+ * reference.
+ */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { findByBigCommerceIdFields, showFor } from '../common.descriptions';

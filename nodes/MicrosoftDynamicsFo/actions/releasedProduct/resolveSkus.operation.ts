@@ -1,4 +1,6 @@
-/** Released Product → Resolve SKUs: the item (and variant dimensions) of each SKU, in one request. */
+/**
+ * Released Product → Resolve SKUs: the item (and variant dimensions) of each SKU, in one request.
+ */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { showFor, skuMappingField } from '../common.descriptions';

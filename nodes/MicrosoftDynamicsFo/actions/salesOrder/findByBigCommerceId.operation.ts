@@ -1,4 +1,7 @@
-/** Sales Order → Find by BigCommerce Order ID: the sales orders carrying the order's reference (store hash + order ID). */
+/**
+ * Sales Order → Find by BigCommerce Order ID: the sales orders carrying the order's reference
+ * (store hash + order ID).
+ */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '../common.descriptions';
