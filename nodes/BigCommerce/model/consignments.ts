@@ -58,6 +58,13 @@ function consignmentList(structures: IDataObject[]): IDataObject[] {
 	return out;
 }
 
+/** Pure: the shipping consignments (each a shipping address with its lines), in order. */
+export function shippingConsignments(consignments: unknown): BcShippingConsignment[] {
+	return consignmentStructures(consignments).flatMap((structure) =>
+		Array.isArray(structure.shipping) ? (structure.shipping as BcShippingConsignment[]) : [],
+	);
+}
+
 /** A consignment's `line_items` as a list (one entry, a link, is a list of one). */
 function lineItemsOf(consignment: IDataObject): unknown[] {
 	const lines = consignment.line_items;
@@ -107,11 +114,7 @@ export function readConsignments(order: IDataObject): ConsignmentReading {
 		}
 	}
 	if (structures.some((structure) => structure.__warning__ !== undefined)) linesIncomplete = true;
-	const shippingAddresses = structures.flatMap((structure) =>
-		Array.isArray(structure.shipping)
-			? (structure.shipping as IDataObject[]).map(withoutLines)
-			: [],
-	);
+	const shippingAddresses = (shippingConsignments(structures) as IDataObject[]).map(withoutLines);
 	return {
 		products: [...byId.values()].sort((a, b) => a.id - b.id),
 		shippingAddresses,

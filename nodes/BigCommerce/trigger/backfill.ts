@@ -6,7 +6,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { HttpContext } from '../../common/http';
-import { getOrder, listOrders, listRefundsSince, listTransactions, type FullOrder } from '../api';
+import { getOrder, listOrders, listRefundsSince, listTransactions } from '../api';
+import type { FullOrder } from '../model';
 import { advance, cursorSecond, dateMs, pastCursor, type Cursor } from './cursor';
 import { INCOMPLETE_STATUS, statusSelected } from './events';
 import type { EventMeta } from './items';

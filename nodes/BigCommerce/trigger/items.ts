@@ -14,14 +14,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { HttpContext } from '../../common/http';
-import {
-	getCustomer,
-	getOrder,
-	getRefund,
-	listRefunds,
-	type FullOrder,
-	type OrderParts,
-} from '../api';
+import { getCustomer, getOrder, getRefund, listRefunds, type OrderParts } from '../api';
+import type { FullOrder } from '../model';
 import { EVENT_KINDS, statusSelected } from './events';
 
 export interface EventMeta extends IDataObject {

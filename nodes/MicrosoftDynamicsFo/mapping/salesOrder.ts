@@ -1,4 +1,4 @@
-import { orderLines } from '../../BigCommerce/model';
+import { orderLines, shippingConsignments } from '../../BigCommerce/model';
 
 import { requireBigCommerceDate, toFoDate } from './dates';
 import { optionalDimensions, type DimensionFormatOptions } from './dimensions';
@@ -12,7 +12,6 @@ import {
 } from './references';
 import { countryRegionId, stateId } from './regions';
 import type {
-	BcConsignments,
 	BcOrder,
 	BcOrderCoupon,
 	BcOrderProduct,
@@ -198,13 +197,7 @@ function dropUndefined<T extends object>(obj: T): T {
 function shippingAddressesOf(order: BcOrder, explicit?: BcShippingAddress[]): BcShippingAddress[] {
 	if (explicit) return explicit;
 	if (Array.isArray(order.shipping_addresses)) return order.shipping_addresses;
-	if (order.consignments && typeof order.consignments === 'object') {
-		const list = Array.isArray(order.consignments)
-			? order.consignments
-			: [order.consignments as BcConsignments];
-		return list.flatMap((c) => c.shipping ?? []);
-	}
-	return [];
+	return shippingConsignments(order.consignments);
 }
 
 function deliveryAddress(

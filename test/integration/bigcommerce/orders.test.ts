@@ -5,7 +5,8 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { listOrders, type FullOrder } from '../../../nodes/BigCommerce/api';
+import { listOrders } from '../../../nodes/BigCommerce/api';
+import type { FullOrder } from '../../../nodes/BigCommerce/model';
 import {
 	adminCall,
 	callsSince,
