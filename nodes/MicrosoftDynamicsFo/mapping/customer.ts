@@ -1,3 +1,7 @@
+/**
+ * BigCommerce customers and order billing addresses → CustomersV3 create and update bodies (which
+ * order customer they are for, orderCustomer.ts decides).
+ */
 import { optionalDimensions, type DimensionFormatOptions } from './dimensions';
 import { MappingError } from './errors';
 import { FIELD_MAX_LENGTHS, truncate } from './references';
@@ -6,7 +10,6 @@ import type {
 	BcAddress,
 	BcCustomer,
 	BcCustomerAddress,
-	BcOrder,
 	DimensionsInput,
 	FoCustomerCreate,
 	FoCustomerUpdate,
@@ -57,7 +60,7 @@ interface AddressFields {
 	AddressCountryRegionId?: string;
 }
 
-function clean(value: string | undefined | null): string | undefined {
+export function clean(value: string | undefined | null): string | undefined {
 	const v = (value ?? '').trim();
 	return v === '' ? undefined : v;
 }
@@ -348,54 +351,4 @@ export function mapBillingAddressCustomerUpdate(
 		options.countryOverrides,
 	);
 	return updateBody(party, address, billing.email, billing.phone, options);
-}
-
-// ---- guests ---------------------------------------------------------------------------------
-
-export type GuestMode = 'sharedAccount' | 'perEmail';
-
-export interface GuestCustomerOptions extends CustomerMappingOptions {
-	guestMode: GuestMode;
-	/** The shared web-guest CustomerAccount (required for `sharedAccount`). */
-	sharedGuestAccount?: string;
-}
-
-export type CustomerResolution =
-	| { kind: 'registered'; bigCommerceCustomerId: number }
-	| { kind: 'sharedGuest'; customerAccount: string }
-	| { kind: 'perEmailGuest'; email: string; create: FoCustomerCreate };
-
-/**
- * Which F&O customer an order belongs to. Registered (`customer_id > 0`): the caller looks up or
- * creates the customer by its BigCommerce id. Guest (`customer_id: 0`): either the shared web-guest
- * account, or one account per billing email (the caller looks it up by PrimaryContactEmail and
- * creates it from `create` when absent). Per-email mode without an email is an error.
- */
-export function resolveOrderCustomer(
-	order: BcOrder,
-	options: GuestCustomerOptions,
-): CustomerResolution {
-	if (order.customer_id > 0)
-		return { kind: 'registered', bigCommerceCustomerId: order.customer_id };
-	if (options.guestMode === 'sharedAccount') {
-		const account = clean(options.sharedGuestAccount);
-		if (!account) {
-			throw new MappingError(
-				'MISSING_OPTION',
-				'Guest mode "sharedAccount" needs the shared web-guest customer account (sharedGuestAccount)',
-				{ option: 'sharedGuestAccount' },
-			);
-		}
-		return { kind: 'sharedGuest', customerAccount: account };
-	}
-	const email = clean(order.billing_address?.email)?.toLowerCase();
-	if (!email) {
-		throw new MappingError(
-			'GUEST_EMAIL_MISSING',
-			`Guest order ${order.id} has no billing email; guest mode "perEmail" needs an email to find or create the customer`,
-			{ orderId: order.id },
-		);
-	}
-	const create = mapBillingAddressCustomerCreate({ ...order.billing_address, email }, options);
-	return { kind: 'perEmailGuest', email, create };
 }

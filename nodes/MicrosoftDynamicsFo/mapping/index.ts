@@ -44,13 +44,18 @@ export {
 	mapBillingAddressCustomerCreate,
 	mapCustomerUpdate,
 	mapBillingAddressCustomerUpdate,
-	resolveOrderCustomer,
 	type CustomerMappingOptions,
 	type CustomerUpdateOptions,
-	type GuestMode,
-	type GuestCustomerOptions,
-	type CustomerResolution,
 } from './customer';
+export {
+	orderCustomer,
+	resolveOrderCustomer,
+	type CustomerIdentity,
+	type CustomerResolution,
+	type GuestCustomerOptions,
+	type GuestMode,
+	type OrderCustomer,
+} from './orderCustomer';
 export {
 	mapSalesOrder,
 	requireOrderLines,

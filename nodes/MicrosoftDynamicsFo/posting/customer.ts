@@ -3,14 +3,21 @@
  * BigCommerce buyer is keyed by a deterministic account (`<prefix><id>`) when a prefix is set,
  * which F&O's own key keeps unique; otherwise by primary email. Per-email guests are keyed by email.
  */
-import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
 import { AuditTrail, type AuditRecord } from '../../common/audit';
 import type { HttpContext } from '../../common/http';
 import { settle } from '../../common/settle';
 import { findPosted, postedKey, rememberPosted } from './postedRecords';
 import { postingLock, type RecordLocker } from './lock';
-import type { FoCustomerCreate, FoCustomerUpdate } from '../mapping';
+import {
+	orderCustomer,
+	type BcOrder,
+	type CustomerIdentity,
+	type FoCustomerCreate,
+	type FoCustomerUpdate,
+	type GuestCustomerOptions,
+} from '../mapping';
 import { createEntity, eqFilter, getEntity, queryEntities, updateEntity } from '../odata';
 
 export const CUSTOMER_SELECT = [
@@ -67,7 +74,7 @@ export async function findCustomersByEmail(
 export interface CustomerUpsertInput {
 	dataAreaId: string;
 	/** What identifies the customer: a deterministic account, or an email. */
-	identity: { account: string } | { email: string };
+	identity: CustomerIdentity;
 	/** BigCommerce id for the audit record (`customer:42`, `guest:a@b.c`). */
 	bigcommerceId: string;
 	create: FoCustomerCreate;
@@ -91,16 +98,15 @@ export interface CustomerUpsertResult {
 const isDuplicateKey = (error: unknown) =>
 	/already exists/i.test(String((error as Error)?.message ?? ''));
 
+const identityText = (identity: CustomerIdentity) =>
+	'account' in identity ? `account:${identity.account}` : `email:${identity.email.toLowerCase()}`;
+
 export async function upsertCustomer(
 	context: StaticDataContext,
 	input: CustomerUpsertInput,
 ): Promise<CustomerUpsertResult> {
-	const identity =
-		'account' in input.identity
-			? `account:${input.identity.account}`
-			: `email:${input.identity.email.toLowerCase()}`;
 	return await postingLock(input)(
-		`CustomersV3:${input.dataAreaId.toLowerCase()}:${identity}`,
+		`CustomersV3:${input.dataAreaId.toLowerCase()}:${identityText(input.identity)}`,
 		async () => await upsertUnlocked(context, input),
 	);
 }
@@ -112,11 +118,7 @@ async function upsertUnlocked(
 	const { dataAreaId, itemIndex } = input;
 	const audit = new AuditTrail('CustomersV3', dataAreaId, input.bigcommerceId);
 	const staticData = context.getWorkflowStaticData('global');
-	const identityText =
-		'account' in input.identity
-			? `account:${input.identity.account}`
-			: `email:${input.identity.email.toLowerCase()}`;
-	const cacheKey = postedKey('CustomersV3', dataAreaId, identityText);
+	const cacheKey = postedKey('CustomersV3', dataAreaId, identityText(input.identity));
 
 	// Read back every field an update would set, so an unchanged customer costs no write.
 	const select = [...new Set([...CUSTOMER_SELECT, ...Object.keys(input.update ?? {})])];
@@ -214,6 +216,52 @@ async function upsertUnlocked(
 		record: { ...existing, ...changes },
 		audit: audit.record('updated', keys),
 	};
+}
+
+export interface OrderCustomerInput {
+	dataAreaId: string;
+	order: BcOrder;
+	options: Omit<GuestCustomerOptions, 'dataAreaId'>;
+	/** Update an existing customer from the billing address; false = find or create only. */
+	refresh: boolean;
+	dryRun?: boolean;
+	itemIndex?: number;
+	lock?: RecordLocker;
+}
+
+/**
+ * The F&O customer of a BigCommerce order, found or created (the sales order and the customer
+ * upsert both ask this): `upsert` is absent for the shared web-guest account, which needs no call.
+ */
+export async function upsertOrderCustomer(
+	context: StaticDataContext,
+	input: OrderCustomerInput,
+): Promise<{ customerAccount: string; upsert?: CustomerUpsertResult }> {
+	const { dataAreaId, order, itemIndex } = input;
+	const customer = orderCustomer(order, { ...input.options, dataAreaId });
+	if (customer.kind === 'sharedGuest') return { customerAccount: customer.customerAccount };
+	if (!customer.identity) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`Order ${order.id}: the buyer has no billing email to find the F&O customer by`,
+			{
+				itemIndex,
+				description:
+					'Set a customer account prefix for registered buyers, or give the customer account explicitly.',
+			},
+		);
+	}
+	const upsert = await upsertCustomer(context, {
+		dataAreaId,
+		identity: customer.identity,
+		bigcommerceId: customer.bigcommerceId,
+		create: customer.create,
+		update: input.refresh ? customer.update : undefined,
+		dryRun: input.dryRun,
+		itemIndex,
+		lock: input.lock,
+	});
+	return { customerAccount: upsert.customerAccount, upsert };
 }
 
 /** Only what differs, so an unchanged customer costs no write (and no needless F&O record version). */

@@ -19,10 +19,8 @@ import { AuditTrail } from '../../common/audit';
 import { orderLines, type FullOrder } from '../../BigCommerce/model';
 import {
 	collectSkus,
-	mapBillingAddressCustomerCreate,
 	mapSalesOrder,
 	orderReference,
-	resolveOrderCustomer,
 	withCustomerAccount,
 	withSalesOrderNumber,
 	type CustomerMappingOptions,
@@ -41,7 +39,7 @@ import {
 } from './documentWrite';
 import { SALES_ORDER, type SalesOrderKeys } from './documents';
 import { postingLock, type RecordLocker } from './lock';
-import { upsertCustomer, type StaticDataContext } from './customer';
+import { upsertOrderCustomer, type StaticDataContext } from './customer';
 
 /** The order as the BigCommerce node and trigger hand it over (typed in the BigCommerce model). */
 export type { FullOrder };
@@ -243,50 +241,20 @@ async function resolveCustomer(
 			});
 		return source.account;
 	}
-	const options: CustomerMappingOptions = { ...source.customer, dataAreaId: settings.dataAreaId };
-	const resolution = resolveOrderCustomer(order, {
-		...options,
-		guestMode: source.guestMode,
-		sharedGuestAccount: source.sharedGuestAccount,
-	});
-	if (resolution.kind === 'sharedGuest') return resolution.customerAccount;
-	const billingEmail = String(order.billing_address?.email ?? '')
-		.trim()
-		.toLowerCase();
-	let identity: { account: string } | { email: string };
-	if (resolution.kind === 'registered' && source.customerAccountPrefix) {
-		identity = { account: `${source.customerAccountPrefix}${resolution.bigCommerceCustomerId}` };
-	} else if (resolution.kind === 'perEmailGuest') {
-		identity = { email: resolution.email };
-	} else if (billingEmail) {
-		identity = { email: billingEmail };
-	} else {
-		throw new NodeOperationError(
-			context.getNode(),
-			`Order ${order.id}: the buyer has no billing email to find the F&O customer by`,
-			{
-				itemIndex: settings.itemIndex,
-				description:
-					'Set a customer account prefix for registered buyers, or give the customer account explicitly.',
-			},
-		);
-	}
-	const create =
-		resolution.kind === 'perEmailGuest'
-			? resolution.create
-			: mapBillingAddressCustomerCreate(order.billing_address, options, order.customer_id);
-	const customer = await upsertCustomer(context, {
+	const customer = await upsertOrderCustomer(context, {
 		dataAreaId: settings.dataAreaId,
-		identity,
-		bigcommerceId:
-			resolution.kind === 'registered'
-				? `customer:${resolution.bigCommerceCustomerId}`
-				: `guest:${billingEmail}`,
-		create,
+		order,
+		options: {
+			...source.customer,
+			guestMode: source.guestMode,
+			sharedGuestAccount: source.sharedGuestAccount,
+			customerAccountPrefix: source.customerAccountPrefix,
+		},
+		refresh: false,
 		dryRun: settings.dryRun,
 		itemIndex: settings.itemIndex,
 		lock: settings.lock,
 	});
-	audit.count(customer.audit.attempts);
+	if (customer.upsert) audit.count(customer.upsert.audit.attempts);
 	return customer.customerAccount;
 }

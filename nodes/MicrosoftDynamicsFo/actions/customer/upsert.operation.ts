@@ -13,16 +13,13 @@ import {
 	showFor,
 } from '../common.descriptions';
 import {
-	mapBillingAddressCustomerCreate,
-	mapBillingAddressCustomerUpdate,
 	mapCustomerCreate,
 	mapCustomerUpdate,
-	resolveOrderCustomer,
 	type BcCustomer,
 	type BcOrder,
 	type GuestMode,
 } from '../../mapping';
-import { upsertCustomer } from '../../posting/customer';
+import { upsertCustomer, upsertOrderCustomer } from '../../posting/customer';
 import type { OperationContext } from '../context';
 import { customerMappingFrom, recordParameter } from '../parameters';
 
@@ -94,34 +91,21 @@ export async function execute({
 	const order = recordParameter<BcOrder>(fn, itemIndex);
 	const guestMode = fn.getNodeParameter('guestMode', itemIndex) as GuestMode;
 	const sharedGuestAccount = fn.getNodeParameter('sharedGuestAccount', itemIndex, '') as string;
-	const resolution = resolveOrderCustomer(order, { ...mapping, guestMode, sharedGuestAccount });
-	if (resolution.kind === 'sharedGuest') {
-		return {
-			customerAccount: resolution.customerAccount,
-			dataAreaId,
-			audit: { action: 'skipped', entity: 'CustomersV3', reason: 'shared guest account' },
-		};
-	}
-	const email = String(order.billing_address?.email ?? '').toLowerCase();
-	const identity =
-		resolution.kind === 'registered' && mapping.customerAccountPrefix
-			? { account: `${mapping.customerAccountPrefix}${resolution.bigCommerceCustomerId}` }
-			: { email };
-	const result = await upsertCustomer(fn, {
+	const customer = await upsertOrderCustomer(fn, {
 		dataAreaId,
-		identity,
-		bigcommerceId:
-			resolution.kind === 'registered'
-				? `customer:${resolution.bigCommerceCustomerId}`
-				: `guest:${email}`,
-		create:
-			resolution.kind === 'perEmailGuest'
-				? resolution.create
-				: mapBillingAddressCustomerCreate(order.billing_address, mapping, order.customer_id),
-		update: mapBillingAddressCustomerUpdate(order.billing_address, mapping),
+		order,
+		options: { ...mapping, guestMode, sharedGuestAccount },
+		refresh: true,
 		dryRun,
 		itemIndex,
 		lock,
 	});
-	return upsertOutput(result);
+	if (!customer.upsert) {
+		return {
+			customerAccount: customer.customerAccount,
+			dataAreaId,
+			audit: { action: 'skipped', entity: 'CustomersV3', reason: 'shared guest account' },
+		};
+	}
+	return upsertOutput(customer.upsert);
 }
