@@ -1,6 +1,6 @@
 /**
- * What the BigCommerce triggers listen to: the webhook scopes they register, the order statuses a
- * user can select, and the status rule both triggers apply.
+ * What the BigCommerce triggers listen to: the webhook scopes they register (and which order an
+ * event is about), the order statuses a user can select, and the status rule both triggers apply.
  */
 import type { INodePropertyOptions } from 'n8n-workflow';
 
@@ -24,6 +24,21 @@ export const EVENT_KINDS: Record<string, EventKind> = {
 	[CUSTOMER_CREATED]: 'customer',
 	[CUSTOMER_UPDATED]: 'customer',
 };
+
+/** A record id from a payload field: a number, or a string of digits. */
+export const idOf = (value: unknown): string | undefined => {
+	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	if (typeof value === 'string' && /^\d+$/.test(value.trim())) return value.trim();
+	return undefined;
+};
+
+/** The order id an event is about, when it is about one. */
+export function orderIdOf(scope: string, data: Record<string, unknown>): string | undefined {
+	const kind = EVENT_KINDS[scope];
+	if (kind === 'transaction') return idOf(data.order_id);
+	if (kind === 'order' || kind === 'refund') return idOf(data.id ?? data.order_id);
+	return undefined;
+}
 
 export const EVENT_OPTIONS: INodePropertyOptions[] = [
 	{

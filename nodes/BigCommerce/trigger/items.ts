@@ -16,7 +16,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { HttpContext } from '../../common/http';
 import { getCustomer, getOrder, getRefund, listRefunds, type OrderParts } from '../api';
 import type { FullOrder } from '../model';
-import { EVENT_KINDS, statusSelected } from './events';
+import { EVENT_KINDS, idOf, orderIdOf, statusSelected } from './events';
 
 export interface EventMeta extends IDataObject {
 	source: 'webhook' | 'poll';
@@ -42,20 +42,6 @@ export type ItemOutcome =
 
 const FULL: OrderParts = {};
 const BARE: OrderParts = { products: false, shippingAddresses: false, transactions: false };
-
-const idOf = (value: unknown): string | undefined => {
-	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-	if (typeof value === 'string' && /^\d+$/.test(value.trim())) return value.trim();
-	return undefined;
-};
-
-/** The order id an event is about, when it is about one. */
-export function orderIdOf(scope: string, data: Record<string, unknown>): string | undefined {
-	const kind = EVENT_KINDS[scope];
-	if (kind === 'transaction') return idOf(data.order_id);
-	if (kind === 'order' || kind === 'refund') return idOf(data.id ?? data.order_id);
-	return undefined;
-}
 
 const skip = (reason: string, orderId?: number): ItemOutcome => ({ emit: false, reason, orderId });
 

@@ -8,8 +8,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { DeliveryDedupe } from './dedupe';
 import { verifyDelivery, type VerifiedDelivery, type VerifyDeliveryInput } from './verify';
-import { entersSelection, ORDER_CREATED, ORDER_STATUS_UPDATED } from '../trigger/events';
-import { orderIdOf, type DeliveredEvent, type EventMeta } from '../trigger/items';
+import { entersSelection, ORDER_CREATED, ORDER_STATUS_UPDATED, orderIdOf } from '../trigger/events';
+import type { DeliveredEvent, EventMeta } from '../trigger/items';
 
 export const DEDUPE_KEY = 'deliveryDedupe';
 export const EMITTED_ORDERS_KEY = 'emittedOrders';
