@@ -3,11 +3,14 @@
  * 2.x with this pack installed from its tarball, the sandbox credentials and the four reference
  * workflows active, a few store orders, and a running summary of what reached F&O.
  *
- * Ports (override with env): N8N_DEMO_PORT 5678, N8N_DEMO_BROKER_PORT 5679, SANDBOX_ADMIN_PORT 4100,
- * SANDBOX_BIGCOMMERCE_PORT 4101, SANDBOX_D365_PORT 4102, SANDBOX_ENTRA_PORT 4103.
+ * scripts/start.js checks the ports before anything is built and passes them in N8N_DEMO_PORT,
+ * N8N_DEMO_BROKER_PORT, SANDBOX_ADMIN_PORT, SANDBOX_BIGCOMMERCE_PORT, SANDBOX_D365_PORT and
+ * SANDBOX_ENTRA_PORT. Each step starts with a line ending in "…", which start.js names in its
+ * progress lines. n8n's logs are kept after stop in .sandbox/demo-logs/<start time>/; nothing of
+ * the run stays in the temp directory.
  */
-import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 import type { IDataObject } from 'n8n-workflow';
 
@@ -15,45 +18,49 @@ import { closeLockClients } from '../nodes/common/recordLock';
 import { startSandboxFixture, type SandboxFixture } from '../test/support/sandboxFixture';
 import { packReady, sandboxCredentials, WORKFLOW_FILES } from '../test/e2e/support/pack-e2e';
 import { packTarball, startN8n, type N8nInstance } from '../test/e2e/support';
+import { setProgressSink } from '../test/e2e/support/log';
 
-const port = (name: string, fallback: number) => Number(process.env[name] || fallback);
+/** The demo's n8n login, printed at start. */
+const DEMO_OWNER = {
+	email: 'demo@example.com',
+	password: 'Demo-Passw0rd',
+	firstName: 'Demo',
+	lastName: 'User',
+};
 
-const PORTS: Array<{ name: string; env: string; port: number }> = [
-	{ name: 'n8n editor and webhooks', env: 'N8N_DEMO_PORT', port: port('N8N_DEMO_PORT', 5678) },
-	{
-		name: 'n8n task broker',
-		env: 'N8N_DEMO_BROKER_PORT',
-		port: port('N8N_DEMO_BROKER_PORT', 5679),
-	},
-	{ name: 'sandbox admin API', env: 'SANDBOX_ADMIN_PORT', port: port('SANDBOX_ADMIN_PORT', 4100) },
-	{
-		name: 'sandbox BigCommerce API',
-		env: 'SANDBOX_BIGCOMMERCE_PORT',
-		port: port('SANDBOX_BIGCOMMERCE_PORT', 4101),
-	},
-	{ name: 'sandbox F&O OData', env: 'SANDBOX_D365_PORT', port: port('SANDBOX_D365_PORT', 4102) },
-	{ name: 'sandbox Entra ID', env: 'SANDBOX_ENTRA_PORT', port: port('SANDBOX_ENTRA_PORT', 4103) },
-];
+/** Runs whose logs are kept; older ones are removed at start. */
+const KEPT_LOG_RUNS = 10;
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
+const clock = () => new Date().toISOString().slice(11, 19);
 
-function portFree(p: number): Promise<boolean> {
-	return new Promise((resolve) => {
-		const server = createServer();
-		server.once('error', () => resolve(false));
-		server.listen(p, '127.0.0.1', () => server.close(() => resolve(true)));
-	});
+function portFromEnv(name: string): number {
+	const value = Number(process.env[name]);
+	if (!Number.isInteger(value) || value <= 0)
+		throw new Error(`${name} is not set: run the demo with \`npm start\``);
+	return value;
 }
 
-async function refuseTakenPorts(): Promise<void> {
-	const taken = [];
-	for (const p of PORTS) if (!(await portFree(p.port))) taken.push(p);
-	if (!taken.length) return;
-	for (const p of taken)
-		say(
-			`npm start: port ${p.port} (${p.name}) is already in use. Free it, or set ${p.env} to another port.`,
-		);
-	process.exit(2);
+/** A fresh folder for this run's n8n logs under .sandbox/demo-logs, keeping the latest runs. */
+function demoLogDir(): string {
+	const root = join(__dirname, '..', '.sandbox', 'demo-logs');
+	mkdirSync(root, { recursive: true });
+	const runs = readdirSync(root).sort();
+	for (const old of runs.slice(0, Math.max(0, runs.length - (KEPT_LOG_RUNS - 1))))
+		rmSync(join(root, old), { recursive: true, force: true });
+	const dir = join(root, new Date().toISOString().replace(/[:.]/g, '-'));
+	mkdirSync(dir, { recursive: true });
+	return dir;
+}
+
+/**
+ * What the n8n harness reports, in the demo's words: the host install, imports, publishing and
+ * start become step lines; what the demo prints itself (packing, ready, stopped) is left out.
+ */
+function demoProgress(message: string): void {
+	const text = message.replace(/^n8n-[12]x: /, '').replace(/ into \/\S+/, '');
+	if (/^packed |^installed |ready at |^stopped in /.test(text)) return;
+	say(`[${clock()}] n8n: ${text}…`);
 }
 
 interface Summary {
@@ -125,8 +132,16 @@ async function createDemoOrders(fx: SandboxFixture): Promise<void> {
 }
 
 async function main(): Promise<void> {
-	await refuseTakenPorts();
-	const [n8nPort, brokerPort, adminPort, bcPort, d365Port, entraPort] = PORTS.map((p) => p.port);
+	const [n8nPort, brokerPort, adminPort, bcPort, d365Port, entraPort] = [
+		'N8N_DEMO_PORT',
+		'N8N_DEMO_BROKER_PORT',
+		'SANDBOX_ADMIN_PORT',
+		'SANDBOX_BIGCOMMERCE_PORT',
+		'SANDBOX_D365_PORT',
+		'SANDBOX_ENTRA_PORT',
+	].map(portFromEnv);
+	setProgressSink(demoProgress);
+	const logDir = demoLogDir();
 	say('Starting the sandbox (BigCommerce, F&O, Entra ID)…');
 	const fx = await startSandboxFixture({
 		adminPort,
@@ -135,6 +150,12 @@ async function main(): Promise<void> {
 		manifestFile: process.env.SANDBOX_MANIFEST,
 	});
 	let n8n: N8nInstance | undefined;
+	let tarball: string | undefined;
+	/** The tarball's folder is only needed until the pack is installed into n8n. */
+	const removeTarball = () => {
+		if (tarball) rmSync(dirname(tarball), { recursive: true, force: true });
+		tarball = undefined;
+	};
 	let stopping = false;
 	const stop = async (code: number) => {
 		if (stopping) return;
@@ -143,6 +164,8 @@ async function main(): Promise<void> {
 		await n8n?.stop().catch(() => undefined);
 		await fx.close().catch(() => undefined);
 		await closeLockClients();
+		removeTarball();
+		say(`n8n logs kept in ${logDir}`);
 		say('Stopped.');
 		process.exit(code);
 	};
@@ -153,16 +176,21 @@ async function main(): Promise<void> {
 		say(
 			'Starting n8n 2.x with the pack (the first run installs n8n into ~/.cache: several minutes)…',
 		);
+		say(`[${clock()}] Packing the node package as n8n installs it (npm pack)…`);
+		tarball = await packTarball();
 		n8n = await startN8n({
 			host: 'n8n-2x',
 			port: n8nPort,
 			brokerPort,
-			tarball: await packTarball(),
+			tarball,
 			workflows: WORKFLOW_FILES,
 			credentials: sandboxCredentials(fx),
 			ready: packReady(fx),
 			readyTimeoutMs: 180_000,
+			owner: DEMO_OWNER,
+			logDir,
 		});
+		removeTarball();
 	} catch (error) {
 		say(`n8n did not start: ${(error as Error).message}`);
 		await stop(1);
@@ -175,7 +203,7 @@ async function main(): Promise<void> {
 	say(
 		`Sandbox:      admin ${fx.sandbox.manifest.admin.baseUrl}, store ${String(fx.sandbox.manifest.bigcommerce.baseUrl)}, F&O ${fx.sandbox.manifest.d365.environmentUrl}`,
 	);
-	say(`n8n logs:     ${join(n8n.logs)}`);
+	say(`n8n logs:     ${n8n.logs} (kept after stop)`);
 	say('Ctrl-C stops everything.\n');
 
 	await createDemoOrders(fx);

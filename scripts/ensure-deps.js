@@ -2,19 +2,26 @@
 // so `npm start` and `npm test` work as the first command a newcomer types.
 const { existsSync } = require('node:fs');
 const { join } = require('node:path');
-const { spawnSync } = require('node:child_process');
+
+const { runStep } = require('./progress');
 
 const root = join(__dirname, '..');
 
-function ensureDependencies() {
+async function ensureDependencies() {
 	if (
 		existsSync(join(root, 'node_modules', '.bin', 'tsc')) &&
 		existsSync(join(root, 'node_modules', 'n8n-workflow'))
 	)
 		return;
-	console.log("> npm ci (first run: installing the pack's dependencies)");
-	const result = spawnSync('npm', ['ci'], { cwd: root, stdio: 'inherit' });
-	if (result.status !== 0) process.exit(result.status ?? 1);
+	const code = await runStep(
+		"npm ci (first run: installing the pack's dependencies)",
+		'npm',
+		['ci'],
+		{
+			cwd: root,
+		},
+	);
+	if (code !== 0) process.exit(code);
 }
 
 module.exports = { ensureDependencies };

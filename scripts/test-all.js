@@ -4,8 +4,6 @@
 const { spawnSync } = require('node:child_process');
 const { ensureDependencies } = require('./ensure-deps');
 
-ensureDependencies();
-
 const steps = [
 	['npm', ['run', 'build']],
 	['npm', ['run', 'typecheck']],
@@ -14,11 +12,15 @@ const steps = [
 	['npx', ['jest', '--ci', '--forceExit']],
 ];
 
-for (const [cmd, args] of steps) {
-	console.log(`\n> ${cmd} ${args.join(' ')}`);
-	const result = spawnSync(cmd, args, { stdio: 'inherit' });
-	if (result.status !== 0) {
-		console.error(`\n${cmd} ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
-		process.exit(result.status ?? 1);
+function runSteps() {
+	for (const [cmd, args] of steps) {
+		console.log(`\n> ${cmd} ${args.join(' ')}`);
+		const result = spawnSync(cmd, args, { stdio: 'inherit' });
+		if (result.status !== 0) {
+			console.error(`\n${cmd} ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
+			process.exit(result.status ?? 1);
+		}
 	}
 }
+
+ensureDependencies().then(runSteps);

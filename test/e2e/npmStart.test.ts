@@ -1,10 +1,21 @@
 /**
  * `npm start` the way a newcomer runs it: a fresh clone of this repository alone (no `../shared`
- * beside it, no sandbox variables), nothing installed in it, the command typed as is. It must install what is missing, build, start the sandbox and a real n8n, post the
- * demo orders to F&O, print its summary, and leave no process behind on Ctrl-C (SIGINT).
+ * beside it, no sandbox variables), nothing installed in it, the command typed as is. It must
+ * refuse a taken port before building anything, install what is missing, build, start the sandbox
+ * and a real n8n, post the demo orders to F&O and print its summary, saying something at least
+ * every 10 s until it is ready and speaking as a demo (no test-harness names); on Ctrl-C (SIGINT)
+ * it leaves no process behind, keeps n8n's logs where it said, and leaves its temp directory empty.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	statSync,
+} from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -15,6 +26,8 @@ import { REPO_ROOT } from './support/hosts';
 jest.setTimeout(30 * 60_000);
 
 let cloneDir: string;
+/** The TMPDIR npm start runs with: empty again after it stops. */
+let tempDir: string;
 let ports: Record<string, string>;
 
 function env(): NodeJS.ProcessEnv {
@@ -25,7 +38,7 @@ function env(): NodeJS.ProcessEnv {
 		D365_SANDBOX_METADATA: _metadata,
 		...rest
 	} = process.env;
-	return { ...rest, ...ports, FORCE_COLOR: '0' };
+	return { ...rest, ...ports, TMPDIR: tempDir, FORCE_COLOR: '0' };
 }
 
 /** Every process below `pid` right now (walks /proc). */
@@ -73,22 +86,36 @@ async function survivors(pids: number[], withinMs: number): Promise<string[]> {
 	}
 }
 
-function npmStart(): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+interface NpmStart {
+	child: ChildProcess;
+	output: () => string;
+	/** When each piece of output arrived (ms since start), for the longest silence. */
+	arrivals: Array<{ at: number; text: string }>;
+	exited: Promise<number | null>;
+}
+
+function npmStart(): NpmStart {
 	let output = '';
+	const started = Date.now();
+	const arrivals: NpmStart['arrivals'] = [];
 	const child = spawn('npm', ['start'], {
 		cwd: cloneDir,
 		env: env(),
 		detached: true,
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
-	child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-	child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	const take = (chunk: Buffer) => {
+		output += chunk.toString();
+		arrivals.push({ at: Date.now() - started, text: chunk.toString() });
+	};
+	child.stdout?.on('data', take);
+	child.stderr?.on('data', take);
 	const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
-	return { child, output: () => output, exited };
+	return { child, output: () => output, arrivals, exited };
 }
 
 async function waitForOutput(
-	run: ReturnType<typeof npmStart>,
+	run: NpmStart,
 	pattern: RegExp,
 	timeoutMs: number,
 ): Promise<RegExpMatchArray> {
@@ -106,7 +133,10 @@ async function waitForOutput(
 }
 
 beforeAll(async () => {
-	cloneDir = join(mkdtempSync(join(tmpdir(), 'npm-start-')), 'n8n-nodes-bigcommerce-d365');
+	const parent = mkdtempSync(join(tmpdir(), 'npm-start-'));
+	cloneDir = join(parent, 'n8n-nodes-bigcommerce-d365');
+	tempDir = join(parent, 'tmp');
+	mkdirSync(tempDir);
 	const clone = spawnSync('git', ['clone', '--quiet', REPO_ROOT, cloneDir], { encoding: 'utf8' });
 	if (clone.status !== 0) throw new Error(`git clone failed: ${clone.stderr}`);
 	// A bare clone: the reference material that lives beside the working repository is not here.
@@ -156,6 +186,26 @@ describe('npm start on a fresh clone', () => {
 		await run.exited;
 		expect(await survivors(started, 15_000)).toEqual([]);
 		expect(run.output()).toMatch(/Stopped\./);
+
+		// Until it is ready, no silence longer than 10 s (one second of slack for the ticker).
+		const readyAt = run.arrivals.find((a) => /Ctrl-C stops everything/.test(a.text))?.at;
+		expect(readyAt).toBeDefined();
+		const silences = run.arrivals
+			.filter((a) => a.at <= (readyAt as number))
+			.map((a, i, all) => ({
+				after: all[i - 1]?.text.trim().slice(-80),
+				ms: a.at - (all[i - 1]?.at ?? 0),
+			}))
+			.filter((gap) => gap.ms > 11_000);
+		expect(silences).toEqual([]);
+		// A demo's names, not the test harness's.
+		expect(run.output()).not.toMatch(/e2e/i);
+		expect(run.output()).toMatch(/Login: +demo@example\.com \//);
+		// The logs it named are kept; its temp directory is empty again.
+		const [, logs] = run.output().match(/n8n logs kept in (\S+)/) ?? [];
+		expect(logs).toBeDefined();
+		expect(statSync(join(logs, 'main.log')).size).toBeGreaterThan(0);
+		expect(readdirSync(tempDir)).toEqual([]);
 	});
 
 	it('refuses clearly when a port it needs is taken, and names it', async () => {
@@ -170,6 +220,8 @@ describe('npm start on a fresh clone', () => {
 			expect(run.output()).toContain(
 				`port ${ports.SANDBOX_D365_PORT} (sandbox F&O OData) is already in use`,
 			);
+			// Refused before anything is installed or built.
+			expect(run.output()).not.toMatch(/npm ci|npm run build/);
 		} finally {
 			blocker.close();
 		}

@@ -61,6 +61,11 @@ export interface StartOptions {
 	/** Fixed ports (the demo's); default: free ports. */
 	port?: number;
 	brokerPort?: number;
+	/** The owner account set up at start; default the e2e owner (owner@e2e.test). */
+	owner?: N8nInstance['owner'];
+	/** Where the n8n logs go; default `<run folder>/logs`. A folder outside the run folder is kept
+	 *  after stop() (the demo keeps its logs); the run folder itself is still removed. */
+	logDir?: string;
 }
 
 export interface N8nInstance {
@@ -218,7 +223,7 @@ export async function startN8n(options: StartOptions = {}): Promise<N8nInstance>
 	const runDir = mkdtempSync(join(tmpdir(), `n8n-e2e-${host.name}-${process.pid}-`));
 	const userFolder = join(runDir, 'home');
 	const n8nDir = join(userFolder, '.n8n');
-	const logDir = join(runDir, 'logs');
+	const logDir = options.logDir ?? join(runDir, 'logs');
 	mkdirSync(n8nDir, { recursive: true });
 	mkdirSync(logDir, { recursive: true });
 	const keep = options.keepFiles || process.env.N8N_E2E_KEEP === '1';
@@ -343,6 +348,7 @@ export async function startN8n(options: StartOptions = {}): Promise<N8nInstance>
 		let pack: N8nInstance['pack'];
 		const tarball = options.tarball === undefined ? await packTarball() : options.tarball;
 		if (tarball) {
+			progress(`${host.name}: installing ${basename(tarball)} into ${join(n8nDir, 'nodes')}`);
 			pack = await installTarball(tarball, join(n8nDir, 'nodes'), cleanEnv(host.runtime.binDir));
 			progress(
 				`${host.name}: installed ${pack.name}@${pack.version} into ${join(n8nDir, 'nodes')}`,
@@ -358,6 +364,7 @@ export async function startN8n(options: StartOptions = {}): Promise<N8nInstance>
 			workflows.forEach((workflow, index) =>
 				writeFileSync(join(dir, `${index}-${workflow.id}.json`), JSON.stringify(workflow)),
 			);
+			progress(`${host.name}: importing ${workflows.length} workflows`);
 			await cliChecked(
 				['import:workflow', '--separate', `--input=${dir}`],
 				/Successfully imported/,
@@ -379,6 +386,7 @@ export async function startN8n(options: StartOptions = {}): Promise<N8nInstance>
 					content,
 				);
 			});
+			progress(`${host.name}: importing ${options.credentials.length} credentials`);
 			await cliChecked(
 				['import:credentials', '--separate', `--input=${dir}`],
 				/Successfully imported|Imported/,
@@ -389,7 +397,8 @@ export async function startN8n(options: StartOptions = {}): Promise<N8nInstance>
 			options.activate === undefined || options.activate === 'all' ? workflowIds : options.activate;
 		const activation = options.activation ?? 'cli';
 		if (activation === 'cli') {
-			for (const id of toActivate) {
+			for (const [index, id] of toActivate.entries()) {
+				progress(`${host.name}: publishing workflow ${id} (${index + 1} of ${toActivate.length})`);
 				await cliChecked(
 					host.major >= 2
 						? ['publish:workflow', `--id=${id}`]
@@ -400,6 +409,7 @@ export async function startN8n(options: StartOptions = {}): Promise<N8nInstance>
 		lap('activateCli');
 
 		const startedAt = Date.now();
+		progress(`${host.name}: starting n8n ${host.version}`);
 		const main = new Service(`${host.name} main`, host.nodeBin, [host.n8nBin, 'start'], {
 			cwd: runDir,
 			env: baseEnv,
@@ -450,7 +460,7 @@ export async function startN8n(options: StartOptions = {}): Promise<N8nInstance>
 		}
 		timings.startToWorkers = (Date.now() - startedAt) / 1000;
 
-		const owner = {
+		const owner = options.owner ?? {
 			email: 'owner@e2e.test',
 			password: 'E2e-Owner-Passw0rd',
 			firstName: 'E2E',
@@ -564,6 +574,7 @@ export async function startN8n(options: StartOptions = {}): Promise<N8nInstance>
 		}
 		if (options.ready) {
 			const ready = options.ready;
+			progress(`${host.name}: waiting until the workflows answer`);
 			await waitFor(
 				`${host.name} readiness probe`,
 				options.readyTimeoutMs ?? 120_000,
