@@ -1,5 +1,5 @@
 /**
- * BigCommerce wire formats (research §7.7): v2 money as decimal strings and RFC 2822 UTC dates,
+ * BigCommerce wire formats: v2 money as decimal strings and RFC 2822 UTC dates,
  * v2 errors as `[{status,message}]`; v3 money as numbers, ISO-8601 dates, errors as `{status,title,type}`.
  */
 import type { ServerResponse } from 'node:http';
@@ -37,7 +37,7 @@ export function isoZ(date: Date): string {
 	return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-/** Filter dates: RFC 2822 or ISO 8601 (research §8); undefined when unparseable. */
+/** Filter dates: RFC 2822 or ISO 8601, as BigCommerce accepts them; undefined when unparseable. */
 export function parseFilterDate(value: string): Date | undefined {
 	const ms = Date.parse(value);
 	if (!Number.isNaN(ms)) return new Date(ms);

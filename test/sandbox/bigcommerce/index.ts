@@ -201,7 +201,7 @@ export async function startBigCommerceSandbox(
 		},
 		notFound: (req, res) => {
 			const headers = limiter.headers();
-			// Unknown store hash or path. (A wrong store hash may really give 403: research §6.)
+			// Unknown store hash or path. (A wrong store hash may really give 403.)
 			if (req.url.pathname.includes('/v2/')) sendV2Error(res, 404, statusMessage(404), headers);
 			else sendV3Error(res, 404, statusMessage(404), {}, headers);
 		},

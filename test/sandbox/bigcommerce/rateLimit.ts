@@ -1,5 +1,5 @@
 /**
- * Per-store rate limit (research §5): a quota refreshed every 30 s window, 1 unit per request,
+ * Per-store rate limit: a quota refreshed every 30 s window, 1 unit per request,
  * shared by all clients of the store, and the four `X-Rate-Limit-*` headers on every response.
  */
 export const RATE_LIMIT_WINDOW_MS = 30000;

@@ -750,7 +750,7 @@ export class BigCommerceStore {
 				settled: { code: 'settled', message: 'Settled' },
 			};
 			const result = results[tx.event] ?? { code: tx.event, message: tx.event };
-			// Shape from research §2 (docs commit 456541fb): order_id is a string and there is no data.id.
+			// BigCommerce's documented shape: order_id is a string and there is no data.id.
 			this.emit('store/order/transaction/created', {
 				type: 'transaction',
 				order_id: String(orderId),
@@ -910,7 +910,7 @@ export class BigCommerceStore {
 				id: order.id,
 				refund: { refund_id: refund.id },
 			});
-		// A refund also moves the status to Refunded / Partially Refunded (research §2, [field]).
+		// A refund also moves the status to Refunded / Partially Refunded (as reported from live stores).
 		this.setStatus(order.id, full ? 4 : 14, options);
 		return refund;
 	}

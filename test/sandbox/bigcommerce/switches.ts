@@ -1,11 +1,11 @@
 /**
- * Behaviour switches: where the research marks BigCommerce behaviour unverified, the sandbox can
+ * Behaviour switches: where BigCommerce's behaviour is not documented or not verified, the sandbox can
  * do either, with the documented or likeliest behaviour as default. Flip with `PUT /bigcommerce/switches`.
  */
 export interface BigCommerceSwitches {
 	/**
 	 * Whether `GET /v2/orders` without `status_id` returns status 0 ("Incomplete") orders. Unverified
-	 * (research §11); default false: integrators report incomplete orders only with `status_id=0`.
+	 * (undocumented); default false: integrators report incomplete orders only with `status_id=0`.
 	 */
 	listIncludesIncomplete: boolean;
 	/** Whether `GET /v2/orders` returns archived (`is_deleted`) orders. Unverified; default false. */
@@ -19,7 +19,7 @@ export interface BigCommerceSwitches {
 	consignmentCapWarning: boolean;
 	/**
 	 * `limit` over 250 on v2 lists: 413 per the status-code table, or silently capped at 250.
-	 * Unverified for orders (research §6, §11); default 413.
+	 * Unverified for orders; default 413.
 	 */
 	v2LimitOverMax: 'error413' | 'cap';
 	/** Sign deliveries per Standard Webhooks (documented on the HTTPS-webhooks page; not confirmed live). */

@@ -31,7 +31,7 @@ export interface V2Context {
 
 const MAX_LIMIT = 250;
 
-/** page/limit per research §8; answers 400/413 itself and returns undefined when it did. */
+/** page/limit as BigCommerce pages v2 lists; answers 400/413 itself and returns undefined when it did. */
 function paging(req: SandboxRequest, res: ServerResponse, ctx: V2Context, defaultLimit = 50) {
 	const q = req.url.searchParams;
 	const page = q.has('page') ? Number(q.get('page')) : 1;
@@ -381,7 +381,7 @@ export function renderOrder(
 		channel_id: order.channelId,
 		external_source: order.externalSource,
 		products: resource(ctx, `/orders/${order.id}/products`),
-		// BigCommerce's own links say `shippingaddresses` (research §7.1); the endpoint is shipping_addresses.
+		// BigCommerce's own links say `shippingaddresses`; the endpoint is shipping_addresses.
 		shipping_addresses: resource(ctx, `/orders/${order.id}/shippingaddresses`),
 		coupons: resource(ctx, `/orders/${order.id}/coupons`),
 		external_id: order.externalId,
@@ -519,7 +519,7 @@ export function registerV2Routes(router: Router, ctx: V2Context): void {
 		const p = paging(req, res, ctx);
 		if (!p) return;
 		const pageRows = p.slice(rows);
-		// An empty result is `204 No Content` with no body (research §8, [field]).
+		// An empty result is `204 No Content` with no body (as reported from live stores).
 		if (!pageRows.length) return sendEmpty(res, 204);
 		const includes = parseIncludes(req);
 		sendJson(

@@ -97,7 +97,7 @@ function validateDestination(destination: unknown, ctx: V3Context): string | und
 		(url.protocol === 'http:' || url.protocol === 'https:')
 	)
 		return undefined;
-	// Real BigCommerce: https only, port 443 only (research §4.1).
+	// Real BigCommerce: https only, port 443 only.
 	if (url.protocol !== 'https:' || (url.port !== '' && url.port !== '443'))
 		return 'error.destination.https443.';
 	return undefined;
@@ -113,7 +113,7 @@ export function registerV3Routes(router: Router, ctx: V3Context): void {
 		const id = Number(req.params.id);
 		if (!store.orders.has(id)) return notFound(res, `Order with id [${id}]`);
 		const rows = store.transactions.filter((t) => t.order_id === String(id));
-		// No transactions: 204 (orders.v3.yml). No page/limit on this endpoint (research §8).
+		// No transactions: 204, as the v3 orders spec declares. No page/limit on this endpoint.
 		if (!rows.length) return sendEmpty(res, 204);
 		const links = { current: '?page=1&limit=' + rows.length };
 		sendJson(res, 200, {
@@ -238,7 +238,7 @@ export function registerV3Routes(router: Router, ctx: V3Context): void {
 		if (!page) return;
 		const include = list(q, 'include') ?? [];
 		const meta: Record<string, unknown> = { pagination: page.pagination };
-		// Page 1 carries cursor pagination too (research §8).
+		// Page 1 carries cursor pagination too.
 		if (page.pagination.current_page === 1) {
 			meta.cursor_pagination = {
 				count: page.data.length,

@@ -1,5 +1,5 @@
 /**
- * Webhook delivery (research §2–§4): every store event becomes a light payload
+ * Webhook delivery: every store event becomes a light payload
  * `{scope, store_id, data, hash, created_at, producer}` POSTed to each active hook whose scope
  * matches, with the hook's custom headers and Standard Webhooks signature headers. A failed attempt
  * (no answer, or any status outside 2xx) is retried on BigCommerce's schedule; after the last retry
@@ -19,7 +19,7 @@ export const RETRY_SCHEDULE_SECONDS = [
 ];
 
 /**
- * Standard Webhooks signature (research §3.2): HMAC-SHA256 keyed with the raw UTF-8 bytes of the
+ * Standard Webhooks signature: HMAC-SHA256 keyed with the raw UTF-8 bytes of the
  * client secret over `${id}.${timestamp}.${body}`, as `v1,<base64>`.
  */
 export function signWebhook(

@@ -1,5 +1,5 @@
 /**
- * `POST /data/$batch`, multipart/mixed (d365-odata.md §5): independent operations and changesets.
+ * `POST /data/$batch`, multipart/mixed: independent operations and changesets.
  * A changeset is atomic: the first failing operation rolls the whole changeset back and the
  * changeset answers with that single error part, labelled with the changeset's first Content-ID
  * (as observed). The outer status is 200 even when parts fail. Parts can be throttled on their
@@ -139,7 +139,7 @@ export function executeBatch(op: ODataOperation, ctx: BatchContext): ODataResult
 		0,
 	);
 	if (operations > 5000)
-		return plainError(400, 'The number of operations in the batch exceeds the limit of 5000.'); // §5 [wording inferred]
+		return plainError(400, 'The number of operations in the batch exceeds the limit of 5000.'); // F&O's limit; wording inferred
 
 	/** Per-part throttling/fault: a result to answer instead of running, or undefined. */
 	const gatePart = (req: BatchRequest): ODataResult | undefined => {

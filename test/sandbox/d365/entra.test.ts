@@ -1,5 +1,5 @@
 /**
- * Entra ID half: MSAL (7.2.3) configured as msal-local-authority.md "Way 1" gets tokens from the
+ * Entra ID half: MSAL (7.2.3) configured with knownAuthorities and authorityMetadata gets tokens from the
  * sandbox with a client secret and with a certificate; the sandbox checks the assertion, counts
  * token requests, words errors as Entra does, and F&O refuses tokens with the wrong audience.
  */
@@ -320,7 +320,7 @@ describe('token endpoint checks', () => {
 	});
 });
 
-describe('F&O token audience check (d365-odata.md §1.1: aud = environment URL, lower case, no slash)', () => {
+describe('F&O token audience check (aud = environment URL, lower case, no slash)', () => {
 	it('401 for a token whose audience has a trailing slash, other case, or another resource; 200 for the exact URL', async () => {
 		const upper = m.environmentUrl.replace('http://', 'HTTP://');
 		// Entra resolves the resource case-insensitively but puts the requested identifier in aud.

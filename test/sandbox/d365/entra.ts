@@ -73,7 +73,7 @@ export interface EntraOptions {
 	/** The one resource tokens are issued for (the F&O environment URL); read per request. */
 	resource: () => string;
 	expiresIn?: number;
-	/** https host MSAL is configured with; it never resolves (msal-local-authority.md Way 1). */
+	/** https host MSAL is configured with; it never resolves (MSAL is given knownAuthorities and authorityMetadata, so it never calls it). */
 	authorityHost?: string;
 }
 
@@ -85,7 +85,7 @@ export interface AccessTokenCheck {
 
 /**
  * AADSTS codes the sandbox answers with, worded as Entra words them. `error` is the OAuth error
- * code Entra pairs with each; MSAL surfaces it as `errorCode` (msal-local-authority.md §2e).
+ * code Entra pairs with each; MSAL surfaces it as `errorCode`.
  */
 const AADSTS: Record<
 	number,
@@ -210,7 +210,7 @@ export class EntraSandbox {
 	expiresIn: number;
 	/**
 	 * HTTP status for `invalid_client` answers (7000215, 7000218, 700027). Entra sends 401 for them
-	 * (RFC 6749 §5.2); research only quotes a 400 for invalid_scope, so this is a switch.
+	 * (RFC 6749 §5.2); Entra's status is only known for invalid_scope (400), so this is a switch.
 	 */
 	invalidClientStatus = 401;
 	/** When set, token responses also carry `refresh_in` (MSAL then refreshes proactively). */
@@ -337,7 +337,7 @@ export class EntraSandbox {
 	}
 
 	/**
-	 * What F&O checks on a bearer token (d365-odata.md §1.1): a valid signature from this tenant's
+	 * What F&O checks on a bearer token: a valid signature from this tenant's
 	 * keys, not expired, `aud` equal to the environment URL (lower case, no trailing slash; compared
 	 * exactly), `tid` the environment's tenant, `oid` present, and the app registered in F&O.
 	 */
@@ -554,7 +554,7 @@ export class EntraSandbox {
 		const requested = scopes[0].slice(0, -'/.default'.length);
 		// Entra resolves the resource by its identifier URI regardless of case and trailing slash,
 		// but puts the identifier into `aud` as requested: that is how a "valid" token with an upper
-		// case or slash-terminated audience reaches F&O and gets a 401 (d365-odata.md §1.1, §8.6).
+		// case or slash-terminated audience reaches F&O and gets a 401.
 		const normalise = (u: string) => u.toLowerCase().replace(/\/+$/, '');
 		if (normalise(requested) !== normalise(this.options.resource()))
 			return fail(500011, { resource: requested });
@@ -575,7 +575,7 @@ export class EntraSandbox {
 	}
 
 	/**
-	 * The certificate assertion as MSAL builds it (msal-local-authority.md §2d): header `x5t#S256`
+	 * The certificate assertion as MSAL 7.x builds it: header `x5t#S256`
 	 * (PS256) or the deprecated `x5t` (RS256) naming a certificate registered on the app; payload
 	 * `aud` = the token endpoint without query, `iss` = `sub` = client id, `exp` in the future;
 	 * signature verified against that certificate. A reused `jti` is accepted (MSAL reuses it).

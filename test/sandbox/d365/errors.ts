@@ -1,6 +1,6 @@
 /**
- * F&O's error envelopes, worded as quoted in d365-odata.md §4 ("Error envelope", duplicate key
- * capture) and §2.2/§4 (messages without innererror).
+ * F&O's error envelopes, worded as F&O words them: the write-failure envelope with its
+ * innererror (captured from a duplicate key) and the plain messages without innererror.
  */
 
 export interface ODataResult {
@@ -27,7 +27,7 @@ export function plainError(status: number, message: string): ODataResult {
 	return { status, headers: { ...JSON_HEADERS }, body: { error: { code: '', message } } };
 }
 
-/** An Infolog line: `<Level>: <text>.` (texts quoted in §4 end without the period that joins them). */
+/** An Infolog line: `<Level>: <text>.` (F&O's texts end without the period that joins them). */
 export interface InfologLine {
 	level: 'Info' | 'Warning' | 'Error';
 	text: string;
@@ -37,7 +37,7 @@ export function infologMessage(aotEntity: string, lines: InfologLine[]): string 
 	return `Write failed for table row of type '${aotEntity}'. Infolog: ${lines.map((l) => `${l.level}: ${l.text}.`).join('; ')}`;
 }
 
-/** The AxODataWriteException envelope of every write failure (§4). */
+/** The AxODataWriteException envelope of every write failure. */
 export function writeError(
 	status: number,
 	aotEntity: string,
@@ -61,7 +61,7 @@ export function writeError(
 	};
 }
 
-/** 400 for an unknown property in $filter/$select/$orderby (§4, FoODataException fixtures). */
+/** 400 for an unknown property in $filter/$select/$orderby. */
 export function unknownPropertyError(property: string, fullTypeName: string): ODataResult {
 	return plainError(
 		400,
@@ -69,7 +69,7 @@ export function unknownPropertyError(property: string, fullTypeName: string): OD
 	);
 }
 
-/** 400 for an unknown property in a request body (ODataLib's wording; research quotes only the $filter form). */
+/** 400 for an unknown property in a request body (ODataLib's wording). */
 export function unknownBodyPropertyError(property: string, fullTypeName: string): ODataResult {
 	return plainError(
 		400,
@@ -81,7 +81,7 @@ export function segmentNotFound(segment: string): ODataResult {
 	return plainError(404, `Resource not found for the segment '${segment}'.`);
 }
 
-/** 429 of resource-based throttling (d365-odata.md §6). */
+/** 429 of resource-based throttling. */
 export function throttledResult(retryAfterSeconds: number, message?: string): ODataResult {
 	return {
 		status: 429,
@@ -97,7 +97,7 @@ export function throttledResult(retryAfterSeconds: number, message?: string): OD
 	};
 }
 
-/** Injected 5xx: JSON "An error has occurred." for 500, an HTML gateway page for 502/503/504 (§4). */
+/** Injected 5xx: JSON "An error has occurred." for 500, an HTML gateway page for 502/503/504. */
 export function injectedError(status: number): ODataResult {
 	if (status >= 502 && status <= 504) {
 		const title =

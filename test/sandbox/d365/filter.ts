@@ -1,8 +1,8 @@
 /**
- * The `$filter` subset F&O supports (d365-odata.md §2.2): eq ne gt ge lt le, and or not, grouping;
+ * The `$filter` subset F&O supports: eq ne gt ge lt le, and or not, grouping;
  * `*` inside an `eq`/`ne` string literal is a wildcard ("contains" is `Name eq '*retail*'`); `''`
  * escapes a quote; enum literals `Microsoft.Dynamics.DataEntities.NoYes'Yes'` (eq/ne only).
- * `has` and `in` are not supported. String comparisons are case-insensitive (SQL collation, §2.3).
+ * `has` and `in` are not supported. String comparisons are case-insensitive (SQL collation).
  */
 import { EMPTY_DATE, type EntityDef } from './metadata';
 

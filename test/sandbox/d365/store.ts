@@ -1,7 +1,7 @@
 /**
  * The F&O sandbox's records and number sequences. Keys are compared case-insensitively for strings
- * (SQL Server collation, d365-odata.md §2.3); `dataAreaId` is stored lower case. Only the entity
- * keys are unique: nothing else (CustomersOrderReference, …) is checked, as in standard F&O (§4).
+ * (SQL Server collation); `dataAreaId` is stored lower case. Only the entity
+ * keys are unique: nothing else (CustomersOrderReference, …) is checked, as in standard F&O.
  */
 import { emptyRecord, type EntityDef, type EntityModel } from './metadata';
 
@@ -17,7 +17,7 @@ interface StoreState {
 	nextRecId: number;
 }
 
-/** First RecId handed out (the free-text invoice identifier seen in research is 5637145331). */
+/** First RecId handed out (F&O's free-text invoice identifiers look like 5637145331). */
 const FIRST_REC_ID = 5637145331;
 
 export class D365Store {
@@ -39,7 +39,7 @@ export class D365Store {
 		this.state = D365Store.emptyState(this.model);
 	}
 
-	/** A copy of everything, to roll a changeset back (d365-odata.md §5: a changeset is atomic). */
+	/** A copy of everything, to roll a changeset back (a changeset is atomic). */
 	snapshot(): StoreState {
 		return structuredClone(this.state);
 	}
