@@ -35,6 +35,14 @@ const headerNumber = (response: ServiceResponse, name: string): number | undefin
 	return Number.isFinite(n) ? n : undefined;
 };
 
+/** BigCommerce's rate-limit headers: ms until the window resets, requests left, window size. */
+const RESET_MS_HEADER = 'x-rate-limit-time-reset-ms';
+const REQUESTS_LEFT_HEADER = 'x-rate-limit-requests-left';
+const QUOTA_HEADER = 'x-rate-limit-requests-quota';
+
+/** A store's quota per window when the answer does not say (the Standard and Plus plans' quota). */
+const DEFAULT_QUOTA = 150;
+
 /** Start spreading requests over the rest of the window when this share of the quota is left. */
 const PACE_BELOW_SHARE = 0.1;
 
@@ -46,7 +54,7 @@ export const bigCommerceAdapter: ServiceAdapter = {
 	throttleDelayMs(response) {
 		// Documented: wait X-Rate-Limit-Time-Reset-Ms. A 429 without the headers means platform load:
 		// undefined lets the core back off with growing delays, as the docs ask.
-		return headerNumber(response, 'x-rate-limit-time-reset-ms');
+		return headerNumber(response, RESET_MS_HEADER);
 	},
 
 	pacingDelayMs(request) {
@@ -66,12 +74,12 @@ export const bigCommerceAdapter: ServiceAdapter = {
 	},
 
 	observe(request, response) {
-		const left = headerNumber(response, 'x-rate-limit-requests-left');
-		const reset = headerNumber(response, 'x-rate-limit-time-reset-ms');
+		const left = headerNumber(response, REQUESTS_LEFT_HEADER);
+		const reset = headerNumber(response, RESET_MS_HEADER);
 		if (left === undefined || reset === undefined) return;
 		quotaByStore.set(storeKey(request.url), {
 			left,
-			quota: headerNumber(response, 'x-rate-limit-requests-quota') ?? 150,
+			quota: headerNumber(response, QUOTA_HEADER) ?? DEFAULT_QUOTA,
 			resetAt: Date.now() + reset,
 		});
 	},

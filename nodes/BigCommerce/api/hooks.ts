@@ -43,7 +43,10 @@ export interface HookFields {
 	headers?: Record<string, string> | null;
 }
 
-/** One write to `/v3/hooks`, answered with the hook: the spec wraps it in `data`, the narrative docs show it bare. */
+/**
+ * One write to `/v3/hooks`, answered with the hook (the API spec wraps it in `data`, the narrative
+ * docs show it bare; both are read).
+ */
 async function writeHook(
 	context: HttpContext,
 	call: Omit<BigCommerceCall, 'version'>,

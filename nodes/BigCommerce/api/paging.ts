@@ -165,7 +165,7 @@ export interface ListOptions<T> extends ListCallOptions<T> {
 	pageSize?: number | null;
 }
 
-/** One list of the store, every page or the first `limit` items: what each list function here asks. */
+/** One list of the store, every page or the first `limit` items: what each list function asks. */
 export async function listAll<T = IDataObject>(
 	context: HttpContext,
 	version: ApiVersion,

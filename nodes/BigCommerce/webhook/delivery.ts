@@ -1,6 +1,6 @@
 /**
  * What the trigger does with one incoming delivery, before anything is fetched: authenticate it
- * (verify.ts here), drop duplicates on the delivery's identity, and drop what the selection rules out
+ * (./verify.ts), drop duplicates on the delivery's identity, and drop what the selection rules out
  * from the payload alone. Keeps its state in node static data (bounded windows, top-level keys
  * reassigned, never a secret).
  */
