@@ -35,8 +35,11 @@ function selectedScopes(context: LifecycleContext): string[] {
 	return [...new Set(events.filter((scope) => EVENT_KINDS[scope] !== undefined))];
 }
 
-/** The secret header value, recomputed from the credential on every call (never stored). */
-async function headerSecret(
+/**
+ * What deliveries are checked with: the secret header value (recomputed from the credential on
+ * every call, never stored), the API account's client secret, and the store hash.
+ */
+async function verificationKeys(
 	context: LifecycleContext,
 ): Promise<{ secret: string; clientSecret: string; storeHash: string }> {
 	const credentials = await context.getCredentials(BIGCOMMERCE_CREDENTIAL);
@@ -220,7 +223,7 @@ export class BigCommerceTrigger implements INodeType {
 			 * `create`.
 			 */
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				const { secret } = await headerSecret(this);
+				const { secret } = await verificationKeys(this);
 				const inspection = await inspectHooks(this, {
 					destination: productionUrl(this),
 					scopes: selectedScopes(this),
@@ -235,7 +238,7 @@ export class BigCommerceTrigger implements INodeType {
 				const scopes = selectedScopes(this);
 				if (!scopes.length)
 					throw new NodeOperationError(this.getNode(), 'Select at least one event');
-				const { secret } = await headerSecret(this);
+				const { secret } = await verificationKeys(this);
 				const ids = await ensureHooks(this, {
 					destination: productionUrl(this),
 					scopes,
@@ -270,7 +273,7 @@ export class BigCommerceTrigger implements INodeType {
 
 		let credentials: { secret: string; clientSecret: string; storeHash: string };
 		try {
-			credentials = await headerSecret(this);
+			credentials = await verificationKeys(this);
 		} catch (error) {
 			// Nothing to verify against: refuse, and say why in the log (not to the caller).
 			this.logger.error('BigCommerce Trigger cannot verify deliveries', {
