@@ -1,9 +1,13 @@
 #!/usr/bin/env node
 // `npm start`: the sandbox demo. Checks its ports first (a taken port is refused before anything is
 // installed or built), installs what is missing, builds, then hands over to demo.ts, whose output
-// it passes through with a progress line at least every 10 s until the demo is ready.
+// it passes through with a progress line at least every 10 s until the demo is ready. Everything
+// it and its children put in the temp directory (n8n's run folder, the tarball, compile caches)
+// goes into one folder of its own, removed when the demo ends.
 const { spawn } = require('node:child_process');
+const { mkdtempSync, readdirSync, rmSync } = require('node:fs');
 const { createServer } = require('node:net');
+const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 
 const { ensureDependencies } = require('./ensure-deps');
@@ -39,8 +43,30 @@ async function refuseTakenPorts() {
 	if (taken.length) process.exit(2);
 }
 
+const TEMP_PREFIX = 'bigcommerce-d365-demo-';
+
+/** This run's temp folder, `$TMPDIR/bigcommerce-d365-demo-<pid>-*`; folders of ended runs go first. */
+function demoTempDir() {
+	const base = tmpdir();
+	for (const entry of readdirSync(base)) {
+		const pid = Number(
+			entry.startsWith(TEMP_PREFIX) && entry.slice(TEMP_PREFIX.length).split('-')[0],
+		);
+		if (!pid) continue;
+		try {
+			process.kill(pid, 0);
+		} catch {
+			rmSync(join(base, entry), { recursive: true, force: true });
+		}
+	}
+	return mkdtempSync(join(base, `${TEMP_PREFIX}${process.pid}-`));
+}
+
 async function main() {
 	await refuseTakenPorts();
+	const temp = demoTempDir();
+	process.env.TMPDIR = temp;
+	process.on('exit', () => rmSync(temp, { recursive: true, force: true }));
 	await ensureDependencies();
 	const built = await runStep('npm run build', 'npm', ['run', 'build', '--silent'], {
 		cwd: root,
