@@ -101,6 +101,7 @@ describe('429 from the store', () => {
 				error: expect.stringMatching(
 					/^BigCommerce: rate limited after 5 attempts: Too many requests/,
 				),
+				details: { itemIndex: 0, httpCode: '429' },
 			},
 			pairedItem: { item: 0 },
 		});
@@ -123,7 +124,7 @@ describe('errors', () => {
 		expect((error as NodeApiError).context.itemIndex).toBe(1);
 	});
 
-	it('with continueOnFail, the failing item gets { error } and the others their results, each paired', async () => {
+	it('with continueOnFail, the failing item gets { error, details } and the others their results, each paired', async () => {
 		const output = await runNode(store, getOrder(orderId), {
 			itemParameters: [
 				{ orderId: '987654' },
@@ -135,11 +136,17 @@ describe('errors', () => {
 		});
 		expect(output).toEqual([
 			{
-				json: { error: 'BigCommerce: The requested resource was not found.' },
+				json: {
+					error: 'BigCommerce: The requested resource was not found.',
+					details: { itemIndex: 0, httpCode: '404' },
+				},
 				pairedItem: { item: 0 },
 			},
 			{ json: expect.objectContaining({ id: Number(orderId) }), pairedItem: { item: 1 } },
-			{ json: { error: 'BigCommerce: no customer with ID 999999' }, pairedItem: { item: 2 } },
+			{
+				json: { error: 'BigCommerce: no customer with ID 999999', details: { itemIndex: 2 } },
+				pairedItem: { item: 2 },
+			},
 		]);
 	});
 

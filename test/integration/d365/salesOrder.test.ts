@@ -187,6 +187,13 @@ describe('never half an order', () => {
 		}).catch((e: Error) => e);
 		// both items read the same parameters here; run the good one on its own to show it posts
 		expect(Array.isArray(out) && (out as IDataObject[])[0].error).toMatch(/POLES-TREK-CARBON/);
+		// only error and details: what n8n sends to the error output; the audit is in the details
+		const failed = (out as IDataObject[])[0];
+		expect(Object.keys(failed)).toEqual(['error', 'details']);
+		expect(failed.details).toMatchObject({
+			itemIndex: 0,
+			audit: { action: 'failed', reason: failed.error },
+		});
 		const [ok] = await runNode(fx, salesOrderParameters(fx, good), { continueOnFail: true });
 		expect((ok.audit as IDataObject).action).toBe('created');
 	});

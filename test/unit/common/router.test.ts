@@ -31,22 +31,49 @@ describe('routeItems', () => {
 		]);
 	});
 
-	it('under continueOnFail a failed item carries the message and the node fields, the next runs', async () => {
+	it('under continueOnFail a failed item carries the message and its details (the node fields among them), the next runs', async () => {
 		const [out] = await routeItems(contextOf(2, true), {
 			run: async (i) => {
 				if (i === 0) throw new Error('raw');
 				return { ok: true };
 			},
 			describeError: (error) => new Error(`described: ${error.message}`),
-			failedItemFields: (message) => ({ audit: { action: 'failed', reason: message } }),
+			failedItemDetails: (message) => ({ audit: { action: 'failed', reason: message } }),
 		});
 		expect(out).toEqual([
 			{
-				json: { error: 'described: raw', audit: { action: 'failed', reason: 'described: raw' } },
+				json: {
+					error: 'described: raw',
+					details: { itemIndex: 0, audit: { action: 'failed', reason: 'described: raw' } },
+				},
 				pairedItem: { item: 0 },
 			},
 			{ json: { ok: true }, pairedItem: { item: 1 } },
 		]);
+	});
+
+	it("a failed item's details keep the error's description and HTTP code; its json holds only what n8n routes to the error output", async () => {
+		const [out] = await routeItems(contextOf(1, true), {
+			run: async () => {
+				throw new NodeApiError(
+					node,
+					{ message: 'gone' },
+					{ httpCode: '404', message: 'Not found', description: 'Order 7 does not exist' },
+				);
+			},
+		});
+		expect(out).toEqual([
+			{
+				json: {
+					error: 'Not found',
+					details: { itemIndex: 0, description: 'Order 7 does not exist', httpCode: '404' },
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
+		// No item.error: n8n would replace the json (and the details with it) by { error: message }.
+		expect(out[0]).not.toHaveProperty('error');
+		expect(Object.keys(out[0].json)).toEqual(['error', 'details']);
 	});
 
 	it("throws n8n's errors as they are, with the failing item's index where they had none", async () => {

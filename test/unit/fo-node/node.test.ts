@@ -1,10 +1,12 @@
 /**
  * The F&O node's router, offline: every operation its selectors offer reaches an `execute` (none is
  * left dangling), an unknown one is refused before anything runs, and a failed item under
- * continueOnFail carries the `failed` audit beside its error.
+ * continueOnFail carries the `failed` audit in its details, beside its error. An item the
+ * BigCommerce trigger could not fetch is refused for that reason by every operation that reads it.
  */
-import type { INodeProperties } from 'n8n-workflow';
+import { NodeApiError, type INodeProperties } from 'n8n-workflow';
 
+import { fetchFailedItem } from '../../../nodes/BigCommerce/trigger/items';
 import { MicrosoftDynamicsFo } from '../../../nodes/MicrosoftDynamicsFo/MicrosoftDynamicsFo.node';
 
 const description = new MicrosoftDynamicsFo().description;
@@ -92,7 +94,7 @@ describe('F&O node router', () => {
 		).rejects.toThrow('Unsupported operation salesOrder:delete');
 	});
 
-	it('under continueOnFail a failed item carries its error and a failed audit', async () => {
+	it('under continueOnFail a failed item carries its error and, in its details, a failed audit', async () => {
 		const context = offlineContext(
 			{ resource: 'salesOrder', operation: 'get', salesOrderNumber: 'SO-1' },
 			{
@@ -103,8 +105,74 @@ describe('F&O node router', () => {
 		const [[item]] = await new MicrosoftDynamicsFo().execute.call(context as never);
 		const message = 'No legal entity: choose one on the node or set a default in the credential';
 		expect(item).toEqual({
-			json: { error: message, audit: { action: 'failed', reason: message } },
+			json: {
+				error: message,
+				details: { itemIndex: 0, audit: { action: 'failed', reason: message } },
+			},
 			pairedItem: { item: 0 },
+		});
+	});
+
+	describe('an item the trigger could not fetch (the 404 after its 200)', () => {
+		const node = offlineContext({}).getNode() as never;
+		const notFound = new NodeApiError(
+			node,
+			{ message: 'The requested resource was not found.' },
+			{ httpCode: '404', message: 'BigCommerce: The requested resource was not found.' },
+		);
+		const unfetched = fetchFailedItem(
+			{
+				scope: 'store/order/created',
+				data: { type: 'order', id: 101 },
+				meta: { source: 'webhook', scope: 'store/order/created', store_hash: 'abc' },
+			},
+			notFound,
+		);
+		const credentials = {
+			environmentUrl: 'https://contoso.operations.dynamics.com',
+			dataAreaId: 'usmf',
+		};
+
+		it.each([
+			['customer', 'upsert', { source: 'order', guestMode: 'perEmail' }],
+			['salesOrder', 'create', { numbering: 'generated', customerMode: 'resolve' }],
+			['payment', 'post', { input: 'order', offsetAccount: 'USMF OPER' }],
+			['creditNote', 'create', { input: 'refund' }],
+		])(
+			'%s.%s reports the failed fetch, not a fault of the record',
+			async (resource, operation, extra) => {
+				const context = offlineContext(
+					{ resource, operation, bigcommerceRecord: unfetched, ...extra },
+					{ credentials, continueOnFail: true },
+				);
+				const [[item]] = await new MicrosoftDynamicsFo().execute.call(context as never);
+				const message =
+					'Order 101 could not be fetched from BigCommerce (HTTP 404): BigCommerce: The requested resource was not found.';
+				expect(item.json).toEqual({
+					error: message,
+					details: {
+						itemIndex: 0,
+						description:
+							'Nothing was written. The trigger received store/order/created but could not read the record; BigCommerce does not send the event again.',
+						audit: { action: 'failed', reason: message },
+					},
+				});
+			},
+		);
+
+		it('without continueOnFail the execution fails with that error', async () => {
+			const context = offlineContext(
+				{
+					resource: 'customer',
+					operation: 'upsert',
+					source: 'order',
+					bigcommerceRecord: unfetched,
+				},
+				{ credentials },
+			);
+			await expect(new MicrosoftDynamicsFo().execute.call(context as never)).rejects.toThrow(
+				/^Order 101 could not be fetched from BigCommerce \(HTTP 404\)/,
+			);
 		});
 	});
 });
