@@ -4,16 +4,52 @@
  * financial dimension pairs, account display values, the document customer, the customer mapping
  * options and the find operations' reference prefix.
  */
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { parseDisplayValue, type CustomerMappingOptions } from '../mapping';
 import type { DocumentCustomer } from '../posting/payment';
 import type { SkuMappingTable } from '../skuResolution';
 
-/** A JSON parameter as an object: n8n gives an object, or a string when typed as text. */
+/**
+ * The BigCommerce record parameter as an object: n8n gives an object, or a string when typed as
+ * text. A record the BigCommerce trigger could not fetch is refused here, naming that failure:
+ * after answering BigCommerce the trigger emits the event's ids with `_event.fetch_error` instead
+ * of the record, and read as a record it would fail later for a reason it does not have (an order
+ * with "no billing email", "no lines").
+ */
 export function recordParameter<T>(fn: IExecuteFunctions, itemIndex: number): T {
 	const value = fn.getNodeParameter('bigcommerceRecord', itemIndex) as unknown;
-	return (typeof value === 'string' ? JSON.parse(value) : value) as T;
+	const record = (typeof value === 'string' ? JSON.parse(value) : value) as T;
+	refuseUnfetched(fn, record as IDataObject | null, itemIndex);
+	return record;
+}
+
+interface FetchError {
+	message?: string;
+	description?: string;
+	http_code?: string;
+}
+
+function refuseUnfetched(fn: IExecuteFunctions, record: IDataObject | null, itemIndex: number) {
+	const event = record?._event as { scope?: string; fetch_error?: FetchError } | undefined;
+	const failure = event?.fetch_error;
+	if (!failure || typeof failure !== 'object') return;
+	const orderId = record?.order_id;
+	const what = orderId ? `Order ${String(orderId)}` : `BigCommerce record ${String(record?.id)}`;
+	const status = failure.http_code ? ` (HTTP ${failure.http_code})` : '';
+	const message = failure.message ?? 'no message';
+	const more =
+		failure.description && !message.includes(failure.description)
+			? ` (${failure.description})`
+			: '';
+	throw new NodeOperationError(
+		fn.getNode(),
+		`${what} could not be fetched from BigCommerce${status}: ${message}`,
+		{
+			itemIndex,
+			description: `Nothing was written. The trigger received ${event?.scope ?? 'the event'} but could not read the record${more}; BigCommerce does not send the event again.`,
+		},
+	);
 }
 
 /** An optional JSON parameter: undefined when empty. */
