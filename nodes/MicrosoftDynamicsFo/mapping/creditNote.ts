@@ -1,6 +1,7 @@
 import { requireBigCommerceDate, toFoDate } from './dates';
 import { formatDisplayValue, optionalDimensions, type DimensionFormatOptions } from './dimensions';
 import { MappingError } from './errors';
+import { dropUndefined, lookupItem } from './fields';
 import { fromUnits, roundUnits, toUnits } from './money';
 import { refundReference, refundShortReference, truncate } from './references';
 import { itemFields } from './salesOrder';
@@ -105,19 +106,6 @@ export interface RefundDraft {
 		/** Sum of the free-text lines' amounts (negative). */
 		freeTextAmount: number;
 	};
-}
-
-function lookupItem(map: ResolvedItemMap, sku: string): ResolvedItem | undefined {
-	if (map instanceof Map) return map.get(sku);
-	return Object.prototype.hasOwnProperty.call(map, sku)
-		? (map as Record<string, ResolvedItem>)[sku]
-		: undefined;
-}
-
-function dropUndefined<T extends object>(obj: T): T {
-	const out: Record<string, unknown> = {};
-	for (const [k, v] of Object.entries(obj)) if (v !== undefined) out[k] = v;
-	return out as T;
 }
 
 /** −units without producing −0. */

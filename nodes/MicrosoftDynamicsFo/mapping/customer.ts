@@ -4,6 +4,7 @@
  */
 import { optionalDimensions, type DimensionFormatOptions } from './dimensions';
 import { MappingError } from './errors';
+import { clean, dropUndefined } from './fields';
 import { FIELD_MAX_LENGTHS, truncate } from './references';
 import { countryRegionId, stateId } from './regions';
 import type {
@@ -58,11 +59,6 @@ interface AddressFields {
 	AddressState?: string;
 	AddressZipCode?: string;
 	AddressCountryRegionId?: string;
-}
-
-export function clean(value: string | undefined | null): string | undefined {
-	const v = (value ?? '').trim();
-	return v === '' ? undefined : v;
 }
 
 function joinStreet(...lines: Array<string | undefined>): string | undefined {
@@ -133,12 +129,6 @@ function addressFields(
 	};
 }
 
-function dropUndefined<T extends object>(obj: T): T {
-	const out: Record<string, unknown> = {};
-	for (const [k, v] of Object.entries(obj)) if (v !== undefined) out[k] = v;
-	return out as T;
-}
-
 function pickAddress(customer: BcCustomer): BcCustomerAddress | undefined {
 	const addresses = customer.addresses ?? [];
 	return (
@@ -206,11 +196,8 @@ function commonCreate(
 	});
 }
 
-/** BigCommerce v3 customer → CustomersV3 create body. */
-export function mapCustomerCreate(
-	customer: BcCustomer,
-	options: CustomerMappingOptions,
-): FoCustomerCreate {
+/** The party, address and contact of a v3 customer (its primary address, if any). */
+function customerParts(customer: BcCustomer, countryOverrides?: Readonly<Record<string, string>>) {
 	const source = `BigCommerce customer ${customer.id ?? '(no id)'}`;
 	const party = partyFields(customer.first_name, customer.last_name, customer.company, source);
 	const a = pickAddress(customer);
@@ -222,26 +209,14 @@ export function mapCustomerCreate(
 				a.state_or_province,
 				a.postal_code,
 				a.country_code,
-				options.countryOverrides,
+				countryOverrides,
 			)
 		: {};
-	return commonCreate(
-		party,
-		address,
-		customer.email,
-		customer.phone || a?.phone,
-		accountFor(customer.id, options),
-		customer.customer_group_id,
-		options,
-	);
+	return { party, address, email: customer.email, phone: customer.phone || a?.phone };
 }
 
-/** An order's billing address (guest or registered) → CustomersV3 create body. */
-export function mapBillingAddressCustomerCreate(
-	billing: BcAddress,
-	options: CustomerMappingOptions,
-	customerId?: number,
-): FoCustomerCreate {
+/** The party, address and contact of an order's billing address. */
+function billingParts(billing: BcAddress, countryOverrides?: Readonly<Record<string, string>>) {
 	const party = partyFields(
 		billing.first_name,
 		billing.last_name,
@@ -255,13 +230,33 @@ export function mapBillingAddressCustomerCreate(
 		billing.state,
 		billing.zip,
 		billing.country_iso2,
-		options.countryOverrides,
+		countryOverrides,
 	);
+	return { party, address, email: billing.email, phone: billing.phone };
+}
+
+/** BigCommerce v3 customer → CustomersV3 create body. */
+export function mapCustomerCreate(
+	customer: BcCustomer,
+	options: CustomerMappingOptions,
+): FoCustomerCreate {
+	const { party, address, email, phone } = customerParts(customer, options.countryOverrides);
+	const account = accountFor(customer.id, options);
+	return commonCreate(party, address, email, phone, account, customer.customer_group_id, options);
+}
+
+/** An order's billing address (guest or registered) → CustomersV3 create body. */
+export function mapBillingAddressCustomerCreate(
+	billing: BcAddress,
+	options: CustomerMappingOptions,
+	customerId?: number,
+): FoCustomerCreate {
+	const { party, address, email, phone } = billingParts(billing, options.countryOverrides);
 	return commonCreate(
 		party,
 		address,
-		billing.email,
-		billing.phone,
+		email,
+		phone,
 		accountFor(customerId, options),
 		undefined,
 		options,
@@ -309,25 +304,8 @@ export function mapCustomerUpdate(
 	customer: BcCustomer,
 	options: CustomerUpdateOptions = {},
 ): FoCustomerUpdate {
-	const party = partyFields(
-		customer.first_name,
-		customer.last_name,
-		customer.company,
-		`BigCommerce customer ${customer.id ?? '(no id)'}`,
-	);
-	const a = pickAddress(customer);
-	const address = a
-		? addressFields(
-				a.address1,
-				a.address2,
-				a.city,
-				a.state_or_province,
-				a.postal_code,
-				a.country_code,
-				options.countryOverrides,
-			)
-		: {};
-	return updateBody(party, address, customer.email, customer.phone || a?.phone, options);
+	const { party, address, email, phone } = customerParts(customer, options.countryOverrides);
+	return updateBody(party, address, email, phone, options);
 }
 
 /** CustomersV3 PATCH body from an order's billing address (per-email guest customers). */
@@ -335,20 +313,6 @@ export function mapBillingAddressCustomerUpdate(
 	billing: BcAddress,
 	options: CustomerUpdateOptions = {},
 ): FoCustomerUpdate {
-	const party = partyFields(
-		billing.first_name,
-		billing.last_name,
-		billing.company,
-		'Billing address',
-	);
-	const address = addressFields(
-		billing.street_1,
-		billing.street_2,
-		billing.city,
-		billing.state,
-		billing.zip,
-		billing.country_iso2,
-		options.countryOverrides,
-	);
-	return updateBody(party, address, billing.email, billing.phone, options);
+	const { party, address, email, phone } = billingParts(billing, options.countryOverrides);
+	return updateBody(party, address, email, phone, options);
 }

@@ -18,7 +18,7 @@ const MONTHS: Readonly<Record<string, number>> = {
 	dec: 11,
 };
 
-/** RFC 2822 §4.3 obsolete zone names. */
+/** The obsolete zone names an RFC 2822 date may still carry (UT, GMT and the US zones). */
 const ZONES: Readonly<Record<string, number>> = {
 	UT: 0,
 	GMT: 0,

@@ -8,7 +8,7 @@ import type { DimensionsInput } from './types';
  * default; double delimiters such as `--` exist). F&O escapes a delimiter inside a value with a
  * backslash (`DAT\-000011`). We escape a backslash as `\\` too, and with a multi-character
  * delimiter every character that occurs in it, so that parsing is never ambiguous
- * (`A-` + `--` + `B` → `A\---B`). Whether F&O itself escapes `\` is not documented [inferred].
+ * (`A-` + `--` + `B` → `A\---B`). F&O's own handling of a `\` inside a value is undocumented.
  */
 export const DEFAULT_DIMENSION_DELIMITER = '-';
 

@@ -62,14 +62,16 @@ export {
 	collectSkus,
 	withSalesOrderNumber,
 	withCustomerAccount,
-	type TaxMode,
-	type ChargeItemOptions,
-	type SalesOrderMappingOptions,
-	type SalesOrderPayload,
-	type SalesOrderDraft,
-	type SalesOrderHeaderDraft,
-	type SalesOrderTotals,
 } from './salesOrder';
+export type {
+	TaxMode,
+	SalesOrderMappingOptions,
+	SalesOrderPayload,
+	SalesOrderDraft,
+	SalesOrderHeaderDraft,
+	SalesOrderTotals,
+} from './salesOrderTypes';
+export { type ChargeItemOptions } from './salesOrderAmounts';
 export {
 	mapPayment,
 	withPaymentCustomer,

@@ -4,12 +4,12 @@
  * deterministic account or the billing email (trimmed and lower-cased).
  */
 import {
-	clean,
 	mapBillingAddressCustomerCreate,
 	mapBillingAddressCustomerUpdate,
 	type CustomerMappingOptions,
 } from './customer';
 import { MappingError } from './errors';
+import { clean } from './fields';
 import type { BcOrder, FoCustomerCreate, FoCustomerUpdate } from './types';
 
 export type GuestMode = 'sharedAccount' | 'perEmail';

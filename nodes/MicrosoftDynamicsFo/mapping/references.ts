@@ -18,10 +18,11 @@ import { MappingError } from './errors';
  */
 
 /**
- * Field lengths we validate against. $metadata in the specs carries no MaxLength, so these are the
- * standard F&O extended data types' sizes [inferred]: CustRef 60, PurchOrderFormNum 20, SalesId 20,
- * PaymReference 20 (older builds; newer may be longer), LedgerJournalTransTxt 60, CustAccount 20,
- * NameAlias 20. Callers may pass larger limits when their environment's $metadata says so.
+ * Field lengths we validate against. F&O's $metadata carries no MaxLength for these properties, so
+ * they are the sizes of the standard extended data types behind them: CustRef 60,
+ * PurchOrderFormNum 20, SalesId 20, PaymReference 20 (older builds; newer may be longer),
+ * LedgerJournalTransTxt 60, CustAccount 20, NameAlias 20. Callers may pass larger limits when
+ * their environment allows more.
  */
 export const FIELD_MAX_LENGTHS = {
 	CustomersOrderReference: 60,

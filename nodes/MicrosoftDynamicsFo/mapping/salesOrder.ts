@@ -1,9 +1,22 @@
+/**
+ * A BigCommerce order → the SalesOrderHeadersV2 body and its SalesOrderLines bodies, checked
+ * before anything is written. The amounts come from salesOrderAmounts.ts; the customer account is
+ * the one thing left out, filled in by withCustomerAccount once the customer is known.
+ */
 import { orderLines, shippingConsignments } from '../../BigCommerce/model';
 
 import { requireBigCommerceDate, toFoDate } from './dates';
-import { optionalDimensions, type DimensionFormatOptions } from './dimensions';
+import { optionalDimensions } from './dimensions';
 import { MappingError } from './errors';
-import { allocate, fromUnits, roundToTotal, roundUnits, toUnits } from './money';
+import { clean, dropUndefined, lookupItem } from './fields';
+import type {
+	SalesOrderDraft,
+	SalesOrderHeaderDraft,
+	SalesOrderMappingOptions,
+	SalesOrderPayload,
+} from './salesOrderTypes';
+import { orderCharges, productAmounts, sumUnits } from './salesOrderAmounts';
+import { fromUnits, roundToTotal, roundUnits, toUnits } from './money';
 import {
 	deterministicSalesOrderNumber,
 	FIELD_MAX_LENGTHS,
@@ -13,134 +26,14 @@ import {
 import { countryRegionId, stateId } from './regions';
 import type {
 	BcOrder,
-	BcOrderCoupon,
 	BcOrderProduct,
 	BcShippingAddress,
-	DimensionsInput,
 	FoDeliveryAddress,
 	FoItemFields,
 	FoSalesOrderHeader,
 	FoSalesOrderLine,
 	ResolvedItem,
-	ResolvedItemMap,
 } from './types';
-
-/**
- * Tax handling. F&O computes its own sales tax from tax groups, so we send BigCommerce's prices
- * either without tax (`exclusive`, ArePricesIncludingSalesTax=No: F&O adds its tax on top) or with
- * tax (`inclusive`, ArePricesIncludingSalesTax=Yes: F&O backs its tax out of the gross). `auto`
- * follows the order's `is_tax_inclusive_pricing`. Either way F&O's tax can differ from
- * BigCommerce's by its own rules; the amounts we send are exactly what BigCommerce charged in the
- * chosen basis.
- */
-export type TaxMode = 'exclusive' | 'inclusive' | 'auto';
-
-export interface ChargeItemOptions {
-	/** Non-stock item for shipping (required when the order has a shipping charge). */
-	shippingItemNumber?: string;
-	/** Non-stock item for handling; default: folded into the shipping line. */
-	handlingItemNumber?: string;
-	/** Non-stock item for gift wrapping; default: folded into the handling (or shipping) line. */
-	wrappingItemNumber?: string;
-	/** Item sales tax group for charge lines. */
-	salesTaxItemGroupCode?: string;
-	/** Send a zero-amount shipping line for free shipping; default false. */
-	includeZeroAmount?: boolean;
-}
-
-export interface SalesOrderMappingOptions {
-	/** F&O company, e.g. `usmf`. */
-	dataAreaId: string;
-	/** BigCommerce store hash, part of CustomersOrderReference. */
-	storeHash: string;
-	/** Invoice account; default the customer account (see withCustomerAccount). */
-	invoiceAccount?: string;
-	/** SKU → F&O item, from the one-per-order SKU lookup (see collectSkus). */
-	resolvedItems: ResolvedItemMap;
-	/** Order lines from `/v2/orders/{id}/products`; default: the order's products or consignments. */
-	products?: BcOrderProduct[];
-	/** Shipping addresses from `/v2/orders/{id}/shipping_addresses`; default: from the order. */
-	shippingAddresses?: BcShippingAddress[];
-	/** Coupons from `/v2/orders/{id}/coupons` (reported back; their amounts are in the discounts). */
-	coupons?: BcOrderCoupon[];
-	/** Reference prefix (default `BC`), see references.ts. */
-	referencePrefix?: string;
-	/** CustomerRequisitionNumber: `orderShortReference` (`BC-<orderId>`, default) or `none`. */
-	requisitionNumber?: 'orderShortReference' | 'none';
-	/** Deterministic SalesOrderNumber `<prefix><orderId>` when set (needs a manual number sequence). */
-	salesOrderNumberPrefix?: string;
-	/** SalesOrderNumber length limit; default 20. */
-	salesOrderNumberMaxLength?: number;
-	/** Currency; default the order's `default_currency_code` (the transactional currency). */
-	currencyCode?: string;
-	taxMode?: TaxMode;
-	/** Header SalesTaxGroupCode (e.g. the customer's tax group override). */
-	salesTaxGroupCode?: string;
-	/** Line SalesTaxItemGroupCode for product lines. */
-	salesTaxItemGroupCode?: string;
-	charges?: ChargeItemOptions;
-	defaultSiteId?: string;
-	defaultWarehouseId?: string;
-	/** BigCommerce shipping method name → DeliveryModeCode. */
-	deliveryModeMap?: Readonly<Record<string, string>>;
-	/** BigCommerce `payment_method` → CustomerPaymentMethodName. */
-	paymentMethodMap?: Readonly<Record<string, string>>;
-	paymentTermsName?: string;
-	languageId?: string;
-	/** Default dimensions → DefaultLedgerDimensionDisplayValue on header and lines. */
-	dimensions?: DimensionsInput;
-	dimensionFormat?: DimensionFormatOptions;
-	/** Requested shipping date = order date + this many days (default 0). */
-	requestedShipDaysAfterOrder?: number;
-	/** Requested receipt date = shipping date + this many days (default 0). */
-	requestedReceiptDaysAfterShip?: number;
-	/** Business time zone offset in minutes, to take the order's calendar day; default UTC. */
-	utcOffsetMinutes?: number;
-	/** Decimals of the currency's amounts; default 2. */
-	amountDecimals?: number;
-	/**
-	 * Order discount not allocated to lines by BigCommerce (`discount_amount` above the sum of the
-	 * lines' `applied_discounts`): `prorate` over the product lines by amount (default) or `error`.
-	 */
-	unallocatedDiscount?: 'prorate' | 'error';
-	/** Fail when the lines' totals do not add up to the order subtotal (default true). */
-	verifySubtotal?: boolean;
-	countryOverrides?: Readonly<Record<string, string>>;
-}
-
-export interface SalesOrderTotals {
-	currencyCode: string;
-	taxBasis: 'exclusive' | 'inclusive';
-	/** BigCommerce subtotal in the tax basis (before discounts). */
-	subtotal: number;
-	/** Discount BigCommerce applied to the products (allocated + prorated). */
-	discount: number;
-	/** Shipping + handling + wrapping in the tax basis. */
-	charges: number;
-	/** subtotal − discount + charges, rounded to the currency: what BigCommerce charged. */
-	expectedTotal: number;
-	/** Sum of the lines' LineAmount. */
-	linesTotal: number;
-}
-
-export interface SalesOrderPayload<Header = FoSalesOrderHeader> {
-	/** CustomersOrderReference, the lookup key for the exactly-once check. */
-	reference: string;
-	header: Header;
-	/** Product lines first (by BigCommerce line id), then charge lines. */
-	lines: FoSalesOrderLine[];
-	couponCodes: string[];
-	totals: SalesOrderTotals;
-}
-
-/** The header before the customer is known: the invoice account only when one was given. */
-export type SalesOrderHeaderDraft = Omit<
-	FoSalesOrderHeader,
-	'OrderingCustomerAccountNumber' | 'InvoiceCustomerAccountNumber'
-> & { InvoiceCustomerAccountNumber?: string };
-
-/** A mapped and checked order that only lacks its customer account (see withCustomerAccount). */
-export type SalesOrderDraft = SalesOrderPayload<SalesOrderHeaderDraft>;
 
 // ---- line collection ------------------------------------------------------------------------
 
@@ -174,25 +67,7 @@ export function collectSkus(order: BcOrder, products?: BcOrderProduct[]): string
 	return [...seen];
 }
 
-function lookupItem(map: ResolvedItemMap, sku: string): ResolvedItem | undefined {
-	if (map instanceof Map) return map.get(sku);
-	return Object.prototype.hasOwnProperty.call(map, sku)
-		? (map as Record<string, ResolvedItem>)[sku]
-		: undefined;
-}
-
 // ---- helpers --------------------------------------------------------------------------------
-
-function clean(value: string | undefined | null): string | undefined {
-	const v = (value ?? '').trim();
-	return v === '' ? undefined : v;
-}
-
-function dropUndefined<T extends object>(obj: T): T {
-	const out: Record<string, unknown> = {};
-	for (const [k, v] of Object.entries(obj)) if (v !== undefined) out[k] = v;
-	return out as T;
-}
 
 function shippingAddressesOf(order: BcOrder, explicit?: BcShippingAddress[]): BcShippingAddress[] {
 	if (explicit) return explicit;
@@ -219,10 +94,6 @@ function deliveryAddress(
 	};
 }
 
-function sumUnits(values: readonly number[]): number {
-	return values.reduce((a, b) => a + b, 0);
-}
-
 // ---- the mapper -----------------------------------------------------------------------------
 
 /**
@@ -234,7 +105,8 @@ function sumUnits(values: readonly number[]): number {
  * remainder), rounded to the currency so the lines add up to the order's total to the cent.
  * `LineDiscountAmount` is F&O's per-unit discount, (price × qty − LineAmount) / qty to 4 decimals,
  * for display; `CalculateLineAmount=No` and `IsPriceLocked=Yes` keep F&O from re-pricing the line
- * with its own trade agreements [CalculateLineAmount semantics inferred from the entity].
+ * with its own trade agreements (the entity's names for "take LineAmount as given" and "price
+ * fixed"; no Microsoft document states more than that).
  * Shipping/handling/wrapping become lines for configurable non-stock charge items.
  *
  * Throws MappingError, before anything is written, for an unmapped SKU (naming every one), a line
@@ -291,97 +163,20 @@ export function mapSalesOrder(order: BcOrder, options: SalesOrderMappingOptions)
 		);
 	}
 
-	// Amounts in 1/10,000 units.
-	const gross = products.map((p) =>
-		toUnits(inclusive ? p.total_inc_tax : p.total_ex_tax, `line ${p.id} total`),
-	);
-	const lineDiscounts = products.map((p) =>
-		sumUnits((p.applied_discounts ?? []).map((d) => toUnits(d.amount, `line ${p.id} discount`))),
-	);
-	const subtotal = toUnits(inclusive ? order.subtotal_inc_tax : order.subtotal_ex_tax, 'subtotal');
-	if (options.verifySubtotal !== false && Math.abs(sumUnits(gross) - subtotal) > amountStep) {
-		throw new MappingError(
-			'INVALID_MONEY',
-			`The lines of BigCommerce order ${order.id} add up to ${fromUnits(sumUnits(gross))} but its subtotal is ${fromUnits(subtotal)}; some lines are missing`,
-			{ orderId: order.id },
-		);
-	}
-	const orderDiscount = Math.max(
-		toUnits(order.discount_amount, 'discount_amount'),
-		toUnits(order.coupon_discount, 'coupon_discount'),
-	);
-	const allocated = sumUnits(lineDiscounts);
-	const residual = orderDiscount - allocated;
-	let discounts = lineDiscounts;
-	if (residual > 0) {
-		if (options.unallocatedDiscount === 'error') {
-			throw new MappingError(
-				'UNALLOCATED_DISCOUNT',
-				`BigCommerce order ${order.id} has ${fromUnits(residual)} of discount not allocated to any line`,
-				{ orderId: order.id },
-			);
-		}
-		const weights = gross.map((g, i) => Math.max(0, g - lineDiscounts[i]));
-		const extra = allocate(residual, weights, 1);
-		discounts = lineDiscounts.map((d, i) => d + extra[i]);
-	}
+	// Amounts in 1/10,000 units: the products after their discounts, then the charges.
+	const { gross, discounts, subtotal } = productAmounts(order, products, inclusive, options);
 	const exactNets = gross.map((g, i) => g - discounts[i]);
-
-	// Charges.
-	const shipping = toUnits(
-		inclusive ? order.shipping_cost_inc_tax : order.shipping_cost_ex_tax,
-		'shipping',
-	);
-	const handling = toUnits(
-		inclusive ? order.handling_cost_inc_tax : order.handling_cost_ex_tax,
-		'handling',
-	);
-	const wrapping = toUnits(
-		inclusive ? order.wrapping_cost_inc_tax : order.wrapping_cost_ex_tax,
-		'wrapping',
-	);
-	const charges = options.charges ?? {};
-	const chargeLines: Array<{ item: string; units: number; label: string }> = [];
-	const addCharge = (item: string | undefined, units: number, label: string): boolean => {
-		if (!item) return false;
-		const existing = chargeLines.find((c) => c.item === item);
-		if (existing) {
-			existing.units += units;
-			existing.label += ` + ${label}`;
-		} else chargeLines.push({ item, units, label });
-		return true;
-	};
-	const shipItem = clean(charges.shippingItemNumber);
-	const handlingItem = clean(charges.handlingItemNumber) ?? shipItem;
-	const wrappingItem = clean(charges.wrappingItemNumber) ?? handlingItem;
 	const addresses = shippingAddressesOf(order, options.shippingAddresses);
 	const methods = [
 		...new Set(addresses.map((a) => clean(a.shipping_method)).filter(Boolean)),
 	] as string[];
-	if (shipping !== 0 || (charges.includeZeroAmount && shipItem)) {
-		const label = methods.length ? `Shipping: ${methods.join(', ')}` : 'Shipping';
-		if (!addCharge(shipItem, shipping, label)) {
-			throw new MappingError(
-				'SHIPPING_ITEM_MISSING',
-				`BigCommerce order ${order.id} has a shipping charge of ${fromUnits(shipping)} but no shipping charge item is configured`,
-				{ orderId: order.id },
-			);
-		}
-	}
-	if (handling !== 0 && !addCharge(handlingItem, handling, 'Handling')) {
-		throw new MappingError(
-			'SHIPPING_ITEM_MISSING',
-			`BigCommerce order ${order.id} has a handling charge of ${fromUnits(handling)} but no handling or shipping charge item is configured`,
-			{ orderId: order.id },
-		);
-	}
-	if (wrapping !== 0 && !addCharge(wrappingItem, wrapping, 'Gift wrapping')) {
-		throw new MappingError(
-			'SHIPPING_ITEM_MISSING',
-			`BigCommerce order ${order.id} has a gift-wrapping charge of ${fromUnits(wrapping)} but no wrapping, handling or shipping charge item is configured`,
-			{ orderId: order.id },
-		);
-	}
+	const charges = options.charges ?? {};
+	const { lines: chargeLines, total: chargeTotal } = orderCharges(
+		order,
+		inclusive,
+		charges,
+		methods,
+	);
 
 	// Round every line to the currency so that the lines sum exactly to the rounded total.
 	const exactAll = [...exactNets, ...chargeLines.map((c) => c.units)];
@@ -503,7 +298,7 @@ export function mapSalesOrder(order: BcOrder, options: SalesOrderMappingOptions)
 			taxBasis: inclusive ? 'inclusive' : 'exclusive',
 			subtotal: fromUnits(subtotal),
 			discount: fromUnits(sumUnits(discounts)),
-			charges: fromUnits(shipping + handling + wrapping),
+			charges: fromUnits(chargeTotal),
 			expectedTotal: fromUnits(expectedTotal),
 			linesTotal: fromUnits(sumUnits(rounded)),
 		},

@@ -64,6 +64,15 @@ export const SALES_ORDER: DocumentDescriptor<SalesOrderKeys> = {
 	},
 };
 
+/** A credit document is named by its entity set in messages and is posted for a refund. */
+const creditDocumentNames = (label: string, headerSet: string): DocumentDescriptor['names'] => ({
+	label,
+	header: headerSet,
+	headerNotPosted: `${headerSet}: header`,
+	source: 'refund',
+	whole: 'this document',
+});
+
 export const RETURN_ORDER: DocumentDescriptor<ReturnOrderKeys> = {
 	headerSet: 'ReturnOrderHeaders',
 	lineSet: 'ReturnOrderLines',
@@ -75,13 +84,7 @@ export const RETURN_ORDER: DocumentDescriptor<ReturnOrderKeys> = {
 	}),
 	lineFilter: (keys) => ({ ...keys }),
 	lineSelect: ['ReturnInventoryLotId'],
-	names: {
-		label: 'Return order',
-		header: 'ReturnOrderHeaders',
-		headerNotPosted: 'ReturnOrderHeaders: header',
-		source: 'refund',
-		whole: 'this document',
-	},
+	names: creditDocumentNames('Return order', 'ReturnOrderHeaders'),
 };
 
 /** A free-text credit note: its InvoiceIdentifier is a generated RecId, the lines' ParentRecId. */
@@ -102,13 +105,7 @@ export const FREE_TEXT_CREDIT: DocumentDescriptor<FreeTextInvoiceKeys> = {
 	}),
 	lineFilter: (keys) => ({ dataAreaId: keys.dataAreaId, ParentRecId: keys.InvoiceIdentifier }),
 	lineSelect: ['LineNumber'],
-	names: {
-		label: 'Free-text credit note',
-		header: 'FreeTextInvoiceHeaders',
-		headerNotPosted: 'FreeTextInvoiceHeaders: header',
-		source: 'refund',
-		whole: 'this document',
-	},
+	names: creditDocumentNames('Free-text credit note', 'FreeTextInvoiceHeaders'),
 };
 
 /** `SO-1`, `5637144576`: the key without the company, as people read it. */

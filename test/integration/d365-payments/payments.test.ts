@@ -83,7 +83,7 @@ describe('payment: post captured payments', () => {
 		expect(await lines()).toHaveLength(1);
 		expect(line).toMatchObject({
 			AccountType: 'Cust',
-			AccountDisplayValue: 'WEB\\-GUEST', // the delimiter inside the account is escaped (§7)
+			AccountDisplayValue: 'WEB\\-GUEST', // a delimiter inside the account is backslash-escaped
 			CreditAmount: tx.amount,
 			DebitAmount: 0,
 			CurrencyCode: 'USD',
