@@ -1,3 +1,22 @@
+/**
+ * BigCommerce v3 refund → F&O credit documents.
+ *
+ * - Refunded products (`PRODUCT` items with a quantity) → a return order (ReturnOrderHeaders +
+ *   ReturnOrderLines): negative ReturnSalesQuantity, SalesPrice = the unit price BigCommerce
+ *   charged, LineAmount = −(what the original line charged per unit × quantity refunded) plus the
+ *   item's (negative) refund adjustments. Invoicing the return order in F&O produces the credit
+ *   note and returns the stock.
+ * - Everything else (SHIPPING, HANDLING, GIFT_WRAPPING, FEE, ORDER, TAX amounts, or a refund with
+ *   no items at all: amount-only / tax-only) → a free-text credit note (FreeTextInvoiceHeaders +
+ *   FreeTextInvoiceLines) with negative amounts on configurable main accounts.
+ * - A refund with both parts yields both documents, each carrying the same refund reference.
+ * Partial refunds post exactly the refunded quantities and amounts; nothing is inferred from the
+ * order's remaining balance.
+ *
+ * mapRefund decides and checks all of it from the refund and its order alone; the customer
+ * (withReturnOrderCustomer, withFreeTextCustomer) and the return lines' items (withReturnItems)
+ * are filled in once the posting code knows them.
+ */
 import { requireBigCommerceDate, toFoDate } from './dates';
 import { formatDisplayValue, optionalDimensions, type DimensionFormatOptions } from './dimensions';
 import { MappingError } from './errors';
@@ -18,22 +37,6 @@ import type {
 	ResolvedItem,
 	ResolvedItemMap,
 } from './types';
-
-/**
- * BigCommerce v3 refund → F&O credit documents.
- *
- * - Refunded products (`PRODUCT` items with a quantity) → a return order (ReturnOrderHeaders +
- *   ReturnOrderLines): negative ReturnSalesQuantity, SalesPrice = the unit price BigCommerce
- *   charged, LineAmount = −(what the original line charged per unit × quantity refunded) plus the
- *   item's (negative) refund adjustments. Invoicing the return order in F&O produces the credit
- *   note and returns the stock.
- * - Everything else (SHIPPING, HANDLING, GIFT_WRAPPING, FEE, ORDER, TAX amounts, or a refund with
- *   no items at all: amount-only / tax-only) → a free-text credit note (FreeTextInvoiceHeaders +
- *   FreeTextInvoiceLines) with negative amounts on configurable main accounts.
- * - A refund with both parts yields both documents, each carrying the same refund reference.
- * Partial refunds post exactly the refunded quantities and amounts; nothing is inferred from the
- * order's remaining balance.
- */
 
 export type NonItemRefundType =
 	'SHIPPING' | 'HANDLING' | 'GIFT_WRAPPING' | 'FEE' | 'ORDER' | 'TAX' | 'AMOUNT';
@@ -132,6 +135,7 @@ export function refundHasItems(refund: BcRefund): boolean {
 	return refund.items.some((i) => i.item_type === 'PRODUCT' && (i.quantity ?? 0) > 0);
 }
 
+/** The refund's credit documents, checked; throws a MappingError before anything is written. */
 export function mapRefund(refund: BcRefund, options: RefundMappingOptions): RefundDraft {
 	for (const key of ['dataAreaId', 'storeHash', 'currencyCode'] as const) {
 		if (!options[key]) {

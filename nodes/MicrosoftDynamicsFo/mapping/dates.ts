@@ -1,3 +1,8 @@
+/**
+ * Dates between the two systems: BigCommerce's RFC 2822 (v2) and ISO 8601 (v3) timestamps parsed
+ * strictly, and F&O's UTC date-times and dates (a date is its calendar day at 12:00:00Z, the form
+ * F&O returns), with F&O's empty date recognised.
+ */
 import { MappingError } from './errors';
 
 /** What F&O returns for an empty date / date-time. */

@@ -1,3 +1,7 @@
+/**
+ * A BigCommerce transaction → a CustomerPaymentJournalLines body, or the reason it is not money
+ * received. The customer account is filled in by withPaymentCustomer once it is known.
+ */
 import { requireBigCommerceDate, toFoDate } from './dates';
 import {
 	escapeDimensionValue,

@@ -2,6 +2,8 @@
  * CustomersV3: find by account or email, and create-or-update, posted once. A registered
  * BigCommerce buyer is keyed by a deterministic account (`<prefix><id>`) when a prefix is set,
  * which F&O's own key keeps unique; otherwise by primary email. Per-email guests are keyed by email.
+ * An order's buyer is resolved in one place, upsertOrderCustomer, for the sales order and the
+ * customer upsert alike.
  */
 import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
