@@ -69,8 +69,8 @@ export interface CreditNoteSettings {
 type DocumentKind = 'returnOrder' | 'freeTextCredit';
 
 const DOCUMENTS: Record<DocumentKind, DocumentDescriptor> = {
-	returnOrder: RETURN_ORDER as unknown as DocumentDescriptor,
-	freeTextCredit: FREE_TEXT_CREDIT as unknown as DocumentDescriptor,
+	returnOrder: RETURN_ORDER,
+	freeTextCredit: FREE_TEXT_CREDIT,
 };
 
 /** The refunds of an input item, each with its order. */

@@ -7,7 +7,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import { orderReference } from '../mapping';
 import type { RequestCounter } from './changesetRounds';
 import type { StaticDataContext } from './customer';
-import { findSalesOrdersByReference } from './salesOrder';
+import { findByReference } from './documentWrite';
+import { SALES_ORDER } from './documents';
 
 export type DocumentCustomer =
 	| { mode: 'account'; account: string }
@@ -39,8 +40,9 @@ export async function documentCustomer(
 		prefix: order.referencePrefix,
 	});
 	count();
-	const found = await findSalesOrdersByReference(
+	const found = await findByReference(
 		context,
+		SALES_ORDER,
 		order.dataAreaId,
 		reference,
 		order.itemIndex,

@@ -16,9 +16,9 @@ export interface DocumentDescriptor<Key extends EntityKeys = EntityKeys> {
 	/** What a lookup by reference reads of the header. */
 	select: readonly string[];
 	/** The header's key, from a created or found header record. */
-	keyOf: (dataAreaId: string, header: IDataObject) => Key;
+	keyOf(dataAreaId: string, header: IDataObject): Key;
 	/** The lines of a header: filter and one cheap field to read. */
-	lineFilter: (keys: Key) => Record<string, KeyValue>;
+	lineFilter(keys: Key): Record<string, KeyValue>;
 	lineSelect: readonly string[];
 	/** How messages name it. */
 	names: {

@@ -22,7 +22,7 @@ import {
 	type PaymentLineDraft,
 	type PaymentMappingOptions,
 } from '../mapping';
-import { postingLock } from './lock';
+import { postingLock, type RecordLocker } from './lock';
 import type { StaticDataContext } from './customer';
 import { documentCustomer, type DocumentCustomer } from './documentCustomer';
 import type { JournalSettings } from './paymentJournal';
@@ -55,7 +55,7 @@ export interface PaymentSettings extends JournalSettings {
 	/** Changeset re-sends after throttling or an unknown outcome found nothing. */
 	maxWriteRounds?: number;
 	/** Holds check-and-post of an order's payments, and find-or-create of a daily journal. */
-	lock?: JournalSettings['lock'];
+	lock?: RecordLocker;
 }
 
 interface Planned extends PlannedPayment {
