@@ -4,7 +4,6 @@ import {
 	mapCustomerCreate,
 	mapCustomerUpdate,
 	MappingError,
-	resolveOrderCustomer,
 	type CustomerMappingOptions,
 } from '../../../nodes/MicrosoftDynamicsFo/mapping';
 import { expectConforms, order } from './helpers';
@@ -120,51 +119,5 @@ describe('customer mapping', () => {
 		expect(thrown(() => mapCustomerCreate({ id: 1, email: 'x@y.z' }, options)).code).toBe(
 			'MISSING_NAME',
 		);
-	});
-
-	it('resolves registered, shared-guest and per-email-guest orders', () => {
-		const lines = [{ sku: 'A', qty: 1, price: 1 }];
-		expect(
-			resolveOrderCustomer(order({ id: 1, lines, customerId: 11 }), {
-				...options,
-				guestMode: 'perEmail',
-			}),
-		).toEqual({
-			kind: 'registered',
-			bigCommerceCustomerId: 11,
-		});
-		const guest = order({ id: 2, lines, customerId: 0, email: 'Guest@Example.com' });
-		expect(
-			resolveOrderCustomer(guest, {
-				...options,
-				guestMode: 'sharedAccount',
-				sharedGuestAccount: 'WEB-GUEST',
-			}),
-		).toEqual({
-			kind: 'sharedGuest',
-			customerAccount: 'WEB-GUEST',
-		});
-		const perEmail = resolveOrderCustomer(guest, { ...options, guestMode: 'perEmail' });
-		expect(perEmail.kind).toBe('perEmailGuest');
-		if (perEmail.kind === 'perEmailGuest') {
-			expect(perEmail.email).toBe('guest@example.com');
-			expect(perEmail.create.PrimaryContactEmail).toBe('guest@example.com');
-			expectConforms(perEmail.create, 'CustomersV3');
-		}
-		expect(
-			thrown(() => resolveOrderCustomer(guest, { ...options, guestMode: 'sharedAccount' })).code,
-		).toBe('MISSING_OPTION');
-	});
-
-	it('per-email guest mode without an email is a clear error', () => {
-		const guest = order({
-			id: 3,
-			lines: [{ sku: 'A', qty: 1, price: 1 }],
-			customerId: 0,
-			email: null,
-		});
-		const e = thrown(() => resolveOrderCustomer(guest, { ...options, guestMode: 'perEmail' }));
-		expect(e.code).toBe('GUEST_EMAIL_MISSING');
-		expect(e.message).toMatch(/Guest order 3 has no billing email/);
 	});
 });

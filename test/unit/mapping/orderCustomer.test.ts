@@ -1,9 +1,12 @@
-/** orderCustomer: one decision for the sales order and the customer upsert alike. */
+/** Which customer an order belongs to: one decision for the sales order and the customer upsert. */
 import {
+	MappingError,
 	orderCustomer,
+	resolveOrderCustomer,
+	type CustomerMappingOptions,
 	type GuestCustomerOptions,
 } from '../../../nodes/MicrosoftDynamicsFo/mapping';
-import { order } from './helpers';
+import { expectConforms, order } from './helpers';
 
 const options: GuestCustomerOptions = {
 	dataAreaId: 'usmf',
@@ -12,6 +15,71 @@ const options: GuestCustomerOptions = {
 	guestMode: 'perEmail',
 };
 const lines = [{ sku: 'A', qty: 1, price: 1 }];
+
+function thrown(fn: () => unknown): MappingError {
+	try {
+		fn();
+	} catch (e) {
+		expect(e).toBeInstanceOf(MappingError);
+		return e as MappingError;
+	}
+	throw new Error('expected a MappingError');
+}
+
+describe('resolveOrderCustomer', () => {
+	const options: CustomerMappingOptions = {
+		dataAreaId: 'usmf',
+		customerGroupId: 'WEB',
+		currencyCode: 'USD',
+		customerGroupMap: { '2': 'WHOLESALE' },
+	};
+
+	it('resolves registered, shared-guest and per-email-guest orders', () => {
+		const lines = [{ sku: 'A', qty: 1, price: 1 }];
+		expect(
+			resolveOrderCustomer(order({ id: 1, lines, customerId: 11 }), {
+				...options,
+				guestMode: 'perEmail',
+			}),
+		).toEqual({
+			kind: 'registered',
+			bigCommerceCustomerId: 11,
+		});
+		const guest = order({ id: 2, lines, customerId: 0, email: 'Guest@Example.com' });
+		expect(
+			resolveOrderCustomer(guest, {
+				...options,
+				guestMode: 'sharedAccount',
+				sharedGuestAccount: 'WEB-GUEST',
+			}),
+		).toEqual({
+			kind: 'sharedGuest',
+			customerAccount: 'WEB-GUEST',
+		});
+		const perEmail = resolveOrderCustomer(guest, { ...options, guestMode: 'perEmail' });
+		expect(perEmail.kind).toBe('perEmailGuest');
+		if (perEmail.kind === 'perEmailGuest') {
+			expect(perEmail.email).toBe('guest@example.com');
+			expect(perEmail.create.PrimaryContactEmail).toBe('guest@example.com');
+			expectConforms(perEmail.create, 'CustomersV3');
+		}
+		expect(
+			thrown(() => resolveOrderCustomer(guest, { ...options, guestMode: 'sharedAccount' })).code,
+		).toBe('MISSING_OPTION');
+	});
+
+	it('per-email guest mode without an email is a clear error', () => {
+		const guest = order({
+			id: 3,
+			lines: [{ sku: 'A', qty: 1, price: 1 }],
+			customerId: 0,
+			email: null,
+		});
+		const e = thrown(() => resolveOrderCustomer(guest, { ...options, guestMode: 'perEmail' }));
+		expect(e.code).toBe('GUEST_EMAIL_MISSING');
+		expect(e.message).toMatch(/Guest order 3 has no billing email/);
+	});
+});
 
 describe('orderCustomer', () => {
 	it('finds a buyer by the billing email, trimmed and lower-cased', () => {
