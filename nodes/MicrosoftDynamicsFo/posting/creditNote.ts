@@ -202,7 +202,7 @@ export async function postRefund(
 
 	if (missing.length) {
 		// 3. Customer and items, all before anything is written.
-		customerAccount = await documentCustomer(
+		const account = await documentCustomer(
 			context,
 			settings.customer,
 			{
@@ -214,6 +214,7 @@ export async function postRefund(
 			},
 			countMissing,
 		);
+		customerAccount = account;
 		let returnLines: FoReturnOrderLine[] = [];
 		if (draft.returnOrder && missing.some((d) => d.kind === 'returnOrder')) {
 			const refunded = new Set(
@@ -243,9 +244,12 @@ export async function postRefund(
 			returnLines = withReturnItems(draft.returnOrder, resolution.items, refund);
 		}
 
-		// 4. Write each missing document (or only say what would be written).
-		for (const doc of missing) {
-			const parts = documentParts(doc.kind, draft, customerAccount, returnLines);
+		// 4. Write each missing document (or only say what would be written), all complete first.
+		const complete = missing.map((doc) => ({
+			doc,
+			parts: documentParts(doc.kind, draft, account, returnLines),
+		}));
+		for (const { doc, parts } of complete) {
 			if (settings.dryRun) {
 				Object.assign(doc, {
 					action: 'dry-run',
