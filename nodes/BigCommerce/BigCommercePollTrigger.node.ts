@@ -101,7 +101,7 @@ export class BigCommercePollTrigger implements INodeType {
 				placeholder: 'https://n8n.example.com/',
 				displayOptions: { show: { watchdog: [true] } },
 				description:
-					"The n8n instance's base URL (WEBHOOK_URL): hooks whose destination is on it count as this instance's. Empty: only hooks carrying the pack's secret header.",
+					"The n8n instance's base URL (WEBHOOK_URL): only hooks whose destination is on it count as this instance's. Empty: hooks carrying the pack's secret header.",
 			},
 		],
 	};

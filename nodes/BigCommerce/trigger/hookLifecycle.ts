@@ -5,7 +5,8 @@
  *
  * Hooks are found by listing `GET /v3/hooks?destination=` rather than trusting stored ids: the
  * store is the truth (a hook may have been deleted or deactivated behind our back), and the ids in
- * static data are only a record for `delete`.
+ * static data are only a record for `delete`. The filter is never trusted: every function here
+ * compares each listed hook's destination (and state) itself before it changes or deletes it.
  */
 import type { HttpContext } from '../../common/http';
 import { createHook, deleteHook, listHooks, updateHook, type Hook, type HookFields } from '../api';
@@ -113,8 +114,12 @@ const isNotFound = (error: unknown) =>
 	String((error as { httpCode?: unknown }).httpCode) === '404';
 
 /**
- * Delete the hooks we recorded plus any hook at our destination carrying our marker header (a hook
- * whose id was lost). A hook already gone (404) counts as deleted. Returns whether all are gone.
+ * Delete this node's hooks: every hook at our destination that we recorded or that carries our
+ * marker header (a hook whose id was lost). The destination is compared here, hook by hook: the
+ * `destination` filter of `GET /v3/hooks` is only a hint, and a store or proxy that ignored it
+ * would otherwise hand us every hook of the API account, other workflows' included. A recorded id
+ * not listed at our destination is left alone (gone already, or pointed elsewhere since). A hook
+ * already gone (404) counts as deleted. Returns whether all are gone.
  */
 export async function removeHooks(
 	context: HttpContext,
@@ -122,12 +127,15 @@ export async function removeHooks(
 	recorded: HookIds,
 	logger: Logger,
 ): Promise<boolean> {
-	const ids = new Set(Object.values(recorded).filter((id) => Number.isInteger(id)));
-	if (destination) {
-		for (const hook of await listHooks(context, { destination })) {
-			if (hasHookMarkerHeader(hook.headers)) ids.add(hook.id);
-		}
+	if (!destination) {
+		logger.warn('BigCommerce Trigger: no webhook URL to match hooks against; none deleted');
+		return false;
 	}
+	const recordedIds = new Set(Object.values(recorded).filter((id) => Number.isInteger(id)));
+	const ids = (await listHooks(context, { destination }))
+		.filter((hook) => hook.destination === destination)
+		.filter((hook) => recordedIds.has(hook.id) || hasHookMarkerHeader(hook.headers))
+		.map((hook) => hook.id);
 	let allGone = true;
 	for (const id of ids) {
 		try {
@@ -173,9 +181,12 @@ export function onBaseUrl(destination: string, baseUrl: string): boolean {
 }
 
 /**
- * List the API account's hooks and re-activate every inactive one that is ours: its destination is
- * on the n8n base URL, or it carries the pack's marker header. A hook that cannot be re-activated
- * is reported with the error rather than stopping the poll.
+ * List the API account's hooks and re-activate every inactive one that is ours. With a base URL,
+ * ours means a destination on it (the marker header alone is not enough: another n8n instance
+ * with this pack and the same API account has its own hooks). Without one, the pack's marker
+ * header decides. Both `is_active` and the destination are checked here, hook by hook, whatever
+ * the list's filter returned. A hook that cannot be re-activated is reported with the error
+ * rather than stopping the poll.
  */
 export async function reactivateInactiveHooks(
 	context: HttpContext,
@@ -184,11 +195,9 @@ export async function reactivateInactiveHooks(
 	const reports: WatchdogReport[] = [];
 	for (const hook of await listHooks(context, { isActive: false })) {
 		if (hook.is_active) continue;
-		const matchedBy = onBaseUrl(hook.destination, baseUrl)
-			? 'baseUrl'
-			: hasHookMarkerHeader(hook.headers)
-				? 'markerHeader'
-				: undefined;
+		const matchedBy = baseUrl.trim()
+			? onBaseUrl(hook.destination, baseUrl) && 'baseUrl'
+			: hasHookMarkerHeader(hook.headers) && 'markerHeader';
 		if (!matchedBy) continue;
 		const report: WatchdogReport = {
 			id: hook.id,

@@ -42,6 +42,11 @@ export interface BigCommerceSwitches {
 	statusChangeFiresUpdated: boolean;
 	/** Receiver timeout per attempt; BigCommerce documents none. */
 	deliveryTimeoutMs: number;
+	/**
+	 * `GET /v3/hooks` ignores its `destination`, `scope` and `is_active` filters and lists every hook
+	 * of the API account, as a store or proxy that drops the query would. Default false: documented.
+	 */
+	hookListIgnoresFilters: boolean;
 }
 
 export const DEFAULT_SWITCHES: BigCommerceSwitches = {
@@ -57,6 +62,7 @@ export const DEFAULT_SWITCHES: BigCommerceSwitches = {
 	holdDeliveries: false,
 	statusChangeFiresUpdated: true,
 	deliveryTimeoutMs: 10000,
+	hookListIgnoresFilters: false,
 };
 
 /** Apply a partial update, rejecting unknown keys and wrong types. Returns an error text or undefined. */

@@ -389,7 +389,8 @@ export function registerV3Routes(router: Router, ctx: V3Context): void {
 	};
 
 	router.add('GET', '/v3/hooks', 'v3.hooks.list', (req, res) => {
-		const q = req.url.searchParams;
+		const ignored = ctx.switches.hookListIgnoresFilters;
+		const q = ignored ? new URLSearchParams() : req.url.searchParams;
 		let rows = [...store.hooks.values()].filter((h) => h.client_id === store.clientId);
 		if (q.has('is_active')) rows = rows.filter((h) => String(h.is_active) === q.get('is_active'));
 		if (q.has('scope')) rows = rows.filter((h) => h.scope === q.get('scope'));
