@@ -8,8 +8,8 @@
  *
  *     const staticData = this.getWorkflowStaticData('node');
  *     const dedupe = DeliveryDedupe.fromState(staticData.deliveryDedupe);
- *     if (dedupe.isDuplicate(result.dedupeKeys, now)) { answer 200, start nothing }
- *     dedupe.record(result.dedupeKeys, now);
+ *     if (dedupe.isDuplicate(delivery.deliveryId, now)) { answer 200, start nothing }
+ *     dedupe.record(delivery.deliveryId, now);
  *     staticData.deliveryDedupe = dedupe.toJSON(); // reassign the top-level key
  */
 import { createHash } from 'node:crypto';

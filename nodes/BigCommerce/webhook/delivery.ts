@@ -73,8 +73,6 @@ export function decideDelivery(
 		return { action: 'ignore', reason: 'duplicate delivery', delivery: verified };
 	}
 	const dedupe = DeliveryDedupe.fromState(staticData[DEDUPE_KEY]);
-	// The delivery's identity as BigCommerce gives it: webhook-id when signed, else hash + created_at.
-	// (Matching on both would merge two real updates of one order made within the same second.)
 	const duplicate = dedupe.checkAndRecord(verified.deliveryId, now);
 	staticData[DEDUPE_KEY] = dedupe.toJSON() as unknown as IDataObject;
 	if (duplicate) return { action: 'ignore', reason: 'duplicate delivery', delivery: verified };

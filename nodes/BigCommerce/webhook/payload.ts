@@ -2,6 +2,7 @@
  * The BigCommerce webhook callback envelope: parsing, shape check, and the delivery's identity.
  * Call only after the delivery has been authenticated.
  */
+import { createHash } from 'node:crypto';
 
 /** The documented callback stub. `data` varies by scope; the payload is "light", always refetch. */
 export interface WebhookPayload {
@@ -85,16 +86,35 @@ export function parseWebhookPayload(rawBody: Buffer): PayloadParse {
 	};
 }
 
+/** JSON with every object's keys sorted, so two serialisations of one value read the same. */
+function canonicalJson(value: unknown): string {
+	if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+	if (isPlainObject(value)) {
+		const keys = Object.keys(value).sort();
+		return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`).join(',')}}`;
+	}
+	return JSON.stringify(value) ?? 'null';
+}
+
 /**
- * Identities of a delivery for deduplication, primary first:
- * - `wh:<webhook-id>` when the (authenticated) Standard Webhooks id is present: it stays the same
- *   across retries of one event;
- * - `bc:<hash>:<created_at>` always: BigCommerce says a hook firing twice for one event sends the
- *   same hash. `hash` covers only the event data, which is the same for every update of one order,
- *   so `created_at` is part of the key and two different updates stay distinct.
+ * The delivery's one identity for deduplication, read from the authenticated payload alone:
+ * `bc:` + SHA-256 of scope, `hash`, `created_at` and `data` (keys sorted).
+ *
+ * Why the payload and not `webhook-id`: BigCommerce repeats the same body on every retry and
+ * duplicate of one event ("if a hook fires twice for the same event, both request bodies rely on
+ * the same hash"), but does not confirm that `webhook-id` stays the same across retries, which is
+ * only what the Standard Webhooks spec asks. An identity taken from the headers also changes with
+ * them: a signed delivery replayed with its signature headers stripped, or the same body under a
+ * new `webhook-id`, would pass as new. These four fields are inside the signed body, so they are
+ * as authentic as `webhook-id`, and the same whether the delivery is signed or not.
+ *
+ * Why all four: `hash` covers the event data only, which is the same for every update of one
+ * order, so `created_at` (Unix seconds) tells two updates apart, and scope + data keep two
+ * different events of one second apart. Two changes of one order within the same second are one
+ * delivery: the order is fetched when it arrives, and the poll trigger (cursor `date_modified`)
+ * catches a change made after that fetch.
  */
-export function deliveryIdentities(payload: WebhookPayload, webhookId?: string): string[] {
-	const byHash = `bc:${payload.hash}:${payload.created_at}`;
-	if (webhookId) return [`wh:${webhookId}`, byHash];
-	return [byHash];
+export function deliveryIdentity(payload: WebhookPayload): string {
+	const fields = canonicalJson([payload.scope, payload.hash, payload.created_at, payload.data]);
+	return `bc:${createHash('sha256').update(fields, 'utf8').digest('base64url')}`;
 }

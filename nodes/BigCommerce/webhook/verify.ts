@@ -12,7 +12,7 @@
  * Reasons are safe to show and log: they never contain secrets, expected values or header values.
  */
 import { HOOK_MARKER_HEADER } from './secret';
-import { deliveryIdentities, parseWebhookPayload, type WebhookPayload } from './payload';
+import { deliveryIdentity, parseWebhookPayload, type WebhookPayload } from './payload';
 import {
 	DEFAULT_TOLERANCE_SECONDS,
 	secretsEqual,
@@ -45,10 +45,8 @@ export interface VerifyDeliveryInput {
 export interface VerifiedDelivery {
 	ok: true;
 	payload: WebhookPayload;
-	/** Primary dedupe identity: `wh:<webhook-id>` if signed, else `bc:<hash>:<created_at>`. */
+	/** The dedupe identity, from the payload alone, signed or not (see `deliveryIdentity`). */
 	deliveryId: string;
-	/** Every identity of the delivery, primary first (see `deliveryIdentities`). */
-	dedupeKeys: string[];
 	/** Whether a Standard Webhooks signature was present and verified. */
 	signed: boolean;
 	webhookId?: string;
@@ -175,12 +173,10 @@ export function verifyDelivery(input: VerifyDeliveryInput): DeliveryVerification
 	// 4. Authentic: only now look at the body.
 	const parsed = parseWebhookPayload(rawBody);
 	if (!parsed.ok) return { ok: false, status: 400, reason: parsed.reason };
-	const dedupeKeys = deliveryIdentities(parsed.payload, webhookId);
 	return {
 		ok: true,
 		payload: parsed.payload,
-		deliveryId: dedupeKeys[0],
-		dedupeKeys,
+		deliveryId: deliveryIdentity(parsed.payload),
 		signed,
 		webhookId,
 	};

@@ -294,9 +294,9 @@ describe('duplicates', () => {
 		expect(JSON.stringify(emitted(receiver)[0])).toMatch(/"delivery_id":"bc:/);
 	});
 
-	it('a delivery with its own webhook-id is a delivery of its own (the F&O side posts it once)', async () => {
-		// The identity is the webhook-id when there is one, as the issue defines it; matching on
-		// hash + created_at too would merge two real updates of one order made in the same second.
+	it('the same event under a new webhook-id is a duplicate (one execution, one fetch)', async () => {
+		// Changed by issue 16: this pinned two executions (the identity was the webhook-id when
+		// signed); the identity is now read from the payload, which BigCommerce repeats on retries.
 		await setUp();
 		await adminCall(store, 'PUT', 'switches', { webhookIdPerAttempt: true });
 		await newOrder();
@@ -307,7 +307,24 @@ describe('duplicates', () => {
 		await adminCall(store, 'POST', `events/${event.eventId}/redeliver`);
 		const attempts = await settle(store, receiver);
 		expect(new Set(attempts.map((a) => a.webhookId)).size).toBe(2);
-		expect(emitted(receiver)).toHaveLength(2);
+		expect(attempts.every((a) => a.status === 200)).toBe(true);
+		expect(emitted(receiver)).toHaveLength(1);
+		expect(orderGets()).toBe(1);
+	});
+
+	it('a signed delivery replayed with its signature headers stripped is a duplicate', async () => {
+		await setUp();
+		const genuine = await genuineDelivery();
+		expect(emitted(receiver)).toHaveLength(1);
+		const stripped = Object.fromEntries(
+			Object.entries(genuine.headers).filter(([name]) => !name.startsWith('webhook-')),
+		);
+		expect(stripped[HOOK_MARKER_HEADER]).toBe(headerSecretOf(store));
+		const result = await receiver.post(genuine.body, stripped);
+		expect(result.status).toBe(200);
+		expect(result.run?.result).toEqual({ noWebhookResponse: true }); // no execution
+		expect(emitted(receiver)).toHaveLength(1);
+		expect(orderGets()).toBe(1);
 	});
 
 	it('two different updates of the same order are two executions', async () => {

@@ -21,14 +21,35 @@ function roundTrip(dedupe: DeliveryDedupe): DeliveryDedupe {
 }
 
 describe('delivery identity', () => {
-	it('is the webhook-id when signed, and the hash with created_at otherwise', () => {
+	it('is one identity from the payload, signed or not, under any webhook-id', () => {
+		// Changed by issue 16: it was the webhook-id when signed and hash + created_at otherwise, so
+		// a signed delivery replayed without its signature headers, or the same body under a new
+		// webhook-id, passed as new.
 		const body = orderBody();
 		const signed = verified(body, signedHeaders(body, { id: 'msg_1' }));
-		expect(signed.deliveryId).toBe('wh:msg_1');
-		const byHash = `bc:dd70c0976e06b67aaf671e73f49dcb79230ebf9d:${NOW_SECONDS - 2}`;
-		expect(signed.dedupeKeys).toEqual(['wh:msg_1', byHash]);
+		const resigned = verified(body, signedHeaders(body, { id: 'msg_2' }));
 		const unsigned = verified(body, { [HOOK_MARKER_HEADER]: HEADER_SECRET });
-		expect(unsigned.dedupeKeys).toEqual([byHash]);
+		expect(signed.deliveryId).toMatch(/^bc:[A-Za-z0-9_-]{43}$/);
+		expect(resigned.deliveryId).toBe(signed.deliveryId);
+		expect(unsigned.deliveryId).toBe(signed.deliveryId);
+		expect(signed.webhookId).toBe('msg_1');
+	});
+
+	it('is the same whatever the order of the keys in data, and differs with any of the four fields', () => {
+		const headers = { [HOOK_MARKER_HEADER]: HEADER_SECRET };
+		const id = (overrides: Record<string, unknown>) =>
+			verified(orderBody(overrides), headers).deliveryId;
+		const base = id({});
+		expect(id({ data: { id: 250, type: 'order' } })).toBe(base);
+		expect(id({ store_id: '1025646', producer: 'stores/abc123' })).toBe(base);
+		for (const change of [
+			{ scope: 'store/order/created' },
+			{ hash: 'a'.repeat(40) },
+			{ created_at: NOW_SECONDS - 1 },
+			{ data: { type: 'order', id: 251 } },
+		]) {
+			expect(id(change)).not.toBe(base);
+		}
 	});
 });
 
@@ -50,14 +71,14 @@ describe('DeliveryDedupe', () => {
 		expect(dedupe.checkAndRecord(verified(body, headers).deliveryId, at(5))).toBe(true);
 	});
 
-	it('catches an event fired twice under two webhook-ids when all keys are used', () => {
+	it('catches an event fired twice under two webhook-ids', () => {
+		// Changed by issue 16: the webhook-id alone no longer makes a delivery new.
 		const body = orderBody();
 		const a = verified(body, signedHeaders(body, { id: 'msg_a' }));
 		const b = verified(body, signedHeaders(body, { id: 'msg_b' }));
 		const dedupe = new DeliveryDedupe();
-		dedupe.record(a.dedupeKeys, NOW);
-		expect(dedupe.isDuplicate(b.deliveryId, NOW)).toBe(false);
-		expect(dedupe.isDuplicate(b.dedupeKeys, NOW)).toBe(true);
+		dedupe.record(a.deliveryId, NOW);
+		expect(dedupe.isDuplicate(b.deliveryId, NOW)).toBe(true);
 	});
 
 	it('does not treat two different updates of the same order as duplicates', () => {
@@ -66,9 +87,9 @@ describe('DeliveryDedupe', () => {
 		const sameHashLater = verified(orderBody({ created_at: NOW_SECONDS + 40 }), headers);
 		const otherHash = verified(orderBody({ hash: 'a'.repeat(40) }), headers);
 		const dedupe = new DeliveryDedupe();
-		dedupe.record(first.dedupeKeys, NOW);
-		expect(dedupe.isDuplicate(sameHashLater.dedupeKeys, at(40))).toBe(false);
-		expect(dedupe.isDuplicate(otherHash.dedupeKeys, at(40))).toBe(false);
+		dedupe.record(first.deliveryId, NOW);
+		expect(dedupe.isDuplicate(sameHashLater.deliveryId, at(40))).toBe(false);
+		expect(dedupe.isDuplicate(otherHash.deliveryId, at(40))).toBe(false);
 	});
 
 	it('keeps at most maxEntries, forgetting the oldest first', () => {
