@@ -54,13 +54,18 @@ function demoLogDir(): string {
 }
 
 /**
- * What the n8n harness reports, in the demo's words: the host install, imports, publishing and
- * start become step lines; what the demo prints itself (packing, ready, stopped) is left out.
+ * What the n8n harness reports, in the demo's words: without the harness's process names and
+ * folder paths, and without what the demo prints itself (packing, ready, stopped). A line that
+ * starts a step ends in "…", so start.js names the step while it runs.
  */
 function demoProgress(message: string): void {
-	const text = message.replace(/^n8n-[12]x: /, '').replace(/ into \/\S+/, '');
-	if (/^packed |^installed |ready at |^stopped in /.test(text)) return;
-	say(`[${clock()}] n8n: ${text}…`);
+	const text = message
+		.replace(/^n8n-[12]x( [\w-]+)?: /, '')
+		.replace(/ (at|into|holding) \/\S+/g, '')
+		.replace(/ \(log \/\S+\)/, '');
+	if (/^packed |^installed |ready at |stopped in /.test(text)) return;
+	const startsAStep = /^(\w+ing\b|not in the cache|npm ci )/.test(text);
+	say(`[${clock()}] n8n: ${text}${startsAStep ? '…' : ''}`);
 }
 
 interface Summary {
