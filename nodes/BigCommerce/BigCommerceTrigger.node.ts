@@ -299,6 +299,7 @@ export class BigCommerceTrigger implements INodeType {
 						: undefined,
 			},
 			{
+				storeHash: credentials.storeHash,
 				scopes: selectedScopes(this),
 				statuses,
 				dedupeScope: `${this.getWorkflow().id ?? ''}:${this.getNode().id}`,

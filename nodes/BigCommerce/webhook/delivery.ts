@@ -1,11 +1,13 @@
 /**
  * What the trigger does with one incoming delivery, before anything is fetched: authenticate it
- * (./verify.ts), drop duplicates on the delivery's identity, and drop what the selection rules out
- * from the payload alone. Keeps its state in node static data (bounded windows, top-level keys
+ * (./verify.ts), refuse one for another store or with unusable ids (./addressee.ts), drop
+ * duplicates on the delivery's identity, and drop what the selection rules out from the payload
+ * alone. Keeps its state in node static data (bounded windows, top-level keys
  * reassigned, never a secret).
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { misaddressedReason } from './addressee';
 import { DeliveryDedupe } from './dedupe';
 import { verifyDelivery, type VerifiedDelivery, type VerifyDeliveryInput } from './verify';
 import { entersSelection, ORDER_CREATED, ORDER_STATUS_UPDATED, orderIdOf } from '../trigger/events';
@@ -26,6 +28,8 @@ export type DeliveryDecision =
 	| { action: 'fetch'; delivery: VerifiedDelivery };
 
 export interface DeliveryRules {
+	/** The credential's store hash: a delivery naming another store is refused (400). */
+	storeHash: string;
 	scopes: readonly string[];
 	statuses: ReadonlySet<number>;
 	now?: Date;
@@ -67,6 +71,8 @@ export function decideDelivery(
 ): DeliveryDecision {
 	const verified = verifyDelivery(verifyInput);
 	if (!verified.ok) return { action: 'reject', status: verified.status, reason: verified.reason };
+	const misaddressed = misaddressedReason(verified.payload, rules.storeHash);
+	if (misaddressed) return { action: 'reject', status: 400, reason: misaddressed };
 
 	const now = rules.now ?? verifyInput.now ?? new Date();
 	if (seenRecently(`${rules.dedupeScope ?? ''}|${verified.deliveryId}`, now.getTime())) {

@@ -5,7 +5,7 @@
  * trigger wrote; hook methods run in n8n's activation order (checkExists, then create if false);
  * polls run `poll()` with static data persisted only when a poll emits, as n8n does.
  */
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -18,7 +18,7 @@ import {
 
 import { BigCommercePollTrigger } from '../../../nodes/BigCommerce/BigCommercePollTrigger.node';
 import { BigCommerceTrigger } from '../../../nodes/BigCommerce/BigCommerceTrigger.node';
-import { deriveHookSecret } from '../../../nodes/BigCommerce/webhook/secret';
+import { deriveHookSecret, HOOK_MARKER_HEADER } from '../../../nodes/BigCommerce/webhook/secret';
 import type { DeliveryAttempt } from '../../sandbox/bigcommerce';
 import { emptyStaticData } from '../../support/n8n/context';
 import { adminCall, storeContext, type StoreUnderTest } from '../bigcommerce/support';
@@ -249,6 +249,28 @@ export async function deactivate(store: StoreUnderTest, receiver: Receiver): Pro
 /** The derived secret header value for the test workflow and node. */
 export function headerSecretOf(store: StoreUnderTest): string {
 	return deriveHookSecret(store.credentials.clientSecret, WORKFLOW_ID, NODE_ID);
+}
+
+/**
+ * The headers of a delivery signed now with the store's client secret (Standard Webhooks) and
+ * carrying the derived secret header: what BigCommerce would send for `body`.
+ */
+export function signedDeliveryHeaders(
+	store: StoreUnderTest,
+	body: string,
+	webhookId = `msg_${randomUUID()}`,
+): Record<string, string> {
+	const ts = Math.floor(Date.now() / 1000);
+	const mac = createHmac('sha256', store.credentials.clientSecret)
+		.update(`${webhookId}.${ts}.`)
+		.update(body)
+		.digest('base64');
+	return {
+		'webhook-id': webhookId,
+		'webhook-timestamp': String(ts),
+		'webhook-signature': `v1,${mac}`,
+		[HOOK_MARKER_HEADER]: headerSecretOf(store),
+	};
 }
 
 /** Every hook of the store (any client), as the sandbox holds them. */

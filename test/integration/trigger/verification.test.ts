@@ -219,7 +219,7 @@ describe('strict mode (signature required)', () => {
 		await setUp({ verification: 'strict' });
 		const order = await newOrder();
 		await settle(store, receiver);
-		const body = `{"scope":"store/order/created","store_id":"1025646","data":{"type":"order","id":${order.id}},"hash":"dd70c0976e06b67aaf671e73f49dcb79230ebf9d","created_at":1700000000,"producer":"stores/abc123"}`;
+		const body = `{"scope":"store/order/created","store_id":"1025646","data":{"type":"order","id":${order.id}},"hash":"dd70c0976e06b67aaf671e73f49dcb79230ebf9d","created_at":1700000000,"producer":"stores/${store.credentials.storeHash}"}`;
 		const ts = now();
 		const id = '5e7f0c52-0000-4000-8000-000000000001';
 		const result = await receiver.post(body, {

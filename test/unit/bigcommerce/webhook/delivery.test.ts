@@ -18,7 +18,12 @@ import { STANDARD_WEBHOOKS_VECTOR } from './helpers';
 
 const NOW = new Date(1_700_000_000 * 1000);
 const statuses = selectedStatuses(DEFAULT_ORDER_STATUSES);
-const rules = { scopes: ['store/order/created', 'store/order/statusUpdated'], statuses, now: NOW };
+const rules = {
+	storeHash: 'abc123',
+	scopes: ['store/order/created', 'store/order/statusUpdated'],
+	statuses,
+	now: NOW,
+};
 
 const vectorInput = (overrides: Partial<{ body: string; signature: string }> = {}) => ({
 	rawBody: Buffer.from(overrides.body ?? STANDARD_WEBHOOKS_VECTOR.body, 'utf8'),
@@ -70,7 +75,7 @@ describe('decideDelivery', () => {
 				data,
 				hash: `h${n}`,
 				created_at: 1_700_000_000 - n,
-				producer: 'stores/x',
+				producer: 'stores/abc123',
 			});
 			return {
 				rawBody: Buffer.from(body),
