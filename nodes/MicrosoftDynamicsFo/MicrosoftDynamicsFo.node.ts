@@ -14,7 +14,7 @@ import * as entity from './actions/entity';
 import * as legalEntity from './actions/legalEntity';
 import { getLegalEntities } from './actions/legalEntity/loadOptions';
 import * as payment from './actions/payment';
-import { REDIS_LOCK_CREDENTIAL, redisLockTest } from './actions/postingLock';
+import { redisLockTest } from './actions/postingLock';
 import * as releasedProduct from './actions/releasedProduct';
 import { router } from './actions/router';
 import * as salesOrder from './actions/salesOrder';
@@ -45,7 +45,9 @@ export class MicrosoftDynamicsFo implements INodeType {
 		credentials: [
 			{ name: FO_CREDENTIAL, required: true },
 			{
-				name: REDIS_LOCK_CREDENTIAL,
+				// A literal, not REDIS_LOCK_CREDENTIAL: n8n's lint rule (credential-test-required) reads
+				// the name here to find the credential's `testedBy`.
+				name: 'bigCommerceD365RedisLockApi',
 				required: true,
 				testedBy: 'redisLockTest',
 				displayOptions: { show: { postingLock: ['redis'] } },
