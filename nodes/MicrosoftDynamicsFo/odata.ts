@@ -108,17 +108,24 @@ export async function getEntity(
 	return response.statusCode === 404 ? undefined : response.body;
 }
 
+/** How long a write may wait for its answer (ms); the adapter's 60 s when omitted. */
+export interface WriteOptions {
+	timeoutMs?: number;
+}
+
 export async function createEntity(
 	context: HttpContext,
 	entitySet: string,
 	body: IDataObject,
 	itemIndex?: number,
+	options: WriteOptions = {},
 ): Promise<IDataObject> {
 	const response = await foRequest<IDataObject>(context, {
 		method: 'POST',
 		path: entityPath(entitySet),
 		body,
 		headers: { Prefer: 'return=representation' },
+		timeoutMs: options.timeoutMs,
 		itemIndex,
 	});
 	return response.body;
@@ -130,6 +137,7 @@ export async function updateEntity(
 	keys: EntityKeys,
 	body: IDataObject,
 	itemIndex?: number,
+	options: WriteOptions = {},
 ): Promise<void> {
 	// PATCH is idempotent: sending the same field values twice leaves the same record.
 	await foRequest(context, {
@@ -138,6 +146,7 @@ export async function updateEntity(
 		qs: { 'cross-company': 'true' },
 		body,
 		idempotent: true,
+		timeoutMs: options.timeoutMs,
 		itemIndex,
 	});
 }
@@ -148,6 +157,7 @@ export async function deleteEntity(
 	entitySet: string,
 	keys: EntityKeys,
 	itemIndex?: number,
+	options: WriteOptions = {},
 ): Promise<boolean> {
 	const response = await foRequest(context, {
 		method: 'DELETE',
@@ -155,6 +165,7 @@ export async function deleteEntity(
 		qs: { 'cross-company': 'true' },
 		acceptStatuses: [404],
 		idempotent: true,
+		timeoutMs: options.timeoutMs,
 		itemIndex,
 	});
 	return response.statusCode !== 404;

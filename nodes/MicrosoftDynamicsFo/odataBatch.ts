@@ -162,6 +162,13 @@ function newBoundaries(seed?: string) {
 	return { batch: `batch_${s}`, changeset: `changeset_${s}` };
 }
 
+export interface BatchOptions {
+	itemIndex?: number;
+	boundarySeed?: string;
+	/** How long to wait for the answer (ms); a changeset F&O is still writing may take minutes. */
+	timeoutMs?: number;
+}
+
 /**
  * Send one batch. F&O answers 200 even when parts failed: a failed changeset comes back as one
  * error part and nothing of it was written. Throttled parts (429 inside the 200) were not
@@ -172,7 +179,7 @@ export async function sendBatch(
 	context: HttpContext,
 	environmentUrl: string,
 	content: { reads?: BatchOperation[]; changeset?: BatchOperation[] },
-	options: { itemIndex?: number; boundarySeed?: string } = {},
+	options: BatchOptions = {},
 ): Promise<BatchOutcome> {
 	const boundaries = newBoundaries(options.boundarySeed);
 	const onlyReads = !content.changeset?.length;
@@ -187,6 +194,7 @@ export async function sendBatch(
 		json: false,
 		// A batch of reads changes nothing, so it may be re-sent like a GET.
 		idempotent: onlyReads,
+		timeoutMs: options.timeoutMs,
 		itemIndex: options.itemIndex,
 	});
 	const text = typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
@@ -241,7 +249,7 @@ export async function sendChangeset(
 	context: HttpContext,
 	environmentUrl: string,
 	operations: BatchOperation[],
-	options: { itemIndex?: number; boundarySeed?: string } = {},
+	options: BatchOptions = {},
 ): Promise<BatchOutcome> {
 	return await sendBatch(context, environmentUrl, { changeset: operations }, options);
 }

@@ -115,6 +115,8 @@ export interface FoCall {
 	json?: boolean;
 	acceptStatuses?: number[];
 	idempotent?: boolean;
+	/** Request timeout (ms); the adapter's 60 s when omitted. */
+	timeoutMs?: number;
 	itemIndex?: number;
 }
 
@@ -152,6 +154,7 @@ export async function foRequest<T = unknown>(
 		json: call.json,
 		acceptStatuses: call.acceptStatuses,
 		idempotent: call.idempotent,
+		timeoutMs: call.timeoutMs,
 		itemIndex: call.itemIndex,
 	});
 }

@@ -1,8 +1,10 @@
 /**
- * The two write loops every F&O posting shares, written once: a header POST whose lost answer is
- * resolved by finding the header again, and a changeset sent in rounds (throttled answers waited
- * out, a lost answer resolved by a lookup, never by a blind re-send). Sales orders, return orders,
- * free-text credit notes and payment journals all post through these.
+ * The two write loops every F&O posting shares, written once: a single-record POST (a document
+ * header, a customer) whose lost answer is resolved by finding the record again, and a changeset
+ * sent in rounds (throttled answers waited out, a lost answer resolved by a lookup, never by a
+ * blind re-send). Sales orders, return orders, free-text credit notes, payment journals and
+ * customers all post through these. Each write waits the write timeout, and a lost answer is
+ * looked for through the settle window (writeTiming.ts) before the write may be sent again.
  */
 import { NodeOperationError, sleep, type IDataObject } from 'n8n-workflow';
 
@@ -15,6 +17,7 @@ import {
 	type BatchPartResult,
 	type BatchRejectedError,
 } from '../odata';
+import { settledLookup, type WriteSettings, type WriteTiming } from './writeTiming';
 
 /** Rounds per write (header POST or changeset) unless the settings say otherwise. */
 export const DEFAULT_WRITE_ROUNDS = 4;
@@ -25,34 +28,40 @@ export const MAX_THROTTLE_WAIT_MS = 60_000;
 /** Counts the requests a write sent, for the audit record. */
 export type RequestCounter = (requests?: number) => void;
 
-export const writeRoundsOf = (settings: { maxWriteRounds?: number }): number =>
+export const writeRoundsOf = (settings: WriteSettings): number =>
 	settings.maxWriteRounds ?? DEFAULT_WRITE_ROUNDS;
 
 export interface HeaderCreation<Key> {
 	rounds: number;
+	timing: WriteTiming;
 	count: RequestCounter;
-	/** POSTs the header; resolves to the created record. */
-	create: () => Promise<IDataObject>;
+	/** POSTs the record, waiting up to `timeoutMs`; resolves to the created record. */
+	create: (timeoutMs: number) => Promise<IDataObject>;
 	keyOf: (created: IDataObject) => Key;
-	/** After a lost answer: the header found again (by reference or description), or undefined. */
+	/** After a lost answer: the record found again (by reference, description, key), or undefined. */
 	findAgain: () => Promise<Key | undefined>;
 	/** The item's error when no round created or found the header. */
 	failure: { message: string; description?: string };
 	itemIndex?: number;
 }
 
-/** Create a header exactly once: `recovered` when a lost answer was resolved by finding it. */
+/**
+ * Create a record exactly once: `recovered` when a lost answer was resolved by finding it; a POST
+ * is sent again only when the record is still absent after the settle window.
+ */
 export async function createHeaderOnce<Key>(
 	context: HttpContext,
 	creation: HeaderCreation<Key>,
 ): Promise<{ key: Key; recovered: boolean }> {
 	for (let round = 1; round <= creation.rounds; round++) {
 		creation.count();
-		const created = await settle(creation.create());
+		const created = await settle(creation.create(creation.timing.timeoutMs));
 		if (created.ok) return { key: creation.keyOf(created.value), recovered: false };
 		if (!isOutcomeUnknown(created.error)) throw created.error;
-		creation.count();
-		const found = await creation.findAgain();
+		const found = await settledLookup(async () => {
+			creation.count();
+			return await creation.findAgain();
+		}, creation.timing);
 		if (found !== undefined) return { key: found, recovered: true };
 	}
 	throw new NodeOperationError(context.getNode(), creation.failure.message, {
@@ -77,6 +86,7 @@ export interface ChangesetRounds<Found> {
 	environmentUrl: string;
 	operations: BatchOperation[];
 	rounds: number;
+	timing: WriteTiming;
 	count: RequestCounter;
 	/**
 	 * After a lost answer: what landed (the changeset is atomic, so all or nothing), undefined for
@@ -87,7 +97,10 @@ export interface ChangesetRounds<Found> {
 	itemIndex?: number;
 }
 
-/** Send one atomic changeset in rounds until F&O answers it, and say how it ended. */
+/**
+ * Send one atomic changeset in rounds until F&O answers it, and say how it ended. A lost answer
+ * is looked up through the settle window; only a changeset still absent after it is sent again.
+ */
 export async function sendChangesetRounds<Found>(
 	context: HttpContext,
 	send: ChangesetRounds<Found>,
@@ -95,11 +108,14 @@ export async function sendChangesetRounds<Found>(
 	for (let round = 1; round <= send.rounds; round++) {
 		send.count();
 		const sent = await settle(
-			sendChangeset(context, send.environmentUrl, send.operations, { itemIndex: send.itemIndex }),
+			sendChangeset(context, send.environmentUrl, send.operations, {
+				itemIndex: send.itemIndex,
+				timeoutMs: send.timing.timeoutMs,
+			}),
 		);
 		if (!sent.ok) {
 			if (!isOutcomeUnknown(sent.error)) return { kind: 'failed', error: sent.error };
-			const found = await send.lookUp();
+			const found = await settledLookup(send.lookUp, send.timing);
 			if (found !== undefined) return { kind: 'found', found };
 			continue;
 		}

@@ -32,6 +32,7 @@ import {
 } from '../mapping';
 import { resolveSkus, type SkuCache, type SkuMappingTable } from '../skuResolution';
 import { plannedRequests, writeRoundsOf } from './changesetRounds';
+import { writeTimingOf, type WriteSettings } from './writeTiming';
 import type { StaticDataContext } from './customer';
 import { documentCustomer, type DocumentCustomer } from './documentCustomer';
 import {
@@ -46,7 +47,7 @@ import { postingLock, type RecordLocker } from './lock';
 
 export type RefundInput = 'refund' | 'order';
 
-export interface CreditNoteSettings {
+export interface CreditNoteSettings extends WriteSettings {
 	dataAreaId: string;
 	environmentUrl: string;
 	storeHash: string;
@@ -62,8 +63,6 @@ export interface CreditNoteSettings {
 	itemIndex?: number;
 	/** Holds check-and-post of each refund against concurrent executions. */
 	lock?: RecordLocker;
-	/** Changeset re-sends after throttling or an unknown outcome found nothing. */
-	maxWriteRounds?: number;
 }
 
 type DocumentKind = 'returnOrder' | 'freeTextCredit';
@@ -355,6 +354,7 @@ async function writeDocument(
 		header: parts.header,
 		linesFor: parts.linesFor,
 		rounds: writeRoundsOf(settings),
+		timing: writeTimingOf(settings),
 		count: (requests?: number) => audit.count(requests),
 		itemIndex: settings.itemIndex,
 	});

@@ -21,6 +21,8 @@ import {
 	type GuestCustomerOptions,
 } from '../mapping';
 import { createEntity, eqFilter, getEntity, queryEntities, updateEntity } from '../odata';
+import { createHeaderOnce, writeRoundsOf } from './changesetRounds';
+import { writeTimingOf, type WriteSettings } from './writeTiming';
 
 export const CUSTOMER_SELECT = [
 	'dataAreaId',
@@ -73,7 +75,7 @@ export async function findCustomersByEmail(
 	return records.filter((r) => sameEmail(r.PrimaryContactEmail, email));
 }
 
-export interface CustomerUpsertInput {
+export interface CustomerUpsertInput extends WriteSettings {
 	dataAreaId: string;
 	/** What identifies the customer: a deterministic account, or an email. */
 	identity: CustomerIdentity;
@@ -124,8 +126,8 @@ async function upsertUnlocked(
 
 	// Read back every field an update would set, so an unchanged customer costs no write.
 	const select = [...new Set([...CUSTOMER_SELECT, ...Object.keys(input.update ?? {})])];
-	const findExisting = async (): Promise<IDataObject | undefined> => {
-		audit.count();
+	const findExisting = async (counted = true): Promise<IDataObject | undefined> => {
+		if (counted) audit.count();
 		if ('account' in input.identity)
 			return await getCustomer(context, dataAreaId, input.identity.account, itemIndex, select);
 		const matches = await findCustomersByEmail(
@@ -164,15 +166,33 @@ async function upsertUnlocked(
 				plannedRequests: [{ method: 'POST', path: '/data/CustomersV3', body }],
 			};
 		}
-		audit.count();
-		const created = await settle(createEntity(context, 'CustomersV3', body, itemIndex));
+		// A lost answer is resolved by finding the customer again, through the settle window.
+		const rounds = writeRoundsOf(input);
+		const created = await settle(
+			createHeaderOnce(context, {
+				rounds,
+				timing: writeTimingOf(input),
+				count: (requests?: number) => audit.count(requests),
+				itemIndex,
+				create: async (timeoutMs) =>
+					await createEntity(context, 'CustomersV3', body, itemIndex, { timeoutMs }),
+				keyOf: (record) => record,
+				findAgain: async () => await findExisting(false),
+				failure: { message: `Customer not created after ${rounds} attempts` },
+			}),
+		);
 		if (created.ok) {
-			const keys = { dataAreaId, CustomerAccount: String(created.value.CustomerAccount) };
+			const record = created.value.key;
+			const keys = { dataAreaId, CustomerAccount: String(record.CustomerAccount) };
 			rememberPosted(staticData, cacheKey, keys);
 			return {
 				customerAccount: keys.CustomerAccount,
-				record: created.value,
-				audit: audit.record('created', keys),
+				record,
+				audit: audit.record(
+					'created',
+					keys,
+					created.value.recovered ? 'outcome-unknown-resolved-by-lookup' : undefined,
+				),
 			};
 		}
 		// Lost a race for a deterministic account: the other execution created it; use theirs.
@@ -212,7 +232,9 @@ async function upsertUnlocked(
 		};
 	}
 	audit.count();
-	await updateEntity(context, 'CustomersV3', keys, changes, itemIndex);
+	await updateEntity(context, 'CustomersV3', keys, changes, itemIndex, {
+		timeoutMs: writeTimingOf(input).timeoutMs,
+	});
 	return {
 		customerAccount: keys.CustomerAccount,
 		record: { ...existing, ...changes },
@@ -220,7 +242,7 @@ async function upsertUnlocked(
 	};
 }
 
-export interface OrderCustomerInput {
+export interface OrderCustomerInput extends WriteSettings {
 	dataAreaId: string;
 	order: BcOrder;
 	options: Omit<GuestCustomerOptions, 'dataAreaId'>;
@@ -262,6 +284,9 @@ export async function upsertOrderCustomer(
 		dryRun: input.dryRun,
 		itemIndex,
 		lock: input.lock,
+		maxWriteRounds: input.maxWriteRounds,
+		writeTimeoutMs: input.writeTimeoutMs,
+		settleWindowMs: input.settleWindowMs,
 	});
 	return { customerAccount: upsert.customerAccount, upsert };
 }

@@ -32,6 +32,7 @@ import {
 import { keyText, type DocumentDescriptor } from './documents';
 import { findPosted, postedKey, rememberPosted } from './postedRecords';
 import type { StaticDataContext } from './customer';
+import type { WriteTiming } from './writeTiming';
 
 /** What one write needs besides the document's descriptor. */
 export interface DocumentWrite<Key extends EntityKeys> {
@@ -42,6 +43,8 @@ export interface DocumentWrite<Key extends EntityKeys> {
 	/** The lines, given the header's key. */
 	linesFor: (keys: Key) => readonly object[];
 	rounds: number;
+	/** The write timeout and the settle window a lost answer is looked for through. */
+	timing: WriteTiming;
 	count: RequestCounter;
 	itemIndex?: number;
 }
@@ -141,10 +144,13 @@ export async function writeWithGeneratedKey<Key extends EntityKeys>(
 	const { dataAreaId, itemIndex, count } = write;
 	const header = await createHeaderOnce(context, {
 		rounds: write.rounds,
+		timing: write.timing,
 		count,
 		itemIndex,
-		create: async () =>
-			await createEntity(context, doc.headerSet, write.header as IDataObject, itemIndex),
+		create: async (timeoutMs) =>
+			await createEntity(context, doc.headerSet, write.header as IDataObject, itemIndex, {
+				timeoutMs,
+			}),
 		keyOf: (created) => doc.keyOf(dataAreaId, created),
 		findAgain: async () => {
 			const [found] = await findByReference(context, doc, dataAreaId, write.reference, itemIndex);
@@ -158,6 +164,7 @@ export async function writeWithGeneratedKey<Key extends EntityKeys>(
 		environmentUrl: write.environmentUrl,
 		operations: postOperations(entityPath(doc.lineSet), lines),
 		rounds: write.rounds,
+		timing: write.timing,
 		count,
 		itemIndex,
 		lookUp: async () => {
@@ -192,7 +199,11 @@ async function compensate<Key extends EntityKeys>(
 	const { label, header, source, whole } = doc.names;
 	const key = keyText(keys);
 	write.count();
-	const deleted = await settle(deleteEntity(context, doc.headerSet, keys, write.itemIndex));
+	const deleted = await settle(
+		deleteEntity(context, doc.headerSet, keys, write.itemIndex, {
+			timeoutMs: write.timing.timeoutMs,
+		}),
+	);
 	if (!deleted.ok) {
 		throw new NodeOperationError(
 			context.getNode(),
@@ -227,6 +238,7 @@ export async function writeWithKnownKey<Key extends EntityKeys>(
 			...postOperations(entityPath(doc.lineSet), write.linesFor(keys)),
 		],
 		rounds: write.rounds,
+		timing: write.timing,
 		count,
 		itemIndex,
 		// Atomic changeset: either all of it landed or none. Look, don't guess.
@@ -247,7 +259,7 @@ export async function writeWithKnownKey<Key extends EntityKeys>(
 			`${label} not posted after ${write.rounds} attempts (F&O kept throttling or timing out)`,
 			{
 				itemIndex,
-				description: `A lookup found no ${source}, so nothing was written; the next run tries again.`,
+				description: `Lookups through the settle window found no ${source}, so nothing was written; the next run tries again.`,
 			},
 		);
 	}

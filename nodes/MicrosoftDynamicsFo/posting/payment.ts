@@ -52,8 +52,6 @@ export interface PaymentSettings extends JournalSettings {
 		'dataAreaId' | 'journalBatchNumber' | 'storeHash' | 'referencePrefix'
 	>;
 	dryRun?: boolean;
-	/** Changeset re-sends after throttling or an unknown outcome found nothing. */
-	maxWriteRounds?: number;
 	/** Holds check-and-post of an order's payments, and find-or-create of a daily journal. */
 	lock?: RecordLocker;
 }

@@ -12,12 +12,13 @@ import { settle } from '../../common/settle';
 import { createEntity, deleteEntity, eqFilter, queryEntities } from '../odata';
 import { createHeaderOnce, writeRoundsOf, type RequestCounter } from './changesetRounds';
 import type { RecordLocker } from './lock';
+import { writeTimingOf, type WriteSettings } from './writeTiming';
 
 export const JOURNAL_HEADERS = 'CustomerPaymentJournalHeaders';
 
 export type JournalPer = 'run' | 'day';
 
-export interface JournalSettings {
+export interface JournalSettings extends WriteSettings {
 	dataAreaId: string;
 	journalName: string;
 	journalPer: JournalPer;
@@ -26,7 +27,6 @@ export interface JournalSettings {
 	/** The workflow's time zone: what "today" means for daily journals. */
 	timeZone?: string;
 	itemIndex?: number;
-	maxWriteRounds?: number;
 	lock?: RecordLocker;
 }
 
@@ -151,21 +151,23 @@ async function journalHeaderUnlocked(
 	const { dataAreaId, journalName, itemIndex } = settings;
 	const created = await createHeaderOnce(context, {
 		rounds,
+		timing: writeTimingOf(settings),
 		count,
 		itemIndex,
-		create: async () =>
+		create: async (timeoutMs) =>
 			await createEntity(
 				context,
 				JOURNAL_HEADERS,
 				{ dataAreaId, JournalName: journalName, Description: description },
 				itemIndex,
+				{ timeoutMs },
 			),
 		keyOf: (header) => String(header.JournalBatchNumber),
 		findAgain: async () => await findOpenJournal(context, settings, description),
 		failure: {
 			message: `Payment journal header not created after ${rounds} attempts`,
 			description:
-				'A lookup by its description found no header, so nothing was written; the next run tries again.',
+				'Lookups by its description through the settle window found no header, so nothing was written; the next run tries again.',
 		},
 	});
 	journals.set(key, { journalBatchNumber: created.key, description });

@@ -24,6 +24,7 @@ import {
 	JOURNAL_HEADERS,
 	type JournalSettings,
 } from './paymentJournal';
+import { writeTimingOf } from './writeTiming';
 
 export const PAYMENT_LINES = 'CustomerPaymentJournalLines';
 
@@ -133,6 +134,7 @@ export async function writePaymentLines(
 		environmentUrl: settings.environmentUrl,
 		operations: postOperations(entityPath(PAYMENT_LINES), lines),
 		rounds,
+		timing: writeTimingOf(settings),
 		count,
 		itemIndex,
 		// Atomic changeset: all of it landed or none. Look, don't guess.
@@ -178,7 +180,7 @@ export async function writePaymentLines(
 			description:
 				sent.kind === 'rejected'
 					? "F&O rejected the changeset, so none of the order's payment lines was written."
-					: 'A lookup found none of the lines, so nothing was written; the next run tries again.',
+					: 'Lookups through the settle window found none of the lines, so nothing was written; the next run tries again.',
 		},
 	);
 }

@@ -29,6 +29,7 @@ import {
 } from '../mapping';
 import { resolveSkus, type SkuCache, type SkuMappingTable } from '../skuResolution';
 import { plannedRequests, writeRoundsOf } from './changesetRounds';
+import { writeTimingOf, type WriteSettings } from './writeTiming';
 import {
 	findByReference,
 	findPostedDocument,
@@ -55,7 +56,7 @@ export type CustomerSource =
 			customer: Omit<CustomerMappingOptions, 'dataAreaId'>;
 	  };
 
-export interface SalesOrderSettings {
+export interface SalesOrderSettings extends WriteSettings {
 	dataAreaId: string;
 	environmentUrl: string;
 	storeHash: string;
@@ -71,8 +72,6 @@ export interface SalesOrderSettings {
 	skuCache?: SkuCache;
 	dryRun?: boolean;
 	itemIndex?: number;
-	/** Changeset re-sends after throttling or an unknown outcome found nothing. */
-	maxWriteRounds?: number;
 	/** Holds check-and-create of this order (and its new customer) against concurrent executions. */
 	lock?: RecordLocker;
 }
@@ -203,6 +202,7 @@ async function postUnlocked(
 		header: payload.header,
 		linesFor: (keys) => withSalesOrderNumber(payload.lines, keys.SalesOrderNumber),
 		rounds: writeRoundsOf(settings),
+		timing: writeTimingOf(settings),
 		count,
 		itemIndex,
 	};
@@ -254,6 +254,9 @@ async function resolveCustomer(
 		dryRun: settings.dryRun,
 		itemIndex: settings.itemIndex,
 		lock: settings.lock,
+		maxWriteRounds: settings.maxWriteRounds,
+		writeTimeoutMs: settings.writeTimeoutMs,
+		settleWindowMs: settings.settleWindowMs,
 	});
 	if (customer.upsert) audit.count(customer.upsert.audit.attempts);
 	return customer.customerAccount;
