@@ -21,6 +21,7 @@ import {
 import { ensureHooks, inspectHooks, removeHooks, type HookIds } from './trigger/hookLifecycle';
 import { fetchFailedItem, itemForEvent } from './trigger/items';
 import { decideDelivery, deliveredEvent, rememberEmittedOrder } from './webhook/delivery';
+import { ensureMemoryId, flushWindows } from './webhook/memory';
 import { deriveHookSecret } from './webhook/secret';
 import type { XBcEncoding } from './webhook/signature';
 import { withoutSecretHeader, type VerificationMode } from './webhook/verify';
@@ -231,6 +232,7 @@ export class BigCommerceTrigger implements INodeType {
 				});
 				const staticData = this.getWorkflowStaticData('node');
 				staticData[HOOK_IDS_KEY] = inspection.ids;
+				ensureMemoryId(staticData);
 				return inspection.missing.length === 0;
 			},
 
@@ -246,6 +248,7 @@ export class BigCommerceTrigger implements INodeType {
 				});
 				const staticData = this.getWorkflowStaticData('node');
 				staticData[HOOK_IDS_KEY] = ids;
+				ensureMemoryId(staticData);
 				return true;
 			},
 
@@ -332,6 +335,8 @@ export class BigCommerceTrigger implements INodeType {
 			: undefined;
 		const event = deliveredEvent(decision.delivery, credentials.storeHash, headers);
 
+		// Static data is saved after this returns, last writer wins: put back every entry this
+		// process recorded meanwhile (./webhook/memory.ts).
 		try {
 			const outcome = await itemForEvent(this, event, {
 				fetchFullOrder: this.getNodeParameter('fetchFullOrder', true) as boolean,
@@ -358,6 +363,8 @@ export class BigCommerceTrigger implements INodeType {
 				noWebhookResponse: true,
 				workflowData: [this.helpers.returnJsonArray(fetchFailedItem(event, error))],
 			};
+		} finally {
+			flushWindows(staticData);
 		}
 	}
 }

@@ -3,8 +3,9 @@
  * BigCommerce's duplicate deliveries before any fetch.
  *
  * The state is a plain JSON object. Static data must stay small, so it is capped by entry count
- * and age. n8n persists static data by whole-object overwrite without locking, so this is a
- * best-effort filter, not the exactly-once guarantee. Typical use in the trigger:
+ * and age. n8n persists static data by whole-object overwrite without locking; ./memory.ts keeps
+ * overlapping executions of one process from losing each other's entries. It is a filter, not the
+ * exactly-once guarantee. Typical use:
  *
  *     const staticData = this.getWorkflowStaticData('node');
  *     const dedupe = DeliveryDedupe.fromState(staticData.deliveryDedupe);
@@ -101,6 +102,18 @@ export class DeliveryDedupe {
 		if (this.isDuplicate(identity, now)) return true;
 		this.record(identity, now);
 		return false;
+	}
+
+	/**
+	 * Take in another window's identities (keeping the earlier time of one seen in both), then
+	 * prune: the union of two copies of one window.
+	 */
+	absorb(other: DeliveryDedupe, now: Date = new Date()): void {
+		for (const [key, at] of other.seen) {
+			const mine = this.seen.get(key);
+			if (mine === undefined || at < mine) this.seen.set(key, at);
+		}
+		this.prune(Math.floor(now.getTime() / 1000));
 	}
 
 	get size(): number {

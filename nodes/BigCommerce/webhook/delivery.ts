@@ -2,13 +2,13 @@
  * What the trigger does with one incoming delivery, before anything is fetched: authenticate it
  * (./verify.ts), refuse one for another store or with unusable ids (./addressee.ts), drop
  * duplicates on the delivery's identity, and drop what the selection rules out from the payload
- * alone. Keeps its state in node static data (bounded windows, top-level keys
- * reassigned, never a secret).
+ * alone. Keeps its state in node static data through ./memory.ts (bounded windows, top-level
+ * keys reassigned, never a secret).
  */
 import type { IDataObject } from 'n8n-workflow';
 
 import { misaddressedReason } from './addressee';
-import { DeliveryDedupe } from './dedupe';
+import { openWindow, saveWindow } from './memory';
 import { verifyDelivery, type VerifiedDelivery, type VerifyDeliveryInput } from './verify';
 import { entersSelection, ORDER_CREATED, ORDER_STATUS_UPDATED, orderIdOf } from '../trigger/events';
 import type { DeliveredEvent, EventMeta } from '../trigger/items';
@@ -78,9 +78,9 @@ export function decideDelivery(
 	if (seenRecently(`${rules.dedupeScope ?? ''}|${verified.deliveryId}`, now.getTime())) {
 		return { action: 'ignore', reason: 'duplicate delivery', delivery: verified };
 	}
-	const dedupe = DeliveryDedupe.fromState(staticData[DEDUPE_KEY]);
+	const dedupe = openWindow(staticData, DEDUPE_KEY, {}, now);
 	const duplicate = dedupe.checkAndRecord(verified.deliveryId, now);
-	staticData[DEDUPE_KEY] = dedupe.toJSON() as unknown as IDataObject;
+	saveWindow(staticData, DEDUPE_KEY, dedupe);
 	if (duplicate) return { action: 'ignore', reason: 'duplicate delivery', delivery: verified };
 
 	const { scope, data } = verified.payload;
@@ -108,10 +108,10 @@ export function decideDelivery(
 }
 
 function alreadyEmitted(staticData: IDataObject, orderId: string, now: Date): boolean {
-	return DeliveryDedupe.fromState(
-		staticData[EMITTED_ORDERS_KEY],
-		EMITTED_ORDERS_WINDOW,
-	).isDuplicate(emittedKey(orderId), now);
+	return openWindow(staticData, EMITTED_ORDERS_KEY, EMITTED_ORDERS_WINDOW, now).isDuplicate(
+		emittedKey(orderId),
+		now,
+	);
 }
 
 /** After emitting an order on creation or on entering the selection: it counts as emitted. */
@@ -122,9 +122,9 @@ export function rememberEmittedOrder(
 	now = new Date(),
 ): void {
 	if (orderId === undefined || (scope !== ORDER_CREATED && scope !== ORDER_STATUS_UPDATED)) return;
-	const emitted = DeliveryDedupe.fromState(staticData[EMITTED_ORDERS_KEY], EMITTED_ORDERS_WINDOW);
+	const emitted = openWindow(staticData, EMITTED_ORDERS_KEY, EMITTED_ORDERS_WINDOW, now);
 	emitted.record(emittedKey(orderId), now);
-	staticData[EMITTED_ORDERS_KEY] = emitted.toJSON() as unknown as IDataObject;
+	saveWindow(staticData, EMITTED_ORDERS_KEY, emitted, EMITTED_ORDERS_WINDOW);
 }
 
 /**

@@ -75,6 +75,12 @@ export interface TriggerOptions {
 	staticData?: StaticData;
 	/** Answer every request with this status instead of running the trigger (to make deliveries fail). */
 	failWith?: number;
+	/**
+	 * Static data as n8n handles it for webhooks: every request runs on its own copy of what was
+	 * saved, and that copy is saved (when it changed) after `webhook()` returns, the last save
+	 * winning. Off: every request shares one object.
+	 */
+	perRequestStaticData?: boolean;
 }
 
 export interface Receiver {
@@ -150,8 +156,11 @@ export async function startReceiver(
 		} catch {
 			parsed = {};
 		}
+		const loaded = options.perRequestStaticData ? deepCopy(receiver.staticData) : undefined;
+		const loadedJson = JSON.stringify(loaded);
 		const ctx = triggerContext(store, receiver, {
 			request: { headers: headers as Record<string, string>, rawBody, body: parsed },
+			staticData: loaded,
 		});
 		(ctx as unknown as { getResponseObject: () => unknown }).getResponseObject = () => response;
 		try {
@@ -161,6 +170,7 @@ export async function startReceiver(
 			run.error = error as Error;
 		}
 		returned = true;
+		if (loaded && JSON.stringify(loaded) !== loadedJson) receiver.staticData = loaded;
 		// n8n answers itself unless the node did (noWebhookResponse).
 		if (!response.ended && run.result?.noWebhookResponse !== true) response.status(200).end();
 		runs.push(run);
@@ -212,12 +222,16 @@ function asTriggerContext<T extends ReturnType<typeof storeContext>>(ctx: T): T 
 export function triggerContext(
 	store: StoreUnderTest,
 	receiver: Receiver,
-	extra: { request?: { headers: Record<string, string>; rawBody: Buffer; body?: unknown } } = {},
+	extra: {
+		request?: { headers: Record<string, string>; rawBody: Buffer; body?: unknown };
+		/** This request's copy of static data (default: the receiver's). */
+		staticData?: StaticData;
+	} = {},
 ) {
 	return asTriggerContext(
 		storeContext(store, {
 			parameters: receiver.parameters,
-			staticData: receiver.staticData,
+			staticData: extra.staticData ?? receiver.staticData,
 			webhookUrl: receiver.url,
 			workflowId: WORKFLOW_ID,
 			node: { id: NODE_ID, name: 'BigCommerce Trigger' },
