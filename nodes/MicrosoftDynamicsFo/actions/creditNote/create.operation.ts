@@ -24,6 +24,7 @@ import {
 	recordParameter,
 	skuTableFrom,
 } from '../parameters';
+import { writeTimingFrom, writeTimingOptions } from '../writeTiming';
 
 const show = showFor('creditNote');
 
@@ -117,6 +118,7 @@ export const description: INodeProperties[] = [
 			default: 'exclusive',
 			description: 'The basis the order was posted with',
 		},
+		...writeTimingOptions,
 	]),
 ];
 
@@ -163,6 +165,7 @@ export async function execute(op: OperationContext): Promise<IDataObject[]> {
 			skuCache: op.skuCache,
 			dryRun: Boolean(options.dryRun),
 			lock: op.lock,
+			...writeTimingFrom(options),
 		},
 	);
 }

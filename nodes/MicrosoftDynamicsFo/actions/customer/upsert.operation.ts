@@ -22,6 +22,7 @@ import {
 import { upsertCustomer, upsertOrderCustomer } from '../../posting/customer';
 import type { OperationContext } from '../context';
 import { customerMappingFrom, recordParameter } from '../parameters';
+import { writeTimingFrom, writeTimingOptions } from '../writeTiming';
 
 const show = showFor('customer');
 
@@ -47,7 +48,11 @@ export const description: INodeProperties[] = [
 	},
 	{ ...bigCommerceRecordField('Record', show(['upsert'])) },
 	...guestOrderFields({ ...show(['upsert']), source: ['order'] }),
-	optionsField(show(['upsert']), [...customerMappingOptions, { ...dryRunField }]),
+	optionsField(show(['upsert']), [
+		...customerMappingOptions,
+		{ ...dryRunField },
+		...writeTimingOptions,
+	]),
 ];
 
 type UpsertResult = Awaited<ReturnType<typeof upsertCustomer>>;
@@ -70,6 +75,7 @@ export async function execute({
 	const options = fn.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const mapping = customerMappingFrom(dataAreaId, options);
 	const dryRun = Boolean(options.dryRun);
+	const timing = writeTimingFrom(options);
 	if (source === 'customer') {
 		const bc = recordParameter<BcCustomer>(fn, itemIndex);
 		const prefix = mapping.customerAccountPrefix;
@@ -85,6 +91,7 @@ export async function execute({
 			dryRun,
 			itemIndex,
 			lock,
+			...timing,
 		});
 		return upsertOutput(result);
 	}
@@ -99,6 +106,7 @@ export async function execute({
 		dryRun,
 		itemIndex,
 		lock,
+		...timing,
 	});
 	if (!customer.upsert) {
 		return {

@@ -19,6 +19,7 @@ import {
 	paymentMethodTable,
 	recordParameter,
 } from '../parameters';
+import { writeTimingFrom, writeTimingOptions } from '../writeTiming';
 
 const show = showFor('payment');
 
@@ -165,6 +166,7 @@ export const description: INodeProperties[] = [
 		},
 		{ displayName: 'Posting Profile', name: 'postingProfile', type: 'string', default: '' },
 		referencePrefixField,
+		...writeTimingOptions,
 	]),
 ];
 
@@ -205,6 +207,7 @@ export async function execute(op: OperationContext): Promise<IDataObject[]> {
 			},
 			dryRun: Boolean(options.dryRun),
 			lock: op.lock,
+			...writeTimingFrom(options),
 		},
 	);
 }

@@ -19,6 +19,7 @@ import {
 	recordParameter,
 	skuTableFrom,
 } from '../parameters';
+import { writeTimingFrom, writeTimingOptions } from '../writeTiming';
 
 const show = showFor('salesOrder');
 
@@ -44,6 +45,7 @@ export const description: INodeProperties[] = [
 			},
 		],
 		default: 'generated',
+		hint: "Deterministic is recommended where the sequence allows manual numbers: after a lost answer F&O's key is what stops a second copy of a slow order, whatever the timing",
 	},
 	{
 		displayName: 'Order Number Prefix',
@@ -114,6 +116,7 @@ export const description: INodeProperties[] = [
 			default: 'auto',
 		},
 		{ displayName: 'Warehouse', name: 'warehouseId', type: 'string', default: '' },
+		...writeTimingOptions,
 	]),
 ];
 
@@ -167,5 +170,6 @@ export async function execute(op: OperationContext): Promise<IDataObject> {
 		skuCache: op.skuCache,
 		dryRun: Boolean(options.dryRun),
 		lock: op.lock,
+		...writeTimingFrom(options),
 	});
 }
