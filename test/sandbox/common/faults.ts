@@ -1,7 +1,7 @@
 /**
  * Fault rules per route, flipped by tests through the admin API: error rates, added latency,
  * bursts of 429, dropped connections, and "timeout after commit" (the handler runs, so a write lands,
- * but the client never hears back).
+ * but the client never hears back; with `commitDelayMs` it lands only after the client gave up).
  */
 
 export interface FaultRule {
@@ -22,6 +22,12 @@ export interface FaultRule {
 	drop?: number;
 	/** Handle the next N matching requests, then destroy the connection instead of answering. */
 	timeoutAfterCommit?: number;
+	/**
+	 * With `timeoutAfterCommit`: answer nothing, wait until the client gives up (its own timeout
+	 * closes the connection), and only this many ms later handle the request: the write commits
+	 * after the client gave up and is invisible to lookups until then, as a slow F&O transaction.
+	 */
+	commitDelayMs?: number;
 }
 
 export type FaultAction =

@@ -90,7 +90,11 @@ export async function startServiceServer(options: ServiceServerOptions): Promise
 				if (action.kind === 'error') return options.errorResponse(res, action.status);
 				if (action.kind === 'throttle') return options.throttleResponse(res, action);
 				if (options.gate && !(await options.gate(req, res, routeName))) return;
-				if (action.kind === 'timeoutAfterCommit') swallowResponse(res, () => raw.socket.destroy());
+				if (action.kind === 'timeoutAfterCommit') {
+					swallowResponse(res, () => raw.socket.destroy());
+					if (action.rule.commitDelayMs !== undefined)
+						await afterClientGaveUp(res, action.rule.commitDelayMs);
+				}
 				await match.route.handler(req, res);
 				options.onResponse?.(req, res);
 			} catch (error) {
@@ -117,6 +121,12 @@ export async function startServiceServer(options: ServiceServerOptions): Promise
 				server.close(() => resolve());
 			}),
 	};
+}
+
+/** Resolves `delayMs` after the client closed the connection (it gave up waiting for an answer). */
+async function afterClientGaveUp(res: ServerResponse, delayMs: number): Promise<void> {
+	if (!res.socket?.destroyed) await new Promise((resolve) => res.once('close', resolve));
+	await sleep(delayMs);
 }
 
 /** The handler's writes are kept from the client; the connection is cut once it finishes. */

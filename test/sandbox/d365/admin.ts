@@ -5,7 +5,8 @@
  *   POST   /d365/entities/:set               seed one record (F&O empty defaults + the body; no rules)
  *   DELETE /d365/entities/:set               remove every record of the set
  *   GET    /d365/switches                    the behaviour switches (see switches.ts)
- *   PUT    /d365/switches                    merge changes, e.g. {"pageSize":2,"requestBudget":5}
+ *   PUT    /d365/switches                    merge changes, e.g. {"pageSize":2,"requestBudget":5},
+ *                                            {"lineLatencyMs":5} (F&O's pace per record written)
  *   GET    /d365/entra/stats                 { tokenRequests, issued, failed, byClient, byCredential, byError, scopes }
  *   DELETE /d365/entra/stats                 reset the counts
  *   POST   /d365/entra/fail                  fail the next token requests: {"count":2,"aadsts":7000215}
@@ -15,7 +16,9 @@
  *   POST   /d365/entra/apps                  register another app {"clientId","clientSecret"} (same cert)
  *   POST   /d365/entra/token                 a signed access token with claim overrides (for 401 tests)
  *
- * Faults per route (`odata.<Set>.<op>`, `odata.batch`, `entra.token`) go through /faults/d365.
+ * Faults per route (`odata.<Set>.<op>`, `odata.batch`, `entra.token`) go through /faults/d365;
+ * `{"route":"odata.batch","timeoutAfterCommit":1,"commitDelayMs":300}` commits a changeset only
+ * 300 ms after the client gave up waiting for it.
  */
 import { randomUUID } from 'node:crypto';
 

@@ -122,6 +122,23 @@ function renderResponse(result: ODataResult, contentId: string | undefined): str
 	return lines.join('\r\n');
 }
 
+/** How many records a request writes: 1 for a single write, the write parts of a `$batch`. */
+export function writtenRecordCount(op: ODataOperation): number {
+	if (op.method === 'GET') return 0;
+	const boundary = boundaryOf(op.headers['content-type']);
+	if (!/\$batch$/.test(op.path) || !boundary) return 1;
+	let writes = 0;
+	for (const part of parseMultipart(op.body ?? '', boundary)) {
+		const inner = boundaryOf(part.headers['content-type']);
+		const parts = inner ? parseMultipart(part.body, inner) : [part];
+		for (const p of parts) {
+			const method = /^\s*([A-Z]+)\s/.exec(splitHead(p.body).head)?.[1];
+			if (method && method !== 'GET') writes++;
+		}
+	}
+	return writes;
+}
+
 export function executeBatch(op: ODataOperation, ctx: BatchContext): ODataResult {
 	const boundary = boundaryOf(op.headers['content-type']);
 	if (!boundary)

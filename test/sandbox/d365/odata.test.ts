@@ -591,6 +591,44 @@ describe('throttling and faults', () => {
 		).toHaveLength(1);
 	});
 
+	const orderAt = (reference: string) =>
+		sandbox.records('SalesOrderHeadersV2').filter((o) => o.CustomersOrderReference === reference);
+	const postOrder = (reference: string, signal?: AbortSignal) =>
+		fetch(`${env}/data/SalesOrderHeadersV2`, {
+			method: 'POST',
+			headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+			body: JSON.stringify({
+				OrderingCustomerAccountNumber: 'WEB-GUEST',
+				CustomersOrderReference: reference,
+			}),
+			signal,
+		});
+	const until = async (done: () => boolean) => {
+		while (!done()) await new Promise((resolve) => setTimeout(resolve, 5));
+	};
+
+	it('commit after the client gave up: invisible until commitDelayMs after the client left', async () => {
+		faults.add({
+			route: 'odata.SalesOrderHeadersV2.create',
+			timeoutAfterCommit: 1,
+			commitDelayMs: 150,
+		});
+		await expect(postOrder('BC-LATE', AbortSignal.timeout(50))).rejects.toThrow();
+		expect(orderAt('BC-LATE')).toHaveLength(0); // the client gave up; nothing committed yet
+		await until(() => orderAt('BC-LATE').length > 0);
+		expect(orderAt('BC-LATE')).toHaveLength(1);
+	});
+
+	it('lineLatencyMs: a write answers after its records are written, and lands without a client', async () => {
+		await admin('PUT', ['switches'], { lineLatencyMs: 120 });
+		await expect(postOrder('BC-SLOW', AbortSignal.timeout(30))).rejects.toThrow();
+		expect(orderAt('BC-SLOW')).toHaveLength(0);
+		await until(() => orderAt('BC-SLOW').length > 0);
+		const answered = await postOrder('BC-SLOW-2');
+		expect(answered.status).toBe(201);
+		expect(orderAt('BC-SLOW-2')).toHaveLength(1);
+	});
+
 	it('injected 503 is an HTML gateway page; 500 the F&O JSON envelope', async () => {
 		faults.add({ route: 'odata.Currencies', errorRate: 1, errorStatus: 503 });
 		const res = await call('GET', 'Currencies');

@@ -9,7 +9,7 @@ import type { ServerResponse } from 'node:http';
 import { sendEmpty, Router, type SandboxRequest } from '../common/http';
 import { startServiceServer, type RunningServer } from '../common/server';
 import type { ServiceContext } from '../types';
-import { executeBatch } from './batch';
+import { executeBatch, writtenRecordCount } from './batch';
 import type { EntraSandbox } from './entra';
 import {
 	injectedError,
@@ -424,21 +424,23 @@ export async function startODataServer(options: ODataOptions): Promise<ODataServ
 		body: req.rawBody.length ? req.rawBody.toString('utf8') : undefined,
 	});
 
+	/** F&O's pace: the request's records are written (and become visible) only after it. */
+	const writeTime = async (op: ODataOperation) => {
+		const ms = switches.lineLatencyMs * writtenRecordCount(op);
+		if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
+	};
 	const router = new Router();
-	const handle = (req: SandboxRequest, res: ServerResponse) => send(res, execute(toOperation(req)));
+	const handle = async (req: SandboxRequest, res: ServerResponse) => {
+		const op = toOperation(req);
+		await writeTime(op);
+		send(res, execute(op));
+	};
 	router.add('GET', '/data', 'odata.service', handle);
-	router.add('POST', '/data/$batch', 'odata.batch', (req, res) =>
-		send(
-			res,
-			executeBatch(toOperation(req), {
-				server,
-				store,
-				switches,
-				faults: ctx.faults,
-				environmentUrl,
-			}),
-		),
-	);
+	router.add('POST', '/data/$batch', 'odata.batch', async (req, res) => {
+		const op = toOperation(req);
+		await writeTime(op);
+		send(res, executeBatch(op, { server, store, switches, faults: ctx.faults, environmentUrl }));
+	});
 	for (const set of model.sets.keys()) {
 		const keyed = `:key(${set}\\(.*\\))`;
 		router.add('GET', `/data/${set}`, `odata.${set}.list`, handle);

@@ -28,6 +28,14 @@ export interface D365Switches {
 	expiresIn: number;
 	/** Client ids registered in F&O's "Microsoft Entra applications"; null = the sandbox app only. */
 	registeredClientIds: string[] | null;
+	/**
+	 * Milliseconds F&O spends per record a request writes (each POST/PATCH/DELETE, batch parts
+	 * included) before the answer: F&O takes seconds per sales order line (a 9-line order has been
+	 * seen at ~37 s). The write is applied only when the time has passed, so it stays invisible to
+	 * lookups until then, and lands even when the client has given up before. Tests use a scaled
+	 * value (a few ms); 0 = answer at once.
+	 */
+	lineLatencyMs: number;
 }
 
 export function defaultSwitches(): D365Switches {
@@ -44,5 +52,6 @@ export function defaultSwitches(): D365Switches {
 		requireShippingSite: false,
 		expiresIn: 3599,
 		registeredClientIds: null,
+		lineLatencyMs: 0,
 	};
 }
