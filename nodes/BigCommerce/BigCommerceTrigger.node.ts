@@ -163,7 +163,8 @@ export class BigCommerceTrigger implements INodeType {
 					{
 						name: 'Standard Webhooks Signature Required',
 						value: 'strict',
-						description: 'Unsigned deliveries are rejected; the secret header is checked too',
+						description:
+							'The Standard Webhooks signature and the secret header are both required; unsigned deliveries are rejected',
 					},
 					{
 						name: 'X-BC-Signature (Relays)',

@@ -5,7 +5,15 @@
  * Modes:
  * - `default`: the derived secret header is required; the Standard Webhooks signature is verified
  *   whenever any of its headers is present (not every store is known to sign REST-created hooks).
- * - `strict`: the Standard Webhooks signature is required; the secret header is checked too.
+ *   It trusts the header alone when the store does not sign, and the header is readable by anyone
+ *   who can list the store's hooks with this API account's token.
+ * - `strict`: the Standard Webhooks signature AND the secret header are both required. The
+ *   signature proves BigCommerce sent this body within the last 5 minutes, but it is keyed by the
+ *   API account's client secret, which every hook of that account shares, and it does not cover the
+ *   destination: a signed delivery for another workflow's hook could be replayed here within the
+ *   window. The header is derived per workflow and node, so it binds the delivery to this hook.
+ *   BigCommerce sends the headers given at hook creation with every delivery, so requiring it
+ *   costs a genuine delivery nothing.
  * - `xBcSignature` (opt-in, for relays): `X-BC-Signature` = HMAC-SHA256 of the raw body is
  *   required; a present Standard Webhooks signature and a configured secret header are checked too.
  *
@@ -117,8 +125,8 @@ export function verifyDelivery(input: VerifyDeliveryInput): DeliveryVerification
 			? requested
 			: DEFAULT_TOLERANCE_SECONDS;
 
-	// 1. The secret header: required by default, checked in the other modes when configured.
-	if (mode === 'default' && !expectedHeaderSecret) {
+	// 1. The secret header: required in default and strict mode, checked for relays when configured.
+	if (mode !== 'xBcSignature' && !expectedHeaderSecret) {
 		return unauthorized('No secret header value is configured for this trigger');
 	}
 	if (expectedHeaderSecret) {

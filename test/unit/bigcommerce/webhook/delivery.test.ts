@@ -14,7 +14,8 @@ import {
 	selectedStatuses,
 	statusSelected,
 } from '../../../../nodes/BigCommerce/trigger/events';
-import { STANDARD_WEBHOOKS_VECTOR } from './helpers';
+import { HOOK_MARKER_HEADER } from '../../../../nodes/BigCommerce/webhook/secret';
+import { HEADER_SECRET, STANDARD_WEBHOOKS_VECTOR } from './helpers';
 
 const NOW = new Date(1_700_000_000 * 1000);
 const statuses = selectedStatuses(DEFAULT_ORDER_STATUSES);
@@ -31,9 +32,11 @@ const vectorInput = (overrides: Partial<{ body: string; signature: string }> = {
 		'webhook-id': STANDARD_WEBHOOKS_VECTOR.id,
 		'webhook-timestamp': STANDARD_WEBHOOKS_VECTOR.timestamp,
 		'webhook-signature': overrides.signature ?? STANDARD_WEBHOOKS_VECTOR.signature,
+		[HOOK_MARKER_HEADER]: HEADER_SECRET, // strict mode requires the secret header too
 	},
 	mode: 'strict' as const,
 	clientSecret: STANDARD_WEBHOOKS_VECTOR.secret,
+	expectedHeaderSecret: HEADER_SECRET,
 	now: NOW,
 });
 

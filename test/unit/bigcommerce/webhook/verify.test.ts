@@ -61,9 +61,11 @@ describe('the Standard Webhooks test vector', () => {
 				'Webhook-Id': id,
 				'Webhook-Timestamp': timestamp,
 				'Webhook-Signature': signature,
+				...SECRET_ONLY, // strict mode requires the secret header too
 			},
 			mode: 'strict',
 			clientSecret: secret,
+			expectedHeaderSecret: HEADER_SECRET,
 			now: new Date(Number(timestamp) * 1000),
 		});
 		expect(result).toMatchObject({ ok: true, signed: true, webhookId: id });
@@ -76,12 +78,19 @@ describe('the Standard Webhooks test vector', () => {
 		const { secret, id, timestamp, body, signature } = STANDARD_WEBHOOKS_VECTOR;
 		const result = verify({
 			rawBody: Buffer.from(body, 'utf8'),
-			headers: { 'webhook-id': id, 'webhook-timestamp': timestamp, 'webhook-signature': signature },
+			headers: {
+				'webhook-id': id,
+				'webhook-timestamp': timestamp,
+				'webhook-signature': signature,
+				...SECRET_ONLY,
+			},
 			mode: 'strict',
 			clientSecret: secret,
+			expectedHeaderSecret: HEADER_SECRET,
 			now: new Date((Number(timestamp) + 360) * 1000),
 		});
 		expectRejected(result, 401);
+		if (!result.ok) expect(result.reason).not.toMatch(/secret header/);
 	});
 });
 
@@ -193,6 +202,14 @@ describe('Standard Webhooks deliveries', () => {
 				'the right signature but a wrong secret header in strict mode',
 				() => input(body, signedHeaders(body, { headerSecret: 'wrong' }), STRICT),
 			],
+			[
+				'the right signature without the secret header in strict mode',
+				() => input(body, signedHeaders(body, { headerSecret: null }), STRICT),
+			],
+			[
+				'strict mode with no secret header configured',
+				() => input(body, signedHeaders(body), { ...STRICT, expectedHeaderSecret: undefined }),
+			],
 		];
 		const reasons: Record<string, RegExp> = {
 			'a replay with an old timestamp': /too old/,
@@ -202,6 +219,8 @@ describe('Standard Webhooks deliveries', () => {
 			'only some signature headers in strict mode': /incomplete/,
 			'the right signature but a wrong secret header in strict mode':
 				/secret header does not match/,
+			'the right signature without the secret header in strict mode': /secret header is missing/,
+			'strict mode with no secret header configured': /No secret header value is configured/,
 		};
 		it.each(cases)('%s', (name, make) => {
 			const result = verify(make());
