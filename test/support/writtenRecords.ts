@@ -4,7 +4,7 @@
  * Tests hold both to the real entity metadata.
  */
 import type { LoggedRequest } from '../sandbox/common/requestLog';
-import { entities, entityProblems } from '../unit/mapping/helpers';
+import { entities, entityProblems } from './entityCatalogue';
 
 export interface WrittenRecord {
 	method: string;

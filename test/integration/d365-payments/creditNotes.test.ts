@@ -2,6 +2,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { startSandboxFixture, type SandboxFixture } from '../../support/sandboxFixture';
+import { ENTITY_CATALOGUE } from '../../support/entityCatalogue';
+import { itWithShared } from '../../support/specs';
 import {
 	plannedWrites,
 	readOrder,
@@ -74,78 +76,84 @@ const audit = (o: IDataObject) => o.audit as IDataObject;
 const records = (set: string) => fixture.records(set, 'usmf');
 
 describe('credit note: create from a BigCommerce refund', () => {
-	it('a partial line refund becomes a return order with exactly the refunded quantity, negative', async () => {
-		const { order, refund } = await refunded({ lines: tentLine(1) });
-		const since = fixture.lastSeq();
+	itWithShared(ENTITY_CATALOGUE)(
+		'a partial line refund becomes a return order with exactly the refunded quantity, negative',
+		async () => {
+			const { order, refund } = await refunded({ lines: tentLine(1) });
+			const since = fixture.lastSeq();
 
-		const out = await runNode(fixture, params(refund, order));
+			const out = await runNode(fixture, params(refund, order));
 
-		expect(out).toHaveLength(1);
-		expect(out[0]).toMatchObject({
-			document: 'returnOrder',
-			refundId: refund.id,
-			lineCount: 1,
-			amount: -349,
-		});
-		expect(audit(out[0]).action).toBe('created');
-		const [header] = await records('ReturnOrderHeaders');
-		expect(await records('ReturnOrderHeaders')).toHaveLength(1);
-		expect(header).toMatchObject({
-			ReturnOrderNumber: out[0].returnOrderNumber,
-			CustomerAccountNumber: 'WEB-GUEST',
-			CurrencyCode: 'USD',
-			CustomersOrderReference: `BC-${storeHash}-${order.id}-R${refund.id}`,
-			CustomerRequisitionNumber: `BC-${order.id}-R${refund.id}`,
-		});
-		const returnLines = await records('ReturnOrderLines');
-		expect(returnLines).toHaveLength(1);
-		expect(returnLines[0]).toMatchObject({
-			ReturnOrderNumber: header.ReturnOrderNumber,
-			ItemNumber: 'TENT-2P-ALPINE',
-			ReturnSalesQuantity: -1,
-			SalesPrice: 349,
-			LineAmount: -349,
-		});
-		expect(await records('FreeTextInvoiceHeaders')).toEqual([]);
-		const writes = writesSince(fixture, since);
-		expect(writes.map((w) => w.entitySet)).toEqual(['ReturnOrderHeaders', 'ReturnOrderLines']);
-		expect(unknownProperties(writes)).toEqual([]);
-	});
+			expect(out).toHaveLength(1);
+			expect(out[0]).toMatchObject({
+				document: 'returnOrder',
+				refundId: refund.id,
+				lineCount: 1,
+				amount: -349,
+			});
+			expect(audit(out[0]).action).toBe('created');
+			const [header] = await records('ReturnOrderHeaders');
+			expect(await records('ReturnOrderHeaders')).toHaveLength(1);
+			expect(header).toMatchObject({
+				ReturnOrderNumber: out[0].returnOrderNumber,
+				CustomerAccountNumber: 'WEB-GUEST',
+				CurrencyCode: 'USD',
+				CustomersOrderReference: `BC-${storeHash}-${order.id}-R${refund.id}`,
+				CustomerRequisitionNumber: `BC-${order.id}-R${refund.id}`,
+			});
+			const returnLines = await records('ReturnOrderLines');
+			expect(returnLines).toHaveLength(1);
+			expect(returnLines[0]).toMatchObject({
+				ReturnOrderNumber: header.ReturnOrderNumber,
+				ItemNumber: 'TENT-2P-ALPINE',
+				ReturnSalesQuantity: -1,
+				SalesPrice: 349,
+				LineAmount: -349,
+			});
+			expect(await records('FreeTextInvoiceHeaders')).toEqual([]);
+			const writes = writesSince(fixture, since);
+			expect(writes.map((w) => w.entitySet)).toEqual(['ReturnOrderHeaders', 'ReturnOrderLines']);
+			expect(unknownProperties(writes)).toEqual([]);
+		},
+	);
 
-	it('a shipping-only refund becomes a free-text credit note with a negative amount on the main account', async () => {
-		const { order, refund } = await refunded({ shipping: true });
-		const shipping = Number(order.shipping_cost_inc_tax);
-		expect(refund.total_amount).toBe(shipping);
-		const since = fixture.lastSeq();
+	itWithShared(ENTITY_CATALOGUE)(
+		'a shipping-only refund becomes a free-text credit note with a negative amount on the main account',
+		async () => {
+			const { order, refund } = await refunded({ shipping: true });
+			const shipping = Number(order.shipping_cost_inc_tax);
+			expect(refund.total_amount).toBe(shipping);
+			const since = fixture.lastSeq();
 
-		const out = await runNode(fixture, params(refund, order));
+			const out = await runNode(fixture, params(refund, order));
 
-		expect(out).toHaveLength(1);
-		expect(out[0]).toMatchObject({ document: 'freeTextCredit', lineCount: 1, amount: -shipping });
-		const [header] = await records('FreeTextInvoiceHeaders');
-		expect(header).toMatchObject({
-			InvoiceIdentifier: out[0].invoiceIdentifier,
-			CustomerAccount: 'WEB-GUEST',
-			CurrencyCode: 'USD',
-			CustomerReference: `BC-${storeHash}-${order.id}-R${refund.id}`,
-		});
-		const ftLines = await records('FreeTextInvoiceLines');
-		expect(ftLines).toHaveLength(1);
-		expect(ftLines[0]).toMatchObject({
-			ParentRecId: header.InvoiceIdentifier,
-			MainAccountDisplayValue: '401100',
-			Quantity: 1,
-			UnitPrice: -shipping,
-			TransactionCurrencyAmount: -shipping,
-		});
-		expect(await records('ReturnOrderHeaders')).toEqual([]);
-		const writes = writesSince(fixture, since);
-		expect(writes.map((w) => w.entitySet)).toEqual([
-			'FreeTextInvoiceHeaders',
-			'FreeTextInvoiceLines',
-		]);
-		expect(unknownProperties(writes)).toEqual([]);
-	});
+			expect(out).toHaveLength(1);
+			expect(out[0]).toMatchObject({ document: 'freeTextCredit', lineCount: 1, amount: -shipping });
+			const [header] = await records('FreeTextInvoiceHeaders');
+			expect(header).toMatchObject({
+				InvoiceIdentifier: out[0].invoiceIdentifier,
+				CustomerAccount: 'WEB-GUEST',
+				CurrencyCode: 'USD',
+				CustomerReference: `BC-${storeHash}-${order.id}-R${refund.id}`,
+			});
+			const ftLines = await records('FreeTextInvoiceLines');
+			expect(ftLines).toHaveLength(1);
+			expect(ftLines[0]).toMatchObject({
+				ParentRecId: header.InvoiceIdentifier,
+				MainAccountDisplayValue: '401100',
+				Quantity: 1,
+				UnitPrice: -shipping,
+				TransactionCurrencyAmount: -shipping,
+			});
+			expect(await records('ReturnOrderHeaders')).toEqual([]);
+			const writes = writesSince(fixture, since);
+			expect(writes.map((w) => w.entitySet)).toEqual([
+				'FreeTextInvoiceHeaders',
+				'FreeTextInvoiceLines',
+			]);
+			expect(unknownProperties(writes)).toEqual([]);
+		},
+	);
 
 	it('items and shipping in one refund give both documents; an amount-only refund a free-text credit', async () => {
 		const { order, refund } = await refunded({ lines: tentLine(2), shipping: true });
@@ -263,21 +271,24 @@ describe('credit note: create from a BigCommerce refund', () => {
 		expect(fixture.requests('d365', since)).toHaveLength(0);
 	});
 
-	it('a dry run plans both documents with properties that exist, and writes nothing', async () => {
-		const { order, refund } = await refunded({ lines: tentLine(1), shipping: true });
-		const since = fixture.lastSeq();
-		const out = await runNode(fixture, params(refund, order, { options: { dryRun: true } }));
-		expect(out.map((o) => audit(o).action)).toEqual(['dry-run', 'dry-run']);
-		const planned = out.flatMap((o) => plannedWrites(o.plannedRequests as IDataObject[]));
-		expect(planned.map((w) => w.entitySet)).toEqual([
-			'ReturnOrderHeaders',
-			'ReturnOrderLines',
-			'FreeTextInvoiceHeaders',
-			'FreeTextInvoiceLines',
-		]);
-		expect(unknownProperties(planned)).toEqual([]);
-		expect(writesSince(fixture, since)).toEqual([]);
-	});
+	itWithShared(ENTITY_CATALOGUE)(
+		'a dry run plans both documents with properties that exist, and writes nothing',
+		async () => {
+			const { order, refund } = await refunded({ lines: tentLine(1), shipping: true });
+			const since = fixture.lastSeq();
+			const out = await runNode(fixture, params(refund, order, { options: { dryRun: true } }));
+			expect(out.map((o) => audit(o).action)).toEqual(['dry-run', 'dry-run']);
+			const planned = out.flatMap((o) => plannedWrites(o.plannedRequests as IDataObject[]));
+			expect(planned.map((w) => w.entitySet)).toEqual([
+				'ReturnOrderHeaders',
+				'ReturnOrderLines',
+				'FreeTextInvoiceHeaders',
+				'FreeTextInvoiceLines',
+			]);
+			expect(unknownProperties(planned)).toEqual([]);
+			expect(writesSince(fixture, since)).toEqual([]);
+		},
+	);
 
 	it('find by BigCommerce refund returns both documents', async () => {
 		const { order, refund } = await refunded({ lines: tentLine(1), shipping: true });

@@ -2,6 +2,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { startSandboxFixture, type SandboxFixture } from '../../support/sandboxFixture';
+import { ENTITY_CATALOGUE } from '../../support/entityCatalogue';
+import { itWithShared } from '../../support/specs';
 import { runNode, unknownProperties, writesSince } from './support';
 
 let fixture: SandboxFixture;
@@ -73,47 +75,54 @@ describe('entity: any entity set', () => {
 		expect(currencies.map((c) => c.CurrencyCode)).toEqual(expect.arrayContaining(['USD', 'EUR']));
 	});
 
-	it('create, get, update, delete by the full key; dataAreaId from the legal entity', async () => {
-		const since = fixture.lastSeq();
-		const [created] = await runNode(
-			fixture,
-			base('create', {
+	itWithShared(ENTITY_CATALOGUE)(
+		'create, get, update, delete by the full key; dataAreaId from the legal entity',
+		async () => {
+			const since = fixture.lastSeq();
+			const [created] = await runNode(
+				fixture,
+				base('create', {
+					dataAreaId: 'demf',
+					fields: { CustomerGroupId: 'B2B', Description: 'Business' },
+				}),
+			);
+			expect(created).toMatchObject({
 				dataAreaId: 'demf',
-				fields: { CustomerGroupId: 'B2B', Description: 'Business' },
-			}),
-		);
-		expect(created).toMatchObject({
-			dataAreaId: 'demf',
-			CustomerGroupId: 'B2B',
-			Description: 'Business',
-		});
-		expect((created.audit as IDataObject).action).toBe('created');
-		expect(unknownProperties(writesSince(fixture, since))).toEqual([]);
+				CustomerGroupId: 'B2B',
+				Description: 'Business',
+			});
+			expect((created.audit as IDataObject).action).toBe('created');
+			expect(unknownProperties(writesSince(fixture, since))).toEqual([]);
 
-		const keys = { key: [key('CustomerGroupId', 'B2B')] };
-		const [got] = await runNode(fixture, base('get', { dataAreaId: 'demf', keys }));
-		expect(got).toMatchObject({ dataAreaId: 'demf', CustomerGroupId: 'B2B' });
-		const [notInUsmf] = await runNode(fixture, base('get', { keys }));
-		expect(notInUsmf).toMatchObject({ found: false });
+			const keys = { key: [key('CustomerGroupId', 'B2B')] };
+			const [got] = await runNode(fixture, base('get', { dataAreaId: 'demf', keys }));
+			expect(got).toMatchObject({ dataAreaId: 'demf', CustomerGroupId: 'B2B' });
+			const [notInUsmf] = await runNode(fixture, base('get', { keys }));
+			expect(notInUsmf).toMatchObject({ found: false });
 
-		const [updated] = await runNode(
-			fixture,
-			base('update', { dataAreaId: 'demf', keys, fields: '{"Description":"Business customers"}' }),
-		);
-		expect(updated).toMatchObject({
-			updated: true,
-			keys: { dataAreaId: 'demf', CustomerGroupId: 'B2B' },
-		});
-		expect(
-			(await fixture.records('CustomerGroups', 'demf')).find((g) => g.CustomerGroupId === 'B2B')
-				?.Description,
-		).toBe('Business customers');
+			const [updated] = await runNode(
+				fixture,
+				base('update', {
+					dataAreaId: 'demf',
+					keys,
+					fields: '{"Description":"Business customers"}',
+				}),
+			);
+			expect(updated).toMatchObject({
+				updated: true,
+				keys: { dataAreaId: 'demf', CustomerGroupId: 'B2B' },
+			});
+			expect(
+				(await fixture.records('CustomerGroups', 'demf')).find((g) => g.CustomerGroupId === 'B2B')
+					?.Description,
+			).toBe('Business customers');
 
-		const [deleted] = await runNode(fixture, base('delete', { dataAreaId: 'demf', keys }));
-		expect(deleted.deleted).toBe(true);
-		const [again] = await runNode(fixture, base('delete', { dataAreaId: 'demf', keys }));
-		expect(again.deleted).toBe(false);
-	});
+			const [deleted] = await runNode(fixture, base('delete', { dataAreaId: 'demf', keys }));
+			expect(deleted.deleted).toBe(true);
+			const [again] = await runNode(fixture, base('delete', { dataAreaId: 'demf', keys }));
+			expect(again.deleted).toBe(false);
+		},
+	);
 
 	it('numeric keys (RecIds, line numbers) and every key field: a missing one is an error', async () => {
 		const header = await fixture.admin('POST', '/d365/entities/FreeTextInvoiceHeaders', {

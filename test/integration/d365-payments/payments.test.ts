@@ -2,6 +2,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { startSandboxFixture, type SandboxFixture } from '../../support/sandboxFixture';
+import { ENTITY_CATALOGUE } from '../../support/entityCatalogue';
+import { itWithShared } from '../../support/specs';
 import {
 	readOrder,
 	round2,
@@ -65,84 +67,93 @@ const headers = () => fixture.records('CustomerPaymentJournalHeaders', 'usmf');
 const txOf = (order: IDataObject) => order.transactions as IDataObject[];
 
 describe('payment: post captured payments', () => {
-	it('a full capture becomes one credit line for the customer, with every written property on the real entity', async () => {
-		const order = await orderWith([{ event: 'capture' }]);
-		const [tx] = txOf(order);
-		const since = fixture.lastSeq();
+	itWithShared(ENTITY_CATALOGUE)(
+		'a full capture becomes one credit line for the customer, with every written property on the real entity',
+		async () => {
+			const order = await orderWith([{ event: 'capture' }]);
+			const [tx] = txOf(order);
+			const since = fixture.lastSeq();
 
-		const out = await runNode(fixture, params(order));
+			const out = await runNode(fixture, params(order));
 
-		expect(out).toHaveLength(1);
-		expect(out[0]).toMatchObject({
-			transactionId: tx.id,
-			reference: `BC-${order.id}-T${tx.id}`,
-			customerAccount: 'WEB-GUEST',
-		});
-		expect((out[0].audit as IDataObject).action).toBe('created');
-		const [line] = await lines();
-		expect(await lines()).toHaveLength(1);
-		expect(line).toMatchObject({
-			AccountType: 'Cust',
-			AccountDisplayValue: 'WEB\\-GUEST', // a delimiter inside the account is backslash-escaped
-			CreditAmount: tx.amount,
-			DebitAmount: 0,
-			CurrencyCode: 'USD',
-			PaymentMethodName: 'CARD',
-			PaymentReference: `BC-${order.id}-T${tx.id}`,
-			IsPrepayment: 'Yes',
-			OffsetAccountType: 'Bank',
-			OffsetAccountDisplayValue: 'USMF OPER',
-		});
-		expect(tx.amount).toBe(Number(order.total_inc_tax));
-		expect(String(line.TransactionDate).slice(0, 10)).toBe(String(tx.date_created).slice(0, 10));
-		expect(line.TransactionText).toContain(`order ${order.id}`);
-		expect(line.TransactionText).toContain(`capture ${tx.id}`);
-		const [header] = await headers();
-		expect(header).toMatchObject({
-			JournalName: 'ARPay',
-			JournalBatchNumber: line.JournalBatchNumber,
-			IsPosted: 'No',
-		});
-		expect(header.Description).toMatch(/^BigCommerce payments \d{4}-\d{2}-\d{2}$/);
+			expect(out).toHaveLength(1);
+			expect(out[0]).toMatchObject({
+				transactionId: tx.id,
+				reference: `BC-${order.id}-T${tx.id}`,
+				customerAccount: 'WEB-GUEST',
+			});
+			expect((out[0].audit as IDataObject).action).toBe('created');
+			const [line] = await lines();
+			expect(await lines()).toHaveLength(1);
+			expect(line).toMatchObject({
+				AccountType: 'Cust',
+				AccountDisplayValue: 'WEB\\-GUEST', // a delimiter inside the account is backslash-escaped
+				CreditAmount: tx.amount,
+				DebitAmount: 0,
+				CurrencyCode: 'USD',
+				PaymentMethodName: 'CARD',
+				PaymentReference: `BC-${order.id}-T${tx.id}`,
+				IsPrepayment: 'Yes',
+				OffsetAccountType: 'Bank',
+				OffsetAccountDisplayValue: 'USMF OPER',
+			});
+			expect(tx.amount).toBe(Number(order.total_inc_tax));
+			expect(String(line.TransactionDate).slice(0, 10)).toBe(String(tx.date_created).slice(0, 10));
+			expect(line.TransactionText).toContain(`order ${order.id}`);
+			expect(line.TransactionText).toContain(`capture ${tx.id}`);
+			const [header] = await headers();
+			expect(header).toMatchObject({
+				JournalName: 'ARPay',
+				JournalBatchNumber: line.JournalBatchNumber,
+				IsPosted: 'No',
+			});
+			expect(header.Description).toMatch(/^BigCommerce payments \d{4}-\d{2}-\d{2}$/);
 
-		const writes = writesSince(fixture, since);
-		expect(writes.map((w) => w.entitySet).sort()).toEqual([
-			'CustomerPaymentJournalHeaders',
-			'CustomerPaymentJournalLines',
-		]);
-		expect(unknownProperties(writes)).toEqual([]);
-	});
+			const writes = writesSince(fixture, since);
+			expect(writes.map((w) => w.entitySet).sort()).toEqual([
+				'CustomerPaymentJournalHeaders',
+				'CustomerPaymentJournalLines',
+			]);
+			expect(unknownProperties(writes)).toEqual([]);
+		},
+	);
 
-	it('two partial captures post exactly the captured amounts, in one changeset; the authorisation is skipped', async () => {
-		const order = await orderWith([{ event: 'authorization' }, { event: 'capture', amount: 100 }]);
-		const rest = round2(Number(order.total_inc_tax) - 100);
-		await fixture.admin('POST', `/bigcommerce/orders/${order.id}/transactions`, {
-			event: 'capture',
-			amount: rest,
-		});
-		const full = await readOrder(fixture, Number(order.id));
-		const since = fixture.lastSeq();
+	itWithShared(ENTITY_CATALOGUE)(
+		'two partial captures post exactly the captured amounts, in one changeset; the authorisation is skipped',
+		async () => {
+			const order = await orderWith([
+				{ event: 'authorization' },
+				{ event: 'capture', amount: 100 },
+			]);
+			const rest = round2(Number(order.total_inc_tax) - 100);
+			await fixture.admin('POST', `/bigcommerce/orders/${order.id}/transactions`, {
+				event: 'capture',
+				amount: rest,
+			});
+			const full = await readOrder(fixture, Number(order.id));
+			const since = fixture.lastSeq();
 
-		const out = await runNode(fixture, params(full));
+			const out = await runNode(fixture, params(full));
 
-		expect(out.map((o) => [o.event, (o.audit as IDataObject).action])).toEqual([
-			['authorization', 'skipped'],
-			['capture', 'created'],
-			['capture', 'created'],
-		]);
-		expect(String((out[0].audit as IDataObject).reason)).toMatch(/^NOT_A_CAPTURE/);
-		const posted = await lines();
-		expect(posted.map((l) => l.CreditAmount).sort()).toEqual([100, rest].sort());
-		expect(round2(posted.reduce((s, l) => s + Number(l.CreditAmount), 0))).toBe(
-			Number(full.total_inc_tax),
-		);
-		expect(posted.every((l) => l.DebitAmount === 0)).toBe(true);
-		expect(new Set(posted.map((l) => l.JournalBatchNumber)).size).toBe(1);
-		// Lookup, header lookup, header, one changeset: flat whatever the number of lines.
-		const batches = fixture.requests('d365', since).filter((r) => r.path.endsWith('/$batch'));
-		expect(batches).toHaveLength(1);
-		expect(unknownProperties(writesSince(fixture, since))).toEqual([]);
-	});
+			expect(out.map((o) => [o.event, (o.audit as IDataObject).action])).toEqual([
+				['authorization', 'skipped'],
+				['capture', 'created'],
+				['capture', 'created'],
+			]);
+			expect(String((out[0].audit as IDataObject).reason)).toMatch(/^NOT_A_CAPTURE/);
+			const posted = await lines();
+			expect(posted.map((l) => l.CreditAmount).sort()).toEqual([100, rest].sort());
+			expect(round2(posted.reduce((s, l) => s + Number(l.CreditAmount), 0))).toBe(
+				Number(full.total_inc_tax),
+			);
+			expect(posted.every((l) => l.DebitAmount === 0)).toBe(true);
+			expect(new Set(posted.map((l) => l.JournalBatchNumber)).size).toBe(1);
+			// Lookup, header lookup, header, one changeset: flat whatever the number of lines.
+			const batches = fixture.requests('d365', since).filter((r) => r.path.endsWith('/$batch'));
+			expect(batches).toHaveLength(1);
+			expect(unknownProperties(writesSince(fixture, since))).toEqual([]);
+		},
+	);
 
 	it('a voided authorisation and a failed capture post nothing, not even a journal header', async () => {
 		const order = await orderWith([
@@ -339,21 +350,27 @@ describe('payment: post captured payments', () => {
 		expect(await headers()).toEqual([]);
 	});
 
-	it('a dry run writes nothing and plans requests whose properties all exist', async () => {
-		const order = await orderWith([{ event: 'capture', amount: 7 }]);
-		const since = fixture.lastSeq();
-		const out = await runNode(fixture, params(order, { options: { dryRun: true } }));
-		expect((out[0].audit as IDataObject).action).toBe('dry-run');
-		const planned = plannedWrites(out[0].plannedRequests as IDataObject[]);
-		expect(planned.map((w) => w.entitySet)).toEqual([
-			'CustomerPaymentJournalHeaders',
-			'CustomerPaymentJournalLines',
-		]);
-		expect(planned[1].body).toMatchObject({ CreditAmount: 7, PaymentReference: out[0].reference });
-		expect(unknownProperties(planned)).toEqual([]);
-		expect(writesSince(fixture, since)).toEqual([]);
-		expect(await headers()).toEqual([]);
-	});
+	itWithShared(ENTITY_CATALOGUE)(
+		'a dry run writes nothing and plans requests whose properties all exist',
+		async () => {
+			const order = await orderWith([{ event: 'capture', amount: 7 }]);
+			const since = fixture.lastSeq();
+			const out = await runNode(fixture, params(order, { options: { dryRun: true } }));
+			expect((out[0].audit as IDataObject).action).toBe('dry-run');
+			const planned = plannedWrites(out[0].plannedRequests as IDataObject[]);
+			expect(planned.map((w) => w.entitySet)).toEqual([
+				'CustomerPaymentJournalHeaders',
+				'CustomerPaymentJournalLines',
+			]);
+			expect(planned[1].body).toMatchObject({
+				CreditAmount: 7,
+				PaymentReference: out[0].reference,
+			});
+			expect(unknownProperties(planned)).toEqual([]);
+			expect(writesSince(fixture, since)).toEqual([]);
+			expect(await headers()).toEqual([]);
+		},
+	);
 
 	it('find by BigCommerce transaction', async () => {
 		const order = await orderWith([{ event: 'capture', amount: 3 }]);

@@ -1,30 +1,16 @@
 /**
  * Helpers for the payment, credit note and entity tests: run the F&O node against the sandbox,
  * read the store the way the BigCommerce node does, and check every property the node wrote
- * against the real entity catalogue (read at run time, never copied).
+ * against the real entity catalogue (read at run time, never copied; tests that do gate themselves
+ * with itWithShared(ENTITY_CATALOGUE) from test/support/specs.ts).
  */
-import * as fs from 'fs';
-import * as path from 'path';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { getOrder, listRefunds } from '../../../nodes/BigCommerce/api';
 import { MicrosoftDynamicsFo } from '../../../nodes/MicrosoftDynamicsFo/MicrosoftDynamicsFo.node';
 import type { SandboxFixture } from '../../support/sandboxFixture';
 
-export const CATALOGUE_PATH = path.resolve(
-	__dirname,
-	'../../../../shared/specs/d365/entities-derived.json',
-);
-
-interface Catalogue {
-	entities: Record<string, { keys: string[]; properties: Array<{ name: string; type: string }> }>;
-}
-
-let catalogue: Catalogue | undefined;
-export function entityCatalogue(): Catalogue {
-	catalogue ??= JSON.parse(fs.readFileSync(CATALOGUE_PATH, 'utf8')) as Catalogue;
-	return catalogue;
-}
+export { unknownProperties } from '../../support/entityCatalogue';
 
 export interface Write {
 	method: string;
@@ -49,24 +35,6 @@ export function writesSince(fixture: SandboxFixture, sinceSeq: number): Write[] 
 		}
 	}
 	return writes;
-}
-
-/** `Set.Property` for every written property the real entity does not have. */
-export function unknownProperties(
-	writes: Array<{ entitySet: string; body: IDataObject }>,
-): string[] {
-	const problems: string[] = [];
-	for (const write of writes) {
-		const entity = entityCatalogue().entities[write.entitySet];
-		if (!entity) {
-			problems.push(`${write.entitySet} (no such entity set)`);
-			continue;
-		}
-		const names = new Set(entity.properties.map((p) => p.name));
-		for (const name of Object.keys(write.body))
-			if (!names.has(name)) problems.push(`${write.entitySet}.${name}`);
-	}
-	return problems;
 }
 
 /** Bodies of a dry run's planned requests, as writes. */

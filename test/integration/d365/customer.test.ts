@@ -5,6 +5,8 @@ import { getCustomer } from '../../../nodes/BigCommerce/api';
 import { emptyStaticData } from '../../support/n8n/context';
 import { startSandboxFixture, type SandboxFixture } from '../../support/sandboxFixture';
 import { writeProblems } from '../../support/writtenRecords';
+import { ENTITY_CATALOGUE } from '../../support/entityCatalogue';
+import { itWithShared } from '../../support/specs';
 import { runNode } from './helpers';
 
 let fx: SandboxFixture;
@@ -30,28 +32,31 @@ const foCustomers = async (email: string) =>
 	);
 
 describe('customer create or update', () => {
-	it('creates once, then follows an edit in the store, then skips an unchanged customer', async () => {
-		const bc = (await getCustomer(fx.context(), 1)) as IDataObject;
-		const before = fx.lastSeq();
-		const [created] = await runNode(fx, upsert(bc));
-		expect(created.audit).toMatchObject({
-			action: 'created',
-			entity: 'CustomersV3',
-			bigcommerceId: 'customer:1',
-		});
-		const [again] = await runNode(fx, upsert(bc), { staticData: emptyStaticData() });
-		expect(again.audit).toMatchObject({ action: 'skipped', reason: 'unchanged' });
-		expect(again.customerAccount).toBe(created.customerAccount);
+	itWithShared(ENTITY_CATALOGUE)(
+		'creates once, then follows an edit in the store, then skips an unchanged customer',
+		async () => {
+			const bc = (await getCustomer(fx.context(), 1)) as IDataObject;
+			const before = fx.lastSeq();
+			const [created] = await runNode(fx, upsert(bc));
+			expect(created.audit).toMatchObject({
+				action: 'created',
+				entity: 'CustomersV3',
+				bigcommerceId: 'customer:1',
+			});
+			const [again] = await runNode(fx, upsert(bc), { staticData: emptyStaticData() });
+			expect(again.audit).toMatchObject({ action: 'skipped', reason: 'unchanged' });
+			expect(again.customerAccount).toBe(created.customerAccount);
 
-		await fx.admin('PUT', '/bigcommerce/customers/1', { phone: '+1 303 555 0199' });
-		const edited = (await getCustomer(fx.context(), 1)) as IDataObject;
-		const [updated] = await runNode(fx, upsert(edited));
-		expect((updated.audit as IDataObject).action).toBe('updated');
-		const [record] = await foCustomers(String(bc.email));
-		expect(record.PrimaryContactPhone).toBe('+1 303 555 0199');
-		expect(await foCustomers(String(bc.email))).toHaveLength(1);
-		expect(writeProblems(fx.requests('d365', before))).toEqual([]);
-	});
+			await fx.admin('PUT', '/bigcommerce/customers/1', { phone: '+1 303 555 0199' });
+			const edited = (await getCustomer(fx.context(), 1)) as IDataObject;
+			const [updated] = await runNode(fx, upsert(edited));
+			expect((updated.audit as IDataObject).action).toBe('updated');
+			const [record] = await foCustomers(String(bc.email));
+			expect(record.PrimaryContactPhone).toBe('+1 303 555 0199');
+			expect(await foCustomers(String(bc.email))).toHaveLength(1);
+			expect(writeProblems(fx.requests('d365', before))).toEqual([]);
+		},
+	);
 
 	it("with an account prefix, the account is the BigCommerce id and F&O's key keeps it unique", async () => {
 		await fx.admin('PUT', '/d365/switches', { manualNumbers: { CustomerAccount: true } });

@@ -7,6 +7,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { emptyStaticData } from '../../support/n8n/context';
 import { startSandboxFixture, type SandboxFixture } from '../../support/sandboxFixture';
 import { readWrites, writeProblems } from '../../support/writtenRecords';
+import { ENTITY_CATALOGUE } from '../../support/entityCatalogue';
+import { itWithShared } from '../../support/specs';
 import {
 	foCalls,
 	linesOf,
@@ -339,40 +341,43 @@ describe('dry run', () => {
 });
 
 describe('held to the real entities', () => {
-	it('every property written and every key access match entities-derived.json', async () => {
-		await manualNumbers(true);
-		const before = fx.lastSeq();
-		const registered = await fx.storeOrder({ customer_id: 2, lines: lines(6), shipping: 7 });
-		const guest = await fx.storeOrder({
-			guest: { first_name: 'Río', last_name: 'Vega', email: 'rio.vega@example.org' },
-			lines: lines(3),
-		});
-		await runNode(fx, salesOrderParameters(fx, registered));
-		await runNode(
-			fx,
-			salesOrderParameters(fx, guest, { guestMode: 'perEmail', numbering: 'deterministic' }),
-		);
-		await runNode(fx, salesOrderParameters(fx, registered), { staticData: emptyStaticData() }); // lookups only
-		const [got] = await runNode(fx, {
-			resource: 'salesOrder',
-			operation: 'get',
-			dataAreaId: 'usmf',
-			salesOrderNumber: `BC${guest.id}`,
-		});
-		expect(got.CustomersOrderReference).toBe(reference(guest));
-		const [customer] = await runNode(fx, {
-			resource: 'customer',
-			operation: 'get',
-			dataAreaId: 'usmf',
-			customerAccount: 'WEB-GUEST',
-		});
-		expect(customer.CustomerAccount).toBe('WEB-GUEST');
-		const log = fx.requests('d365', before);
-		const { records, keyed } = readWrites(log);
-		expect(new Set(records.map((r) => r.entitySet))).toEqual(
-			new Set(['CustomersV3', 'SalesOrderHeadersV2', 'SalesOrderLines']),
-		);
-		expect(keyed.length).toBeGreaterThan(0);
-		expect(writeProblems(log)).toEqual([]);
-	});
+	itWithShared(ENTITY_CATALOGUE)(
+		'every property written and every key access match entities-derived.json',
+		async () => {
+			await manualNumbers(true);
+			const before = fx.lastSeq();
+			const registered = await fx.storeOrder({ customer_id: 2, lines: lines(6), shipping: 7 });
+			const guest = await fx.storeOrder({
+				guest: { first_name: 'Río', last_name: 'Vega', email: 'rio.vega@example.org' },
+				lines: lines(3),
+			});
+			await runNode(fx, salesOrderParameters(fx, registered));
+			await runNode(
+				fx,
+				salesOrderParameters(fx, guest, { guestMode: 'perEmail', numbering: 'deterministic' }),
+			);
+			await runNode(fx, salesOrderParameters(fx, registered), { staticData: emptyStaticData() }); // lookups only
+			const [got] = await runNode(fx, {
+				resource: 'salesOrder',
+				operation: 'get',
+				dataAreaId: 'usmf',
+				salesOrderNumber: `BC${guest.id}`,
+			});
+			expect(got.CustomersOrderReference).toBe(reference(guest));
+			const [customer] = await runNode(fx, {
+				resource: 'customer',
+				operation: 'get',
+				dataAreaId: 'usmf',
+				customerAccount: 'WEB-GUEST',
+			});
+			expect(customer.CustomerAccount).toBe('WEB-GUEST');
+			const log = fx.requests('d365', before);
+			const { records, keyed } = readWrites(log);
+			expect(new Set(records.map((r) => r.entitySet))).toEqual(
+				new Set(['CustomersV3', 'SalesOrderHeadersV2', 'SalesOrderLines']),
+			);
+			expect(keyed.length).toBeGreaterThan(0);
+			expect(writeProblems(log)).toEqual([]);
+		},
+	);
 });

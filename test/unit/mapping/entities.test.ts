@@ -10,6 +10,8 @@ import {
 	withReturnOrderNumber,
 	withSalesOrderNumber,
 } from '../../../nodes/MicrosoftDynamicsFo/mapping';
+import { ENTITY_CATALOGUE } from '../../support/entityCatalogue';
+import { itWithShared } from '../../support/specs';
 import { completedRefund } from './completed';
 import { entities, entityProblems, expectConforms, order, resolvedFor } from './helpers';
 
@@ -19,7 +21,7 @@ const dims = {
 };
 
 describe('payloads against entities-derived.json', () => {
-	it('the checker itself catches wrong names and types', () => {
+	itWithShared(ENTITY_CATALOGUE)('the checker itself catches wrong names and types', () => {
 		expect(entities().entities.SalesOrderHeadersV2.keys).toEqual([
 			'dataAreaId',
 			'SalesOrderNumber',
@@ -35,7 +37,7 @@ describe('payloads against entities-derived.json', () => {
 		expect(entityProblems({ CustomersLineNumber: 1.5 }, 'SalesOrderLines')).toHaveLength(1);
 	});
 
-	it('customer create and update (all options)', () => {
+	itWithShared(ENTITY_CATALOGUE)('customer create and update (all options)', () => {
 		const create = mapCustomerCreate(
 			{
 				id: 42,
@@ -78,7 +80,7 @@ describe('payloads against entities-derived.json', () => {
 		);
 	});
 
-	it('sales order header and lines (all options)', () => {
+	itWithShared(ENTITY_CATALOGUE)('sales order header and lines (all options)', () => {
 		const lines = [
 			{ sku: 'A', qty: 2, price: 5, discount: 1 },
 			{ sku: 'B', qty: 1, price: 3 },
@@ -134,7 +136,7 @@ describe('payloads against entities-derived.json', () => {
 		for (const l of withSalesOrderNumber(p.lines, 'SO-1')) expectConforms(l, 'SalesOrderLines');
 	});
 
-	it('payment journal line (all options)', () => {
+	itWithShared(ENTITY_CATALOGUE)('payment journal line (all options)', () => {
 		const r = mapPayment(
 			{
 				id: 1,
@@ -158,7 +160,7 @@ describe('payloads against entities-derived.json', () => {
 		expectConforms(withPaymentCustomer(r.line, 'C1'), 'CustomerPaymentJournalLines');
 	});
 
-	it('return order and free-text credit (all options)', () => {
+	itWithShared(ENTITY_CATALOGUE)('return order and free-text credit (all options)', () => {
 		const lines = [{ sku: 'A', qty: 2, price: 5 }];
 		const o = order({ id: 5, lines });
 		const r = completedRefund(

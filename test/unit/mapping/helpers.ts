@@ -1,6 +1,8 @@
-/** Test helpers: the shared spec material (read at run time, never copied) and fixtures. */
+/**
+ * Test helpers: the shared spec material (read at run time, never copied; tests that use it gate
+ * themselves with test/support/specs.ts) and fixtures.
+ */
 import * as fs from 'fs';
-import * as path from 'path';
 import * as yaml from 'js-yaml';
 import type {
 	BcOrder,
@@ -8,83 +10,18 @@ import type {
 	ResolvedItem,
 } from '../../../nodes/MicrosoftDynamicsFo/mapping';
 
-export const SHARED = path.resolve(__dirname, '../../../../shared');
-export const SPECS = path.join(SHARED, 'specs');
+import { BIGCOMMERCE_SPECS } from '../../support/bigcommerceSpecs';
+import { sharedPath } from '../../support/specs';
 
-interface EntityProperty {
-	name: string;
-	type: string;
-	nullable: boolean;
-	key: boolean;
-}
-interface EntityCatalogue {
-	entities: Record<string, { keys: string[]; properties: EntityProperty[] }>;
-	enums: Record<string, string[]>;
-}
-
-let catalogue: EntityCatalogue | undefined;
-export function entities(): EntityCatalogue {
-	catalogue ??= JSON.parse(fs.readFileSync(path.join(SPECS, 'd365/entities-derived.json'), 'utf8'));
-	return catalogue as EntityCatalogue;
-}
-
-const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
-const ENUM_PREFIX = 'Microsoft.Dynamics.DataEntities.';
-
-/** Problems with `payload` against the entity set's real properties; [] when it conforms. */
-export function entityProblems(payload: Record<string, unknown>, entitySet: string): string[] {
-	const cat = entities();
-	const entity = cat.entities[entitySet];
-	if (!entity) return [`no entity set ${entitySet}`];
-	const props = new Map(entity.properties.map((p) => [p.name, p]));
-	const problems: string[] = [];
-	for (const [name, value] of Object.entries(payload)) {
-		const p = props.get(name);
-		if (!p) {
-			problems.push(`${entitySet}.${name} does not exist`);
-			continue;
-		}
-		if (value === undefined) {
-			problems.push(`${entitySet}.${name} is undefined (should be omitted)`);
-			continue;
-		}
-		if (value === null) {
-			if (!p.nullable) problems.push(`${entitySet}.${name} is null but not nullable`);
-			continue;
-		}
-		const t = p.type;
-		const bad = (expected: string) =>
-			problems.push(`${entitySet}.${name}: ${t} needs ${expected}, got ${JSON.stringify(value)}`);
-		if (t === 'Edm.String' || t === 'Edm.Guid') {
-			if (typeof value !== 'string') bad('string');
-		} else if (t === 'Edm.Decimal' || t === 'Edm.Double' || t === 'Edm.Single') {
-			if (typeof value !== 'number' || !Number.isFinite(value)) bad('finite number');
-		} else if (t === 'Edm.Int32' || t === 'Edm.Int64' || t === 'Edm.Int16' || t === 'Edm.Byte') {
-			if (typeof value !== 'number' || !Number.isInteger(value)) bad('integer');
-		} else if (t === 'Edm.DateTimeOffset') {
-			if (typeof value !== 'string' || !ISO_DATETIME.test(value)) bad('ISO date-time string');
-		} else if (t === 'Edm.Boolean') {
-			if (typeof value !== 'boolean') bad('boolean');
-		} else if (t.startsWith(ENUM_PREFIX)) {
-			const members = cat.enums[t.slice(ENUM_PREFIX.length)];
-			if (!members) problems.push(`${entitySet}.${name}: unknown enum ${t}`);
-			else if (typeof value !== 'string' || !members.includes(value))
-				bad(`one of ${members.join('|')}`);
-		} else {
-			problems.push(`${entitySet}.${name}: unhandled type ${t}`);
-		}
-	}
-	return problems;
-}
-
-export function expectConforms(payload: object, entitySet: string): void {
-	expect(entityProblems(payload as Record<string, unknown>, entitySet)).toEqual([]);
-}
+export { entities, entityProblems, expectConforms } from '../../support/entityCatalogue';
 
 const yamlCache = new Map<string, any>();
 export function bcSpec(file: string): any {
 	if (!yamlCache.has(file)) {
-		yamlCache.set(file, yaml.load(fs.readFileSync(path.join(SPECS, 'bigcommerce', file), 'utf8')));
+		yamlCache.set(
+			file,
+			yaml.load(fs.readFileSync(sharedPath(`${BIGCOMMERCE_SPECS}/${file}`), 'utf8')),
+		);
 	}
 	return yamlCache.get(file);
 }

@@ -6,6 +6,8 @@ import {
 	type CustomerMappingOptions,
 	type GuestCustomerOptions,
 } from '../../../nodes/MicrosoftDynamicsFo/mapping';
+import { ENTITY_CATALOGUE } from '../../support/entityCatalogue';
+import { itWithShared } from '../../support/specs';
 import { expectConforms, order } from './helpers';
 
 const options: GuestCustomerOptions = {
@@ -34,39 +36,42 @@ describe('resolveOrderCustomer', () => {
 		customerGroupMap: { '2': 'WHOLESALE' },
 	};
 
-	it('resolves registered, shared-guest and per-email-guest orders', () => {
-		const lines = [{ sku: 'A', qty: 1, price: 1 }];
-		expect(
-			resolveOrderCustomer(order({ id: 1, lines, customerId: 11 }), {
-				...options,
-				guestMode: 'perEmail',
-			}),
-		).toEqual({
-			kind: 'registered',
-			bigCommerceCustomerId: 11,
-		});
-		const guest = order({ id: 2, lines, customerId: 0, email: 'Guest@Example.com' });
-		expect(
-			resolveOrderCustomer(guest, {
-				...options,
-				guestMode: 'sharedAccount',
-				sharedGuestAccount: 'WEB-GUEST',
-			}),
-		).toEqual({
-			kind: 'sharedGuest',
-			customerAccount: 'WEB-GUEST',
-		});
-		const perEmail = resolveOrderCustomer(guest, { ...options, guestMode: 'perEmail' });
-		expect(perEmail.kind).toBe('perEmailGuest');
-		if (perEmail.kind === 'perEmailGuest') {
-			expect(perEmail.email).toBe('guest@example.com');
-			expect(perEmail.create.PrimaryContactEmail).toBe('guest@example.com');
-			expectConforms(perEmail.create, 'CustomersV3');
-		}
-		expect(
-			thrown(() => resolveOrderCustomer(guest, { ...options, guestMode: 'sharedAccount' })).code,
-		).toBe('MISSING_OPTION');
-	});
+	itWithShared(ENTITY_CATALOGUE)(
+		'resolves registered, shared-guest and per-email-guest orders',
+		() => {
+			const lines = [{ sku: 'A', qty: 1, price: 1 }];
+			expect(
+				resolveOrderCustomer(order({ id: 1, lines, customerId: 11 }), {
+					...options,
+					guestMode: 'perEmail',
+				}),
+			).toEqual({
+				kind: 'registered',
+				bigCommerceCustomerId: 11,
+			});
+			const guest = order({ id: 2, lines, customerId: 0, email: 'Guest@Example.com' });
+			expect(
+				resolveOrderCustomer(guest, {
+					...options,
+					guestMode: 'sharedAccount',
+					sharedGuestAccount: 'WEB-GUEST',
+				}),
+			).toEqual({
+				kind: 'sharedGuest',
+				customerAccount: 'WEB-GUEST',
+			});
+			const perEmail = resolveOrderCustomer(guest, { ...options, guestMode: 'perEmail' });
+			expect(perEmail.kind).toBe('perEmailGuest');
+			if (perEmail.kind === 'perEmailGuest') {
+				expect(perEmail.email).toBe('guest@example.com');
+				expect(perEmail.create.PrimaryContactEmail).toBe('guest@example.com');
+				expectConforms(perEmail.create, 'CustomersV3');
+			}
+			expect(
+				thrown(() => resolveOrderCustomer(guest, { ...options, guestMode: 'sharedAccount' })).code,
+			).toBe('MISSING_OPTION');
+		},
+	);
 
 	it('per-email guest mode without an email is a clear error', () => {
 		const guest = order({

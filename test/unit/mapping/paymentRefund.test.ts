@@ -11,6 +11,9 @@ import {
 	type RefundMappingOptions,
 	type ResolvedItemMap,
 } from '../../../nodes/MicrosoftDynamicsFo/mapping';
+import { ENTITY_CATALOGUE } from '../../support/entityCatalogue';
+import { BIGCOMMERCE_SPECS } from '../../support/bigcommerceSpecs';
+import { itWithShared } from '../../support/specs';
 import { completedRefund } from './completed';
 import { bcSpec, expectConforms, order, resolvedFor, sumCents, type LineSpec } from './helpers';
 
@@ -54,27 +57,30 @@ function thrown(fn: () => unknown): MappingError {
 }
 
 describe('mapPayment', () => {
-	it('posts a full capture as a customer credit against the bank', () => {
-		const r = mapPayment(txn({ amount: 69.84 }), payOptions);
-		expect(r.action).toBe('post');
-		if (r.action !== 'post') return;
-		expect(lineOf(r)).toEqual({
-			dataAreaId: 'usmf',
-			AccountType: 'Cust',
-			AccountDisplayValue: 'DAT\\-000011',
-			CreditAmount: 69.84,
-			DebitAmount: 0,
-			CurrencyCode: 'USD',
-			TransactionDate: '2018-05-08T12:00:00Z',
-			PaymentMethodName: 'BT',
-			PaymentReference: 'BC-121-T85926313',
-			TransactionText: 'BigCommerce abc123xyz order 121 capture 85926313 braintree',
-			IsPrepayment: 'Yes',
-			OffsetAccountType: 'Bank',
-			OffsetAccountDisplayValue: 'RFI\\-OPER',
-		});
-		expectConforms(lineOf(r), 'CustomerPaymentJournalLines');
-	});
+	itWithShared(ENTITY_CATALOGUE)(
+		'posts a full capture as a customer credit against the bank',
+		() => {
+			const r = mapPayment(txn({ amount: 69.84 }), payOptions);
+			expect(r.action).toBe('post');
+			if (r.action !== 'post') return;
+			expect(lineOf(r)).toEqual({
+				dataAreaId: 'usmf',
+				AccountType: 'Cust',
+				AccountDisplayValue: 'DAT\\-000011',
+				CreditAmount: 69.84,
+				DebitAmount: 0,
+				CurrencyCode: 'USD',
+				TransactionDate: '2018-05-08T12:00:00Z',
+				PaymentMethodName: 'BT',
+				PaymentReference: 'BC-121-T85926313',
+				TransactionText: 'BigCommerce abc123xyz order 121 capture 85926313 braintree',
+				IsPrepayment: 'Yes',
+				OffsetAccountType: 'Bank',
+				OffsetAccountDisplayValue: 'RFI\\-OPER',
+			});
+			expectConforms(lineOf(r), 'CustomerPaymentJournalLines');
+		},
+	);
 
 	it('posts two partial captures as two lines that add up to the order total', () => {
 		const a = mapPayment(txn({ id: 1, amount: 40.01 }), payOptions);
@@ -108,35 +114,38 @@ describe('mapPayment', () => {
 		expect(mapPayment(txn({ event: 'purchase' }), payOptions).action).toBe('post');
 	});
 
-	it('maps the spec transaction example, ledger offsets and method lookups', () => {
-		const ex = bcSpec('orders.v3.yml').components.schemas.Transaction['x-examples']['Example 1'];
-		const t = {
-			...ex,
-			id: 5,
-			order_id: '121',
-			currency: 'EUR',
-			payment_method_id: 'squarev2.card',
-			test: false,
-		};
-		const r = mapPayment(t, {
-			...payOptions,
-			offsetAccount: { type: 'Ledger', segments: ['110110', '001', ''] },
-			isPrepayment: false,
-			journalBatchNumber: 'USMF-000123',
-		});
-		if (r.action !== 'post') throw new Error('expected post');
-		expect(r.line).toMatchObject({
-			CreditAmount: 3.4,
-			CurrencyCode: 'EUR',
-			TransactionDate: '2019-08-24T12:00:00Z',
-			PaymentMethodName: 'CARD',
-			IsPrepayment: 'No',
-			OffsetAccountType: 'Ledger',
-			OffsetAccountDisplayValue: '110110-001-',
-			JournalBatchNumber: 'USMF-000123',
-		});
-		expectConforms(lineOf(r), 'CustomerPaymentJournalLines');
-	});
+	itWithShared(ENTITY_CATALOGUE, BIGCOMMERCE_SPECS)(
+		'maps the spec transaction example, ledger offsets and method lookups',
+		() => {
+			const ex = bcSpec('orders.v3.yml').components.schemas.Transaction['x-examples']['Example 1'];
+			const t = {
+				...ex,
+				id: 5,
+				order_id: '121',
+				currency: 'EUR',
+				payment_method_id: 'squarev2.card',
+				test: false,
+			};
+			const r = mapPayment(t, {
+				...payOptions,
+				offsetAccount: { type: 'Ledger', segments: ['110110', '001', ''] },
+				isPrepayment: false,
+				journalBatchNumber: 'USMF-000123',
+			});
+			if (r.action !== 'post') throw new Error('expected post');
+			expect(r.line).toMatchObject({
+				CreditAmount: 3.4,
+				CurrencyCode: 'EUR',
+				TransactionDate: '2019-08-24T12:00:00Z',
+				PaymentMethodName: 'CARD',
+				IsPrepayment: 'No',
+				OffsetAccountType: 'Ledger',
+				OffsetAccountDisplayValue: '110110-001-',
+				JournalBatchNumber: 'USMF-000123',
+			});
+			expectConforms(lineOf(r), 'CustomerPaymentJournalLines');
+		},
+	);
 });
 
 const LINES: LineSpec[] = [
@@ -180,68 +189,76 @@ const mapRefund = (
 ) => completedRefund(r, options, 'US-001', resolvedItems);
 
 describe('mapRefund', () => {
-	it('turns a partial line refund into a return order for exactly the refunded quantity', () => {
-		const r = mapRefund(
-			refund({ total_amount: 18, items: [{ item_type: 'PRODUCT', item_id: 1, quantity: 1 }] }),
-			refundOptions,
-		);
-		expect(r.freeTextCredit).toBeUndefined();
-		expect(r.reference).toBe('BC-abc123xyz-180-R12');
-		expect(r.returnOrder?.header).toEqual({
-			dataAreaId: 'usmf',
-			CustomerAccountNumber: 'US-001',
-			CurrencyCode: 'USD',
-			CustomersOrderReference: 'BC-abc123xyz-180-R12',
-			CustomerRequisitionNumber: 'BC-180-R12',
-			CustomerReturnReasonCode: 'WEB',
-		});
-		// Line 1 charged (3 × 20 − 6) = 54 for 3; one unit back = 18.
-		expect(r.returnOrder?.lines).toEqual([
-			expect.objectContaining({
-				ItemNumber: 'I-TEE',
-				ReturnSalesQuantity: -1,
-				SalesPrice: 20,
-				LineAmount: -18,
-				ReturnDispositionCode: 'CREDIT',
-			}),
-		]);
-		expect(r.totals).toEqual({ refundTotal: 18, returnOrderAmount: -18, freeTextAmount: 0 });
-		expectConforms(r.returnOrder!.header, 'ReturnOrderHeaders');
-		for (const l of r.returnOrder!.lines) expectConforms(l, 'ReturnOrderLines');
-		expect(withReturnOrderNumber(r.returnOrder!.lines, 'RMA-1')[0].ReturnOrderNumber).toBe('RMA-1');
-	});
+	itWithShared(ENTITY_CATALOGUE)(
+		'turns a partial line refund into a return order for exactly the refunded quantity',
+		() => {
+			const r = mapRefund(
+				refund({ total_amount: 18, items: [{ item_type: 'PRODUCT', item_id: 1, quantity: 1 }] }),
+				refundOptions,
+			);
+			expect(r.freeTextCredit).toBeUndefined();
+			expect(r.reference).toBe('BC-abc123xyz-180-R12');
+			expect(r.returnOrder?.header).toEqual({
+				dataAreaId: 'usmf',
+				CustomerAccountNumber: 'US-001',
+				CurrencyCode: 'USD',
+				CustomersOrderReference: 'BC-abc123xyz-180-R12',
+				CustomerRequisitionNumber: 'BC-180-R12',
+				CustomerReturnReasonCode: 'WEB',
+			});
+			// Line 1 charged (3 × 20 − 6) = 54 for 3; one unit back = 18.
+			expect(r.returnOrder?.lines).toEqual([
+				expect.objectContaining({
+					ItemNumber: 'I-TEE',
+					ReturnSalesQuantity: -1,
+					SalesPrice: 20,
+					LineAmount: -18,
+					ReturnDispositionCode: 'CREDIT',
+				}),
+			]);
+			expect(r.totals).toEqual({ refundTotal: 18, returnOrderAmount: -18, freeTextAmount: 0 });
+			expectConforms(r.returnOrder!.header, 'ReturnOrderHeaders');
+			for (const l of r.returnOrder!.lines) expectConforms(l, 'ReturnOrderLines');
+			expect(withReturnOrderNumber(r.returnOrder!.lines, 'RMA-1')[0].ReturnOrderNumber).toBe(
+				'RMA-1',
+			);
+		},
+	);
 
-	it('turns a shipping-only refund into a negative free-text credit on the shipping account', () => {
-		const r = mapRefund(
-			refund({
-				total_amount: 9.95,
-				items: [{ item_type: 'SHIPPING', item_id: 1, requested_amount: 9.95 }],
-			}),
-			refundOptions,
-		);
-		expect(r.returnOrder).toBeUndefined();
-		expect(r.freeTextCredit?.header).toMatchObject({
-			CustomerAccount: 'US-001',
-			InvoiceDate: '2022-06-16T12:00:00Z',
-			CurrencyCode: 'USD',
-			CustomerReference: 'BC-abc123xyz-180-R12',
-			CustomerRequisition: 'BC-180-R12',
-			InclTax: 'No',
-		});
-		expect(r.freeTextCredit?.lines).toEqual([
-			expect.objectContaining({
-				LineNumber: 1,
-				MainAccountDisplayValue: '403300',
-				Quantity: 1,
-				UnitPrice: -9.95,
-				TransactionCurrencyAmount: -9.95,
-			}),
-		]);
-		expect(r.totals.freeTextAmount).toBe(-9.95);
-		expectConforms(r.freeTextCredit!.header, 'FreeTextInvoiceHeaders');
-		for (const l of withParentRecId(r.freeTextCredit!.lines, 5637145331))
-			expectConforms(l, 'FreeTextInvoiceLines');
-	});
+	itWithShared(ENTITY_CATALOGUE)(
+		'turns a shipping-only refund into a negative free-text credit on the shipping account',
+		() => {
+			const r = mapRefund(
+				refund({
+					total_amount: 9.95,
+					items: [{ item_type: 'SHIPPING', item_id: 1, requested_amount: 9.95 }],
+				}),
+				refundOptions,
+			);
+			expect(r.returnOrder).toBeUndefined();
+			expect(r.freeTextCredit?.header).toMatchObject({
+				CustomerAccount: 'US-001',
+				InvoiceDate: '2022-06-16T12:00:00Z',
+				CurrencyCode: 'USD',
+				CustomerReference: 'BC-abc123xyz-180-R12',
+				CustomerRequisition: 'BC-180-R12',
+				InclTax: 'No',
+			});
+			expect(r.freeTextCredit?.lines).toEqual([
+				expect.objectContaining({
+					LineNumber: 1,
+					MainAccountDisplayValue: '403300',
+					Quantity: 1,
+					UnitPrice: -9.95,
+					TransactionCurrencyAmount: -9.95,
+				}),
+			]);
+			expect(r.totals.freeTextAmount).toBe(-9.95);
+			expectConforms(r.freeTextCredit!.header, 'FreeTextInvoiceHeaders');
+			for (const l of withParentRecId(r.freeTextCredit!.lines, 5637145331))
+				expectConforms(l, 'FreeTextInvoiceLines');
+		},
+	);
 
 	it('splits a mixed refund into a return order plus a free-text credit', () => {
 		const r = mapRefund(
@@ -270,27 +287,33 @@ describe('mapRefund', () => {
 		expect(sumCents([r.totals.returnOrderAmount, r.totals.freeTextAmount])).toBe(-3495);
 	});
 
-	it('credits an amount-only (no items) refund in full, and the spec example refund', () => {
-		const r = mapRefund(refund({ total_amount: 5.5, items: [] }), {
-			...refundOptions,
-			freeText: { mainAccount: ['401100'], salesTaxGroupId: 'AVATAX' },
-		});
-		expect(r.freeTextCredit?.lines[0]).toMatchObject({
-			UnitPrice: -5.5,
-			SalesTaxGroupId: 'AVATAX',
-		});
-		expect(r.freeTextCredit?.header.InclTax).toBe('Yes');
-		const ex =
-			bcSpec('orders.v3.yml').components.responses.RefundID_Response.content['application/json']
-				.examples.Example.value.data;
-		const spec = mapRefund(ex, {
-			...refundOptions,
-			orderProducts: [{ ...products[0], id: 87 }],
-		});
-		expect(refundHasItems(ex)).toBe(true);
-		expect(spec.reference).toBe('BC-abc123xyz-180-R12');
-		expect(spec.returnOrder?.lines[0]).toMatchObject({ ReturnSalesQuantity: -1, LineAmount: -18 });
-	});
+	itWithShared(BIGCOMMERCE_SPECS)(
+		'credits an amount-only (no items) refund in full, and the spec example refund',
+		() => {
+			const r = mapRefund(refund({ total_amount: 5.5, items: [] }), {
+				...refundOptions,
+				freeText: { mainAccount: ['401100'], salesTaxGroupId: 'AVATAX' },
+			});
+			expect(r.freeTextCredit?.lines[0]).toMatchObject({
+				UnitPrice: -5.5,
+				SalesTaxGroupId: 'AVATAX',
+			});
+			expect(r.freeTextCredit?.header.InclTax).toBe('Yes');
+			const ex =
+				bcSpec('orders.v3.yml').components.responses.RefundID_Response.content['application/json']
+					.examples.Example.value.data;
+			const spec = mapRefund(ex, {
+				...refundOptions,
+				orderProducts: [{ ...products[0], id: 87 }],
+			});
+			expect(refundHasItems(ex)).toBe(true);
+			expect(spec.reference).toBe('BC-abc123xyz-180-R12');
+			expect(spec.returnOrder?.lines[0]).toMatchObject({
+				ReturnSalesQuantity: -1,
+				LineAmount: -18,
+			});
+		},
+	);
 
 	it('applies refund adjustments and refuses unknown lines, unmapped SKUs and missing accounts', () => {
 		const adj = mapRefund(

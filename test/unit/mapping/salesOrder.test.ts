@@ -6,6 +6,9 @@ import {
 	withSalesOrderNumber,
 	type SalesOrderMappingOptions,
 } from '../../../nodes/MicrosoftDynamicsFo/mapping';
+import { ENTITY_CATALOGUE } from '../../support/entityCatalogue';
+import { BIGCOMMERCE_SPECS } from '../../support/bigcommerceSpecs';
+import { itWithShared } from '../../support/specs';
 import {
 	expectConforms,
 	order,
@@ -300,47 +303,50 @@ describe('mapSalesOrder', () => {
 		expect(collectSkus(order({ id: 20, lines }))).toEqual(['A', 'B']);
 	});
 
-	it('maps the spec example lines, skipping bundle children and naming a line without SKU', () => {
-		const products = specResponseExample(
-			'orders.v2.oas2.yml',
-			'orderProductsCollection_Resp',
-			'response',
-		);
-		const header = specResponseExample('orders.v2.oas2.yml', 'order_Resp', 'Response');
-		const addresses = specResponseExample(
-			'orders.v2.oas2.yml',
-			'orderShippingAddressCollection_Resp',
-			'response',
-		);
-		const coupons = specResponseExample(
-			'orders.v2.oas2.yml',
-			'orderCouponsCollection_Resp',
-			'response',
-		);
-		expect(collectSkus(header, products)).toEqual(['S-ORAN']);
-		const p = mapSalesOrder(header, {
-			...base([{ sku: 'S-ORAN' }]),
-			products,
-			shippingAddresses: addresses,
-			coupons,
-			verifySubtotal: false, // the spec's examples are of different orders
-		});
-		// The header's 5.00 discount exceeds the line's 1.59 applied discount: the rest is prorated.
-		expect(p.lines[0]).toMatchObject({
-			ItemNumber: 'I-S-ORAN',
-			SalesPrice: 55.99,
-			LineAmount: 50.99,
-			OrderedSalesQuantity: 1,
-		});
-		expect(p.couponCodes).toEqual(['S2549JM0Y']);
-		expect(p.header.DeliveryAddressName).toBe('Acme Pty Ltd');
-		for (const l of p.lines) expectConforms(l, 'SalesOrderLines');
-		expectConforms(p.header, 'SalesOrderHeadersV2');
-		const noSku = products.map((x: any) => ({ ...x, sku: '' }));
-		const e = thrown(() =>
-			mapSalesOrder(header, { ...base([]), products: noSku, verifySubtotal: false }),
-		);
-		expect(e.code).toBe('MISSING_SKU');
-		expect(e.message).toContain('line 65');
-	});
+	itWithShared(ENTITY_CATALOGUE, BIGCOMMERCE_SPECS)(
+		'maps the spec example lines, skipping bundle children and naming a line without SKU',
+		() => {
+			const products = specResponseExample(
+				'orders.v2.oas2.yml',
+				'orderProductsCollection_Resp',
+				'response',
+			);
+			const header = specResponseExample('orders.v2.oas2.yml', 'order_Resp', 'Response');
+			const addresses = specResponseExample(
+				'orders.v2.oas2.yml',
+				'orderShippingAddressCollection_Resp',
+				'response',
+			);
+			const coupons = specResponseExample(
+				'orders.v2.oas2.yml',
+				'orderCouponsCollection_Resp',
+				'response',
+			);
+			expect(collectSkus(header, products)).toEqual(['S-ORAN']);
+			const p = mapSalesOrder(header, {
+				...base([{ sku: 'S-ORAN' }]),
+				products,
+				shippingAddresses: addresses,
+				coupons,
+				verifySubtotal: false, // the spec's examples are of different orders
+			});
+			// The header's 5.00 discount exceeds the line's 1.59 applied discount: the rest is prorated.
+			expect(p.lines[0]).toMatchObject({
+				ItemNumber: 'I-S-ORAN',
+				SalesPrice: 55.99,
+				LineAmount: 50.99,
+				OrderedSalesQuantity: 1,
+			});
+			expect(p.couponCodes).toEqual(['S2549JM0Y']);
+			expect(p.header.DeliveryAddressName).toBe('Acme Pty Ltd');
+			for (const l of p.lines) expectConforms(l, 'SalesOrderLines');
+			expectConforms(p.header, 'SalesOrderHeadersV2');
+			const noSku = products.map((x: any) => ({ ...x, sku: '' }));
+			const e = thrown(() =>
+				mapSalesOrder(header, { ...base([]), products: noSku, verifySubtotal: false }),
+			);
+			expect(e.code).toBe('MISSING_SKU');
+			expect(e.message).toContain('line 65');
+		},
+	);
 });
