@@ -212,6 +212,27 @@ describe('strict mode (signature required)', () => {
 		expect(emitted(receiver)).toHaveLength(1);
 	});
 
+	it('requires the secret header as well: a genuine signed delivery without it gets 401', async () => {
+		await setUp({ verification: 'strict' });
+		const genuine = await genuineDelivery();
+		const { [HOOK_MARKER_HEADER]: _header, ...signatureOnly } = genuine.headers;
+		const body = genuine.body.replace(/"created_at":\d+/, `"created_at":${now()}`);
+		const ts = now();
+		const id = `${genuine.webhookId}-again`;
+		const headers = {
+			...signatureOnly,
+			'webhook-id': id,
+			'webhook-timestamp': String(ts),
+			'webhook-signature': sign(store.credentials.clientSecret, id, ts, body),
+		};
+		expectRejected(await receiver.post(body, headers));
+		// Control: the same, with the header, passes (a new event: another created_at).
+		expect(
+			(await receiver.post(body, { ...headers, [HOOK_MARKER_HEADER]: headerSecretOf(store) }))
+				.status,
+		).toBe(200);
+	});
+
 	it('verifies the Standard Webhooks test vector', async () => {
 		// The vector is signed with "abc123clientsecret" at 1700000000; the trigger checks the
 		// timestamp against the clock, so it is checked through the same pipeline at that time in
