@@ -1,6 +1,7 @@
 /**
  * The npm package as users install it: what `npm pack` would publish, and the `n8n` section that
- * tells n8n what to load. (`npm test` builds before jest runs, so dist/ is current.)
+ * tells n8n what to load. (`npm test` builds before jest runs, so dist/ is current; a fresh clone
+ * that runs jest directly has no dist/ yet, so this file builds it first.)
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -8,6 +9,9 @@ import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+
+if (!existsSync(join(ROOT, pkg.n8n.nodes[0] as string)))
+	execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
 
 describe('the npm package', () => {
 	const files: string[] = (
