@@ -305,7 +305,7 @@ describe('duplicates', () => {
 		expect(orderGets()).toBe(1);
 	});
 
-	it('unsigned deliveries dedupe on hash + created_at', async () => {
+	it('unsigned deliveries dedupe on the payload identity', async () => {
 		await setUp();
 		await adminCall(store, 'PUT', 'switches', { signWebhooks: false, duplicateDeliveries: 2 });
 		await newOrder();
