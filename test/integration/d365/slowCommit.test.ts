@@ -7,7 +7,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { getOrder, listRefunds } from '../../../nodes/BigCommerce/api';
+import { getCustomer, getOrder, listRefunds } from '../../../nodes/BigCommerce/api';
 import { emptyStaticData } from '../../support/n8n/context';
 import { startSandboxFixture, type SandboxFixture } from '../../support/sandboxFixture';
 import { CATALOG } from '../../sandbox/catalog';
@@ -201,6 +201,33 @@ describe('credit documents and payments through the same engine', () => {
 		);
 		expect(lines).toHaveLength(1);
 		expect(await fx.records('CustomerPaymentJournalHeaders', 'usmf')).toHaveLength(1);
+	});
+});
+
+describe('a customer whose create commits late', () => {
+	it('is found by polling, not created twice; a retry finds the same account', async () => {
+		const bc = (await getCustomer(fx.context(), 1)) as IDataObject;
+		const parameters = {
+			resource: 'customer',
+			operation: 'upsert',
+			dataAreaId: 'usmf',
+			source: 'customer',
+			bigcommerceRecord: bc,
+			options: { customerGroupId: 'WEB', currencyCode: 'USD', ...timing(60, 4000) },
+		};
+		await fx.admin('PUT', '/d365/switches', { lineLatencyMs: 150 });
+		const since = fx.lastSeq();
+
+		const [first] = await runNode(fx, parameters);
+
+		expect(audit(first)).toMatchObject({ action: 'created', reason: RESOLVED });
+		expect(fx.requests('d365', since, 'odata.CustomersV3.create')).toHaveLength(1);
+		const [retry] = await runNode(fx, parameters, { staticData: emptyStaticData() });
+		expect(retry.customerAccount).toBe(first.customerAccount);
+		const customers = (await fx.records('CustomersV3', 'usmf')).filter(
+			(c) => String(c.PrimaryContactEmail).toLowerCase() === String(bc.email).toLowerCase(),
+		);
+		expect(customers).toHaveLength(1);
 	});
 });
 
