@@ -57,6 +57,15 @@ export interface Written<Key> {
 
 const RESOLVED = 'outcome-unknown-resolved-by-lookup';
 
+/** What every changeset of a document write takes from it: where, how often, how long. */
+const changesetOf = <Key extends EntityKeys>(write: DocumentWrite<Key>) => ({
+	environmentUrl: write.environmentUrl,
+	rounds: write.rounds,
+	timing: write.timing,
+	count: write.count,
+	itemIndex: write.itemIndex,
+});
+
 /** Headers carrying exactly this reference in the company. */
 export async function findByReference(
 	context: HttpContext,
@@ -161,12 +170,8 @@ export async function writeWithGeneratedKey<Key extends EntityKeys>(
 	const keys = header.key;
 	const lines = write.linesFor(keys);
 	const sent = await sendChangesetRounds(context, {
-		environmentUrl: write.environmentUrl,
+		...changesetOf(write),
 		operations: postOperations(entityPath(doc.lineSet), lines),
-		rounds: write.rounds,
-		timing: write.timing,
-		count,
-		itemIndex,
 		lookUp: async () => {
 			count();
 			const found = await countLines(context, doc, keys, itemIndex);
@@ -232,15 +237,11 @@ export async function writeWithKnownKey<Key extends EntityKeys>(
 	const { label, header, source } = doc.names;
 	const key = keyText(keys);
 	const sent = await sendChangesetRounds(context, {
-		environmentUrl: write.environmentUrl,
+		...changesetOf(write),
 		operations: [
 			...postOperations(entityPath(doc.headerSet), [write.header]),
 			...postOperations(entityPath(doc.lineSet), write.linesFor(keys)),
 		],
-		rounds: write.rounds,
-		timing: write.timing,
-		count,
-		itemIndex,
 		// Atomic changeset: either all of it landed or none. Look, don't guess.
 		lookUp: async () => {
 			count();
