@@ -15,7 +15,7 @@ import { getOrder } from '../nodes/BigCommerce/api';
 import { MicrosoftDynamicsFo } from '../nodes/MicrosoftDynamicsFo/MicrosoftDynamicsFo.node';
 import { emptyStaticData } from '../test/support/n8n/context';
 import { startSandboxFixture, type SandboxFixture } from '../test/support/sandboxFixture';
-import { MAPPED_SKUS, salesOrderParameters } from '../test/integration/d365/helpers';
+import { MAPPED_SKUS, salesOrderParameters } from '../test/support/salesOrderParameters';
 
 interface Figure {
 	name: string;

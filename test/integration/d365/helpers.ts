@@ -3,32 +3,10 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { MicrosoftDynamicsFo } from '../../../nodes/MicrosoftDynamicsFo/MicrosoftDynamicsFo.node';
 import { emptyStaticData } from '../../support/n8n/context';
 import type { SandboxFixture } from '../../support/sandboxFixture';
-import { CATALOG } from '../../sandbox/catalog';
 
 export type StaticData = ReturnType<typeof emptyStaticData>;
 
-export function salesOrderParameters(
-	fx: SandboxFixture,
-	order: IDataObject,
-	overrides: IDataObject = {},
-): IDataObject {
-	return {
-		resource: 'salesOrder',
-		operation: 'create',
-		dataAreaId: 'usmf',
-		storeHash: fx.bigCommerceCredentials.storeHash,
-		bigcommerceRecord: order,
-		numbering: 'generated',
-		orderNumberPrefix: 'BC',
-		customerMode: 'resolve',
-		guestMode: 'sharedAccount',
-		sharedGuestAccount: 'WEB-GUEST',
-		shippingItemNumber: 'SHIPPING',
-		skuMapping: {},
-		options: { customerGroupId: 'WEB', currencyCode: 'USD' },
-		...overrides,
-	};
-}
+export { MAPPED_SKUS, salesOrderParameters } from '../../support/salesOrderParameters';
 
 /** Run the node once, as one n8n execution with the given static data. */
 export async function runNode(
@@ -68,12 +46,3 @@ export async function linesOf(
 export function foCalls(fx: SandboxFixture, sinceSeq: number): number {
 	return fx.requests('d365', sinceSeq).length;
 }
-
-/** Every SKU the store sells that F&O knows: simple products and variants. */
-export const MAPPED_SKUS = CATALOG.flatMap((p) =>
-	p.variants?.length
-		? p.variants.filter((v) => v.mappedInFo).map((v) => v.sku)
-		: p.mappedInFo
-			? [p.sku]
-			: [],
-);
