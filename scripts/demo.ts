@@ -193,6 +193,7 @@ async function main(): Promise<void> {
 			ready: packReady(fx),
 			readyTimeoutMs: 180_000,
 			owner: DEMO_OWNER,
+			apiKeyLabel: 'npm start demo',
 			logDir,
 		});
 		removeTarball();

@@ -63,6 +63,8 @@ export interface StartOptions {
 	brokerPort?: number;
 	/** The owner account set up at start; default the e2e owner (owner@e2e.test). */
 	owner?: N8nInstance['owner'];
+	/** The label of the owner's n8n API key (Settings → n8n API); default 'e2e'. */
+	apiKeyLabel?: string;
 	/** Where the n8n logs go; default `<run folder>/logs`. A folder outside the run folder is kept
 	 *  after stop() (the demo keeps its logs); the run folder itself is still removed. */
 	logDir?: string;
@@ -529,7 +531,7 @@ export async function startN8n(options: StartOptions = {}): Promise<N8nInstance>
 		const scopesResult = await rest('GET', '/api-keys/scopes');
 		const scopes = scopesResult.status === 200 ? (scopesResult.body?.data as string[]) : undefined;
 		const created = await rest('POST', '/api-keys', {
-			label: 'e2e',
+			label: options.apiKeyLabel ?? 'e2e',
 			expiresAt: null,
 			...(scopes ? { scopes } : {}),
 		});
