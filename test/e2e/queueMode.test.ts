@@ -1,11 +1,13 @@
 /**
  * Queue mode on n8n 2.x: main + two workers (concurrency 5) on PostgreSQL and Redis. Twenty
- * orders, each delivered fifty times at once with a distinct webhook-id per delivery (so the
- * trigger cannot absorb them and the F&O side is what is proven), plus a concurrent backfill poll,
+ * orders, each the subject of fifty distinct deliveries at once (every copy its own event: its own
+ * `created_at` and `hash`, so the trigger's delivery identity keeps them apart, fifty executions
+ * race to post one order and the F&O side is what is proven), plus a concurrent backfill poll,
  * under three settings: the Redis posting lock, the deterministic order number alone, and neither
  * (only the node's per-process lock, which two workers get round).
  * Only the lock run asserts exactly-once for everything; the others print their duplicate counts.
  */
+import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -150,19 +152,25 @@ async function deliverStorm(workflow: IDataObject, orders: IDataObject[]): Promi
 	const secretHeader = deriveHookSecret(clientSecret, String(workflow.id), String(trigger.id));
 	const statuses: number[] = [];
 	for (const order of orders) {
-		const raw = Buffer.from(
-			JSON.stringify({
-				scope: 'store/order/created',
-				store_id: String(fx.sandbox.manifest.bigcommerce.storeId ?? '1'),
-				data: { type: 'order', id: order.id },
-				hash: `${String(order.id).padStart(8, '0')}${'b'.repeat(32)}`,
-				created_at: Math.floor(Date.now() / 1000),
-				producer: `stores/${String(fx.bigCommerceCredentials.storeHash)}`,
-			}),
-		);
-		// This order's fifty copies go out at once, each with its own webhook-id.
+		const firedAt = Math.floor(Date.now() / 1000);
+		// This order's fifty deliveries go out at once. The trigger's identity is scope, hash,
+		// created_at and data (a copy of one body under a new webhook-id is a duplicate), so each
+		// copy is an event of its own: the order-created hook firing again, one second apart, with
+		// its own hash. Every one is fetched and emitted, and fifty executions race to post one order.
 		const answers = await Promise.all(
 			Array.from({ length: DELIVERIES_PER_ORDER }, async (_, d) => {
+				const raw = Buffer.from(
+					JSON.stringify({
+						scope: 'store/order/created',
+						store_id: String(fx.sandbox.manifest.bigcommerce.storeId ?? '1'),
+						data: { type: 'order', id: order.id },
+						hash: createHash('sha1')
+							.update(`order ${String(order.id)} event ${d}`)
+							.digest('hex'),
+						created_at: firedAt - d,
+						producer: `stores/${String(fx.bigCommerceCredentials.storeHash)}`,
+					}),
+				);
 				const id = `msg_${String(order.id)}_${d}_${Math.random().toString(36).slice(2)}`;
 				const ts = String(Math.floor(Date.now() / 1000));
 				const response = await fetch(url, {
@@ -234,6 +242,22 @@ async function figures(orders: IDataObject[]): Promise<Figures> {
 	};
 }
 
+/** How many executions the workflow has (n8n's public API, 250 a page). */
+async function executionCount(workflowId: unknown): Promise<number> {
+	let count = 0;
+	let cursor: string | undefined;
+	do {
+		const page = await n8n.api(
+			'GET',
+			`/executions?workflowId=${String(workflowId)}&limit=250${cursor ? `&cursor=${cursor}` : ''}`,
+		);
+		if (page.status !== 200) throw new Error(`executions: ${page.status}`);
+		count += (page.body.data as IDataObject[]).length;
+		cursor = (page.body.nextCursor as string | null) ?? undefined;
+	} while (cursor);
+	return count;
+}
+
 async function runStorm(
 	setting: Setting,
 ): Promise<{ orders: IDataObject[]; f: Figures; statuses: number[] }> {
@@ -280,9 +304,13 @@ async function runStorm(
 	const f = await figures(orders);
 	const answers: Record<number, number> = {};
 	for (const status of statuses) answers[status] = (answers[status] ?? 0) + 1;
+	const runs = await executionCount(variants[setting].orderSync.id);
 	process.stdout.write(
-		`queue mode [${setting}]: deliveries answered ${JSON.stringify(answers)}; F&O: ${JSON.stringify(f)}\n`,
+		`queue mode [${setting}]: deliveries answered ${JSON.stringify(answers)}; order-sync executions ${runs}; F&O: ${JSON.stringify(f)}\n`,
 	);
+	// The storm is a storm: every delivery started an execution of its own (none absorbed as a
+	// duplicate), so the figures above come from many executions racing for each order.
+	expect(runs).toBeGreaterThanOrEqual(ORDERS * DELIVERIES_PER_ORDER);
 	return { orders, f, statuses };
 }
 
