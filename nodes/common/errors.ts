@@ -52,3 +52,13 @@ export function isOutcomeUnknown(error: unknown): error is OutcomeUnknownError {
 			(error as { outcomeUnknown?: unknown }).outcomeUnknown === true)
 	);
 }
+
+/**
+ * A request that failed for want of the service (unreachable, 5xx, throttled past its retries), not
+ * because of what it asked: asking again later may succeed.
+ */
+export function isServiceUnavailable(error: unknown): boolean {
+	if (!(error instanceof NodeApiError) || isOutcomeUnknown(error)) return false;
+	const status = Number(error.httpCode);
+	return !error.httpCode || status >= 500 || status === 429;
+}

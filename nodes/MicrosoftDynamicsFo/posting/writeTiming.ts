@@ -10,6 +10,8 @@
 import { sleep } from 'n8n-workflow';
 
 import { backoffDelayMs, type BackoffPolicy } from '../../common/backoff';
+import { isServiceUnavailable } from '../../common/errors';
+import { settle } from '../../common/settle';
 
 /**
  * About 4 s per line (9 lines in ~37 s) × a 200-line order ≈ 13.5 minutes, rounded up: a large
@@ -59,6 +61,8 @@ export function settlePolicy(windowMs: number): BackoffPolicy {
 /**
  * After an unknown outcome: look until the record is found or the settle window has passed (one
  * last look at its end). Undefined means absent for good: only then may the write be sent again.
+ * A look that fails because F&O is unavailable is tried again within the window; if the last look
+ * fails too, its error is thrown, since nothing says the record is absent.
  */
 export async function settledLookup<Found>(
 	lookUp: () => Promise<Found | undefined>,
@@ -67,10 +71,14 @@ export async function settledLookup<Found>(
 	const deadline = Date.now() + timing.settleWindowMs;
 	const policy = settlePolicy(timing.settleWindowMs);
 	for (let attempt = 1; ; attempt++) {
-		const found = await lookUp();
-		if (found !== undefined) return found;
+		const looked = await settle(lookUp());
+		if (looked.ok && looked.value !== undefined) return looked.value;
+		if (!looked.ok && !isServiceUnavailable(looked.error)) throw looked.error;
 		const left = deadline - Date.now();
-		if (left <= 0) return undefined;
+		if (left <= 0) {
+			if (!looked.ok) throw looked.error;
+			return undefined;
+		}
 		await sleep(Math.min(left, backoffDelayMs(attempt, policy)));
 	}
 }

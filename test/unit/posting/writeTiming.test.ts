@@ -1,4 +1,7 @@
 /** Write timeout, settle window and the settling lookup of an unknown outcome. */
+import type { INode } from 'n8n-workflow';
+
+import { OutcomeUnknownError, serviceError } from '../../../nodes/common/errors';
 import {
 	DEFAULT_WRITE_TIMEOUT_MS,
 	settledLookup,
@@ -62,6 +65,69 @@ describe('settledLookup', () => {
 			},
 			{ timeoutMs: 1, settleWindowMs: 0 },
 		);
+		expect(looks).toBe(1);
+	});
+
+	const node = {
+		name: 'F&O',
+		type: 't',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	} as INode;
+	const unreachable = () =>
+		serviceError(node, { service: 'F&O', message: 'could not reach the service', attempts: 5 });
+
+	it('a look that fails for want of F&O is tried again within the window', async () => {
+		let looks = 0;
+		const found = await settledLookup(
+			async () => {
+				looks++;
+				if (looks < 3) throw unreachable();
+				return 'SO-1';
+			},
+			{ timeoutMs: 1, settleWindowMs: 5_000 },
+		);
+		expect(found).toBe('SO-1');
+	});
+
+	it('F&O unavailable to the end of the window: its error, never "absent"', async () => {
+		await expect(
+			settledLookup(
+				async () => {
+					throw unreachable();
+				},
+				{ timeoutMs: 1, settleWindowMs: 40 },
+			),
+		).rejects.toThrow('could not reach the service');
+	});
+
+	it('a refused look (4xx) or an unknown outcome is not waited out', async () => {
+		let looks = 0;
+		const refused = serviceError(node, {
+			service: 'F&O',
+			message: 'denied',
+			httpCode: 403,
+			attempts: 1,
+		});
+		await expect(
+			settledLookup(
+				async () => {
+					looks++;
+					throw refused;
+				},
+				{ timeoutMs: 1, settleWindowMs: 5_000 },
+			),
+		).rejects.toBe(refused);
+		const unknown = new OutcomeUnknownError(node, { service: 'F&O', message: 'x', attempts: 1 });
+		await expect(
+			settledLookup(
+				async () => {
+					throw unknown;
+				},
+				{ timeoutMs: 1, settleWindowMs: 5_000 },
+			),
+		).rejects.toBe(unknown);
 		expect(looks).toBe(1);
 	});
 
