@@ -127,45 +127,62 @@ describe('credit documents and payments through the same engine', () => {
 		return created;
 	}
 
-	it('a return order: header and lines found after their late commits; a retry finds it once', async () => {
-		const created = await storeOrderWith({});
-		const tent = (created.products as IDataObject[]).find((p) => p.sku === 'TENT-2P-ALPINE');
-		await fx.admin('POST', `/bigcommerce/orders/${created.id}/refunds`, {
-			lines: [{ id: tent?.id, quantity: 1 }],
+	const creditDocuments = {
+		returnOrder: {
+			refund: (tentId: unknown) => ({ lines: [{ id: tentId, quantity: 1 }] }),
+			headerSet: 'ReturnOrderHeaders',
+			referenceField: 'CustomersOrderReference',
+			lineSet: 'ReturnOrderLines',
+			ofHeader: (header: IDataObject) => (line: IDataObject) =>
+				line.ReturnOrderNumber === header.ReturnOrderNumber,
+		},
+		freeTextCredit: {
+			refund: () => ({ shipping: true }),
+			headerSet: 'FreeTextInvoiceHeaders',
+			referenceField: 'CustomerReference',
+			lineSet: 'FreeTextInvoiceLines',
+			ofHeader: (header: IDataObject) => (line: IDataObject) =>
+				line.ParentRecId === header.InvoiceIdentifier,
+		},
+	};
+
+	for (const [kind, doc] of Object.entries(creditDocuments)) {
+		it(`a ${kind}: header and lines found after their late commits; a retry finds it once`, async () => {
+			const created = await storeOrderWith({});
+			const tent = (created.products as IDataObject[]).find((p) => p.sku === 'TENT-2P-ALPINE');
+			await fx.admin('POST', `/bigcommerce/orders/${created.id}/refunds`, doc.refund(tent?.id));
+			const order = (await getOrder(fx.context(), Number(created.id))) as IDataObject;
+			const [refund] = await listRefunds(fx.context(), Number(created.id));
+			const parameters = {
+				resource: 'creditNote',
+				operation: 'create',
+				dataAreaId: 'usmf',
+				input: 'refund',
+				bigcommerceRecord: refund,
+				bigcommerceOrder: order,
+				storeHash: fx.bigCommerceCredentials.storeHash,
+				customerMode: 'account',
+				customerAccount: 'WEB-GUEST',
+				mainAccount: '401100',
+				options: SLOWER,
+			};
+			await slowWrites();
+
+			const [first] = await runNode(fx, parameters);
+			expect(first).toMatchObject({ document: kind, lineCount: 1 });
+			expect(audit(first)).toMatchObject({ action: 'created', reason: RESOLVED });
+			const [retry] = await runNode(fx, parameters, { staticData: emptyStaticData() });
+			expect(audit(retry).action).toBe('skipped-duplicate');
+
+			const refundReference = `${reference(order)}-R${refund.id}`;
+			const headers = (await fx.records(doc.headerSet, 'usmf')).filter(
+				(h) => h[doc.referenceField] === refundReference,
+			);
+			expect(headers).toHaveLength(1);
+			const lines = (await fx.records(doc.lineSet, 'usmf')).filter(doc.ofHeader(headers[0]));
+			expect(lines).toHaveLength(1);
 		});
-		const order = (await getOrder(fx.context(), Number(created.id))) as IDataObject;
-		const [refund] = await listRefunds(fx.context(), Number(created.id));
-		const parameters = {
-			resource: 'creditNote',
-			operation: 'create',
-			dataAreaId: 'usmf',
-			input: 'refund',
-			bigcommerceRecord: refund,
-			bigcommerceOrder: order,
-			storeHash: fx.bigCommerceCredentials.storeHash,
-			customerMode: 'account',
-			customerAccount: 'WEB-GUEST',
-			mainAccount: '401100',
-			options: SLOWER,
-		};
-		await slowWrites();
-
-		const [first] = await runNode(fx, parameters);
-		expect(first).toMatchObject({ document: 'returnOrder', lineCount: 1 });
-		expect(audit(first)).toMatchObject({ action: 'created', reason: RESOLVED });
-		const [retry] = await runNode(fx, parameters, { staticData: emptyStaticData() });
-		expect(audit(retry).action).toBe('skipped-duplicate');
-
-		const returnReference = `${reference(order)}-R${refund.id}`;
-		const headers = (await fx.records('ReturnOrderHeaders', 'usmf')).filter(
-			(h) => h.CustomersOrderReference === returnReference,
-		);
-		expect(headers).toHaveLength(1);
-		const lines = (await fx.records('ReturnOrderLines', 'usmf')).filter(
-			(l) => l.ReturnOrderNumber === headers[0].ReturnOrderNumber,
-		);
-		expect(lines).toHaveLength(1);
-	});
+	}
 
 	it('a payment journal: header and line found after their late commits; a retry finds it once', async () => {
 		const created = await storeOrderWith({});
