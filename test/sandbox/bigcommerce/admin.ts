@@ -1,18 +1,25 @@
 /**
- * Admin calls under `/bigcommerce/` on the admin server (see ../index.ts). Store events return at
- * once; their webhook deliveries run in the background (await them with `GET /deliveries?wait=ms`).
+ * Admin calls under `/bigcommerce/` on the admin server (see ../index.ts): they drive the store as a
+ * merchant and its shoppers would. Store events return at once; their webhook deliveries run in the
+ * background (await them with `GET /deliveries?wait=ms`).
+ *
+ * The order view these routes answer with is the order as v2 renders it, except that `products` is
+ * the list of its lines (v2 gives a link): each line's `id` is the order product id a refund names.
  *
  *   POST /bigcommerce/orders                   create an order from a compact spec → store/order/created
  *        {"customer_id":1,"lines":[{"sku":"TENT-2P-ALPINE","quantity":1}],"currency":"EUR",
  *         "coupon":{"code":"TRAIL10","percent":10},"status_id":11,"shipping":9.95}
  *        guest: {"guest":{"first_name":"Sam","email":"sam@example.org"},"lines":[...]}
+ *   GET  /bigcommerce/orders/:id               the order view (its lines under `products`)
+ *   GET  /bigcommerce/orders/:id/products      its lines only, as `GET /v2/orders/:id/products` renders
+ *                                              them (`id`, `sku`, `quantity`, `quantity_refunded`, …)
  *   PUT  /bigcommerce/orders/:id               edit (lines, add_lines, set_quantities, remove_line_ids,
  *                                              billing_address, shipping_address, staff_notes) → store/order/updated
  *   PUT  /bigcommerce/orders/:id/status        {"status_id":2} → store/order/statusUpdated (+ updated)
  *   POST /bigcommerce/orders/:id/transactions  {"event":"capture","amount":12.5} → store/order/transaction/created
+ *                                              (no amount: a capture takes what is left of the authorisation)
  *   POST /bigcommerce/orders/:id/refunds       {"lines":[{"id":1001,"quantity":1}],"shipping":true,"amount":5}
  *                                              → store/order/refund/created (+ statusUpdated, updated)
- *   GET  /bigcommerce/orders/:id               the order as v2 renders it
  *   POST /bigcommerce/customers                {"email","first_name","last_name","addresses":[...]} → store/customer/created
  *   PUT  /bigcommerce/customers/:id            {"phone":"..."} → store/customer/updated
  *   GET  /bigcommerce/switches                 PUT with a partial object flips them
@@ -23,6 +30,11 @@
  *   POST /bigcommerce/events/:eventId/redeliver?hook=   deliver an event again (a duplicate)
  *   GET  /bigcommerce/hooks                    every hook of the store (any client)
  *   POST /bigcommerce/seed | /bigcommerce/reset   back to seed data, default switches and quota
+ *
+ * Payments are refused as BigCommerce refuses them, with 422 and no store event: a capture after a
+ * void or beyond the authorised amount (so a second full capture), a refund beyond what the order
+ * paid less what was refunded, store credit for a guest. The answer is `{"error": "<what>"}` plus
+ * BigCommerce's own body for that call (capture: `status`, `title`, `type`; refund: `data: [...]`).
  */
 import type { AdminHandler, AdminResult } from '../types';
 import {
@@ -42,6 +54,8 @@ export interface AdminContext {
 	limiter: RateLimiter;
 	dispatcher: () => WebhookDispatcher;
 	renderOrder: (id: number) => Record<string, unknown>;
+	/** The order's lines as `GET /v2/orders/:id/products` renders them. */
+	renderLines: (id: number) => Record<string, unknown>[];
 	reset: () => Promise<void>;
 }
 
@@ -56,7 +70,8 @@ export function createAdminHandler(ctx: AdminContext): AdminHandler {
 		try {
 			return await fn();
 		} catch (error) {
-			if (error instanceof StoreError) return bad(error.message, error.status);
+			if (error instanceof StoreError)
+				return { status: error.status, body: { error: error.message, ...error.body } };
 			throw error;
 		}
 	};
@@ -65,19 +80,20 @@ export function createAdminHandler(ctx: AdminContext): AdminHandler {
 		const store = ctx.store();
 		const obj = (body ?? {}) as Record<string, unknown>;
 		const key = `${method} ${[a, b === undefined ? '' : ':id', c ?? ''].filter(Boolean).join('/')}`;
+		const view = (id: number) => ({ ...ctx.renderOrder(id), products: ctx.renderLines(id) });
 		switch (key) {
 			case 'POST orders':
-				return wrap(() =>
-					ok(ctx.renderOrder(store.createOrder(obj as unknown as OrderSpec).id), 201),
-				);
+				return wrap(() => ok(view(store.createOrder(obj as unknown as OrderSpec).id), 201));
 			case 'GET orders/:id':
-				return wrap(() => ok(ctx.renderOrder(store.getOrder(Number(b)).id)));
+				return wrap(() => ok(view(store.getOrder(Number(b)).id)));
+			case 'GET orders/:id/products':
+				return wrap(() => ok(ctx.renderLines(store.getOrder(Number(b)).id)));
 			case 'PUT orders/:id':
-				return wrap(() => ok(ctx.renderOrder(store.editOrder(Number(b), obj).id)));
+				return wrap(() => ok(view(store.editOrder(Number(b), obj).id)));
 			case 'PUT orders/:id/status':
 				return wrap(() => {
 					if (typeof obj.status_id !== 'number') return bad('status_id (number) is required');
-					return ok(ctx.renderOrder(store.setStatus(Number(b), obj.status_id).id));
+					return ok(view(store.setStatus(Number(b), obj.status_id).id));
 				});
 			case 'POST orders/:id/transactions':
 				return wrap(() => {

@@ -14,7 +14,7 @@ import { DEFAULT_QUOTA, RATE_LIMIT_WINDOW_MS, RateLimiter } from './rateLimit';
 import { seedStore } from './seed';
 import { BigCommerceStore } from './store';
 import { DEFAULT_SWITCHES, type BigCommerceSwitches } from './switches';
-import { registerV2Routes, renderOrder, type V2Context } from './v2';
+import { registerV2Routes, renderLine, renderOrder, type V2Context } from './v2';
 import { registerV3Routes } from './v3';
 import { WebhookDispatcher } from './webhooks';
 
@@ -73,6 +73,7 @@ export async function startBigCommerceSandbox(
 		options.windowMs ?? RATE_LIMIT_WINDOW_MS,
 	);
 	const store = new BigCommerceStore(storeHash, clientId);
+	store.rules = switches;
 	const dispatcher = new WebhookDispatcher({
 		store,
 		switches,
@@ -245,6 +246,10 @@ export async function startBigCommerceSandbox(
 				lineItems: false,
 				fees: true,
 			}),
+		renderLines: (id) => {
+			const order = store.getOrder(id);
+			return order.lines.map((line) => renderLine(v2ctx, order, line));
+		},
 		reset,
 	});
 

@@ -353,9 +353,46 @@ export class StoreError extends Error {
 	constructor(
 		public readonly status: number,
 		message: string,
+		/** BigCommerce's own error body for this refusal, where its API documents one. */
+		public readonly body?: Record<string, unknown>,
 	) {
 		super(message);
 	}
+}
+
+/** Where BigCommerce's status-code documentation lives; its v3 errors name it as their `type`. */
+const STATUS_CODES_TYPE = '/api-docs/getting-started/api-status-codes';
+
+/**
+ * A refused payment capture, in the shape of BigCommerce's v3 422 (`{status, title, type}`), which
+ * `POST /v3/orders/{id}/payment_actions/capture` answers with. The title is the sandbox's own words:
+ * BigCommerce documents the status and the shape, not the wording.
+ */
+function captureRefused(message: string): StoreError {
+	return new StoreError(422, message, { status: 422, title: message, type: STATUS_CODES_TYPE });
+}
+
+/**
+ * A refused refund, in the shape `POST /v3/orders/{id}/payment_actions/refunds` answers a 422 with:
+ * the errors wrapped in `data` (documented with "Unable to provide store credit for a guest
+ * customer."; other titles are the sandbox's own words).
+ */
+function refundRefused(message: string): StoreError {
+	return new StoreError(422, message, {
+		data: [
+			{
+				status: 422,
+				title: message,
+				type: `https://developer.bigcommerce.com${STATUS_CODES_TYPE}`,
+			},
+		],
+	});
+}
+
+/** The switches the store itself consults (the rest act in the routes and the dispatcher). */
+export interface StoreRules {
+	/** See `BigCommerceSwitches.partialCaptures`. */
+	partialCaptures: boolean;
 }
 
 const DEFAULT_GUEST: AddressRec = {
@@ -407,6 +444,8 @@ export class BigCommerceStore {
 		};
 	}
 	emit: StoreEmit = () => undefined;
+	/** The switches that shape payment refusals; the sandbox points this at its live switches. */
+	rules: StoreRules = { partialCaptures: true };
 	/** True while a status change emits its events (lets the fan-out switch drop `updated`). */
 	inStatusChange = false;
 
@@ -684,16 +723,21 @@ export class BigCommerceStore {
 		const order = this.getOrder(orderId);
 		const totals = orderTotals(order);
 		const gateway = spec.gateway ?? (order.currency.code === 'EUR' ? 'adyen' : 'braintree');
-		const id = this.nextId('transaction');
 		const auth = this.transactions.find(
 			(t) => t.order_id === String(orderId) && t.event === 'authorization',
 		);
+		const takesPayment = spec.event === 'capture' || spec.event === 'purchase';
+		const amount =
+			takesPayment && (spec.status ?? 'ok') === 'ok'
+				? this.capturable(order, spec.amount)
+				: round2(spec.amount ?? totals.totalIncTax);
+		const id = this.nextId('transaction');
 		const tx: TransactionRec = {
 			id,
 			order_id: String(orderId),
 			event: spec.event,
 			method: spec.method ?? 'credit_card',
-			amount: round2(spec.amount ?? totals.totalIncTax),
+			amount,
 			currency: order.currency.code,
 			gateway,
 			gateway_transaction_id: `${gateway.slice(0, 2).toUpperCase()}${id.toString(36).toUpperCase()}X${orderId}`,
@@ -766,11 +810,72 @@ export class BigCommerceStore {
 		return tx;
 	}
 
+	/** The order's successful payment transactions of the given events. */
+	private paymentsOf(order: OrderRec, events: string[]): TransactionRec[] {
+		return this.transactions.filter(
+			(t) => t.order_id === String(order.id) && t.status === 'ok' && events.includes(t.event),
+		);
+	}
+
+	/** What the order's captures and purchases took so far. */
+	capturedAmount(order: OrderRec): number {
+		return round2(
+			this.paymentsOf(order, ['capture', 'purchase']).reduce((s, t) => s + t.amount, 0),
+		);
+	}
+
+	/**
+	 * The amount a capture may take (`requested`, or all that is left), refusing what BigCommerce
+	 * refuses: a capture after a void, beyond the authorised amount (the authorisation's, or the order
+	 * total where none was recorded) and so a second full capture. Several partial captures adding up
+	 * to the authorisation are allowed unless the `partialCaptures` switch is off.
+	 */
+	private capturable(order: OrderRec, requested: number | undefined): number {
+		if (this.paymentsOf(order, ['void']).length)
+			throw captureRefused(
+				`The payment of order ${order.id} was voided; there is nothing to capture.`,
+			);
+		const [auth] = this.paymentsOf(order, ['authorization']);
+		const authorised = auth ? auth.amount : orderTotals(order).totalIncTax;
+		const captured = this.capturedAmount(order);
+		const left = round2(authorised - captured);
+		if (captured > 0 && !this.rules.partialCaptures)
+			throw captureRefused(`The payment of order ${order.id} has already been captured.`);
+		if (left <= 0.005)
+			throw captureRefused(
+				`The payment of order ${order.id} has already been captured in full (${authorised.toFixed(2)} ${order.currency.code}).`,
+			);
+		const amount = round2(requested ?? left);
+		if (amount <= 0) throw captureRefused('A capture needs a positive amount.');
+		if (amount > left + 0.005)
+			throw captureRefused(
+				`A capture of ${amount.toFixed(2)} exceeds what is left of the authorised amount of order ${order.id} (${left.toFixed(2)} ${order.currency.code}).`,
+			);
+		return amount;
+	}
+
+	/**
+	 * What the order paid: its captures and purchases, or its total where no payment transaction was
+	 * recorded at all (the sandbox's orders are paid at checkout unless a test records the payment).
+	 * An order with only an authorisation has paid nothing yet.
+	 */
+	paidAmount(order: OrderRec): number {
+		const recorded = this.paymentsOf(order, ['authorization', 'capture', 'purchase']);
+		return recorded.length ? this.capturedAmount(order) : orderTotals(order).totalIncTax;
+	}
+
+	/** What a refund may still return: paid minus refunded. */
+	refundableAmount(order: OrderRec): number {
+		return round2(this.paidAmount(order) - order.refundedAmount);
+	}
+
 	// ---------------------------------------------------------------- refunds
 
 	addRefund(orderId: number, spec: RefundSpec, options: { silent?: boolean } = {}): RefundRec {
 		const order = this.getOrder(orderId);
-		if (order.statusId === 0) throw new StoreError(422, 'An incomplete order cannot be refunded.');
+		if (order.statusId === 0) throw refundRefused('An incomplete order cannot be refunded.');
+		if (spec.provider_id === 'storecredit' && order.customerId === 0)
+			throw refundRefused('Unable to provide store credit for a guest customer.');
 		const items: RefundItemRec[] = [];
 		let total = 0;
 		let tax = 0;
@@ -796,20 +901,16 @@ export class BigCommerceStore {
 				item_id: order.id,
 				amount: spec.amount,
 			} as never);
-		if (!lineSpecs.length) throw new StoreError(422, 'A refund needs at least one item.');
+		if (!lineSpecs.length) throw refundRefused('A refund needs at least one item.');
 		const totals = orderTotals(order);
 		for (const item of lineSpecs) {
 			const amountSpec = (item as { amount?: number }).amount;
 			if (item.item_type === 'PRODUCT') {
 				const line = order.lines.find((l) => l.id === item.item_id);
-				if (!line)
-					throw new StoreError(422, `Order product ${item.item_id} is not on order ${orderId}.`);
+				if (!line) throw refundRefused(`Order product ${item.item_id} is not on order ${orderId}.`);
 				const qty = item.quantity ?? line.quantity - line.quantityRefunded;
 				if (qty <= 0 || line.quantityRefunded + qty > line.quantity) {
-					throw new StoreError(
-						422,
-						`Quantity ${qty} of order product ${line.id} cannot be refunded.`,
-					);
+					throw refundRefused(`Quantity ${qty} of order product ${line.id} cannot be refunded.`);
 				}
 				const unitEx = round2((line.unitPrice * line.quantity - line.discount) / line.quantity);
 				const ex = round2(unitEx * qty);
@@ -842,7 +943,7 @@ export class BigCommerceStore {
 				});
 			} else {
 				const amount = round2(amountSpec ?? 0);
-				if (amount <= 0) throw new StoreError(422, 'An amount refund needs a positive amount.');
+				if (amount <= 0) throw refundRefused('An amount refund needs a positive amount.');
 				total += amount;
 				items.push({
 					item_type: item.item_type,
@@ -856,8 +957,13 @@ export class BigCommerceStore {
 		}
 		total = round2(total);
 		tax = round2(tax);
-		if (order.refundedAmount + total > totals.totalIncTax + 0.005) {
-			throw new StoreError(422, 'The refund amount exceeds the amount available to refund.');
+		// BigCommerce's refund quote reports a negative adjustment when the request exceeds what is
+		// refundable, and the refund itself is refused with 422 (orders.v3.yml, refund quotes).
+		const refundable = this.refundableAmount(order);
+		if (total > refundable + 0.005) {
+			throw refundRefused(
+				`The refund amount (${total.toFixed(2)}) exceeds the amount available to refund on order ${order.id} (${Math.max(0, refundable).toFixed(2)} ${order.currency.code}: paid ${this.paidAmount(order).toFixed(2)}, refunded ${order.refundedAmount.toFixed(2)}).`,
+			);
 		}
 		const capture = this.transactions.find(
 			(t) =>

@@ -47,6 +47,14 @@ export interface BigCommerceSwitches {
 	 * of the API account, as a store or proxy that drops the query would. Default false: documented.
 	 */
 	hookListIgnoresFilters: boolean;
+	/**
+	 * Several partial captures of one authorisation, adding up to at most the authorised amount.
+	 * Unverified: BigCommerce's own capture action takes no amount and captures the order's payment
+	 * once; whether a gateway's partial captures reach the store as several capture transactions is
+	 * not documented. Default true (the payment tests post two partial captures); false refuses any
+	 * capture after the first. A capture beyond the authorised amount is refused either way.
+	 */
+	partialCaptures: boolean;
 }
 
 export const DEFAULT_SWITCHES: BigCommerceSwitches = {
@@ -63,6 +71,7 @@ export const DEFAULT_SWITCHES: BigCommerceSwitches = {
 	statusChangeFiresUpdated: true,
 	deliveryTimeoutMs: 10000,
 	hookListIgnoresFilters: false,
+	partialCaptures: true,
 };
 
 /** Apply a partial update, rejecting unknown keys and wrong types. Returns an error text or undefined. */
