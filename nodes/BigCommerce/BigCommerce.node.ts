@@ -6,7 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { resourceProperty } from '../common/descriptions';
+import { operationSubtitle, resourceProperty } from '../common/descriptions';
 import * as customer from './actions/customer';
 import * as order from './actions/order';
 import * as product from './actions/product';
@@ -31,7 +31,19 @@ export class BigCommerce implements INodeType {
 		},
 		group: ['input'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: operationSubtitle({
+			'customer:get': 'Get customer',
+			'customer:getAll': 'Get many customers',
+			'order:get': 'Get order',
+			'order:getAll': 'Get many orders',
+			'product:findBySku': 'Find products by SKU',
+			'refund:getAll': 'Get many refunds',
+			'transaction:getAll': 'Get many transactions',
+			'webhook:create': 'Create webhook',
+			'webhook:delete': 'Delete webhook',
+			'webhook:getAll': 'Get many webhooks',
+			'webhook:update': 'Update webhook',
+		}),
 		description: 'Read orders, transactions, refunds, customers and products, and manage webhooks',
 		defaults: { name: 'BigCommerce' },
 		usableAsTool: true,

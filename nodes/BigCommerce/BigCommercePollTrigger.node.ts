@@ -37,7 +37,8 @@ export class BigCommercePollTrigger implements INodeType {
 		},
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["resource"]}}',
+		subtitle:
+			'={{ $parameter["resource"] === "refunds" ? "Poll new refunds" : "Poll new and changed orders" }}',
 		description:
 			'Polls BigCommerce for new or changed orders or new refunds, and keeps the webhooks active',
 		defaults: { name: 'BigCommerce Poll Trigger' },

@@ -107,7 +107,9 @@ export class BigCommerceTrigger implements INodeType {
 		},
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["events"].join(", ")}}',
+		// "On 3 events", or the one event without its "store/" prefix.
+		subtitle:
+			'={{ $parameter["events"].length === 1 ? "On " + $parameter["events"][0].replace("store/", "") : "On " + $parameter["events"].length + " events" }}',
 		description:
 			'Starts the workflow when BigCommerce orders, payments, refunds or customers change',
 		defaults: { name: 'BigCommerce Trigger' },

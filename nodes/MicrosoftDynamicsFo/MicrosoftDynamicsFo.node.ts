@@ -6,7 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { resourceProperty } from '../common/descriptions';
+import { operationSubtitle, resourceProperty } from '../common/descriptions';
 import { legalEntityField, postingLockField } from './actions/common.descriptions';
 import * as creditNote from './actions/creditNote';
 import * as customer from './actions/customer';
@@ -35,7 +35,26 @@ export class MicrosoftDynamicsFo implements INodeType {
 		},
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: operationSubtitle({
+			'customer:upsert': 'Create or update customer',
+			'customer:findByEmail': 'Find customers by email',
+			'customer:get': 'Get customer',
+			'legalEntity:getAll': 'List legal entities',
+			'releasedProduct:get': 'Get released product',
+			'releasedProduct:resolveSkus': 'Resolve SKUs to items',
+			'salesOrder:create': 'Create sales order',
+			'salesOrder:findByBigCommerceId': 'Find sales order of an order',
+			'salesOrder:get': 'Get sales order',
+			'payment:post': 'Post captured payments',
+			'payment:find': 'Find payment of a transaction',
+			'creditNote:create': 'Create credit note from refund',
+			'creditNote:find': 'Find credit note of a refund',
+			'entity:create': 'Create record',
+			'entity:delete': 'Delete record',
+			'entity:get': 'Get record',
+			'entity:getAll': 'Get many records',
+			'entity:update': 'Update record',
+		}),
 		description:
 			'Post BigCommerce customers, orders, payments and refunds to Dynamics 365 Finance & Operations, exactly once',
 		defaults: { name: 'Dynamics 365 F&O' },

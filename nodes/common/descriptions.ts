@@ -1,7 +1,7 @@
 /**
  * The Resource and Operation selectors as both action nodes declare them: the same n8n property
  * shape for every resource, given the choices and the default. One definition so a resource's
- * index states only what is its own.
+ * index states only what is its own. Also the canvas subtitle in words that both nodes show.
  */
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
@@ -34,4 +34,13 @@ export function operationProperty(
 		options,
 		default: defaultOperation,
 	};
+}
+
+/**
+ * The canvas subtitle in words ("Create sales order") from resource:operation → words; an
+ * operation missing from the table shows its value. One flat object, so the expression holds no
+ * `}}` before its end.
+ */
+export function operationSubtitle(words: Record<string, string>): string {
+	return `={{ ${JSON.stringify(words)}[$parameter["resource"] + ":" + $parameter["operation"]] || $parameter["operation"] }}`;
 }
