@@ -13,6 +13,7 @@ import * as customer from './actions/customer';
 import * as entity from './actions/entity';
 import * as legalEntity from './actions/legalEntity';
 import { getLegalEntities } from './actions/legalEntity/loadOptions';
+import { getChargeItems, getCustomerGroups } from './actions/lookupLists';
 import * as payment from './actions/payment';
 import { redisLockTest } from './actions/postingLock';
 import * as releasedProduct from './actions/releasedProduct';
@@ -106,7 +107,7 @@ export class MicrosoftDynamicsFo implements INodeType {
 
 	methods = {
 		credentialTest: { redisLockTest },
-		loadOptions: { getLegalEntities },
+		loadOptions: { getLegalEntities, getCustomerGroups, getChargeItems },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

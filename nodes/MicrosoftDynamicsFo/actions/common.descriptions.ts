@@ -34,7 +34,7 @@ export const legalEntityField: INodeProperties = {
 	typeOptions: { loadOptionsMethod: 'getLegalEntities' },
 	default: '',
 	description:
-		'The company (dataAreaId) to read and write in. Empty uses the credential\'s default legal entity. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		'The company (dataAreaId) to read and write in, e.g. usmf. "Credential\'s Default" uses the Default Legal Entity of the F&O credential. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
 export const dryRunField: INodeProperties = {
@@ -93,9 +93,29 @@ export const storeHashField: INodeProperties = {
 	type: 'string',
 	default: '',
 	required: true,
+	placeholder: 'abc123xyz',
 	description:
-		'The BigCommerce store hash; it is part of the reference that ties F&O records to their order',
+		"The BigCommerce store hash (the code in the store's API path, stores/&lt;hash&gt;); it is part of the reference that ties F&O records to their order. The shipped workflows take it from the trigger's _event.store_hash.",
 };
+
+/**
+ * A variant's product dimensions beside its item number: F&O ids of the product master's
+ * dimension values (Product information management > Products > Product masters > Product
+ * dimensions), plain text. Empty for an item that is not a product master.
+ */
+const productDimensionFields: INodeProperties[] = [
+	['Product Color ID', 'colorId', 'BLU', 'color'],
+	['Product Configuration ID', 'configurationId', 'CFG-1', 'configuration'],
+	['Product Size ID', 'sizeId', 'M', 'size'],
+	['Product Style ID', 'styleId', 'CLASSIC', 'style'],
+].map(([displayName, name, example, dimension]) => ({
+	displayName,
+	name,
+	type: 'string' as const,
+	default: '',
+	placeholder: example,
+	description: `The F&O ${dimension} ID of the variant (a value of the product master's ${dimension} dimension), e.g. ${example}. Empty when the item has no ${dimension} dimension.`,
+}));
 
 export const skuMappingField: INodeProperties = {
 	displayName: 'SKU Mapping',
@@ -111,17 +131,24 @@ export const skuMappingField: INodeProperties = {
 			displayName: 'SKU',
 			name: 'entries',
 			values: [
-				{ displayName: 'BigCommerce SKU', name: 'sku', type: 'string', default: '' },
-				{ displayName: 'Item Number', name: 'itemNumber', type: 'string', default: '' },
-				{ displayName: 'Product Color ID', name: 'colorId', type: 'color', default: '' },
 				{
-					displayName: 'Product Configuration ID',
-					name: 'configurationId',
+					displayName: 'BigCommerce SKU',
+					name: 'sku',
 					type: 'string',
 					default: '',
+					placeholder: 'JKT-RAIN-M-BLU',
+					description: 'The SKU exactly as the store sells it (product or variant SKU)',
 				},
-				{ displayName: 'Product Size ID', name: 'sizeId', type: 'string', default: '' },
-				{ displayName: 'Product Style ID', name: 'styleId', type: 'string', default: '' },
+				{
+					displayName: 'Item Number',
+					name: 'itemNumber',
+					type: 'string',
+					default: '',
+					placeholder: 'A0001',
+					description:
+						'The F&O released product (item number) the SKU is sold as, in the legal entity of the node',
+				},
+				...productDimensionFields,
 			],
 		},
 	],
@@ -135,10 +162,19 @@ export const guestOrderFields = (show: Record<string, string[]>): INodePropertie
 		type: 'options',
 		displayOptions: { show },
 		options: [
-			{ name: 'One Account per Email', value: 'perEmail' },
-			{ name: 'Shared Web-Guest Account', value: 'sharedAccount' },
+			{
+				name: 'One Account per Email',
+				value: 'perEmail',
+				description: 'A guest gets an F&O customer of their own, found again by email',
+			},
+			{
+				name: 'Shared Web-Guest Account',
+				value: 'sharedAccount',
+				description: 'Every guest order goes to one F&O customer account',
+			},
 		],
 		default: 'sharedAccount',
+		description: 'How an order without a registered buyer finds its F&O customer',
 	},
 	{
 		displayName: 'Shared Guest Account',
@@ -146,24 +182,30 @@ export const guestOrderFields = (show: Record<string, string[]>): INodePropertie
 		type: 'string',
 		default: 'WEB-GUEST',
 		displayOptions: { show: { ...show, guestMode: ['sharedAccount'] } },
+		description:
+			'The F&O customer account every guest order is posted to, e.g. WEB-GUEST. Create it in F&O first (Accounts receivable > Customers > All customers).',
 	},
 ];
 
 /** Options shared by customer upsert and the sales order's customer resolution. */
 export const customerMappingOptions: INodeProperties[] = [
 	{
-		displayName: 'Customer Group',
+		displayName: 'Customer Group Name or ID',
 		name: 'customerGroupId',
-		type: 'string',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getCustomerGroups' },
 		default: 'WEB',
-		description: 'F&O customer group for new customers',
+		description:
+			'F&O customer group of new customers, e.g. WEB (Accounts receivable > Setup > Customer groups). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	{
 		displayName: 'Currency',
 		name: 'currencyCode',
 		type: 'string',
 		default: 'USD',
-		description: "Sales currency of new customers (the store's currency)",
+		placeholder: 'USD',
+		description:
+			"Sales currency of new customers: the store's currency as an F&O currency code, e.g. USD",
 	},
 	{
 		displayName: 'Customer Account Prefix',
@@ -190,7 +232,11 @@ export const documentCustomerFields = (resource: string, operation: string): INo
 				description:
 					'The customer of the sales order posted for the BigCommerce order (post the order first)',
 			},
-			{ name: 'Customer Account', value: 'account' },
+			{
+				name: 'Customer Account',
+				value: 'account',
+				description: 'The F&O customer account given below',
+			},
 		],
 		default: 'salesOrder',
 	},
@@ -199,9 +245,12 @@ export const documentCustomerFields = (resource: string, operation: string): INo
 		name: 'customerAccount',
 		type: 'string',
 		default: '={{ $json.customerAccount }}',
+		placeholder: 'US-001',
 		displayOptions: {
 			show: { resource: [resource], operation: [operation], customerMode: ['account'] },
 		},
+		description:
+			'The F&O customer account (Accounts receivable > Customers), e.g. US-001, or the customerAccount a Customer node output',
 	},
 ];
 
@@ -219,8 +268,9 @@ export const referencePrefixField: INodeProperties = {
 	name: 'referencePrefix',
 	type: 'string',
 	default: 'BC',
+	placeholder: 'BC',
 	description:
-		'Start of the references that tie F&O records to BigCommerce; the same as for the orders',
+		'Start of the references that tie F&O records to BigCommerce (e.g. BC makes BC-&lt;store hash&gt;-&lt;order ID&gt;). Use the same prefix as the Sales Order node, or its orders are not found.',
 };
 
 /** A "find by BigCommerce ids" operation: the order id, the id of the record under it, the prefix. */
@@ -235,6 +285,7 @@ export const findByBigCommerceIdFields = (
 		default: 0,
 		required: true,
 		displayOptions: { show },
+		description: 'The order number in the BigCommerce control panel, e.g. 111',
 	},
 	{ ...recordId, type: 'number', default: 0, required: true, displayOptions: { show } },
 	optionsField(show, [referencePrefixField]),

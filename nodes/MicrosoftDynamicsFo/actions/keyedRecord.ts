@@ -12,6 +12,7 @@ export const keyField = (
 	displayName: string,
 	name: string,
 	show: Record<string, string[]>,
+	guide: { placeholder: string; description: string },
 ): INodeProperties => ({
 	displayName,
 	name,
@@ -19,6 +20,7 @@ export const keyField = (
 	default: '',
 	required: true,
 	displayOptions: { show },
+	...guide,
 });
 
 /** `found: false` with the company and the key asked for. */

@@ -82,15 +82,42 @@ export const description: INodeProperties[] = [
 			type: 'string',
 			default: '',
 			placeholder: 'Credit',
+			description:
+				'What happens to returned items, e.g. Credit (Sales and marketing > Setup > Returns > Disposition codes)',
 		},
-		{ displayName: 'Return Reason Code', name: 'returnReasonCode', type: 'string', default: '' },
-		{ displayName: 'Return Site', name: 'siteId', type: 'string', default: '' },
-		{ displayName: 'Return Warehouse', name: 'warehouseId', type: 'string', default: '' },
+		{
+			displayName: 'Return Reason Code',
+			name: 'returnReasonCode',
+			type: 'string',
+			default: '',
+			placeholder: 'Damaged',
+			description:
+				'The return reason code of return orders, e.g. Damaged (Sales and marketing > Setup > Returns > Return reason codes)',
+		},
+		{
+			displayName: 'Return Site',
+			name: 'siteId',
+			type: 'string',
+			default: '',
+			placeholder: '1',
+			description:
+				'The F&O site returned items come back to, e.g. 1. Empty: F&O takes the default site of the item or the customer.',
+		},
+		{
+			displayName: 'Return Warehouse',
+			name: 'warehouseId',
+			type: 'string',
+			default: '',
+			placeholder: '11',
+			description:
+				'The F&O warehouse returned items come back to, e.g. 11; it must belong to the Return Site. Empty: F&O takes the default warehouse.',
+		},
 		{
 			displayName: 'Sales Tax Group',
 			name: 'salesTaxGroupId',
 			type: 'string',
 			default: '',
+			placeholder: 'CA',
 			description:
 				'Sales tax group of free-text credit lines; with one, the refunded amounts are read as tax-inclusive',
 		},
@@ -99,6 +126,9 @@ export const description: INodeProperties[] = [
 			name: 'salesTaxItemGroupId',
 			type: 'string',
 			default: '',
+			placeholder: 'ALL',
+			description:
+				'Item sales tax group of free-text credit lines, e.g. ALL (Tax > Indirect taxes > Sales tax > Item sales tax groups)',
 		},
 		{
 			displayName: 'Shipping Main Account',

@@ -16,6 +16,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		required: true,
 		displayOptions: { show: show(['findByEmail']) },
+		description: "The customer's primary contact email in F&O (compared without regard to case)",
 	},
 ];
 

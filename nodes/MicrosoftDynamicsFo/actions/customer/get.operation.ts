@@ -9,7 +9,11 @@ import { keyField, notFound } from '../keyedRecord';
 const show = showFor('customer');
 
 export const description: INodeProperties[] = [
-	keyField('Customer Account', 'customerAccount', show(['get'])),
+	keyField('Customer Account', 'customerAccount', show(['get']), {
+		placeholder: 'US-001',
+		description:
+			'The F&O customer account in the legal entity, e.g. US-001 (Accounts receivable > Customers)',
+	}),
 ];
 
 export async function execute({

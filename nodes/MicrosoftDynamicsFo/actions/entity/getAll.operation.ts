@@ -49,6 +49,8 @@ export const description: INodeProperties[] = [
 			type: 'string',
 			default: '',
 			placeholder: 'CustomerGroupId desc',
+			description:
+				'OData $orderby: fields, each optionally followed by asc or desc, comma-separated',
 		},
 		{
 			displayName: 'Select',

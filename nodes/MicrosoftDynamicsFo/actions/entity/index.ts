@@ -98,8 +98,17 @@ export const fields: INodeProperties[] = [
 						type: 'string',
 						default: '',
 						placeholder: 'CustomerGroupId',
+						description:
+							"A key field of the entity, as its metadata names it (case-sensitive). A company-specific set gets dataAreaId from the node's legal entity unless it is given here.",
 					},
-					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						placeholder: 'WEB',
+						description: "The key field's value, e.g. WEB",
+					},
 					{
 						displayName: 'Type',
 						name: 'type',

@@ -57,6 +57,8 @@ export const description: INodeProperties[] = [
 			{ name: 'Ledger (Clearing Account)', value: 'Ledger' },
 		],
 		default: 'Bank',
+		description:
+			'Where the received money is booked against: a bank account, or a main account used as a clearing account for the payment provider',
 	},
 	{
 		displayName: 'Offset Account',
@@ -76,7 +78,9 @@ export const description: INodeProperties[] = [
 		default: 'ARPay',
 		required: true,
 		displayOptions: { show: show(['post']) },
-		description: 'The customer payment journal name the headers are created with',
+		placeholder: 'ARPay',
+		description:
+			'The customer payment journal name the headers are created with, e.g. ARPay (Accounts receivable > Payments setup > Journal names: a journal of type Customer payment)',
 	},
 	{
 		displayName: 'Journal Header',
@@ -120,6 +124,8 @@ export const description: INodeProperties[] = [
 						type: 'string',
 						default: '',
 						placeholder: 'braintree.card',
+						description:
+							"The transaction's payment method as BigCommerce names it: payment_method_id (e.g. braintree.card), gateway:method, gateway or method",
 					},
 					{
 						displayName: 'F&O Method of Payment',
@@ -127,6 +133,8 @@ export const description: INodeProperties[] = [
 						type: 'string',
 						default: '',
 						placeholder: 'CARD',
+						description:
+							'The F&O method of payment for it, e.g. CARD (Accounts receivable > Payments setup > Methods of payment)',
 					},
 				],
 			},
@@ -138,7 +146,9 @@ export const description: INodeProperties[] = [
 			name: 'defaultPaymentMethod',
 			type: 'string',
 			default: '',
-			description: 'F&O method of payment for transactions the table does not map',
+			placeholder: 'CARD',
+			description:
+				'F&O method of payment for transactions the table does not map, e.g. CARD. Empty: such a line is posted without a method of payment.',
 		},
 		dimensionDelimiterField,
 		{ ...dryRunField },
@@ -164,7 +174,15 @@ export const description: INodeProperties[] = [
 			default: true,
 			description: 'Whether the lines are prepayments (money received before the invoice)',
 		},
-		{ displayName: 'Posting Profile', name: 'postingProfile', type: 'string', default: '' },
+		{
+			displayName: 'Posting Profile',
+			name: 'postingProfile',
+			type: 'string',
+			default: '',
+			placeholder: 'GEN',
+			description:
+				"The customer posting profile of the lines, e.g. GEN (Accounts receivable > Setup > Customer posting profiles). Empty: F&O's default profile.",
+		},
 		referencePrefixField,
 		...writeTimingOptions,
 	]),

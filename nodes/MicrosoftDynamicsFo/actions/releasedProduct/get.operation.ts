@@ -8,7 +8,11 @@ import { keyField, recordByKey } from '../keyedRecord';
 const show = showFor('releasedProduct');
 
 export const description: INodeProperties[] = [
-	keyField('Item Number', 'itemNumber', show(['get'])),
+	keyField('Item Number', 'itemNumber', show(['get']), {
+		placeholder: 'A0001',
+		description:
+			'The item number of a released product in the legal entity, e.g. A0001 (Product information management > Released products)',
+	}),
 ];
 
 export async function execute(op: OperationContext): Promise<IDataObject> {

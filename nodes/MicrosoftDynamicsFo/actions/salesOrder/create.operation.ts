@@ -52,7 +52,10 @@ export const description: INodeProperties[] = [
 		name: 'orderNumberPrefix',
 		type: 'string',
 		default: 'BC',
+		placeholder: 'BC',
 		displayOptions: { show: { ...show(['create']), numbering: ['deterministic'] } },
+		description:
+			'Start of the sales order number: BC makes BC111 for BigCommerce order 111. The number sequence of sales orders must allow manual numbers (Sales and marketing parameters > Number sequences), and no other channel may use these numbers.',
 	},
 	{
 		displayName: 'Customer',
@@ -60,26 +63,41 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		displayOptions: { show: show(['create']) },
 		options: [
-			{ name: 'Find or Create From the Order', value: 'resolve' },
-			{ name: 'Customer Account', value: 'account' },
+			{
+				name: 'Find or Create From the Order',
+				value: 'resolve',
+				description: "The buyer's F&O customer, created once when there is none",
+			},
+			{
+				name: 'Customer Account',
+				value: 'account',
+				description:
+					'The F&O customer account given below (e.g. from a Customer: Create or Update node)',
+			},
 		],
 		default: 'resolve',
+		description: 'Which F&O customer the sales order is for',
 	},
 	{
 		displayName: 'Customer Account',
 		name: 'customerAccount',
 		type: 'string',
 		default: '',
+		placeholder: 'US-001',
 		displayOptions: { show: { ...show(['create']), customerMode: ['account'] } },
+		description:
+			'The F&O customer account (Accounts receivable > Customers), e.g. US-001, or an expression taking the customerAccount a Customer: Create or Update node output',
 	},
 	...guestOrderFields({ ...show(['create']), customerMode: ['resolve'] }),
 	{
-		displayName: 'Shipping Charge Item',
+		displayName: 'Shipping Charge Item Name or ID',
 		name: 'shippingItemNumber',
-		type: 'string',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getChargeItems' },
 		default: 'SHIPPING',
 		displayOptions: { show: show(['create']) },
-		description: 'Non-stock item that carries shipping and handling as a line',
+		description:
+			'The non-stock (Service type) released product that carries shipping and handling as a sales order line, e.g. SHIPPING. Release it in the legal entity first. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	{ ...skuMappingField, displayOptions: { show: show(['create']) } },
 	optionsField(show(['create']), [
@@ -102,20 +120,49 @@ export const description: INodeProperties[] = [
 			placeholder: 'BusinessUnit=001, Department=022',
 			description: "Values for the order's default dimensions, as Name=Value pairs",
 		},
-		{ displayName: 'Reference Prefix', name: 'referencePrefix', type: 'string', default: 'BC' },
-		{ displayName: 'Site', name: 'siteId', type: 'string', default: '' },
+		{
+			displayName: 'Reference Prefix',
+			name: 'referencePrefix',
+			type: 'string',
+			default: 'BC',
+			placeholder: 'BC',
+			description:
+				"Start of the customer's order reference that ties the sales order to its BigCommerce order: BC makes BC-&lt;store hash&gt;-&lt;order ID&gt;. The Payment and Credit Note nodes must use the same prefix.",
+		},
+		{
+			displayName: 'Site',
+			name: 'siteId',
+			type: 'string',
+			default: '',
+			placeholder: '1',
+			description:
+				'The F&O site of every line, e.g. 1 (Warehouse management > Setup > Warehouse > Sites). Empty: F&O takes the default site of the item or the customer.',
+		},
 		{
 			displayName: 'Tax Basis',
 			name: 'taxMode',
 			type: 'options',
 			options: [
-				{ name: 'Follow the Order', value: 'auto' },
+				{
+					name: 'Follow the Order',
+					value: 'auto',
+					description: "Whatever the store's tax setting made of this order's prices",
+				},
 				{ name: 'Prices Exclude Tax', value: 'exclusive' },
 				{ name: 'Prices Include Tax', value: 'inclusive' },
 			],
 			default: 'auto',
+			description: "Whether the order's prices are sent with or without tax",
 		},
-		{ displayName: 'Warehouse', name: 'warehouseId', type: 'string', default: '' },
+		{
+			displayName: 'Warehouse',
+			name: 'warehouseId',
+			type: 'string',
+			default: '',
+			placeholder: '11',
+			description:
+				'The F&O warehouse of every line, e.g. 11; it must belong to the Site above (Warehouse management > Setup > Warehouse > Warehouses). Empty: F&O takes the default warehouse of the item or the customer.',
+		},
 		...writeTimingOptions,
 	]),
 ];

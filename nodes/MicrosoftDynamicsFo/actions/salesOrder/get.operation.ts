@@ -8,7 +8,11 @@ import { keyField, recordByKey } from '../keyedRecord';
 const show = showFor('salesOrder');
 
 export const description: INodeProperties[] = [
-	keyField('Sales Order Number', 'salesOrderNumber', show(['get'])),
+	keyField('Sales Order Number', 'salesOrderNumber', show(['get']), {
+		placeholder: '000123',
+		description:
+			'The F&O sales order number, e.g. 000123, or BC111 with deterministic numbering (Find by BigCommerce Order ID finds it from the order)',
+	}),
 ];
 
 export async function execute(op: OperationContext): Promise<IDataObject> {
