@@ -72,6 +72,7 @@ export type {
 	SalesOrderTotals,
 } from './salesOrderTypes';
 export { type ChargeItemOptions } from './salesOrderAmounts';
+export { orderFees, settleOrderTotals, type BcOrderFee } from './orderTotals';
 export {
 	mapPayment,
 	withPaymentCustomer,

@@ -16,6 +16,7 @@ import type {
 	SalesOrderPayload,
 } from './salesOrderTypes';
 import { orderCharges, productAmounts, sumUnits } from './salesOrderAmounts';
+import { settleOrderTotals } from './orderTotals';
 import { fromUnits, roundToTotal, roundUnits, toUnits } from './money';
 import {
 	deterministicSalesOrderNumber,
@@ -107,10 +108,12 @@ function deliveryAddress(
  * for display; `CalculateLineAmount=No` and `IsPriceLocked=Yes` keep F&O from re-pricing the line
  * with its own trade agreements (the entity's names for "take LineAmount as given" and "price
  * fixed"; no Microsoft document states more than that).
- * Shipping/handling/wrapping become lines for configurable non-stock charge items.
+ * Shipping/handling/wrapping/fees become lines for configurable non-stock charge items. The lines
+ * reproduce BigCommerce's `total_ex_tax` / `total_inc_tax` to the cent (orderTotals.ts).
  *
  * Throws MappingError, before anything is written, for an unmapped SKU (naming every one), a line
- * without SKU, a missing charge item, totals that do not add up, or an over-long order number.
+ * without SKU, a missing charge item, totals that do not add up (TOTALS_MISMATCH), or an over-long
+ * order number.
  */
 export function mapSalesOrder(order: BcOrder, options: SalesOrderMappingOptions): SalesOrderDraft {
 	for (const key of ['dataAreaId', 'storeHash'] as const) {
@@ -163,9 +166,9 @@ export function mapSalesOrder(order: BcOrder, options: SalesOrderMappingOptions)
 		);
 	}
 
-	// Amounts in 1/10,000 units: the products after their discounts, then the charges.
-	const { gross, discounts, subtotal } = productAmounts(order, products, inclusive, options);
-	const exactNets = gross.map((g, i) => g - discounts[i]);
+	// Amounts in 1/10,000 units: the products and their own discounts, then the charges, then the
+	// order discounts settled against BigCommerce's totals (a remainder they cannot explain throws).
+	const { gross, lineDiscounts, subtotal } = productAmounts(order, products, inclusive, options);
 	const addresses = shippingAddressesOf(order, options.shippingAddresses);
 	const methods = [
 		...new Set(addresses.map((a) => clean(a.shipping_method)).filter(Boolean)),
@@ -177,10 +180,20 @@ export function mapSalesOrder(order: BcOrder, options: SalesOrderMappingOptions)
 		charges,
 		methods,
 	);
+	const { discounts, basisTotal } = settleOrderTotals({
+		order,
+		inclusive,
+		gross,
+		lineDiscounts,
+		charges: chargeTotal,
+		decimals,
+		unallocatedDiscount: options.unallocatedDiscount,
+	});
+	const exactNets = gross.map((g, i) => g - discounts[i]);
 
-	// Round every line to the currency so that the lines sum exactly to the rounded total.
+	// Round every line to the currency so that the lines sum exactly to BigCommerce's total.
 	const exactAll = [...exactNets, ...chargeLines.map((c) => c.units)];
-	const expectedTotal = roundUnits(sumUnits(exactAll), decimals);
+	const expectedTotal = roundUnits(basisTotal, decimals);
 	const rounded = roundToTotal(exactAll, amountStep, expectedTotal);
 
 	// Dates and header.

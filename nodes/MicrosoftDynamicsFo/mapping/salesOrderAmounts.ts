@@ -1,12 +1,12 @@
 /**
  * What a sales order's lines charge, in 1/10,000 currency units: each product line's total in the
- * tax basis less its discounts (BigCommerce's own allocation, plus any order discount it left
- * unallocated, prorated by amount), and the shipping, handling and gift-wrapping charges as lines
- * for non-stock charge items. Every refusal names the order and the amount.
+ * tax basis and its own discounts, and the shipping, handling, gift-wrapping and fee charges as
+ * lines for non-stock charge items. Every refusal names the order and the amount.
  */
 import { MappingError } from './errors';
 import { clean } from './fields';
-import { allocate, fromUnits, toUnits } from './money';
+import { fromUnits, toUnits } from './money';
+import { orderFees, type BcOrderFee } from './orderTotals';
 import type { BcOrder, BcOrderProduct } from './types';
 
 export interface ChargeItemOptions {
@@ -16,6 +16,8 @@ export interface ChargeItemOptions {
 	handlingItemNumber?: string;
 	/** Non-stock item for gift wrapping; default: folded into the handling (or shipping) line. */
 	wrappingItemNumber?: string;
+	/** Non-stock item for order fees (`fees[]`); default: folded into the handling (or shipping) line. */
+	feeItemNumber?: string;
 	/** Item sales tax group for charge lines. */
 	salesTaxItemGroupCode?: string;
 	/** Send a zero-amount shipping line for free shipping; default false. */
@@ -41,13 +43,17 @@ export function sumUnits(values: readonly number[]): number {
 	return values.reduce((a, b) => a + b, 0);
 }
 
-/** Each product line's gross and discount, and the order subtotal, all in the tax basis. */
+/**
+ * Each product line's gross and its own `applied_discounts`, and the order subtotal, all in the tax
+ * basis; how much order discount the lines do not carry is settled against the order's totals
+ * (orderTotals.ts).
+ */
 export function productAmounts(
 	order: BcOrder,
 	products: readonly BcOrderProduct[],
 	inclusive: boolean,
 	options: AmountOptions,
-): { gross: number[]; discounts: number[]; subtotal: number } {
+): { gross: number[]; lineDiscounts: number[]; subtotal: number } {
 	const amountStep = 10 ** (4 - (options.amountDecimals ?? 2));
 	const gross = products.map((p) =>
 		toUnits(inclusive ? p.total_inc_tax : p.total_ex_tax, `line ${p.id} total`),
@@ -63,27 +69,26 @@ export function productAmounts(
 			{ orderId: order.id },
 		);
 	}
-	const orderDiscount = Math.max(
-		toUnits(order.discount_amount, 'discount_amount'),
-		toUnits(order.coupon_discount, 'coupon_discount'),
-	);
-	const residual = orderDiscount - sumUnits(lineDiscounts);
-	if (residual <= 0) return { gross, discounts: lineDiscounts, subtotal };
-	if (options.unallocatedDiscount === 'error') {
+	return { gross, lineDiscounts, subtotal };
+}
+
+/** A fee's cost in the basis; a fee without it is refused, never taken as free. */
+function feeCost(order: BcOrder, fee: BcOrderFee, inclusive: boolean, index: number): number {
+	const field = inclusive ? 'cost_inc_tax' : 'cost_ex_tax';
+	const value = fee[field];
+	if (value === undefined || value === null || value === '') {
 		throw new MappingError(
-			'UNALLOCATED_DISCOUNT',
-			`BigCommerce order ${order.id} has ${fromUnits(residual)} of discount not allocated to any line`,
-			{ orderId: order.id },
+			'INVALID_MONEY',
+			`Fee ${fee.id ?? index + 1} of BigCommerce order ${order.id} has no ${field}`,
+			{ orderId: order.id, field },
 		);
 	}
-	const weights = gross.map((g, i) => Math.max(0, g - lineDiscounts[i]));
-	const extra = allocate(residual, weights, 1);
-	return { gross, discounts: lineDiscounts.map((d, i) => d + extra[i]), subtotal };
+	return toUnits(value, `fee ${fee.id ?? index + 1} ${field}`);
 }
 
 /**
- * Shipping, handling and gift wrapping as charge lines; a charge without its own item folds into
- * the next one up (wrapping → handling → shipping). `total` is all three charges.
+ * Shipping, handling, gift wrapping and the order's fees as charge lines; a charge without its own
+ * item folds into the next one up (wrapping or fee → handling → shipping). `total` is every charge.
  */
 export function orderCharges(
 	order: BcOrder,
@@ -103,6 +108,10 @@ export function orderCharges(
 		inclusive ? order.wrapping_cost_inc_tax : order.wrapping_cost_ex_tax,
 		'wrapping',
 	);
+	const fees = orderFees(order).map((f, i) => ({
+		units: feeCost(order, f, inclusive, i),
+		label: `Fee: ${clean(f.display_name_merchant) ?? clean(f.display_name_customer) ?? f.id ?? i + 1}`,
+	}));
 	const lines: ChargeLine[] = [];
 	const addCharge = (item: string | undefined, units: number, label: string): boolean => {
 		if (!item) return false;
@@ -130,5 +139,10 @@ export function orderCharges(
 		throw missingItem('handling', handling, 'handling or shipping');
 	if (wrapping !== 0 && !addCharge(wrappingItem, wrapping, 'Gift wrapping'))
 		throw missingItem('gift-wrapping', wrapping, 'wrapping, handling or shipping');
-	return { lines, total: shipping + handling + wrapping };
+	const feeItem = clean(charges.feeItemNumber) ?? handlingItem;
+	for (const fee of fees) {
+		if (fee.units !== 0 && !addCharge(feeItem, fee.units, fee.label))
+			throw missingItem('fee', fee.units, 'fee, handling or shipping');
+	}
+	return { lines, total: shipping + handling + wrapping + sumUnits(fees.map((f) => f.units)) };
 }

@@ -160,6 +160,32 @@ describe('never half an order', () => {
 		expect(await salesOrdersFor(fx, reference(order))).toEqual([]);
 	});
 
+	it('an order whose totals the mapping cannot explain is refused by name; nothing is written', async () => {
+		const order = await fx.storeOrder({ customer_id: 1, lines: lines(2), shipping: 7.5 });
+		const off = (value: unknown) => (Number(value) + 0.05).toFixed(4);
+		const tampered = {
+			...order,
+			total_ex_tax: off(order.total_ex_tax),
+			total_inc_tax: off(order.total_inc_tax),
+		};
+		const before = fx.lastSeq();
+		await expect(runNode(fx, salesOrderParameters(fx, tampered))).rejects.toThrow(
+			new RegExp(
+				`BigCommerce order ${order.id} does not add up excluding tax: .*nothing was written`,
+			),
+		);
+		expect(
+			fx.requests('d365', before).filter((r) => r.method !== 'GET' && r.route !== 'odata.batch'),
+		).toEqual([]);
+		const writesInBatches = fx
+			.requests('d365', before)
+			.filter(
+				(r) => r.route === 'odata.batch' && /^(POST|PATCH|PUT|DELETE) /m.test(String(r.body)),
+			);
+		expect(writesInBatches).toEqual([]);
+		expect(await salesOrdersFor(fx, reference(order))).toEqual([]);
+	});
+
 	it('a guest order without email, in one-account-per-email mode, names the problem', async () => {
 		const order = await fx.storeOrder({
 			guest: { first_name: 'Sam', last_name: 'Guest', email: '' },

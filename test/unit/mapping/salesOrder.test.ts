@@ -112,8 +112,10 @@ describe('mapSalesOrder', () => {
 			{ sku: 'C', qty: 1, price: 10 },
 		];
 		const o = order({ id: 7, lines });
-		o.discount_amount = '10.0000';
-		o.coupon_discount = '10.0000';
+		// A manual discount and a coupon, neither allocated to lines: they add, and the totals say so.
+		o.discount_amount = '4.0000';
+		o.coupon_discount = '6.0000';
+		o.total_ex_tax = o.total_inc_tax = '20.0000';
 		const p = mapSalesOrder(o, base(lines));
 		expect(p.lines.map((l) => l.LineAmount)).toEqual([6.66, 6.67, 6.67].sort());
 		expect(sumCents(p.lines.map((l) => l.LineAmount))).toBe(2000);
@@ -323,6 +325,12 @@ describe('mapSalesOrder', () => {
 				'response',
 			);
 			expect(collectSkus(header, products)).toEqual(['S-ORAN']);
+			// The spec's examples are of different orders: the header's totals are set to these lines
+			// (55.99 less 10.00 of discounts, 11.09 shipping), and its fees, which its own totals do
+			// not contain (see orderTotals.test.ts), are left out.
+			delete header.fees;
+			header.total_ex_tax = '57.0800';
+			header.total_inc_tax = '62.3900';
 			const p = mapSalesOrder(header, {
 				...base([{ sku: 'S-ORAN' }]),
 				products,
@@ -330,11 +338,12 @@ describe('mapSalesOrder', () => {
 				coupons,
 				verifySubtotal: false, // the spec's examples are of different orders
 			});
-			// The header's 5.00 discount exceeds the line's 1.59 applied discount: the rest is prorated.
+			// The header's 5.00 manual and 5.00 coupon discounts add; the line carries 1.59 of them,
+			// the other 8.41 is prorated onto it.
 			expect(p.lines[0]).toMatchObject({
 				ItemNumber: 'I-S-ORAN',
 				SalesPrice: 55.99,
-				LineAmount: 50.99,
+				LineAmount: 45.99,
 				OrderedSalesQuantity: 1,
 			});
 			expect(p.couponCodes).toEqual(['S2549JM0Y']);
