@@ -23,8 +23,8 @@ export interface QueueOptions {
 	workers: number;
 	/** `--concurrency` of each worker. */
 	concurrency: number;
-	/** Defaults: 127.0.0.1:6379 and 127.0.0.1:5432, user postgres, trust auth. */
-	redis?: { host: string; port: number };
+	/** Defaults: 127.0.0.1:6379 (no password) and 127.0.0.1:5432, user postgres, trust auth. */
+	redis?: { host: string; port: number; password?: string };
 	postgres?: { host: string; port: number; user: string; password?: string };
 }
 
@@ -70,6 +70,15 @@ export interface StartOptions {
 	logDir?: string;
 }
 
+export interface WorkerControl {
+	name: string;
+	readonly running: boolean;
+	/** SIGKILL the worker's process group (no graceful shutdown). */
+	kill(): Promise<void>;
+	/** Start the worker again with the same settings; resolves when its /healthz answers. */
+	restart(): Promise<void>;
+}
+
 export interface N8nInstance {
 	host: InstalledHost;
 	baseUrl: string;
@@ -98,6 +107,8 @@ export interface N8nInstance {
 	encryptionKey: string;
 	owner: { email: string; password: string; firstName: string; lastName: string };
 	apiKey: string;
+	/** Queue mode's worker processes, to crash and restart one (reliability suite). */
+	workers: WorkerControl[];
 	/** Installed pack (name, version, folder) when a tarball was installed. */
 	pack?: { name: string; version: string; dir: string };
 	/** Ids of the imported workflows. */
@@ -315,6 +326,7 @@ export async function startN8n(options: StartOptions = {}): Promise<N8nInstance>
 				DB_POSTGRESDB_PASSWORD: pg.password,
 				QUEUE_BULL_REDIS_HOST: redis.host,
 				QUEUE_BULL_REDIS_PORT: String(redis.port),
+				...(redis.password ? { QUEUE_BULL_REDIS_PASSWORD: redis.password } : {}),
 				QUEUE_BULL_PREFIX: redisPrefix,
 			});
 		}
@@ -418,7 +430,8 @@ export async function startN8n(options: StartOptions = {}): Promise<N8nInstance>
 			logFile: logFiles.main,
 		});
 		services.push(main);
-		for (let i = 0; i < workerCount; i++) {
+		const workerServices: Service[] = [];
+		const spawnWorker = (i: number): Service => {
 			const [workerPort, workerBroker, healthPort] = workerPorts.slice(i * 3, i * 3 + 3);
 			const name = `worker-${i + 1}`;
 			logFiles[name] = join(logDir, `${name}.log`);
@@ -430,19 +443,35 @@ export async function startN8n(options: StartOptions = {}): Promise<N8nInstance>
 				QUEUE_HEALTH_CHECK_PORT: String(healthPort),
 				N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
 			};
-			services.push(
-				new Service(
-					`${host.name} ${name}`,
-					host.nodeBin,
-					[host.n8nBin, 'worker', `--concurrency=${options.queue?.concurrency ?? 5}`],
-					{
-						cwd: runDir,
-						env,
-						logFile: logFiles[name],
-					},
-				),
+			const service = new Service(
+				`${host.name} ${name}`,
+				host.nodeBin,
+				[host.n8nBin, 'worker', `--concurrency=${options.queue?.concurrency ?? 5}`],
+				{ cwd: runDir, env, logFile: logFiles[name] },
 			);
-		}
+			workerServices[i] = service;
+			services.push(service);
+			return service;
+		};
+		for (let i = 0; i < workerCount; i++) spawnWorker(i);
+		const workers: WorkerControl[] = workerServices.map((_, i) => ({
+			name: `worker-${i + 1}`,
+			get running() {
+				return workerServices[i].running;
+			},
+			kill: () => workerServices[i].kill(),
+			restart: async () => {
+				if (workerServices[i].running) await workerServices[i].kill();
+				services.splice(services.indexOf(workerServices[i]), 1);
+				spawnWorker(i);
+				await waitFor(
+					`${host.name} worker-${i + 1} /healthz after restart`,
+					180_000,
+					() => httpOk(`http://127.0.0.1:${workerPorts[i * 3 + 2]}/healthz`),
+					() => (workerServices[i].running ? undefined : `worker-${i + 1} exited`),
+				);
+			},
+		}));
 		const anyDead = (): string | undefined => {
 			const dead = services.find((service) => !service.running);
 			if (!dead) return undefined;
@@ -563,6 +592,7 @@ export async function startN8n(options: StartOptions = {}): Promise<N8nInstance>
 			apiKey,
 			pack,
 			workflowIds,
+			workers,
 			timings,
 			stop,
 		};
@@ -659,10 +689,16 @@ async function dropDatabase(
 
 /** Removes this run's bull keys (`<prefix>:*`) so runs never see each other's jobs. */
 async function deleteRedisKeys(
-	redis: { host: string; port: number },
+	redis: { host: string; port: number; password?: string },
 	prefix: string,
 ): Promise<void> {
-	const base = ['-h', redis.host, '-p', String(redis.port)];
+	const base = [
+		'-h',
+		redis.host,
+		'-p',
+		String(redis.port),
+		...(redis.password ? ['-a', redis.password, '--no-auth-warning'] : []),
+	];
 	const { output } = await runChecked(
 		'redis-cli',
 		[...base, '--scan', '--pattern', `${prefix}:*`],

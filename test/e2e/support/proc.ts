@@ -188,6 +188,16 @@ export class Service {
 		});
 	}
 
+	/** SIGKILL to the whole group at once, no shutdown (a crashed or OOM-killed process). */
+	async kill(): Promise<void> {
+		killGroup(this.pid, 'SIGKILL');
+		if (this.running) await this.exited;
+		for (let i = 0; i < 50 && groupAlive(this.pid); i++) await sleep(100);
+		liveGroups.delete(this.pid);
+		endWatchdog(this.watchdog);
+		progress(`${this.name}: killed (SIGKILL)`);
+	}
+
 	/** SIGTERM to the whole group (n8n and its task runner), then SIGKILL after graceMs. */
 	async stop(graceMs = 20_000): Promise<void> {
 		const started = Date.now();
