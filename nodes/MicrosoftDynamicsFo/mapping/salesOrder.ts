@@ -95,6 +95,20 @@ function deliveryAddress(
 	};
 }
 
+/**
+ * What stops F&O from re-pricing an order BigCommerce already priced: no automatic charges on the
+ * header, and no trade-agreement discount percentages (total on the header; line and multiline
+ * on each line), so F&O's totals stay BigCommerce's.
+ */
+export const NO_REPRICING_HEADER = {
+	SkipCreateAutoCharges: 'Yes',
+	TotalDiscountPercentage: 0,
+} as const;
+export const NO_REPRICING_LINE = {
+	LineDiscountPercentage: 0,
+	MultilineDiscountPercentage: 0,
+} as const;
+
 // ---- the mapper -----------------------------------------------------------------------------
 
 /**
@@ -107,7 +121,8 @@ function deliveryAddress(
  * `LineDiscountAmount` is F&O's per-unit discount, (price × qty − LineAmount) / qty to 4 decimals,
  * for display; `CalculateLineAmount=No` and `IsPriceLocked=Yes` keep F&O from re-pricing the line
  * with its own trade agreements (the entity's names for "take LineAmount as given" and "price
- * fixed"; no Microsoft document states more than that).
+ * fixed"; no Microsoft document states more than that), and NO_REPRICING_HEADER / NO_REPRICING_LINE
+ * keep its automatic charges and trade-agreement percentages off.
  * Shipping/handling/wrapping/fees become lines for configurable non-stock charge items. The lines
  * reproduce BigCommerce's `total_ex_tax` / `total_inc_tax` to the cent (orderTotals.ts).
  *
@@ -242,6 +257,7 @@ export function mapSalesOrder(order: BcOrder, options: SalesOrderMappingOptions)
 		DefaultShippingSiteId: options.defaultSiteId,
 		DefaultShippingWarehouseId: options.defaultWarehouseId,
 		DefaultLedgerDimensionDisplayValue: dimensionValue,
+		...NO_REPRICING_HEADER,
 	});
 
 	const base = {
@@ -254,6 +270,7 @@ export function mapSalesOrder(order: BcOrder, options: SalesOrderMappingOptions)
 		DefaultLedgerDimensionDisplayValue: dimensionValue,
 		CalculateLineAmount: 'No' as const,
 		IsPriceLocked: 'Yes' as const,
+		...NO_REPRICING_LINE,
 	};
 	const lines: FoSalesOrderLine[] = products.map((p, i) => {
 		const item = lookupItem(options.resolvedItems, clean(p.sku) as string) as ResolvedItem;

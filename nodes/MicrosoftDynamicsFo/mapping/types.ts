@@ -109,6 +109,10 @@ export interface FoSalesOrderHeader extends FoDeliveryAddress {
 	DefaultShippingSiteId?: string;
 	DefaultShippingWarehouseId?: string;
 	DefaultLedgerDimensionDisplayValue?: string;
+	/** Yes: F&O adds no automatic charges to what BigCommerce already charged. */
+	SkipCreateAutoCharges: FoNoYes;
+	/** 0: no trade-agreement total discount on top of BigCommerce's discounts. */
+	TotalDiscountPercentage: number;
 }
 
 /** Entity set SalesOrderLines: create body. SalesOrderNumber is set once the header exists. */
@@ -122,6 +126,9 @@ export interface FoSalesOrderLine extends FoDeliveryAddress, FoItemFields {
 	LineAmount: number;
 	CalculateLineAmount: FoNoYes;
 	IsPriceLocked: FoNoYes;
+	/** 0, as are MultilineDiscountPercentage: no trade-agreement discount on the line. */
+	LineDiscountPercentage: number;
+	MultilineDiscountPercentage: number;
 	LineDescription?: string;
 	CustomersLineNumber: number;
 	OrderLineReference?: string;

@@ -227,6 +227,36 @@ describe('never half an order', () => {
 	});
 });
 
+describe('no re-pricing', () => {
+	it("F&O's automatic charges and trade-agreement discounts are stopped: its totals are BigCommerce's to the cent", async () => {
+		await fx.admin('PUT', '/d365/switches', {
+			autoChargeAmount: 4.95,
+			tradeAgreementLineDiscountPercentage: 10,
+			tradeAgreementMultilineDiscountPercentage: 5,
+			tradeAgreementTotalDiscountPercentage: 2,
+		});
+		const order = await fx.storeOrder({ customer_id: 1, lines: lines(3), shipping: 8.25 });
+		const [result] = await runNode(fx, salesOrderParameters(fx, order));
+		const [header] = await runNode(fx, {
+			resource: 'salesOrder',
+			operation: 'get',
+			dataAreaId: 'usmf',
+			salesOrderNumber: result.salesOrderNumber,
+		});
+		expect(header).toMatchObject({
+			SkipCreateAutoCharges: 'Yes',
+			TotalDiscountPercentage: 0,
+			OrderTotalChargesAmount: 0,
+			TotalDiscountAmount: 0,
+		});
+		expect(Math.round(Number(header.OrderTotalAmount) * 100)).toBe(
+			Math.round(Number(order.total_ex_tax) * 100),
+		);
+		for (const line of await linesOf(fx, String(result.salesOrderNumber)))
+			expect(line).toMatchObject({ LineDiscountPercentage: 0, MultilineDiscountPercentage: 0 });
+	});
+});
+
 describe('exactly once', () => {
 	it('posting twice with static data cleared in between creates one order', async () => {
 		const order = await fx.storeOrder({ customer_id: 1, lines: lines(3) });

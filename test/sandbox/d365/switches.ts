@@ -36,6 +36,15 @@ export interface D365Switches {
 	 * value (a few ms); 0 = answer at once.
 	 */
 	lineLatencyMs: number;
+	/**
+	 * F&O's own pricing (pricing.ts): the automatic charge F&O adds to a sales order header it
+	 * creates unless SkipCreateAutoCharges is Yes, and the trade-agreement discount percentages it
+	 * puts on lines and header unless the percentages are sent. 0 = none (the default).
+	 */
+	autoChargeAmount: number;
+	tradeAgreementLineDiscountPercentage: number;
+	tradeAgreementMultilineDiscountPercentage: number;
+	tradeAgreementTotalDiscountPercentage: number;
 }
 
 export function defaultSwitches(): D365Switches {
@@ -53,5 +62,9 @@ export function defaultSwitches(): D365Switches {
 		expiresIn: 3599,
 		registeredClientIds: null,
 		lineLatencyMs: 0,
+		autoChargeAmount: 0,
+		tradeAgreementLineDiscountPercentage: 0,
+		tradeAgreementMultilineDiscountPercentage: 0,
+		tradeAgreementTotalDiscountPercentage: 0,
 	};
 }
