@@ -171,7 +171,12 @@ export async function postRefund(
 		dataAreaId,
 		storeHash: settings.storeHash,
 		referencePrefix: settings.referencePrefix,
-		currencyCode: String(order.currency_code ?? ''),
+		// The order's own currency as its sales order was posted in, not the shopper's display currency.
+		currencyCode: String(order.default_currency_code ?? order.currency_code ?? ''),
+		// Unset: the order's tax basis, as for its sales order.
+		taxMode:
+			settings.mapping.taxMode ??
+			(order.is_tax_inclusive_pricing === true ? ('inclusive' as const) : ('exclusive' as const)),
 		orderProducts: products,
 	};
 

@@ -184,6 +184,13 @@ describe('credit note: create from a BigCommerce refund', () => {
 		});
 	});
 
+	it("credits in the order's default currency, not the display currency", async () => {
+		const { order, refund } = await refunded({ amount: 5 });
+		const displayedInEur = { ...order, currency_code: 'EUR', default_currency_code: 'USD' };
+		await runNode(fixture, params(refund, displayedInEur));
+		expect((await records('FreeTextInvoiceHeaders'))[0]).toMatchObject({ CurrencyCode: 'USD' });
+	});
+
 	it('re-running the same refunds posts nothing new, with static data kept or cleared', async () => {
 		const { order, refund } = await refunded({ lines: tentLine(1), shipping: true });
 		const staticData = freshStatic();
