@@ -6,6 +6,7 @@
  * continueOnFail carries a `failed` audit (in its `details`) like every other output of this node.
  */
 import {
+	NodeApiError,
 	NodeOperationError,
 	type ICredentialDataDecryptedObject,
 	type IExecuteFunctions,
@@ -18,6 +19,7 @@ import { routeItems } from '../../common/router';
 import { MappingError } from '../mapping';
 import { FO_CREDENTIAL } from '../transport';
 import type { OperationHandler } from './context';
+import { mappingAdvice, taggedWithRecord, unknownLegalEntityAdvice } from './errorAdvice';
 import * as creditNote from './creditNote';
 import * as customer from './customer';
 import * as entity from './entity';
@@ -66,20 +68,41 @@ function legalEntityOf(
 	return dataAreaId;
 }
 
-/** Errors of the mapping and the lock as operation errors that say what became of the item. */
-function describeError(fn: IExecuteFunctions, error: Error, itemIndex: number): Error | undefined {
+/**
+ * Errors of the mapping and the lock as operation errors that say what became of the item and how
+ * to fix it, tagged with the item's BigCommerce record; F&O's unknown company names the field.
+ */
+function describeError(
+	fn: IExecuteFunctions,
+	resource: string,
+	error: Error,
+	itemIndex: number,
+): Error | undefined {
 	if (error instanceof MappingError) {
-		return new NodeOperationError(fn.getNode(), error.message, {
-			itemIndex,
-			description: `Nothing was written (${error.code}).`,
-		});
+		return new NodeOperationError(
+			fn.getNode(),
+			taggedWithRecord(fn, resource, itemIndex, error.message),
+			{
+				itemIndex,
+				description: mappingAdvice(error.code),
+			},
+		);
 	}
 	if (error instanceof LockUnavailableError) {
-		return new NodeOperationError(fn.getNode(), error.message, {
-			itemIndex,
-			description:
-				'Another execution is posting this record. The item was not posted; run it again.',
-		});
+		return new NodeOperationError(
+			fn.getNode(),
+			taggedWithRecord(fn, resource, itemIndex, error.message),
+			{
+				itemIndex,
+				description:
+					'Another execution is posting this record. The item was not posted; run it again.',
+			},
+		);
+	}
+	if (error instanceof NodeApiError) {
+		const advice = unknownLegalEntityAdvice(error.message);
+		if (advice) error.description = advice;
+		return error;
 	}
 	return undefined;
 }
@@ -107,7 +130,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				skuCache,
 				lock,
 			}),
-		describeError: (error, itemIndex) => describeError(this, error, itemIndex),
+		describeError: (error, itemIndex) => describeError(this, resource, error, itemIndex),
 		failedItemDetails: (message) => ({ audit: { action: 'failed', reason: message } }),
 	});
 }
