@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run reliability`: the reliability suite (test/e2e/reliability.test.ts) against a real n8n in
-// queue mode, writing RELIABILITY.md. Reduced size by default (the size `npm test` runs);
+// queue mode, writing RELIABILITY.md. Reduced size by default;
 // `npm run reliability -- --full` (or RELIABILITY_SIZE=full) runs the full size. Builds first, as
 // the suite installs the packed dist/.
 const { spawnSync } = require('node:child_process');
@@ -20,7 +20,7 @@ ensureDependencies().then(() => {
 	step('npx', [
 		'jest',
 		'--selectProjects',
-		'e2e',
+		'reliability',
 		'--runTestsByPath',
 		'test/e2e/reliability.test.ts',
 		'--forceExit',
