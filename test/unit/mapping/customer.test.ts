@@ -3,13 +3,12 @@ import {
 	mapBillingAddressCustomerUpdate,
 	mapCustomerCreate,
 	mapCustomerUpdate,
-	MappingError,
 	type CustomerMappingOptions,
 } from '../../../nodes/MicrosoftDynamicsFo/mapping';
 import { ENTITY_CATALOGUE } from '../../support/entityCatalogue';
 import { BIGCOMMERCE_SPECS } from '../../support/bigcommerceSpecs';
 import { itWithShared } from '../../support/specs';
-import { expectConforms, order } from './helpers';
+import { expectConforms, order, thrownMappingError } from './helpers';
 import { specResponseExample } from './helpers';
 
 const options: CustomerMappingOptions = {
@@ -18,16 +17,6 @@ const options: CustomerMappingOptions = {
 	currencyCode: 'USD',
 	customerGroupMap: { '2': 'WHOLESALE' },
 };
-
-function thrown(fn: () => unknown): MappingError {
-	try {
-		fn();
-	} catch (e) {
-		expect(e).toBeInstanceOf(MappingError);
-		return e as MappingError;
-	}
-	throw new Error('expected a MappingError');
-}
 
 describe('customer mapping', () => {
 	itWithShared(ENTITY_CATALOGUE, BIGCOMMERCE_SPECS)(
@@ -128,8 +117,8 @@ describe('customer mapping', () => {
 	);
 
 	it('refuses a customer with no name and no company', () => {
-		expect(thrown(() => mapCustomerCreate({ id: 1, email: 'x@y.z' }, options)).code).toBe(
-			'MISSING_NAME',
-		);
+		expect(
+			thrownMappingError(() => mapCustomerCreate({ id: 1, email: 'x@y.z' }, options)).code,
+		).toBe('MISSING_NAME');
 	});
 });

@@ -4,10 +4,11 @@
  */
 import * as fs from 'fs';
 import * as yaml from 'js-yaml';
-import type {
-	BcOrder,
-	BcOrderProduct,
-	ResolvedItem,
+import {
+	MappingError,
+	type BcOrder,
+	type BcOrderProduct,
+	type ResolvedItem,
 } from '../../../nodes/MicrosoftDynamicsFo/mapping';
 
 import { BIGCOMMERCE_SPECS } from '../../support/bigcommerceSpecs';
@@ -168,4 +169,15 @@ export function resolvedFor(lines: Array<{ sku: string }>): Record<string, Resol
 /** Sum numbers as cents, exactly. */
 export function sumCents(values: number[]): number {
 	return values.reduce((s, v) => s + Math.round(v * 100), 0);
+}
+
+/** The MappingError `fn` throws; the test fails when it throws nothing or something else. */
+export function thrownMappingError(fn: () => unknown): MappingError {
+	try {
+		fn();
+	} catch (e) {
+		expect(e).toBeInstanceOf(MappingError);
+		return e as MappingError;
+	}
+	throw new Error('expected a MappingError');
 }

@@ -1,6 +1,5 @@
 /** Which customer an order belongs to: one decision for the sales order and the customer upsert. */
 import {
-	MappingError,
 	orderCustomer,
 	resolveOrderCustomer,
 	type CustomerMappingOptions,
@@ -8,7 +7,7 @@ import {
 } from '../../../nodes/MicrosoftDynamicsFo/mapping';
 import { ENTITY_CATALOGUE } from '../../support/entityCatalogue';
 import { itWithShared } from '../../support/specs';
-import { expectConforms, order } from './helpers';
+import { expectConforms, order, thrownMappingError } from './helpers';
 
 const options: GuestCustomerOptions = {
 	dataAreaId: 'usmf',
@@ -17,16 +16,6 @@ const options: GuestCustomerOptions = {
 	guestMode: 'perEmail',
 };
 const lines = [{ sku: 'A', qty: 1, price: 1 }];
-
-function thrown(fn: () => unknown): MappingError {
-	try {
-		fn();
-	} catch (e) {
-		expect(e).toBeInstanceOf(MappingError);
-		return e as MappingError;
-	}
-	throw new Error('expected a MappingError');
-}
 
 describe('resolveOrderCustomer', () => {
 	const options: CustomerMappingOptions = {
@@ -68,7 +57,9 @@ describe('resolveOrderCustomer', () => {
 				expectConforms(perEmail.create, 'CustomersV3');
 			}
 			expect(
-				thrown(() => resolveOrderCustomer(guest, { ...options, guestMode: 'sharedAccount' })).code,
+				thrownMappingError(() =>
+					resolveOrderCustomer(guest, { ...options, guestMode: 'sharedAccount' }),
+				).code,
 			).toBe('MISSING_OPTION');
 		},
 	);
@@ -80,7 +71,9 @@ describe('resolveOrderCustomer', () => {
 			customerId: 0,
 			email: null,
 		});
-		const e = thrown(() => resolveOrderCustomer(guest, { ...options, guestMode: 'perEmail' }));
+		const e = thrownMappingError(() =>
+			resolveOrderCustomer(guest, { ...options, guestMode: 'perEmail' }),
+		);
 		expect(e.code).toBe('GUEST_EMAIL_MISSING');
 		expect(e.message).toMatch(/Guest order 3 has no billing email/);
 	});

@@ -8,14 +8,20 @@
  */
 import {
 	mapSalesOrder,
-	MappingError,
 	type BcOrder,
 	type BcOrderProduct,
 	type SalesOrderMappingOptions,
 } from '../../../nodes/MicrosoftDynamicsFo/mapping';
 import { BIGCOMMERCE_SPECS } from '../../support/bigcommerceSpecs';
 import { describeWithShared } from '../../support/specs';
-import { bcSpec, m, order as simpleOrder, resolvedFor, sumCents } from './helpers';
+import {
+	bcSpec,
+	m,
+	order as simpleOrder,
+	resolvedFor,
+	sumCents,
+	thrownMappingError,
+} from './helpers';
 
 const options = (skus: string[]): SalesOrderMappingOptions => ({
 	dataAreaId: 'usmf',
@@ -24,16 +30,6 @@ const options = (skus: string[]): SalesOrderMappingOptions => ({
 	charges: { shippingItemNumber: 'SHIP', handlingItemNumber: 'HANDLING', feeItemNumber: 'FEES' },
 	taxMode: 'auto',
 });
-
-function refusal(fn: () => unknown): MappingError {
-	try {
-		fn();
-	} catch (e) {
-		expect(e).toBeInstanceOf(MappingError);
-		return e as MappingError;
-	}
-	throw new Error('expected a MappingError');
-}
 
 const cents = (value: unknown) => Math.round(Number(value) * 100);
 
@@ -105,7 +101,7 @@ describeWithShared(BIGCOMMERCE_SPECS)('the order examples of orders.v2.oas2.yml'
 		218: (o) => {
 			const { fees, ...withoutFees } = o;
 			expect(fees).toHaveLength(2);
-			const asGiven = refusal(() =>
+			const asGiven = thrownMappingError(() =>
 				mapSalesOrder(withSubtotalLine(withoutFees), options(['EXAMPLE'])),
 			);
 			expect(asGiven.code).toBe('TOTALS_MISMATCH');
@@ -127,15 +123,16 @@ describeWithShared(BIGCOMMERCE_SPECS)('the order examples of orders.v2.oas2.yml'
 				...f,
 				cost_ex_tax: f.cost_ex_tax ?? f.cost_exc_tax,
 			}));
-			const withFees = refusal(() =>
+			const withFees = thrownMappingError(() =>
 				mapSalesOrder(withSubtotalLine({ ...corrected, fees: feesFixed }), options(['EXAMPLE'])),
 			);
 			expect(withFees.code).toBe('TOTALS_MISMATCH');
 			expect(withFees.details).toMatchObject({ expected: 64.53, afterOrderDiscounts: 80.83 });
 			// The misspelt fee is refused, never taken as free.
 			expect(
-				refusal(() => mapSalesOrder(withSubtotalLine({ ...corrected, fees }), options(['EXAMPLE'])))
-					.message,
+				thrownMappingError(() =>
+					mapSalesOrder(withSubtotalLine({ ...corrected, fees }), options(['EXAMPLE'])),
+				).message,
 			).toBe('Fee 1 of BigCommerce order 218 has no cost_ex_tax');
 		},
 		// Order 247 adds up in both bases: 924.47 + 7.39 = 931.86, 1000.74 + 8 = 1008.74.
@@ -147,7 +144,7 @@ describeWithShared(BIGCOMMERCE_SPECS)('the order examples of orders.v2.oas2.yml'
 		// total_inc_tax and subtotal_inc_tax although subtotal_ex_tax is 336.32; only the
 		// tax-inclusive figures agree.
 		100: (o) => {
-			const e = refusal(() => mapSalesOrder(withSubtotalLine(o), options(['EXAMPLE'])));
+			const e = thrownMappingError(() => mapSalesOrder(withSubtotalLine(o), options(['EXAMPLE'])));
 			expect(e.code).toBe('TOTALS_MISMATCH');
 			expect(e.details).toMatchObject({ orderId: 100, expected: 361.95, computed: 336.32 });
 			expectReproduces(withSubtotalLine(o), ['EXAMPLE'], { taxMode: 'inclusive' });
@@ -367,7 +364,7 @@ describe('a remainder the mapping cannot explain is refused, naming the order an
 		const o = storeOrder({ id: 601, rate: 0.0825, lines: THREE, coupon: 25, shipping: 9.95 });
 		o.total_ex_tax = m(Number(o.total_ex_tax) + 0.05);
 		o.total_inc_tax = m(Number(o.total_inc_tax) + 0.05);
-		const e = refusal(() => mapSalesOrder(o, options(SKUS)));
+		const e = thrownMappingError(() => mapSalesOrder(o, options(SKUS)));
 		expect(e.code).toBe('TOTALS_MISMATCH');
 		expect(e.message).toMatch(/^BigCommerce order 601 does not add up excluding tax: /);
 		expect(e.message).toContain(`but total_ex_tax is ${Number(o.total_ex_tax).toFixed(2)}`);
@@ -378,7 +375,7 @@ describe('a remainder the mapping cannot explain is refused, naming the order an
 	it('discounts BigCommerce counted that the order fields do not name', () => {
 		const o = storeOrder({ id: 602, inclusive: true, rate: 0.2, lines: THREE, manual: 3 });
 		o.discount_amount = m(0);
-		const e = refusal(() => mapSalesOrder(o, options(SKUS)));
+		const e = thrownMappingError(() => mapSalesOrder(o, options(SKUS)));
 		expect(e.code).toBe('TOTALS_MISMATCH');
 		expect(e.message).toContain('does not add up including tax');
 		expect(e.message).toContain(
@@ -389,7 +386,7 @@ describe('a remainder the mapping cannot explain is refused, naming the order an
 	it('a total_inc_tax that is not total_ex_tax + total_tax', () => {
 		const o = storeOrder({ id: 603, rate: 0.0825, lines: THREE, shipping: 9.95 });
 		o.total_inc_tax = m(Number(o.total_inc_tax) + 1);
-		const e = refusal(() => mapSalesOrder(o, options(SKUS)));
+		const e = thrownMappingError(() => mapSalesOrder(o, options(SKUS)));
 		expect(e.code).toBe('TOTALS_MISMATCH');
 		expect(e.message).toMatch(/^BigCommerce order 603 contradicts itself: total_inc_tax is /);
 		expect(e.details).toMatchObject({ field: 'total_inc_tax', difference: -1 });
@@ -398,7 +395,8 @@ describe('a remainder the mapping cannot explain is refused, naming the order an
 	it('an unallocated discount is refused when the option says so', () => {
 		const o = storeOrder({ id: 604, lines: THREE, manual: 5 });
 		expect(
-			refusal(() => mapSalesOrder(o, { ...options(SKUS), unallocatedDiscount: 'error' })).code,
+			thrownMappingError(() => mapSalesOrder(o, { ...options(SKUS), unallocatedDiscount: 'error' }))
+				.code,
 		).toBe('UNALLOCATED_DISCOUNT');
 	});
 });

@@ -1,6 +1,5 @@
 import {
 	mapPayment,
-	MappingError,
 	refundHasItems,
 	withParentRecId,
 	withPaymentCustomer,
@@ -15,7 +14,15 @@ import { ENTITY_CATALOGUE } from '../../support/entityCatalogue';
 import { BIGCOMMERCE_SPECS } from '../../support/bigcommerceSpecs';
 import { itWithShared } from '../../support/specs';
 import { completedRefund } from './completed';
-import { bcSpec, expectConforms, order, resolvedFor, sumCents, type LineSpec } from './helpers';
+import {
+	bcSpec,
+	expectConforms,
+	order,
+	resolvedFor,
+	sumCents,
+	type LineSpec,
+	thrownMappingError,
+} from './helpers';
 
 const payOptions: PaymentMappingOptions = {
 	dataAreaId: 'usmf',
@@ -45,16 +52,6 @@ const lineOf = (r: ReturnType<typeof mapPayment>) => {
 	if (r.action !== 'post') throw new Error('expected post');
 	return withPaymentCustomer(r.line, 'DAT-000011', payOptions.dimensionFormat);
 };
-
-function thrown(fn: () => unknown): MappingError {
-	try {
-		fn();
-	} catch (e) {
-		expect(e).toBeInstanceOf(MappingError);
-		return e as MappingError;
-	}
-	throw new Error('expected a MappingError');
-}
 
 describe('mapPayment', () => {
 	itWithShared(ENTITY_CATALOGUE)(
@@ -324,14 +321,14 @@ describe('mapRefund', () => {
 		);
 		expect(adj.returnOrder?.lines[0].LineAmount).toBe(-15);
 		expect(
-			thrown(() =>
+			thrownMappingError(() =>
 				mapRefund(
 					refund({ items: [{ item_type: 'PRODUCT', item_id: 99, quantity: 1 }] }),
 					refundOptions,
 				),
 			).code,
 		).toBe('UNKNOWN_ORDER_PRODUCT');
-		const e = thrown(() =>
+		const e = thrownMappingError(() =>
 			mapRefund(
 				refund({ items: [{ item_type: 'PRODUCT', item_id: 2, quantity: 1 }] }),
 				refundOptions,
@@ -343,7 +340,7 @@ describe('mapRefund', () => {
 		expect(e.code).toBe('UNMAPPED_SKU');
 		expect(e.message).toContain('"MUG"');
 		expect(
-			thrown(() =>
+			thrownMappingError(() =>
 				mapRefund(
 					refund({ items: [{ item_type: 'PRODUCT', item_id: 2, quantity: 5 }] }),
 					refundOptions,
@@ -351,7 +348,7 @@ describe('mapRefund', () => {
 			).code,
 		).toBe('INVALID_REFUND');
 		expect(
-			thrown(() =>
+			thrownMappingError(() =>
 				mapRefund(refund({ items: [{ item_type: 'SHIPPING', item_id: 1, requested_amount: 1 }] }), {
 					...refundOptions,
 					freeText: undefined,

@@ -1,7 +1,6 @@
 import {
 	collectSkus,
 	mapSalesOrder,
-	MappingError,
 	withCustomerAccount,
 	withSalesOrderNumber,
 	type SalesOrderMappingOptions,
@@ -16,6 +15,7 @@ import {
 	specResponseExample,
 	sumCents,
 	type LineSpec,
+	thrownMappingError,
 } from './helpers';
 
 const base = (lines: Array<{ sku: string }>): SalesOrderMappingOptions => ({
@@ -26,16 +26,6 @@ const base = (lines: Array<{ sku: string }>): SalesOrderMappingOptions => ({
 	defaultSiteId: '1',
 	defaultWarehouseId: '11',
 });
-
-function thrown(fn: () => unknown): MappingError {
-	try {
-		fn();
-	} catch (e) {
-		expect(e).toBeInstanceOf(MappingError);
-		return e as MappingError;
-	}
-	throw new Error('expected a MappingError');
-}
 
 const FIVE: LineSpec[] = [
 	{ sku: 'TEE-S-RED', qty: 2, price: 19.99 },
@@ -120,7 +110,8 @@ describe('mapSalesOrder', () => {
 		expect(p.lines.map((l) => l.LineAmount)).toEqual([6.66, 6.67, 6.67].sort());
 		expect(sumCents(p.lines.map((l) => l.LineAmount))).toBe(2000);
 		expect(
-			thrown(() => mapSalesOrder(o, { ...base(lines), unallocatedDiscount: 'error' })).code,
+			thrownMappingError(() => mapSalesOrder(o, { ...base(lines), unallocatedDiscount: 'error' }))
+				.code,
 		).toBe('UNALLOCATED_DISCOUNT');
 	});
 
@@ -182,7 +173,7 @@ describe('mapSalesOrder', () => {
 		const o = order({ id: 13, lines: FIVE });
 		const items = resolvedFor(FIVE);
 		delete items.MUG;
-		const e = thrown(() => mapSalesOrder(o, { ...base(FIVE), resolvedItems: items }));
+		const e = thrownMappingError(() => mapSalesOrder(o, { ...base(FIVE), resolvedItems: items }));
 		expect(e.code).toBe('UNMAPPED_SKU');
 		expect(e.message).toContain('"MUG"');
 		expect(e.details.skus).toEqual(['MUG']);
@@ -215,7 +206,7 @@ describe('mapSalesOrder', () => {
 
 	it('requires a shipping charge item when shipping is charged', () => {
 		const lines: LineSpec[] = [{ sku: 'A', qty: 1, price: 10 }];
-		const e = thrown(() =>
+		const e = thrownMappingError(() =>
 			mapSalesOrder(order({ id: 15, lines, shipping: 5 }), { ...base(lines), charges: {} }),
 		);
 		expect(e.code).toBe('SHIPPING_ITEM_MISSING');
@@ -251,7 +242,7 @@ describe('mapSalesOrder', () => {
 		});
 		expect(p.header.SalesOrderNumber).toBe('BC-17');
 		expect(p.lines[0].SalesOrderNumber).toBe('BC-17');
-		const e = thrown(() =>
+		const e = thrownMappingError(() =>
 			mapSalesOrder(order({ id: 1234567, lines }), {
 				...base(lines),
 				salesOrderNumberPrefix: 'WEBSHOP-ORDER-',
@@ -293,7 +284,7 @@ describe('mapSalesOrder', () => {
 	it('refuses lines that do not add up to the subtotal (missing page of lines)', () => {
 		const o = order({ id: 19, lines: FIVE });
 		o.subtotal_ex_tax = '500.0000';
-		expect(thrown(() => mapSalesOrder(o, base(FIVE))).code).toBe('INVALID_MONEY');
+		expect(thrownMappingError(() => mapSalesOrder(o, base(FIVE))).code).toBe('INVALID_MONEY');
 	});
 
 	it('collects unique SKUs, once per order', () => {
@@ -351,7 +342,7 @@ describe('mapSalesOrder', () => {
 			for (const l of p.lines) expectConforms(l, 'SalesOrderLines');
 			expectConforms(p.header, 'SalesOrderHeadersV2');
 			const noSku = products.map((x: any) => ({ ...x, sku: '' }));
-			const e = thrown(() =>
+			const e = thrownMappingError(() =>
 				mapSalesOrder(header, { ...base([]), products: noSku, verifySubtotal: false }),
 			);
 			expect(e.code).toBe('MISSING_SKU');
