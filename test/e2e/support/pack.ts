@@ -26,6 +26,13 @@ const packs = new Map<string, Promise<string>>();
 /** `npm pack` of a package folder (default: the repo, already built by `npm test`) into a temp dir;
  *  returns the .tgz path. Memoised per folder within the process. */
 export function packTarball(packageDir: string = REPO_ROOT): Promise<string> {
+	// A tarball packed beforehand (N8N_E2E_TARBALL) lets several e2e runs share one checkout while
+	// dist/ is being rebuilt: the run installs exactly that file.
+	const prepacked = process.env.N8N_E2E_TARBALL;
+	if (prepacked && packageDir === REPO_ROOT) {
+		if (!existsSync(prepacked)) throw new Error(`N8N_E2E_TARBALL: ${prepacked} does not exist`);
+		return Promise.resolve(prepacked);
+	}
 	let pending = packs.get(packageDir);
 	if (!pending) {
 		pending = doPack(packageDir);
