@@ -8,8 +8,7 @@ import {
 import { ENTITY_CATALOGUE } from '../../support/entityCatalogue';
 import { BIGCOMMERCE_SPECS } from '../../support/bigcommerceSpecs';
 import { itWithShared } from '../../support/specs';
-import { expectConforms, order, thrownMappingError } from './helpers';
-import { specResponseExample } from './helpers';
+import { expectConforms, order, specResponseExample, thrownMappingError } from './helpers';
 
 const options: CustomerMappingOptions = {
 	dataAreaId: 'usmf',
