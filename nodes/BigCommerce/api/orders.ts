@@ -30,18 +30,30 @@ export interface OrderParts {
 	transactions?: boolean;
 	/** The coupons applied: one more call (default false). */
 	coupons?: boolean;
+	/** The order's fees (`include=fees`, no extra call; default true): they are part of its totals. */
+	fees?: boolean;
 	itemIndex?: number;
 }
 
 /** Page size of `/v2/orders/{id}/products`: the 50 it documents, so a shorter page is surely the last. */
 const ORDER_PRODUCTS_PAGE_SIZE = 50;
 
-function orderIncludeQs(parts: OrderParts): IDataObject {
+/**
+ * The `include` of an order read (a comma-separated list, as the spec's `order_includes` has it):
+ * consignments with or without their lines, and the fees, which count in the order's totals and
+ * are otherwise only a link.
+ */
+export function orderIncludeQs(parts: OrderParts): IDataObject {
 	const products = parts.products ?? true;
 	const shipping = parts.shippingAddresses ?? true;
-	if (products) return { include: 'consignments.line_items', consignment_structure: 'object' };
-	if (shipping) return { include: 'consignments', consignment_structure: 'object' };
-	return {};
+	const include: string[] = [];
+	if (products) include.push('consignments.line_items');
+	else if (shipping) include.push('consignments');
+	if (parts.fees ?? true) include.push('fees');
+	if (include.length === 0) return {};
+	return include[0].startsWith('consignments')
+		? { include: include.join(','), consignment_structure: 'object' }
+		: { include: include.join(',') };
 }
 
 /** Page through `/v2/orders/{id}/products`: only when consignments cannot give every line. */
@@ -160,9 +172,10 @@ export function orderFilterQs(filters: OrderFilters): IDataObject {
 }
 
 export interface ListOrdersOptions extends CollectOptions<FullOrder> {
-	/** Lines and shipping addresses ride along at no extra call (default true). */
+	/** Lines, shipping addresses and fees ride along at no extra call (default true). */
 	products?: boolean;
 	shippingAddresses?: boolean;
+	fees?: boolean;
 	/** One more call per order: for backfills, leave off and fetch per order (default false). */
 	transactions?: boolean;
 	coupons?: boolean;
@@ -186,6 +199,7 @@ export async function listOrders(
 		shippingAddresses: options.shippingAddresses ?? true,
 		transactions: options.transactions ?? false,
 		coupons: options.coupons ?? false,
+		fees: options.fees ?? true,
 		itemIndex: options.itemIndex,
 	};
 	const query: PageQuery = {

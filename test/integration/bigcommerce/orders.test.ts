@@ -334,3 +334,56 @@ describe('order: get many', () => {
 		expect(output.map((o) => o.json.id)).toEqual([march.id]);
 	});
 });
+
+describe('order: fees', () => {
+	it('get includes Fees by default; with them the order read asks include=…,fees and carries its fees, in the same call', async () => {
+		const { description } = await import('../../../nodes/BigCommerce/actions/order/get.operation');
+		expect(description.find((p) => p.name === 'include')?.default).toContain('fees');
+		const created = await createOrder(store, {
+			customer_id: 1,
+			lines: lines(1),
+			fees: [{ name: 'Package Protection', amount: 3.5 }],
+		});
+		const id = created.id as number;
+		const seq = store.log.lastSeq;
+		const output = await runNode(store, {
+			resource: 'order',
+			operation: 'get',
+			orderId: String(id),
+			include: ['fees', 'products', 'shippingAddresses'],
+		});
+		const calls = await callsSince(store, seq);
+		expect(routesOf(calls)).toEqual(['v2.orders.get 200']);
+		expect(calls[0].query).toMatchObject({
+			include: 'consignments.line_items,fees',
+			consignment_structure: 'object',
+		});
+		const fees = output[0].json.fees as IDataObject[];
+		expect(fees.map((f) => [f.display_name_customer, f.cost_ex_tax])).toEqual([
+			['Package Protection', '3.5000'],
+		]);
+	});
+
+	it('the F&O-bound full order (trigger / backfill) carries its fees: getOrder asks for them unless told not to', async () => {
+		const created = await createOrder(store, {
+			customer_id: 1,
+			lines: lines(1),
+			fees: [{ name: 'Eco fee', amount: 1.25 }],
+		});
+		const id = created.id as number;
+		const seq = store.log.lastSeq;
+		const { getOrder } = await import('../../../nodes/BigCommerce/api');
+		const order = await getOrder(storeContext(store), id);
+		const bare = await getOrder(storeContext(store), id, {
+			products: false,
+			shippingAddresses: false,
+			transactions: false,
+			fees: false,
+		});
+		const calls = await callsSince(store, seq);
+		expect(calls[0].query).toMatchObject({ include: 'consignments.line_items,fees' });
+		expect((order.fees as IDataObject[]).map((f) => f.cost_ex_tax)).toEqual(['1.2500']);
+		expect(calls.at(-1)?.query?.include).toBeUndefined();
+		expect(Array.isArray(bare.fees)).toBe(false);
+	});
+});

@@ -22,7 +22,7 @@ export const description: INodeProperties[] = [
 		type: 'multiOptions',
 		displayOptions: { show: { resource: ['order'], operation: ['get'] } },
 		options: INCLUDE_OPTIONS,
-		default: ['products', 'shippingAddresses', 'transactions'],
+		default: ['fees', 'products', 'shippingAddresses', 'transactions'],
 		description: 'What to fetch with the order',
 	},
 ];

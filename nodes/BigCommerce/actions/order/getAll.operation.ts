@@ -119,7 +119,7 @@ export const description: INodeProperties[] = [
 		type: 'multiOptions',
 		displayOptions: { show: { resource: ['order'], operation: ['getAll'] } },
 		options: INCLUDE_OPTIONS,
-		default: ['products', 'shippingAddresses'],
+		default: ['fees', 'products', 'shippingAddresses'],
 		description: 'What to fetch with each order',
 	},
 ];

@@ -12,6 +12,12 @@ export const INCLUDE_OPTIONS: INodePropertyOptions[] = [
 		description: 'The coupons applied (one more request per order)',
 	},
 	{
+		name: 'Fees',
+		value: 'fees',
+		description:
+			"The order's fees (no extra request); they count in its totals, so a sales order needs them",
+	},
+	{
 		name: 'Products',
 		value: 'products',
 		description: 'The order lines (no extra request below 50 lines per consignment)',
@@ -35,6 +41,7 @@ export function includedParts(context: IExecuteFunctions, itemIndex: number) {
 		shippingAddresses: include.includes('shippingAddresses'),
 		transactions: include.includes('transactions'),
 		coupons: include.includes('coupons'),
+		fees: include.includes('fees'),
 		itemIndex,
 	};
 }
