@@ -19,7 +19,8 @@ export type MappingErrorCode =
 	| 'TOTALS_MISMATCH'
 	| 'UNKNOWN_ORDER_PRODUCT'
 	| 'CURRENCY_MISMATCH'
-	| 'INVALID_REFUND';
+	| 'INVALID_REFUND'
+	| 'UNMAPPED_PAYMENT_METHOD';
 
 /** A mapping problem: the input cannot become a correct F&O payload, so nothing may be written. */
 export class MappingError extends Error {

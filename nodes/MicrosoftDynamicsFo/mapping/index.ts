@@ -31,6 +31,8 @@ export {
 	parseOrderShortReference,
 	transactionReference,
 	parseTransactionReference,
+	refundPaymentReference,
+	parseRefundPaymentReference,
 	refundReference,
 	parseRefundReference,
 	refundShortReference,
@@ -75,6 +77,8 @@ export { type ChargeItemOptions } from './salesOrderAmounts';
 export { orderFees, settleOrderTotals, type BcOrderFee } from './orderTotals';
 export {
 	mapPayment,
+	offsetFields,
+	paymentRoute,
 	withPaymentCustomer,
 	type OffsetAccountOption,
 	type PaymentLineDraft,
@@ -82,6 +86,23 @@ export {
 	type PaymentMappingResult,
 	type PaymentSkipCode,
 } from './payment';
+export {
+	refundPaymentIdentity,
+	routePayment,
+	transactionIdentity,
+	type PaymentIdentity,
+	type PaymentKind,
+	type PaymentMethodRoute,
+	type PaymentMethodTable,
+	type PaymentRoute,
+	type PaymentRouteOptions,
+} from './paymentMethods';
+export {
+	mapRefundPayouts,
+	type RefundPayoutMappingOptions,
+	type RefundPayoutResult,
+	type RefundPayoutSkipCode,
+} from './refundPayout';
 export {
 	mapRefund,
 	refundHasItems,

@@ -1,6 +1,8 @@
 /**
  * A BigCommerce transaction → a CustomerPaymentJournalLines body, or the reason it is not money
- * received. The customer account is filled in by withPaymentCustomer once it is known.
+ * received. The customer account is filled in by withPaymentCustomer once it is known. Which
+ * method of payment and offset account the line takes, paymentMethods.ts decides (and refuses an
+ * unmapped gift certificate, store credit, offline or custom payment).
  */
 import { requireBigCommerceDate, toFoDate } from './dates';
 import {
@@ -10,27 +12,33 @@ import {
 } from './dimensions';
 import { MappingError } from './errors';
 import { fromUnits, roundUnits, toUnits } from './money';
+import {
+	routePayment,
+	transactionIdentity,
+	type OffsetAccountOption,
+	type PaymentMethodTable,
+	type PaymentRoute,
+} from './paymentMethods';
 import { FIELD_MAX_LENGTHS, transactionReference, truncate } from './references';
 import type { BcTransaction, FoCustomerPaymentJournalLine } from './types';
 
-export interface OffsetAccountOption {
-	/** `Bank` (segments = [bank account id]) or `Ledger` (segments = main account + dimensions). */
-	type: 'Bank' | 'Ledger';
-	/** Segment values in the ledger dimension format's order; escaped and joined for you. */
-	segments: readonly string[];
-}
+export type { OffsetAccountOption } from './paymentMethods';
 
 export interface PaymentMappingOptions {
 	dataAreaId: string;
 	/** Journal batch, when the header already exists (else set it later). */
 	journalBatchNumber?: string;
+	/** The node's offset account: card payments and table rows without their own account. */
 	offsetAccount: OffsetAccountOption;
 	/**
-	 * Payment method mapping → PaymentMethodName. Keys tried in order: `payment_method_id`
-	 * (e.g. `squarev2.card`), `<gateway>:<method>`, `<gateway>`, `<method>`.
+	 * Payment method table → PaymentMethodName and offset account. Keys tried in order:
+	 * `payment_method_id` (e.g. `squarev2.card`), `<gateway>:<method>`, `<gateway>`, `<method>`;
+	 * for a refund payment its `provider_id` first (paymentMethods.ts).
 	 */
-	paymentMethodMap?: Readonly<Record<string, string>>;
+	paymentMethodMap?: PaymentMethodTable;
 	defaultPaymentMethod?: string;
+	/** A card payment without a row: the node's offset account (default), or an error. */
+	unmappedCards?: 'offsetAccount' | 'fail';
 	/** IsPrepayment (payment received before the invoice); default true for web orders. */
 	isPrepayment?: boolean;
 	postingProfile?: string;
@@ -61,22 +69,11 @@ const MONEY_IN_EVENTS = new Set(['capture', 'purchase']);
 const SKIP_REASONS: Readonly<Record<string, string>> = {
 	authorization: 'authorization only: the money is reserved, not captured',
 	void: 'void: a cancelled authorization moves no money',
-	refund: 'refund: posted by the refund flow, not as a payment',
+	refund:
+		'refund: the money paid back is posted from the refund (Payment → Post Refund Payouts), not from its transaction',
 	pending: 'pending: the payment is not complete',
 	settled: 'settled: the capture was already posted when it happened',
 };
-
-function paymentMethodName(t: BcTransaction, options: PaymentMappingOptions): string | undefined {
-	const map = options.paymentMethodMap ?? {};
-	const keys = [
-		t.payment_method_id,
-		t.gateway && t.method ? `${t.gateway}:${t.method}` : undefined,
-		t.gateway,
-		t.method,
-	].filter((k): k is string => !!k);
-	for (const key of keys) if (Object.prototype.hasOwnProperty.call(map, key)) return map[key];
-	return options.defaultPaymentMethod;
-}
 
 /**
  * BigCommerce v3 transaction → CustomerPaymentJournalLines body, or a skip with its reason.
@@ -124,15 +121,12 @@ export function mapPayment(t: BcTransaction, options: PaymentMappingOptions): Pa
 		};
 	}
 	if (!options.dataAreaId) throw missingOption('dataAreaId');
-	if (!options.offsetAccount || options.offsetAccount.segments.length === 0) {
-		throw new MappingError(
-			'MISSING_OPTION',
-			'Payment mapping needs the offset account (Bank or Ledger)',
-			{
-				option: 'offsetAccount',
-			},
-		);
-	}
+	const route = paymentRoute(
+		transactionIdentity(t),
+		options,
+		`transaction ${t.id} of order ${String(t.order_id)}`,
+		t.order_id,
+	);
 	const date = requireBigCommerceDate(t.date_created, 'date_created');
 	const text = [
 		'BigCommerce',
@@ -153,17 +147,47 @@ export function mapPayment(t: BcTransaction, options: PaymentMappingOptions): Pa
 		PaymentReference: reference,
 		TransactionText: truncate(text, FIELD_MAX_LENGTHS.TransactionText),
 		IsPrepayment: options.isPrepayment === false ? 'No' : 'Yes',
-		OffsetAccountType: options.offsetAccount.type,
-		OffsetAccountDisplayValue: formatDisplayValue(
-			options.offsetAccount.segments,
-			options.dimensionFormat,
-		),
+		...offsetFields(route, options.dimensionFormat),
 	};
 	if (options.journalBatchNumber) line.JournalBatchNumber = options.journalBatchNumber;
-	const method = paymentMethodName(t, options);
-	if (method) line.PaymentMethodName = method;
+	if (route.paymentMethodName) line.PaymentMethodName = route.paymentMethodName;
 	if (options.postingProfile) line.PostingProfile = options.postingProfile;
 	return { action: 'post', reference, line };
+}
+
+/** The payment's method of payment and offset account; the node's offset account must be set. */
+export function paymentRoute(
+	identity: Parameters<typeof routePayment>[0],
+	options: Pick<
+		PaymentMappingOptions,
+		'offsetAccount' | 'paymentMethodMap' | 'defaultPaymentMethod' | 'unmappedCards'
+	>,
+	record: string,
+	orderId: string | number,
+): PaymentRoute {
+	if (!options.offsetAccount || options.offsetAccount.segments.length === 0) {
+		throw new MappingError(
+			'MISSING_OPTION',
+			'Payment mapping needs the offset account (Bank or Ledger)',
+			{
+				option: 'offsetAccount',
+			},
+		);
+	}
+	const route = routePayment(identity, options, { orderId, record });
+	if (route.offsetAccount.segments.length === 0) throw missingOption('offsetAccount');
+	return route;
+}
+
+/** OffsetAccountType and OffsetAccountDisplayValue of a routed payment. */
+export function offsetFields(
+	route: PaymentRoute,
+	dimensionFormat?: DimensionFormatOptions,
+): Pick<FoCustomerPaymentJournalLine, 'OffsetAccountType' | 'OffsetAccountDisplayValue'> {
+	return {
+		OffsetAccountType: route.offsetAccount.type,
+		OffsetAccountDisplayValue: formatDisplayValue(route.offsetAccount.segments, dimensionFormat),
+	};
 }
 
 const missingOption = (option: string) =>

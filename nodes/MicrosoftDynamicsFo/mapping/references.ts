@@ -10,6 +10,7 @@ import { MappingError } from './errors';
  * | order                          | CustomersOrderReference (SalesOrderHeadersV2)        | `BC-<storeHash>-<orderId>`      |
  * | order (short)                  | CustomerRequisitionNumber (SalesOrderHeadersV2)      | `BC-<orderId>`                  |
  * | payment (transaction)          | PaymentReference (CustomerPaymentJournalLines)       | `BC-<orderId>-T<transactionId>` |
+ * | refund payout (payments[n-1])  | PaymentReference (CustomerPaymentJournalLines)       | `BC-<orderId>-R<refundId>-<n>`  |
  * | refund                         | CustomersOrderReference / CustomerReference          | `BC-<storeHash>-<orderId>-R<refundId>` |
  * | refund (short)                 | CustomerRequisitionNumber / CustomerRequisition      | `BC-<orderId>-R<refundId>`      |
  *
@@ -144,6 +145,30 @@ export function parseTransactionReference(
 	const re = new RegExp(`^${escapeRegExp(prefixOf(options))}-(\\d+)-T(\\d+)$`);
 	const m = re.exec(reference.trim());
 	return m ? { orderId: Number(m[1]), transactionId: Number(m[2]) } : undefined;
+}
+
+/**
+ * `BC-<orderId>-R<refundId>-<n>` for the payout of a refund's n-th payment (1-based position in
+ * `payments[]`): the payment's own id does not fit PaymentReference's 20 characters beside the
+ * order and refund ids. A refund is never changed once created, so its payments keep their order.
+ */
+export function refundPaymentReference(
+	orderId: number | string,
+	refundId: number | string,
+	position: number,
+	options: ReferenceOptions = {},
+): string {
+	const ref = `${prefixOf(options)}-${part('orderId', orderId)}-R${part('refundId', refundId)}-${part('position', position)}`;
+	return limit(ref, options.maxLength ?? FIELD_MAX_LENGTHS.PaymentReference, 'PaymentReference');
+}
+
+export function parseRefundPaymentReference(
+	reference: string,
+	options: Pick<ReferenceOptions, 'prefix'> = {},
+): { orderId: number; refundId: number; position: number } | undefined {
+	const re = new RegExp(`^${escapeRegExp(prefixOf(options))}-(\\d+)-R(\\d+)-(\\d+)$`);
+	const m = re.exec(reference.trim());
+	return m ? { orderId: Number(m[1]), refundId: Number(m[2]), position: Number(m[3]) } : undefined;
 }
 
 // ---- refund ---------------------------------------------------------------------------------

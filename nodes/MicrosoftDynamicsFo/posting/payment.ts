@@ -57,9 +57,25 @@ export interface PaymentSettings extends JournalSettings {
 }
 
 interface Planned extends PlannedPayment {
-	transaction: BcTransaction;
+	entry: PaymentEntry;
 	/** The line as mapped, before the customer is known. */
 	draft: PaymentLineDraft;
+}
+
+/**
+ * One candidate journal line of an order, mapped: a transaction (money received) or a refund's
+ * payment (money paid back). `source` names it in the output (transactionId, event, status /
+ * refundId, payment position, provider), `auditKey` in the audit record.
+ */
+export interface PaymentEntry {
+	source: IDataObject;
+	auditKey: string;
+	mapped:
+		| { action: 'post'; reference: string; line: PaymentLineDraft }
+		| { action: 'skip'; reference: string; code: string; reason: string };
+	/** The source's amount and currency, for outputs of lines not written now. */
+	amount: number;
+	currency?: string;
 }
 
 /** The order id and transactions of an input item: an order with `transactions`, or one transaction. */
@@ -106,54 +122,83 @@ export async function postPayments(
 		throw new NodeOperationError(context.getNode(), source.error, {
 			itemIndex: settings.itemIndex,
 		});
-	// Under the posting lock (when set), one execution at a time checks and posts this order's payments.
+	const mappingBase = {
+		...settings.mapping,
+		dataAreaId: settings.dataAreaId,
+		storeHash: settings.storeHash,
+		referencePrefix: settings.referencePrefix,
+	};
+	// Mapped once, all before anything is written: an unmapped method fails the whole order.
+	const entries = source.transactions.map((t): PaymentEntry => ({
+		source: { transactionId: t.id, event: t.event, status: t.status },
+		auditKey: `transaction:${t.id}`,
+		mapped: mapPayment(t, mappingBase),
+		amount: t.amount,
+		currency: t.currency,
+	}));
+	return await postPaymentEntries(
+		context,
+		source.orderId,
+		entries,
+		settings,
+		'the order has no transactions',
+	);
+}
+
+/**
+ * Post the mapped journal lines of one order exactly once: under the order's posting lock (when
+ * set), static data, then one lookup by reference, then the customer and one changeset for all
+ * new lines. Captures and refund payouts of an order share the lock, the journal and this path.
+ */
+export async function postPaymentEntries(
+	context: StaticDataContext,
+	orderId: string,
+	entries: PaymentEntry[],
+	settings: PaymentSettings,
+	nothingToPost: string,
+): Promise<IDataObject[]> {
 	return await postingLock(settings)(
-		`${PAYMENT_LINES}:${settings.dataAreaId.toLowerCase()}:order:${source.orderId}`,
-		async () => await postUnlocked(context, source.orderId, source.transactions, settings),
+		`${PAYMENT_LINES}:${settings.dataAreaId.toLowerCase()}:order:${orderId}`,
+		async () => await postUnlocked(context, orderId, entries, settings, nothingToPost),
 	);
 }
 
 async function postUnlocked(
 	context: StaticDataContext,
 	orderId: string,
-	transactions: BcTransaction[],
+	entries: PaymentEntry[],
 	settings: PaymentSettings,
+	nothingToPost: string,
 ): Promise<IDataObject[]> {
 	const { dataAreaId, itemIndex } = settings;
 	const staticData = context.getWorkflowStaticData('global');
 	const cacheKey = (p: Planned) => postedKey(PAYMENT_LINES, dataAreaId, p.reference);
-	const mappingBase = {
-		...settings.mapping,
-		dataAreaId,
-		storeHash: settings.storeHash,
-		referencePrefix: settings.referencePrefix,
-	};
-	const output = (t: BcTransaction, reference: string, audit: IDataObject, extra?: IDataObject) =>
-		paymentOutput(t, orderId, reference, dataAreaId, audit, extra);
+	const output = (e: PaymentEntry, audit: IDataObject, extra?: IDataObject) =>
+		paymentOutput(e, orderId, dataAreaId, audit, extra);
 
-	if (transactions.length === 0) {
+	if (entries.length === 0) {
 		const audit = new AuditTrail(PAYMENT_LINES, dataAreaId, `order:${orderId}`);
 		return [
 			{
 				bigcommerceOrderId: orderId,
 				dataAreaId,
-				audit: audit.record('skipped', {}, 'the order has no transactions'),
+				audit: audit.record('skipped', {}, nothingToPost),
 			},
 		];
 	}
 
-	// 1. What is money received? (Mapped once; only the customer is filled in later.)
-	const outputs: IDataObject[] = [];
+	// 1. What is to be posted? (Mapped once; only the customer is filled in later.)
+	const outputs = new Map<PaymentEntry, IDataObject>();
 	const planned: Planned[] = [];
-	for (const t of transactions) {
-		const audit = new AuditTrail(PAYMENT_LINES, dataAreaId, `transaction:${t.id}`);
-		const mapped = mapPayment(t, mappingBase);
+	for (const entry of entries) {
+		const audit = new AuditTrail(PAYMENT_LINES, dataAreaId, entry.auditKey);
+		const mapped = entry.mapped;
 		if (mapped.action === 'skip') {
 			const skipped = audit.record('skipped', {}, `${mapped.code}: ${mapped.reason}`);
-			outputs.push(output(t, mapped.reference, skipped));
+			outputs.set(entry, output(entry, skipped));
 			continue;
 		}
-		planned.push({ transaction: t, reference: mapped.reference, audit, draft: mapped.line });
+		planned.push({ entry, reference: mapped.reference, audit, draft: mapped.line });
 	}
 	const countAll = (requests = 1) => planned.forEach((p) => p.audit.count(requests));
 
@@ -207,40 +252,33 @@ async function postUnlocked(
 
 	for (const p of planned) {
 		const audit = p.audit.record(p.action ?? 'created', p.keys ?? {}, p.reason);
-		outputs.push(
-			output(p.transaction, p.reference, audit, {
+		outputs.set(
+			p.entry,
+			output(p.entry, audit, {
 				customerAccount: p.customerAccount,
 				journalBatchNumber: p.keys?.JournalBatchNumber,
 				lineNumber: p.keys?.LineNumber,
-				amount: p.line?.CreditAmount ?? p.transaction.amount,
-				currencyCode: p.line?.CurrencyCode ?? p.transaction.currency,
+				amount: p.line ? p.line.CreditAmount || p.line.DebitAmount : p.entry.amount,
+				currencyCode: p.line?.CurrencyCode ?? p.entry.currency,
 				plannedRequests: p.plannedRequests,
 			}),
 		);
 	}
-	// Outputs in the order of the input transactions.
-	const position = new Map(transactions.map((t, i) => [t.id, i]));
-	return outputs.sort(
-		(a, b) =>
-			(position.get(a.transactionId as number) ?? 0) -
-			(position.get(b.transactionId as number) ?? 0),
-	);
+	// Outputs in the order of the input entries.
+	return entries.map((e) => outputs.get(e) as IDataObject);
 }
 
 function paymentOutput(
-	t: BcTransaction,
+	entry: PaymentEntry,
 	orderId: string,
-	reference: string,
 	dataAreaId: string,
 	audit: IDataObject,
 	extra: IDataObject = {},
 ): IDataObject {
 	const out: IDataObject = {
 		bigcommerceOrderId: orderId,
-		transactionId: t.id,
-		event: t.event,
-		status: t.status,
-		reference,
+		...entry.source,
+		reference: entry.mapped.reference,
 		dataAreaId,
 	};
 	for (const [k, v] of Object.entries(extra)) if (v !== undefined) out[k] = v;
