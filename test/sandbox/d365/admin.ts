@@ -15,6 +15,17 @@
  *   PUT    /d365/entra/settings              {"expiresIn":400,"refreshIn":200,"invalidClientStatus":400,"tokenLifetimeOverride":5}
  *   POST   /d365/entra/apps                  register another app {"clientId","clientSecret"} (same cert)
  *   POST   /d365/entra/token                 a signed access token with claim overrides (for 401 tests)
+ *   POST   /d365/packing-slips               post a packing slip for a sales order (packingSlips.ts):
+ *                                            {"salesOrderNumber":"USMF-000001"} ships what is left (full);
+ *                                            "lines":[{"inventoryLotId":"USMF-L00000001","quantity":1}] (or
+ *                                            "lineNumber") a part; "trackingNumbers":["1Z…",{"number","url"}],
+ *                                            "carrier":"UPS","deliveryMode":"GROUND","dataAreaId":"usmf"
+ *   POST   /d365/packing-slips/:id/correct   {"lines":[{"lineNumber":1,"quantity":0}]} lowers quantities
+ *   PUT    /d365/on-hand                     [{"ItemNumber","InventorySiteId","InventoryWarehouseId",
+ *                                            "OnHandQuantity","ReservedOnHandQuantity"?,…}] (onHand.ts)
+ *
+ * Invoicing and planted ledger faults (`/d365/sales-orders/:number/invoice|duplicate`, DELETE
+ * `/d365/sales-orders/:number`, PATCH/DELETE `/d365/records/:set?Field=value`): see invoicing.ts.
  *
  * Faults per route (`odata.<Set>.<op>`, `odata.batch`, `entra.token`) go through /faults/d365;
  * `{"route":"odata.batch","timeoutAfterCommit":1,"commitDelayMs":300}` commits a changeset only
@@ -24,8 +35,17 @@ import { randomUUID } from 'node:crypto';
 
 import type { AdminHandler } from '../types';
 import type { EntraFailure, EntraSandbox } from './entra';
+import { createInvoicingAdmin } from './invoicing';
 import type { EntityModel } from './metadata';
 import type { ODataServer } from './odata';
+import { setOnHand, type OnHandSpec } from './onHand';
+import {
+	correctPackingSlip,
+	PackingSlipError,
+	postPackingSlip,
+	type CorrectionSpec,
+	type PackingSlipSpec,
+} from './packingSlips';
 import type { D365Store } from './store';
 import type { D365Switches } from './switches';
 
@@ -38,6 +58,7 @@ export interface AdminDeps {
 }
 
 export function createD365Admin({ store, switches, entra, odata, model }: AdminDeps): AdminHandler {
+	const invoicing = createInvoicingAdmin({ store, switches });
 	return async (method, path, body, query) => {
 		const [head, arg] = path;
 		if (head === 'entities' && arg) {
@@ -60,6 +81,22 @@ export function createD365Admin({ store, switches, entra, odata, model }: AdminD
 				return { status: 200, body: [] };
 			}
 		}
+		if (head === 'packing-slips' && method === 'POST') {
+			try {
+				if (!arg)
+					return { status: 201, body: postPackingSlip(store, switches, body as PackingSlipSpec) };
+				if (path[2] === 'correct') {
+					const spec = { ...(body as CorrectionSpec), packingSlipId: decodeURIComponent(arg) };
+					return { status: 200, body: correctPackingSlip(store, switches, spec) };
+				}
+			} catch (error) {
+				if (error instanceof PackingSlipError)
+					return { status: 400, body: { error: error.message } };
+				throw error;
+			}
+		}
+		if (head === 'on-hand' && method === 'PUT' && Array.isArray(body))
+			return { status: 200, body: { written: setOnHand(store, switches, body as OnHandSpec[]) } };
 		if (head === 'switches') {
 			if (method === 'GET') return { status: 200, body: switches };
 			if (method === 'PUT') {
@@ -135,6 +172,6 @@ export function createD365Admin({ store, switches, entra, odata, model }: AdminD
 				};
 			}
 		}
-		return undefined;
+		return await invoicing(method, path, body, query);
 	};
 }

@@ -1,7 +1,8 @@
 /**
  * The sandbox's entity model (model/) against F&O's published entity metadata, the reference copy
- * in ../shared/specs/d365/entities-derived.json: every served entity set exists there with the same
- * keys in the same order, every property of the model exists there with the same type, and every
+ * in ../shared/specs/d365/entities-derived.json, plus fulfilment-entities.json for the sets that file
+ * lacks (packing slips, tracking, on hand): every served entity set exists there with the same keys
+ * in the same order, every property of the model exists there with the same type, and every
  * enum carries F&O's members in F&O's order (its first member is the default). A property the pack
  * names that belongs to a served entity but is missing from the model is reported too, so the
  * sandbox cannot drift behind the pack. Skipped where ../shared is absent; under CI a failure.
@@ -14,6 +15,8 @@ import { entityModel } from './metadata';
 import { ENTITY_TABLES, F_AND_O_ENUMS, F_AND_O_NAMESPACE } from './model';
 
 const ENTITY_METADATA = 'specs/d365/entities-derived.json';
+/** Packing slips, tracking and on-hand (issue 18): the same metadata source, extracted separately. */
+const FULFILMENT_METADATA = 'specs/d365/fulfilment-entities.json';
 const REPO = path.resolve(__dirname, '../../..');
 
 interface PublishedMetadata {
@@ -43,53 +46,61 @@ function identifiersOfThePack(): Set<string> {
 	return found;
 }
 
-describeWithShared(ENTITY_METADATA)('the sandbox entity model against F&O entity metadata', () => {
-	let published: PublishedMetadata;
-	const model = entityModel();
-	beforeAll(() => {
-		published = JSON.parse(readFileSync(sharedPath(ENTITY_METADATA), 'utf8'));
-	});
+describeWithShared(ENTITY_METADATA, FULFILMENT_METADATA)(
+	'the sandbox entity model against F&O entity metadata',
+	() => {
+		let published: PublishedMetadata;
+		const model = entityModel();
+		beforeAll(() => {
+			published = JSON.parse(readFileSync(sharedPath(ENTITY_METADATA), 'utf8'));
+			const fulfilment = JSON.parse(
+				readFileSync(sharedPath(FULFILMENT_METADATA), 'utf8'),
+			) as PublishedMetadata;
+			for (const [set, entity] of Object.entries(fulfilment.entities))
+				published.entities[set] ??= entity;
+		});
 
-	it.each(tables)(
-		'%s: the entity set exists, with the same keys in the same order',
-		(set, table) => {
-			expect(Object.keys(published.entities)).toContain(set);
-			expect(table.keys).toEqual(published.entities[set].keys);
-			for (const key of table.keys) expect(Object.keys(table.properties)).toContain(key);
-		},
-	);
-
-	it.each(tables)('%s: every property exists with the same type', (set, table) => {
-		const types = new Map(published.entities[set].properties.map((p) => [p.name, p.type]));
-		for (const property of model.get(set).properties) {
-			expect({ property: property.name, type: property.type }).toEqual({
-				property: property.name,
-				type: types.get(property.name),
-			});
-		}
-		expect(model.get(set).properties.map((p) => p.name)).toEqual(Object.keys(table.properties));
-	});
-
-	it("every enum has F&O's members in F&O's order, and each is used by a served property", () => {
-		const used = new Set(
-			[...model.sets.values()].flatMap((def) =>
-				def.properties
-					.filter((p) => p.type.startsWith(F_AND_O_NAMESPACE))
-					.map((p) => p.type.slice(F_AND_O_NAMESPACE.length)),
-			),
+		it.each(tables)(
+			'%s: the entity set exists, with the same keys in the same order',
+			(set, table) => {
+				expect(Object.keys(published.entities)).toContain(set);
+				expect(table.keys).toEqual(published.entities[set].keys);
+				for (const key of table.keys) expect(Object.keys(table.properties)).toContain(key);
+			},
 		);
-		expect([...used].sort()).toEqual(Object.keys(F_AND_O_ENUMS).sort());
-		for (const [name, members] of Object.entries(F_AND_O_ENUMS))
-			expect({ name, members }).toEqual({ name, members: published.enums[name] });
-	});
 
-	it('every property of a served entity that the pack names is in the model', () => {
-		const named = identifiersOfThePack();
-		const missing = tables.flatMap(([set, table]) =>
-			published.entities[set].properties
-				.filter((p) => named.has(p.name) && !(p.name in table.properties))
-				.map((p) => `${set}.${p.name}`),
-		);
-		expect(missing).toEqual([]);
-	});
-});
+		it.each(tables)('%s: every property exists with the same type', (set, table) => {
+			const types = new Map(published.entities[set].properties.map((p) => [p.name, p.type]));
+			for (const property of model.get(set).properties) {
+				expect({ property: property.name, type: property.type }).toEqual({
+					property: property.name,
+					type: types.get(property.name),
+				});
+			}
+			expect(model.get(set).properties.map((p) => p.name)).toEqual(Object.keys(table.properties));
+		});
+
+		it("every enum has F&O's members in F&O's order, and each is used by a served property", () => {
+			const used = new Set(
+				[...model.sets.values()].flatMap((def) =>
+					def.properties
+						.filter((p) => p.type.startsWith(F_AND_O_NAMESPACE))
+						.map((p) => p.type.slice(F_AND_O_NAMESPACE.length)),
+				),
+			);
+			expect([...used].sort()).toEqual(Object.keys(F_AND_O_ENUMS).sort());
+			for (const [name, members] of Object.entries(F_AND_O_ENUMS))
+				expect({ name, members }).toEqual({ name, members: published.enums[name] });
+		});
+
+		it('every property of a served entity that the pack names is in the model', () => {
+			const named = identifiersOfThePack();
+			const missing = tables.flatMap(([set, table]) =>
+				published.entities[set].properties
+					.filter((p) => named.has(p.name) && !(p.name in table.properties))
+					.map((p) => `${set}.${p.name}`),
+			);
+			expect(missing).toEqual([]);
+		});
+	},
+);

@@ -24,6 +24,7 @@ import {
 } from './errors';
 import { evaluateFilter, FilterError, parseFilter } from './filter';
 import { coerceValue, emptyRecord, type EntityDef, type EntityModel } from './metadata';
+import { FULFILMENT_READ_ONLY_SETS } from './model';
 import {
 	applyDefaults,
 	assignGeneratedKeys,
@@ -33,6 +34,7 @@ import {
 	type RuleContext,
 } from './rules';
 import { applyPricing, withOrderTotals } from './pricing';
+import { taxGroupProblems } from './tax';
 import { D365Store, type StoredRecord } from './store';
 import type { D365Switches } from './switches';
 
@@ -150,7 +152,8 @@ export async function startODataServer(options: ODataOptions): Promise<ODataServ
 		`${collectionUrl(def)}(${def.keys.map((k) => `${k}=${typeof data[k] === 'string' ? `'${encodeURIComponent(String(data[k]).replace(/'/g, "''"))}'` : String(data[k])}`).join(',')})`;
 	const present = (def: EntityDef, r: StoredRecord, select?: string[]) => {
 		const out: Record<string, unknown> = { '@odata.etag': ETAG(r) };
-		const data = def.set === 'SalesOrderHeadersV2' ? withOrderTotals(store, r.data) : r.data;
+		const data =
+			def.set === 'SalesOrderHeadersV2' ? withOrderTotals(store, r.data, switches) : r.data;
 		for (const p of select ?? def.properties.map((x) => x.name)) out[p] = data[p];
 		return out;
 	};
@@ -298,8 +301,8 @@ export async function startODataServer(options: ODataOptions): Promise<ODataServ
 		const problems = assignGeneratedKeys(def.set, data, rc);
 		if (problems) return writeFailure(def, problems, 'create');
 		applyDefaults(def.set, data, rc);
-		applyPricing(def.set, data, sent, switches);
-		const invalid = validate(def.set, data, rc);
+		applyPricing(def.set, data, rc);
+		const invalid = validate(def.set, data, rc) ?? taxGroupProblems(def.set, data, rc);
 		if (invalid) return writeFailure(def, invalid, 'create');
 		if (def.set === 'LegalEntities') data.LegalEntityId = String(data.LegalEntityId).toLowerCase(); // F&O answers company ids in lower case
 		const record = store.insert(def.set, data);
@@ -349,6 +352,9 @@ export async function startODataServer(options: ODataOptions): Promise<ODataServ
 		const seg = parseSegment(op.path);
 		if (isResult(seg)) return seg;
 		const { def, key, rest } = seg;
+		if (op.method !== 'GET' && FULFILMENT_READ_ONLY_SETS.includes(def.set))
+			// Filled by posting in F&O, never by OData writes; the status and wording are [inferred].
+			return plainError(405, `The entity set '${def.set}' is read-only.`);
 		if (key === undefined) {
 			if (rest === '$count' && op.method === 'GET') return list(def, op, true);
 			if (rest !== undefined) return segmentNotFound(rest.split('/')[0]);

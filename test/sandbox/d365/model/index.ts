@@ -16,6 +16,13 @@ import {
 	SALES_ORDER_LINES,
 } from './documents';
 import {
+	CUST_PACKING_SLIP_JOUR_BI_ENTITIES,
+	CUST_PACKING_SLIP_TRANS_BI_ENTITIES,
+	PACKING_SLIP_TRACKING_INFORMATION,
+	WAREHOUSES_ON_HAND_V2,
+} from './fulfilment';
+import { SALES_INVOICE_HEADERS_V2, SALES_INVOICE_LINES } from './invoices';
+import {
 	CURRENCIES,
 	CUSTOMER_GROUPS,
 	CUSTOMERS_V3,
@@ -26,6 +33,7 @@ import {
 } from './masterData';
 import type { EntityTable } from './table';
 
+export { FULFILMENT_READ_ONLY_SETS } from './fulfilment';
 export { F_AND_O_ENUMS, F_AND_O_NAMESPACE } from './enums';
 export type { EdmPrimitive, EntityTable, EnumName, PropertyType } from './table';
 
@@ -46,4 +54,10 @@ export const ENTITY_TABLES: readonly EntityTable[] = [
 	RETURN_ORDER_LINES,
 	FREE_TEXT_INVOICE_HEADERS,
 	FREE_TEXT_INVOICE_LINES,
+	SALES_INVOICE_HEADERS_V2,
+	SALES_INVOICE_LINES,
+	CUST_PACKING_SLIP_JOUR_BI_ENTITIES,
+	CUST_PACKING_SLIP_TRANS_BI_ENTITIES,
+	PACKING_SLIP_TRACKING_INFORMATION,
+	WAREHOUSES_ON_HAND_V2,
 ];
