@@ -176,7 +176,7 @@ const upperCompany = (c: string) => c.toUpperCase();
 const pad = (n: number, width = 6) => String(n).padStart(width, '0');
 
 /** Number sequence formats; F&O's examples show `DAT-000024` (orders), `DAT-000053` (customers), `DAT-000029` (journals). */
-const FORMATS = {
+export const FORMATS = {
 	SalesOrderNumber: (n: number, c: string) => `${upperCompany(c)}-${pad(n)}`,
 	CustomerAccount: (n: number, c: string) => `${upperCompany(c)}-C${pad(n)}`,
 	JournalBatchNumber: (n: number, c: string) => `${upperCompany(c)}-J${pad(n)}`,
