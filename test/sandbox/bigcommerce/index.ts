@@ -11,7 +11,9 @@ import type { SandboxService, ServiceContext } from '../types';
 import { createAdminHandler } from './admin';
 import { sendV2Error, sendV3Error, statusMessage } from './format';
 import { DEFAULT_QUOTA, RATE_LIMIT_WINDOW_MS, RateLimiter } from './rateLimit';
+import { InventoryBook, registerInventoryRoutes } from './inventory';
 import { seedStore } from './seed';
+import { registerShipmentRoutes, ShipmentBook } from './shipments';
 import { BigCommerceStore } from './store';
 import { DEFAULT_SWITCHES, type BigCommerceSwitches } from './switches';
 import { registerV2Routes, renderLine, renderOrder, type V2Context } from './v2';
@@ -52,6 +54,9 @@ export interface BigCommerceSandbox extends SandboxService {
 	switches: BigCommerceSwitches;
 	limiter: RateLimiter;
 	dispatcher: WebhookDispatcher;
+	/** Order shipments (shipments.ts) and inventory locations/levels (inventory.ts). */
+	shipments: ShipmentBook;
+	inventory: InventoryBook;
 	baseUrl: string;
 	/** Resolves once no webhook delivery is running or scheduled; false on timeout. */
 	whenIdle(timeoutMs?: number): Promise<boolean>;
@@ -159,8 +164,12 @@ export async function startBigCommerceSandbox(
 			return;
 		dispatcher.emit(scope, data);
 	};
+	const shipments = new ShipmentBook();
+	const inventory = new InventoryBook();
 	const seed = () => {
 		store.clear();
+		shipments.clear();
+		inventory.clear();
 		if (!options.empty) seedStore(store);
 	};
 	seed();
@@ -168,6 +177,8 @@ export async function startBigCommerceSandbox(
 	const router = new Router();
 	registerV2Routes(router, v2ctx);
 	registerV3Routes(router, { store, switches });
+	registerShipmentRoutes(router, { ...v2ctx, shipments });
+	registerInventoryRoutes(router, { store, switches, inventory });
 
 	const isV2 = (req: SandboxRequest) => req.path.startsWith('/v2/');
 	const prefix = `/stores/${storeHash}`;
@@ -273,6 +284,8 @@ export async function startBigCommerceSandbox(
 		switches,
 		limiter,
 		dispatcher,
+		shipments,
+		inventory,
 		baseUrl,
 		whenIdle: (timeoutMs) => dispatcher.whenIdle(timeoutMs),
 	};

@@ -55,6 +55,15 @@ export interface BigCommerceSwitches {
 	 * capture after the first. A capture beyond the authorised amount is refused either way.
 	 */
 	partialCaptures: boolean;
+	/**
+	 * A shipment sets the order to Shipped (2) when every product is shipped, else Partially Shipped
+	 * (3). Unverified: long-standing platform behaviour, not stated in the spec (shipments.ts).
+	 */
+	shipmentSetsStatus: boolean;
+	/** A shipment of more than is left to ship of an order product is refused (400) [inferred]. */
+	refuseOverShipment: boolean;
+	/** Milliseconds each inventory adjustment takes before its answer (overlaps answer 409). */
+	inventoryWriteLatencyMs: number;
 }
 
 export const DEFAULT_SWITCHES: BigCommerceSwitches = {
@@ -72,6 +81,9 @@ export const DEFAULT_SWITCHES: BigCommerceSwitches = {
 	deliveryTimeoutMs: 10000,
 	hookListIgnoresFilters: false,
 	partialCaptures: true,
+	shipmentSetsStatus: true,
+	refuseOverShipment: true,
+	inventoryWriteLatencyMs: 0,
 };
 
 /** Apply a partial update, rejecting unknown keys and wrong types. Returns an error text or undefined. */
