@@ -3,18 +3,19 @@
  * either emit a failed item (continueOnFail) or throw the error carrying the failing item's index.
  * Written once so the BigCommerce and the F&O node fail the same way; what differs per node is
  * passed in: how its own error classes are worded for the user, and what a failed item carries
- * in its `details`.
+ * beside the error's own fields.
  *
- * The failed item's shape is what n8n's engine routes (n8n-core, WorkflowExecute
- * `handleNodeErrorOutput` and `normalizeNodeErrors`, checked in n8n 2.41 and 1.x): with the node's
- * On Error set to "continue (using error output)", an item goes to the error output when it has
- * `item.error`, or when `json.error` is set and json has no keys but `error`, `message` and
- * `details`; there its json is merged over the paired input item's json, so the failed record
- * travels with its error. An item with `item.error` has its json replaced by `{ error: message }`
- * afterwards, which would drop the details, so the failure is put in json only:
- * `{ error: <message>, details: { itemIndex, description?, httpCode?, …node fields } }`. No
- * `message` key: it would repeat `error`. Any other key (as an `audit` beside `error` once did)
- * keeps the item on the success output, where it reaches the next node as if it had succeeded.
+ * The failed item's shape is what n8n's engine routes to the error output (n8n-core, WorkflowExecute
+ * `handleNodeErrorOutput`, read in the installed hosts): n8n 2.41 takes an item with `item.error`,
+ * or whose json has `error` and no keys but `error`, `message` and `details`; n8n 1.122 (the core of
+ * n8n 1.123) takes `item.error`, json `{ error }` alone, or json `{ error, message }` alone. A
+ * `details` key beside `error` therefore stays on the SUCCESS output on 1.x. Both merge the json over
+ * the paired input item's json, so the failed record (the input to retry) travels with its error.
+ * So the whole failure is one key: `{ error: { message, itemIndex, description?, httpCode?, …node
+ * fields (the F&O node's failed audit) } }`. Not `item.error`: expressions cannot read it, and the
+ * audit must stay reachable as `$json.error.audit`. Any other top-level key (as an `audit` beside
+ * `error` once did) keeps the item on the success output, where it reaches the next node as if it
+ * had succeeded. test/e2e/n8n1x.test.ts and test/e2e/orderFlow.test.ts hold this on both hosts.
  */
 import {
 	NodeApiError,
@@ -29,14 +30,21 @@ export interface ItemRoute {
 	run: (itemIndex: number) => Promise<IDataObject | IDataObject[]>;
 	/** The node's own error classes as n8n errors that say what happened; undefined keeps the error. */
 	describeError?: (error: Error, itemIndex: number) => Error | undefined;
-	/** What a failed item's `details` carry beside the error's own under continueOnFail. */
+	/** What a failed item's `error` carries beside the error's own fields under continueOnFail. */
 	failedItemDetails?: (message: string) => IDataObject;
 }
 
-/** Keys n8n accepts in a failed item's json for it to go to the error output; nothing else. */
+/** What a failed item says under its one `error` key. */
+export interface FailedItemError extends IDataObject {
+	message: string;
+	itemIndex: number;
+	description?: string;
+	httpCode?: string;
+}
+
+/** The json of a failed item: one `error` key, the only shape n8n 1.x and 2.x both route. */
 export interface FailedItemJson extends IDataObject {
-	error: string;
-	details: IDataObject;
+	error: FailedItemError;
 }
 
 /**
@@ -50,14 +58,14 @@ export function failedItemJson(
 ): FailedItemJson {
 	const { description, httpCode } = failure as { description?: unknown; httpCode?: unknown };
 	return {
-		error: failure.message,
-		details: {
+		error: {
+			...extra,
+			message: failure.message,
 			itemIndex,
 			...(typeof description === 'string' && description && !failure.message.includes(description)
 				? { description }
 				: {}),
 			...(typeof httpCode === 'string' && httpCode ? { httpCode } : {}),
-			...extra,
 		},
 	};
 }

@@ -3,7 +3,7 @@
  * the operation's `execute`; the execution then resolves the environment, one SKU cache and the
  * posting lock, and the shared item loop runs each item in its legal entity. The node's own
  * errors are worded for the user (nothing was written / run it again), and a failed item under
- * continueOnFail carries a `failed` audit (in its `details`) like every other output of this node.
+ * continueOnFail carries a `failed` audit (under its `error`) like every other output of this node.
  */
 import {
 	NodeApiError,

@@ -98,10 +98,13 @@ describe('429 from the store', () => {
 		expect(output).toHaveLength(2);
 		expect(output[0]).toEqual({
 			json: {
-				error: expect.stringMatching(
-					/^BigCommerce: rate limited after 5 attempts: Too many requests/,
-				),
-				details: { itemIndex: 0, httpCode: '429' },
+				error: {
+					message: expect.stringMatching(
+						/^BigCommerce: rate limited after 5 attempts: Too many requests/,
+					),
+					itemIndex: 0,
+					httpCode: '429',
+				},
 			},
 			pairedItem: { item: 0 },
 		});
@@ -124,7 +127,7 @@ describe('errors', () => {
 		expect((error as NodeApiError).context.itemIndex).toBe(1);
 	});
 
-	it('with continueOnFail, the failing item gets { error, details } and the others their results, each paired', async () => {
+	it('with continueOnFail, the failing item gets { error: { message, itemIndex, … } } and the others their results, each paired', async () => {
 		const output = await runNode(store, getOrder(orderId), {
 			itemParameters: [
 				{ orderId: '987654' },
@@ -137,14 +140,17 @@ describe('errors', () => {
 		expect(output).toEqual([
 			{
 				json: {
-					error: 'BigCommerce: The requested resource was not found.',
-					details: { itemIndex: 0, httpCode: '404' },
+					error: {
+						message: 'BigCommerce: The requested resource was not found.',
+						itemIndex: 0,
+						httpCode: '404',
+					},
 				},
 				pairedItem: { item: 0 },
 			},
 			{ json: expect.objectContaining({ id: Number(orderId) }), pairedItem: { item: 1 } },
 			{
-				json: { error: 'BigCommerce: no customer with ID 999999', details: { itemIndex: 2 } },
+				json: { error: { message: 'BigCommerce: no customer with ID 999999', itemIndex: 2 } },
 				pairedItem: { item: 2 },
 			},
 		]);

@@ -308,7 +308,9 @@ describe('webhook', () => {
 			},
 			{ continueOnFail: true },
 		);
-		expect(item.json.error).toBe('BigCommerce: JSON data is missing or invalid');
+		expect((item.json.error as { message: string }).message).toBe(
+			'BigCommerce: JSON data is missing or invalid',
+		);
 		expect(item.pairedItem).toEqual({ item: 0 });
 	});
 });

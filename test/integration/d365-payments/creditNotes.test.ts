@@ -248,7 +248,9 @@ describe('credit note: create from a BigCommerce refund', () => {
 		const out = await runNode(fixture, params(refund, order, { skuMapping }), {
 			continueOnFail: true,
 		});
-		expect(String(out[0].error)).toMatch(/Return order not posted: .*NOT-RELEASED/);
+		expect(String((out[0].error as IDataObject).message)).toMatch(
+			/Return order not posted: .*NOT-RELEASED/,
+		);
 		expect(await records('ReturnOrderHeaders')).toEqual([]);
 		expect(await records('ReturnOrderLines')).toEqual([]);
 	});
@@ -274,7 +276,7 @@ describe('credit note: create from a BigCommerce refund', () => {
 		const out = await runNode(fixture, params(refund, order, { mainAccount: '' }), {
 			continueOnFail: true,
 		});
-		expect(String(out[0].error)).toMatch(/main account is needed/);
+		expect(String((out[0].error as IDataObject).message)).toMatch(/main account is needed/);
 		expect(fixture.requests('d365', since)).toHaveLength(0);
 	});
 

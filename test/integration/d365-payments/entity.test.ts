@@ -152,7 +152,7 @@ describe('entity: any entity set', () => {
 			}),
 			{ continueOnFail: true },
 		);
-		expect(String(partial[0].error)).toMatch(/number of keys/i);
+		expect(String((partial[0].error as IDataObject).message)).toMatch(/number of keys/i);
 		const [line] = await runNode(
 			fixture,
 			base('get', {
@@ -189,6 +189,6 @@ describe('entity: any entity set', () => {
 		const bad = await runNode(fixture, base('getAll', { entitySet: 'CustomerGroups?$top=1' }), {
 			continueOnFail: true,
 		});
-		expect(String(bad[0].error)).toMatch(/not an entity set name/);
+		expect(String((bad[0].error as IDataObject).message)).toMatch(/not an entity set name/);
 	});
 });

@@ -297,7 +297,9 @@ describe('payment: post captured payments', () => {
 		const failed = await runNode(fixture, params(order, { customerMode: 'salesOrder' }), {
 			continueOnFail: true,
 		});
-		expect(String(failed[0].error)).toMatch(/No sales order with reference/);
+		expect(String((failed[0].error as IDataObject).message)).toMatch(
+			/No sales order with reference/,
+		);
 		expect(await lines()).toEqual([]);
 
 		const posted = await runNode(fixture, {
@@ -345,7 +347,9 @@ describe('payment: post captured payments', () => {
 		const out = await runNode(fixture, params(order, { customerAccount: 'NO-SUCH-CUSTOMER' }), {
 			continueOnFail: true,
 		});
-		expect(String(out[0].error)).toMatch(/Payments not posted: .*NO-SUCH-CUSTOMER/);
+		expect(String((out[0].error as IDataObject).message)).toMatch(
+			/Payments not posted: .*NO-SUCH-CUSTOMER/,
+		);
 		expect(await lines()).toEqual([]);
 		expect(await headers()).toEqual([]);
 	});

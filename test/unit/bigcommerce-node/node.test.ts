@@ -104,7 +104,9 @@ describe('BigCommerce node description', () => {
 				updateFields: { isActive: true },
 			};
 			const [[item]] = await new BigCommerce().execute.call(offlineContext(parameters) as never);
-			expect(item.json.error).toBe('BigCommerce: offline: no request may leave this test');
+			expect((item.json.error as { message: string }).message).toBe(
+				'BigCommerce: offline: no request may leave this test',
+			);
 			expect(item.pairedItem).toEqual({ item: 0 });
 		},
 	);

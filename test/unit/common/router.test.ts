@@ -31,7 +31,7 @@ describe('routeItems', () => {
 		]);
 	});
 
-	it('under continueOnFail a failed item carries the message and its details (the node fields among them), the next runs', async () => {
+	it('under continueOnFail a failed item carries the message and the node fields under its one error key, the next runs', async () => {
 		const [out] = await routeItems(contextOf(2, true), {
 			run: async (i) => {
 				if (i === 0) throw new Error('raw');
@@ -43,8 +43,11 @@ describe('routeItems', () => {
 		expect(out).toEqual([
 			{
 				json: {
-					error: 'described: raw',
-					details: { itemIndex: 0, audit: { action: 'failed', reason: 'described: raw' } },
+					error: {
+						message: 'described: raw',
+						itemIndex: 0,
+						audit: { action: 'failed', reason: 'described: raw' },
+					},
 				},
 				pairedItem: { item: 0 },
 			},
@@ -52,7 +55,7 @@ describe('routeItems', () => {
 		]);
 	});
 
-	it("a failed item's details keep the error's description and HTTP code; its json holds only what n8n routes to the error output", async () => {
+	it("a failed item's error keeps the error's description and HTTP code; its json holds only the key n8n 1.x and 2.x route to the error output", async () => {
 		const [out] = await routeItems(contextOf(1, true), {
 			run: async () => {
 				throw new NodeApiError(
@@ -65,15 +68,20 @@ describe('routeItems', () => {
 		expect(out).toEqual([
 			{
 				json: {
-					error: 'Not found',
-					details: { itemIndex: 0, description: 'Order 7 does not exist', httpCode: '404' },
+					error: {
+						message: 'Not found',
+						itemIndex: 0,
+						description: 'Order 7 does not exist',
+						httpCode: '404',
+					},
 				},
 				pairedItem: { item: 0 },
 			},
 		]);
-		// No item.error: n8n would replace the json (and the details with it) by { error: message }.
+		// No item.error (expressions cannot read it); json holds `error` alone: n8n 1.x routes an item
+		// whose json is { error } or { error, message } and nothing else.
 		expect(out[0]).not.toHaveProperty('error');
-		expect(Object.keys(out[0].json)).toEqual(['error', 'details']);
+		expect(Object.keys(out[0].json)).toEqual(['error']);
 	});
 
 	it("throws n8n's errors as they are, with the failing item's index where they had none", async () => {

@@ -1,7 +1,7 @@
 /**
  * The F&O node's router, offline: every operation its selectors offer reaches an `execute` (none is
  * left dangling), an unknown one is refused before anything runs, and a failed item under
- * continueOnFail carries the `failed` audit in its details, beside its error. An item the
+ * continueOnFail carries the `failed` audit under its error, beside the message. An item the
  * BigCommerce trigger could not fetch is refused for that reason by every operation that reads it.
  */
 import { NodeApiError, type INodeProperties } from 'n8n-workflow';
@@ -69,6 +69,7 @@ describe('F&O node router', () => {
 			'legalEntity.getAll',
 			'payment.find',
 			'payment.post',
+			'payment.postRefund',
 			'releasedProduct.get',
 			'releasedProduct.resolveSkus',
 			'salesOrder.create',
@@ -94,7 +95,7 @@ describe('F&O node router', () => {
 		).rejects.toThrow('Unsupported operation salesOrder:delete');
 	});
 
-	it('under continueOnFail a failed item carries its error and, in its details, a failed audit', async () => {
+	it('under continueOnFail a failed item carries its error and, under it, a failed audit', async () => {
 		const context = offlineContext(
 			{ resource: 'salesOrder', operation: 'get', salesOrderNumber: 'SO-1' },
 			{
@@ -106,8 +107,7 @@ describe('F&O node router', () => {
 		const message = 'No legal entity: choose one on the node or set a default in the credential';
 		expect(item).toEqual({
 			json: {
-				error: message,
-				details: { itemIndex: 0, audit: { action: 'failed', reason: message } },
+				error: { message, itemIndex: 0, audit: { action: 'failed', reason: message } },
 			},
 			pairedItem: { item: 0 },
 		});
@@ -149,8 +149,8 @@ describe('F&O node router', () => {
 				const message =
 					'Order 101 could not be fetched from BigCommerce (HTTP 404): BigCommerce: The requested resource was not found.';
 				expect(item.json).toEqual({
-					error: message,
-					details: {
+					error: {
+						message,
 						itemIndex: 0,
 						description:
 							'Nothing was written. The trigger received store/order/created but could not read the record; BigCommerce does not send the event again.',
