@@ -47,6 +47,7 @@ export class MicrosoftDynamicsFo implements INodeType {
 			'salesOrder:findByBigCommerceId': 'Find sales order of an order',
 			'salesOrder:get': 'Get sales order',
 			'payment:post': 'Post captured payments',
+			'payment:postRefund': 'Post refund payouts',
 			'payment:find': 'Find payment of a transaction',
 			'creditNote:create': 'Create credit note from refund',
 			'creditNote:find': 'Find credit note of a refund',

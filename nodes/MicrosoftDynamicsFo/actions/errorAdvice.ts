@@ -35,6 +35,7 @@ const MAPPING_FIXES: Partial<Record<MappingErrorCode, string>> = {
 		'Give the node the order this refund belongs to (BigCommerce Order field), with its lines.',
 	INVALID_REFUND:
 		'Check the refund in BigCommerce: it must return at most what was ordered and credit something.',
+	UNMAPPED_PAYMENT_METHOD: `Add a Payment Methods row for the method named (e.g. store_credit or gift_certificate) with its F&O method of payment and offset account; ${AGAIN}`,
 };
 
 /** "Nothing was written (CODE)." and, where known, how to fix it. */
@@ -57,8 +58,10 @@ const RECORD_KIND: Record<string, (fn: IExecuteFunctions, itemIndex: number) => 
 	salesOrder: () => 'order',
 	customer: (fn, i) =>
 		fn.getNodeParameter('source', i, 'customer') === 'order' ? 'order' : 'customer',
-	payment: (fn, i) =>
-		fn.getNodeParameter('input', i, 'order') === 'transaction' ? 'transaction' : 'order',
+	payment: (fn, i) => {
+		const input = fn.getNodeParameter('input', i, 'order');
+		return input === 'transaction' || input === 'refund' ? String(input) : 'order';
+	},
 	creditNote: (fn, i) =>
 		fn.getNodeParameter('input', i, 'refund') === 'refund' ? 'refund' : 'order',
 };

@@ -1,6 +1,7 @@
 /**
  * Node parameters as the F&O posting code takes them, read the same way by every operation that
- * has them: the BigCommerce record (JSON or an object), the SKU mapping and payment method tables,
+ * has them: the BigCommerce record (JSON or an object), the SKU mapping table (the payment method
+ * table is read in payment/journal.ts),
  * financial dimension pairs, account display values, the document customer, the customer mapping
  * options and the find operations' reference prefix.
  */
@@ -77,20 +78,6 @@ export function skuTableFrom(parameter: unknown): SkuMappingTable {
 			ProductStyleId: e.styleId || undefined,
 			ProductConfigurationId: e.configurationId || undefined,
 		};
-	}
-	return table;
-}
-
-/** `Key → F&O method` rows of the node's payment method table. */
-export function paymentMethodTable(parameter: unknown): Record<string, string> {
-	const entries = ((parameter as { entries?: IDataObject[] })?.entries ?? []) as Array<
-		Record<string, string>
-	>;
-	const table: Record<string, string> = {};
-	for (const e of entries) {
-		const key = String(e.bigcommerce ?? '').trim();
-		const method = String(e.paymentMethod ?? '').trim();
-		if (key && method) table[key] = method;
 	}
 	return table;
 }
