@@ -19,7 +19,9 @@
  *   POST /bigcommerce/orders/:id/transactions  {"event":"capture","amount":12.5} → store/order/transaction/created
  *                                              (no amount: a capture takes what is left of the authorisation)
  *   POST /bigcommerce/orders/:id/refunds       {"lines":[{"id":1001,"quantity":1}],"shipping":true,"amount":5}
- *                                              → store/order/refund/created (+ statusUpdated, updated)
+ *                                              → store/order/refund/created (+ statusUpdated, updated);
+ *                                              "payments":[{"provider_id":"braintree","amount":20},
+ *                                              {"provider_id":"storecredit","amount":5}] splits the payback
  *   POST /bigcommerce/customers                {"email","first_name","last_name","addresses":[...]} → store/customer/created
  *   PUT  /bigcommerce/customers/:id            {"phone":"..."} → store/customer/updated
  *   GET  /bigcommerce/switches                 PUT with a partial object flips them

@@ -346,6 +346,11 @@ export interface RefundSpec {
 	amount?: number;
 	reason?: string;
 	provider_id?: string;
+	/**
+	 * How the refund is paid back, when by more than one provider (e.g. card + store credit); the
+	 * amounts must add up to the refund's total, as BigCommerce's quote requires.
+	 */
+	payments?: { provider_id: string; amount: number }[];
 	date?: string;
 }
 
@@ -874,7 +879,8 @@ export class BigCommerceStore {
 	addRefund(orderId: number, spec: RefundSpec, options: { silent?: boolean } = {}): RefundRec {
 		const order = this.getOrder(orderId);
 		if (order.statusId === 0) throw refundRefused('An incomplete order cannot be refunded.');
-		if (spec.provider_id === 'storecredit' && order.customerId === 0)
+		const providers = [spec.provider_id, ...(spec.payments ?? []).map((p) => p.provider_id)];
+		if (providers.includes('storecredit') && order.customerId === 0)
 			throw refundRefused('Unable to provide store credit for a guest customer.');
 		const items: RefundItemRec[] = [];
 		let total = 0;
@@ -971,18 +977,39 @@ export class BigCommerceStore {
 				(t.event === 'capture' || t.event === 'purchase') &&
 				t.status === 'ok',
 		);
-		const providerId = spec.provider_id ?? capture?.gateway ?? 'storecredit';
-		const refundTx = this.addTransaction(
-			orderId,
-			{
-				event: 'refund',
-				amount: total,
-				gateway: capture?.gateway ?? 'storecredit',
-				date: spec.date,
-				emit: false,
-			},
-			{ silent: true },
-		);
+		const split = spec.payments?.length
+			? spec.payments.map((p) => ({ provider_id: p.provider_id, amount: round2(p.amount) }))
+			: [{ provider_id: spec.provider_id ?? capture?.gateway ?? 'storecredit', amount: total }];
+		const paid = round2(split.reduce((sum, p) => sum + p.amount, 0));
+		if (Math.abs(paid - total) > 0.005 || split.some((p) => p.amount <= 0))
+			throw refundRefused(
+				`The refund payments (${paid.toFixed(2)}) do not match the refund amount (${total.toFixed(2)}).`,
+			);
+		// One refund transaction per provider, on its gateway (store credit on BigCommerce's own).
+		const payments = split.map((p) => {
+			const storeCredit = p.provider_id === 'storecredit';
+			const refundTx = this.addTransaction(
+				orderId,
+				{
+					event: 'refund',
+					amount: p.amount,
+					gateway: storeCredit ? 'storecredit' : (capture?.gateway ?? p.provider_id),
+					method: storeCredit ? 'store_credit' : undefined,
+					date: spec.date,
+					emit: false,
+				},
+				{ silent: true },
+			);
+			return {
+				id: this.nextId('payment'),
+				provider_id: p.provider_id,
+				amount: p.amount,
+				offline: storeCredit || p.provider_id === 'custom',
+				is_declined: false,
+				declined_message: '',
+				transaction_id: String(refundTx.id),
+			};
+		});
 		const refund: RefundRec = {
 			id: this.nextId('refund'),
 			order_id: order.id,
@@ -993,17 +1020,7 @@ export class BigCommerceStore {
 			total_tax: tax,
 			uses_merchant_override_values: false,
 			items,
-			payments: [
-				{
-					id: this.nextId('payment'),
-					provider_id: providerId,
-					amount: total,
-					offline: providerId === 'storecredit' || providerId === 'custom',
-					is_declined: false,
-					declined_message: '',
-					transaction_id: String(refundTx.id),
-				},
-			],
+			payments,
 		};
 		this.refunds.push(refund);
 		order.refundedAmount = round2(order.refundedAmount + total);
