@@ -34,6 +34,7 @@ import {
 	type RuleContext,
 } from './rules';
 import { applyPricing, withOrderTotals } from './pricing';
+import { taxGroupProblems } from './tax';
 import { D365Store, type StoredRecord } from './store';
 import type { D365Switches } from './switches';
 
@@ -151,7 +152,8 @@ export async function startODataServer(options: ODataOptions): Promise<ODataServ
 		`${collectionUrl(def)}(${def.keys.map((k) => `${k}=${typeof data[k] === 'string' ? `'${encodeURIComponent(String(data[k]).replace(/'/g, "''"))}'` : String(data[k])}`).join(',')})`;
 	const present = (def: EntityDef, r: StoredRecord, select?: string[]) => {
 		const out: Record<string, unknown> = { '@odata.etag': ETAG(r) };
-		const data = def.set === 'SalesOrderHeadersV2' ? withOrderTotals(store, r.data) : r.data;
+		const data =
+			def.set === 'SalesOrderHeadersV2' ? withOrderTotals(store, r.data, switches) : r.data;
 		for (const p of select ?? def.properties.map((x) => x.name)) out[p] = data[p];
 		return out;
 	};
@@ -299,8 +301,8 @@ export async function startODataServer(options: ODataOptions): Promise<ODataServ
 		const problems = assignGeneratedKeys(def.set, data, rc);
 		if (problems) return writeFailure(def, problems, 'create');
 		applyDefaults(def.set, data, rc);
-		applyPricing(def.set, data, sent, switches);
-		const invalid = validate(def.set, data, rc);
+		applyPricing(def.set, data, rc);
+		const invalid = validate(def.set, data, rc) ?? taxGroupProblems(def.set, data, rc);
 		if (invalid) return writeFailure(def, invalid, 'create');
 		if (def.set === 'LegalEntities') data.LegalEntityId = String(data.LegalEntityId).toLowerCase(); // F&O answers company ids in lower case
 		const record = store.insert(def.set, data);

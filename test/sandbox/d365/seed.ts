@@ -2,7 +2,8 @@
  * Seed data: two legal entities (`usmf` default, `demf`), a handful of currencies (deliberately not
  * every ISO code: e.g. `JPY`, `AUD`, `CHF` are unknown), customer groups, the catalogue's released
  * products and variants (test/sandbox/catalog.ts, `mappedInFo` ones only) in both companies, a
- * web-guest customer, and an active default dimension integration format.
+ * web-guest customer (with the company's sales tax group; products carry a taxable item sales tax
+ * group: tax.ts), and an active default dimension integration format.
  */
 import { foReleasedProducts, foReleasedProductVariants } from '../catalog';
 
@@ -11,8 +12,10 @@ export const FO_CHARGE_ITEMS = [
 	{ ItemNumber: 'SHIPPING', ProductName: 'Shipping and handling' },
 	{ ItemNumber: 'GIFTWRAP', ProductName: 'Gift wrapping' },
 ];
+import { seedCompanySetup } from './companySetupSeed';
 import type { D365Store } from './store';
 import type { D365Switches } from './switches';
+import { SEED_TAX_DEFAULTS } from './tax';
 
 export const SEED_COMPANIES = [
 	{ id: 'usmf', name: 'Contoso Entertainment System USA', currency: 'USD', country: 'USA' },
@@ -55,11 +58,14 @@ export function seedStore(store: D365Store, _switches: D365Switches): void {
 		IsActive: 'Yes',
 	});
 	for (const company of SEED_COMPANIES) {
+		// Tax (tax.ts): products and charge items are taxable; the web guest has the company's group.
+		const tax = SEED_TAX_DEFAULTS[company.id];
 		store.seed('LegalEntities', {
 			LegalEntityId: company.id,
 			Name: company.name,
 			AddressCountryRegionId: company.country,
 		});
+		seedCompanySetup(store, company.id);
 		for (const [id, description] of SEED_CUSTOMER_GROUPS) {
 			store.seed('CustomerGroups', {
 				dataAreaId: company.id,
@@ -78,6 +84,7 @@ export function seedStore(store: D365Store, _switches: D365Switches): void {
 			LanguageId: company.id === 'demf' ? 'de' : 'en-US',
 			AddressCountryRegionId: company.country,
 			PartyNumber: company.id === 'demf' ? '000002001' : '000001001',
+			SalesTaxGroup: tax.guestGroup,
 		});
 		for (const p of foReleasedProducts()) {
 			store.seed('ReleasedProductsV2', {
@@ -93,6 +100,7 @@ export function seedStore(store: D365Store, _switches: D365Switches): void {
 				ProductType: 'Item',
 				ProductSubType: p.isProductMaster ? 'ProductMaster' : 'Product',
 				ProductDimensionGroupName: p.isProductMaster ? 'SizeColStyle' : '',
+				SalesSalesTaxItemGroupCode: tax.itemGroup,
 			});
 		}
 		// Non-stock service items a web-shop setup releases for charges: sales order lines carry
@@ -111,6 +119,7 @@ export function seedStore(store: D365Store, _switches: D365Switches): void {
 				ProductType: 'Service',
 				ProductSubType: 'Product',
 				ProductDimensionGroupName: '',
+				SalesSalesTaxItemGroupCode: tax.itemGroup,
 			});
 		}
 		for (const v of foReleasedProductVariants()) {

@@ -46,6 +46,16 @@ export interface D365Switches {
 	tradeAgreementMultilineDiscountPercentage: number;
 	tradeAgreementTotalDiscountPercentage: number;
 	/**
+	 * F&O's sales tax calculation method (tax.ts): `line` (default) rounds each code's tax on each
+	 * line; `total` rounds each code once over the order. Which one a company uses is its setup.
+	 */
+	salesTaxCalculation: 'line' | 'total';
+	/**
+	 * Whether a sales order header read back has its totals calculated (unverified for OData reads
+	 * right after a write): false answers AreTotalsCalculated = No with the totals at 0.
+	 */
+	totalsCalculated: boolean;
+	/**
 	 * Packing-slip lines carry the order line's lot id in InventTransId (CustPackingSlipTransBiEntities
 	 * .InventTransId = SalesOrderLines.InventoryLotId). UNVERIFIED (inferred from the EDT names): false
 	 * writes another id there, so only SalesId + LineNum = LineNumber links a slip line to its order line.
@@ -72,6 +82,8 @@ export function defaultSwitches(): D365Switches {
 		tradeAgreementLineDiscountPercentage: 0,
 		tradeAgreementMultilineDiscountPercentage: 0,
 		tradeAgreementTotalDiscountPercentage: 0,
+		salesTaxCalculation: 'line',
+		totalsCalculated: true,
 		packingSlipInventTransIdIsLotId: true,
 	};
 }

@@ -42,6 +42,10 @@ export const CUSTOMERS_V3: EntityTable = {
 		PrimaryContactPhone: 'String',
 		SalesCurrencyCode: 'String',
 		SalesTaxGroup: 'String',
+		// Customer defaults F&O has; listed because the pack names SiteId/WarehouseId (sites,
+		// warehouses), which the model contract holds against every served entity.
+		SiteId: 'String',
+		WarehouseId: 'String',
 	},
 };
 
@@ -55,6 +59,7 @@ export const CUSTOMER_GROUPS: EntityTable = {
 		DefaultDimensionDisplayValue: 'String',
 		Description: 'String',
 		PaymentTermId: 'String',
+		TaxGroupId: 'String',
 	},
 };
 
@@ -122,6 +127,7 @@ export const RELEASED_PRODUCTS_V2: EntityTable = {
 		PurchaseUnitSymbol: 'String',
 		SalesPrice: 'Decimal',
 		SalesPriceQuantity: 'Decimal',
+		SalesSalesTaxItemGroupCode: 'String',
 		SalesUnitSymbol: 'String',
 		SearchName: 'String',
 	},
