@@ -15,6 +15,7 @@ import * as legalEntity from './actions/legalEntity';
 import { getLegalEntities } from './actions/legalEntity/loadOptions';
 import { getChargeItems, getCustomerGroups } from './actions/lookupLists';
 import * as payment from './actions/payment';
+import * as reconciliation from './actions/reconciliation';
 import { redisLockTest } from './actions/postingLock';
 import * as releasedProduct from './actions/releasedProduct';
 import { router } from './actions/router';
@@ -49,6 +50,7 @@ export class MicrosoftDynamicsFo implements INodeType {
 			'payment:post': 'Post captured payments',
 			'payment:postRefund': 'Post refund payouts',
 			'payment:find': 'Find payment of a transaction',
+			'reconciliation:orders': 'Reconcile orders with F&O',
 			'creditNote:create': 'Create credit note from refund',
 			'creditNote:find': 'Find credit note of a refund',
 			'entity:create': 'Create record',
@@ -73,6 +75,12 @@ export class MicrosoftDynamicsFo implements INodeType {
 				testedBy: 'redisLockTest',
 				displayOptions: { show: { postingLock: ['redis'] } },
 			},
+			{
+				// Reconciliation reads the store too; n8n asks for it only on this resource.
+				name: 'bigCommerceApi',
+				required: true,
+				displayOptions: { show: { resource: ['reconciliation'] } },
+			},
 		],
 		properties: [
 			resourceProperty(
@@ -82,6 +90,7 @@ export class MicrosoftDynamicsFo implements INodeType {
 					{ name: 'Entity (Any Entity Set)', value: 'entity' },
 					{ name: 'Legal Entity', value: 'legalEntity' },
 					{ name: 'Payment', value: 'payment' },
+					{ name: 'Reconciliation', value: 'reconciliation' },
 					{ name: 'Released Product', value: 'releasedProduct' },
 					{ name: 'Sales Order', value: 'salesOrder' },
 				],
@@ -93,6 +102,7 @@ export class MicrosoftDynamicsFo implements INodeType {
 			salesOrder.operationSelector,
 			payment.operationSelector,
 			creditNote.operationSelector,
+			reconciliation.operationSelector,
 			entity.operationSelector,
 			{ ...legalEntityField, displayOptions: { hide: { resource: ['legalEntity'] } } },
 			postingLockField,
@@ -102,6 +112,7 @@ export class MicrosoftDynamicsFo implements INodeType {
 			...salesOrder.fields,
 			...payment.fields,
 			...creditNote.fields,
+			...reconciliation.fields,
 			...entity.fields,
 		],
 	};

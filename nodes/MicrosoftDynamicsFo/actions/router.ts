@@ -26,6 +26,7 @@ import * as entity from './entity';
 import * as legalEntity from './legalEntity';
 import * as payment from './payment';
 import { postingLockOf } from './postingLock';
+import * as reconciliation from './reconciliation';
 import * as releasedProduct from './releasedProduct';
 import * as salesOrder from './salesOrder';
 
@@ -37,6 +38,7 @@ const resources: Record<string, Record<string, unknown>> = {
 	salesOrder,
 	payment,
 	creditNote,
+	reconciliation,
 	entity,
 };
 

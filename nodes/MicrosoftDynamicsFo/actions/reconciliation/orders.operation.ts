@@ -1,0 +1,145 @@
+/**
+ * Reconciliation → Reconcile Orders: for a date range, every store order in the chosen statuses
+ * against what F&O holds under the pack's references (reconciliation/run.ts); one item per order
+ * with its status, both sides' figures, the difference and the F&O keys, plus one summary item
+ * (first). Reads only. BigCommerce is read with the node's BigCommerce credential, whose store hash
+ * is the one in the references.
+ */
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+import { parseDateInput } from '../../../BigCommerce/api';
+import { BIGCOMMERCE_CREDENTIAL } from '../../../BigCommerce/transport';
+import {
+	DEFAULT_ORDER_STATUSES,
+	ORDER_STATUS_OPTIONS,
+	selectedStatuses,
+} from '../../../BigCommerce/trigger/events';
+import { reconcileOrders } from '../../reconciliation/run';
+import { optionsField, referencePrefixField, showFor } from '../common.descriptions';
+import type { OperationContext } from '../context';
+import { referencePrefixParameter } from '../parameters';
+import { orderLinks, linkOptionFields } from './links';
+
+const show = showFor('reconciliation')(['orders']);
+
+/** The paid family, plus the refunded statuses: orders the shipped workflows post. */
+const RECONCILED_STATUSES = [...DEFAULT_ORDER_STATUSES, 14, 4];
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Date Field',
+		name: 'dateField',
+		type: 'options',
+		options: [
+			{ name: 'Created', value: 'created', description: "The order's date_created" },
+			{ name: 'Modified', value: 'modified', description: "The order's date_modified" },
+		],
+		default: 'created',
+		displayOptions: { show },
+		description: 'Which order date the range applies to',
+	},
+	{
+		displayName: 'From',
+		name: 'from',
+		type: 'dateTime',
+		default: '={{ $today.minus({ days: 1 }).toISO() }}',
+		required: true,
+		displayOptions: { show },
+		description: "Start of the range (inclusive), in the workflow's time zone unless it names one",
+	},
+	{
+		displayName: 'To',
+		name: 'to',
+		type: 'dateTime',
+		default: '={{ $today.minus({ milliseconds: 1 }).toISO() }}',
+		required: true,
+		displayOptions: { show },
+		description: 'End of the range (inclusive)',
+	},
+	{
+		displayName: 'Order Statuses',
+		name: 'statuses',
+		type: 'multiOptions',
+		options: ORDER_STATUS_OPTIONS,
+		default: [...RECONCILED_STATUSES],
+		displayOptions: { show },
+		description:
+			'Orders in these statuses are expected in F&O (the ones your order-sync workflow posts). Others in the range are left out.',
+	},
+	optionsField({ resource: ['reconciliation'], operation: ['orders'] }, [
+		{
+			displayName: 'Check Extra Orders in F&O',
+			name: 'checkExtras',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether to report sales orders F&O created in the range under this store whose order the store does not have (extra_in_fo)',
+		},
+		{
+			displayName: 'Compare Payments',
+			name: 'comparePayments',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether to compare captured transactions with payment journal lines. BigCommerce lists transactions only per order, so this costs one BigCommerce call per order.',
+		},
+		{
+			displayName: 'Expect Refund Payouts',
+			name: 'expectRefundPayouts',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether refunds are also posted as payout lines (Payment → Post Refund Payouts); their debits are then compared with what each refund paid back',
+		},
+		{
+			displayName: 'Include Test Transactions',
+			name: 'includeTestTransactions',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether gateway test transactions count as payments (as the Payment node option of the same name)',
+		},
+		...linkOptionFields,
+		referencePrefixField,
+	]),
+];
+
+const isoSeconds = (value: unknown, timeZone: string) =>
+	parseDateInput(value as string, timeZone)
+		.toISOString()
+		.replace(/\.\d{3}Z$/, 'Z');
+
+export async function execute({
+	fn,
+	itemIndex,
+	dataAreaId,
+	environmentUrl,
+}: OperationContext): Promise<IDataObject[]> {
+	const bigCommerce = await fn.getCredentials(BIGCOMMERCE_CREDENTIAL, itemIndex);
+	const storeHash = String(bigCommerce.storeHash ?? '').trim();
+	const timeZone = fn.getTimezone();
+	const options = fn.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const from = isoSeconds(fn.getNodeParameter('from', itemIndex), timeZone);
+	const to = isoSeconds(fn.getNodeParameter('to', itemIndex), timeZone);
+	if (from > to) throw new Error(`The range is empty: From (${from}) is after To (${to})`);
+	const result = await reconcileOrders(fn, fn, {
+		environmentUrl,
+		dataAreaId,
+		storeHash,
+		referencePrefix: referencePrefixParameter(fn, itemIndex),
+		itemIndex,
+		from,
+		to,
+		dateField: fn.getNodeParameter('dateField', itemIndex, 'created') as 'created' | 'modified',
+		statusIds: selectedStatuses(fn.getNodeParameter('statuses', itemIndex, RECONCILED_STATUSES)),
+		comparePayments: options.comparePayments !== false,
+		expectRefundPayouts: options.expectRefundPayouts === true,
+		includeTestTransactions: options.includeTestTransactions === true,
+		checkExtras: options.checkExtras !== false,
+	});
+	const links = orderLinks(options, { storeHash, dataAreaId, environmentUrl });
+	return [
+		result.summary as IDataObject,
+		...result.orders.map((order) => ({ ...order, links: links(order) }) as unknown as IDataObject),
+	];
+}
