@@ -19,7 +19,13 @@ import { bigCommerceRequest } from '../../BigCommerce/transport';
 import type { HttpContext } from '../../common/http';
 import { parseOrderReference, orderReference } from '../mapping/references';
 import { compareOrder, extraInFo, type ExtraInFo, type OrderReconciliation } from './compare';
-import { foOrdersCreatedBetween, readFoFacts, salesOrderOf, type FoReadSettings } from './foReads';
+import {
+	emptyFoFacts,
+	foOrdersCreatedBetween,
+	readFoFacts,
+	salesOrderOf,
+	type FoReadSettings,
+} from './foReads';
 import { summarise, type ReconciliationSummary } from './summary';
 import type { BcOrderFacts } from './types';
 
@@ -160,9 +166,14 @@ export async function reconcileOrders(
 						prefix: request.referencePrefix,
 					});
 					results.push(
-						compareOrder(facts, foFacts.byOrder.get(Number(order.id)) ?? emptyFacts(), reference, {
-							expectRefundPayouts: request.expectRefundPayouts,
-						}),
+						compareOrder(
+							facts,
+							foFacts.byOrder.get(Number(order.id)) ?? emptyFoFacts(),
+							reference,
+							{
+								expectRefundPayouts: request.expectRefundPayouts,
+							},
+						),
 					);
 				}
 			},
@@ -198,8 +209,4 @@ export async function reconcileOrders(
 		foRequests,
 	});
 	return { orders: results, summary, foRequests, pages };
-}
-
-function emptyFacts() {
-	return { salesOrders: [], invoices: [], payments: [], payouts: [], creditDocuments: [] };
 }

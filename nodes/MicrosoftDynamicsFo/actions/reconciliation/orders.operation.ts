@@ -99,6 +99,15 @@ export const description: INodeProperties[] = [
 			description:
 				'Whether gateway test transactions count as payments (as the Payment node option of the same name)',
 		},
+		{
+			displayName: 'Orders per Page',
+			name: 'pageSize',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 250 },
+			default: 250,
+			description:
+				'Orders read from the store per call (at most 250); each page costs one F&O $batch whatever its size',
+		},
 		...linkOptionFields,
 		referencePrefixField,
 	]),
@@ -136,6 +145,7 @@ export async function execute({
 		expectRefundPayouts: options.expectRefundPayouts === true,
 		includeTestTransactions: options.includeTestTransactions === true,
 		checkExtras: options.checkExtras !== false,
+		pageSize: Number(options.pageSize) || undefined,
 	});
 	const links = orderLinks(options, { storeHash, dataAreaId, environmentUrl });
 	return [
