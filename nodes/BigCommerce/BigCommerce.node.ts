@@ -8,9 +8,11 @@ import {
 
 import { operationSubtitle, resourceProperty } from '../common/descriptions';
 import * as customer from './actions/customer';
+import * as inventory from './actions/inventory';
 import * as order from './actions/order';
 import * as product from './actions/product';
 import * as refund from './actions/refund';
+import * as shipment from './actions/shipment';
 import { router } from './actions/router';
 import * as transaction from './actions/transaction';
 import * as webhook from './actions/webhook';
@@ -36,8 +38,13 @@ export class BigCommerce implements INodeType {
 			'customer:getAll': 'Get many customers',
 			'order:get': 'Get order',
 			'order:getAll': 'Get many orders',
+			'order:updateStatus': 'Update order status',
+			'inventory:get': 'Get inventory',
+			'inventory:setAbsolute': 'Set inventory levels',
 			'product:findBySku': 'Find products by SKU',
 			'refund:getAll': 'Get many refunds',
+			'shipment:create': 'Create shipment from packing slip',
+			'shipment:getAll': 'Get many shipments',
 			'transaction:getAll': 'Get many transactions',
 			'webhook:create': 'Create webhook',
 			'webhook:delete': 'Delete webhook',
@@ -54,18 +61,22 @@ export class BigCommerce implements INodeType {
 			resourceProperty(
 				[
 					{ name: 'Customer', value: 'customer' },
+					{ name: 'Inventory', value: 'inventory' },
 					{ name: 'Order', value: 'order' },
 					{ name: 'Product', value: 'product' },
 					{ name: 'Refund', value: 'refund' },
+					{ name: 'Shipment', value: 'shipment' },
 					{ name: 'Transaction', value: 'transaction' },
 					{ name: 'Webhook', value: 'webhook' },
 				],
 				'order',
 			),
 			...customer.description,
+			...inventory.description,
 			...order.description,
 			...product.description,
 			...refund.description,
+			...shipment.description,
 			...transaction.description,
 			...webhook.description,
 		],

@@ -12,6 +12,8 @@ import * as creditNote from './actions/creditNote';
 import * as customer from './actions/customer';
 import * as entity from './actions/entity';
 import * as legalEntity from './actions/legalEntity';
+import * as onHand from './actions/onHand';
+import * as packingSlip from './actions/packingSlip';
 import { getLegalEntities } from './actions/legalEntity/loadOptions';
 import { getChargeItems, getCustomerGroups } from './actions/lookupLists';
 import * as payment from './actions/payment';
@@ -20,6 +22,7 @@ import { redisLockTest } from './actions/postingLock';
 import * as releasedProduct from './actions/releasedProduct';
 import { router } from './actions/router';
 import * as salesOrder from './actions/salesOrder';
+import * as tracking from './actions/tracking';
 import { FO_CREDENTIAL } from './transport';
 
 /**
@@ -57,6 +60,9 @@ export class MicrosoftDynamicsFo implements INodeType {
 			'entity:delete': 'Delete record',
 			'entity:get': 'Get record',
 			'entity:getAll': 'Get many records',
+			'packingSlip:getAll': 'Get packing slips since last read',
+			'tracking:get': 'Get tracking numbers',
+			'onHand:getAll': 'Get on hand stock',
 			'entity:update': 'Update record',
 		}),
 		description:
@@ -89,10 +95,13 @@ export class MicrosoftDynamicsFo implements INodeType {
 					{ name: 'Customer', value: 'customer' },
 					{ name: 'Entity (Any Entity Set)', value: 'entity' },
 					{ name: 'Legal Entity', value: 'legalEntity' },
+					{ name: 'On-Hand Stock', value: 'onHand' },
+					{ name: 'Packing Slip', value: 'packingSlip' },
 					{ name: 'Payment', value: 'payment' },
 					{ name: 'Reconciliation', value: 'reconciliation' },
 					{ name: 'Released Product', value: 'releasedProduct' },
 					{ name: 'Sales Order', value: 'salesOrder' },
+					{ name: 'Tracking', value: 'tracking' },
 				],
 				'salesOrder',
 			),
@@ -102,6 +111,9 @@ export class MicrosoftDynamicsFo implements INodeType {
 			salesOrder.operationSelector,
 			payment.operationSelector,
 			creditNote.operationSelector,
+			packingSlip.operationSelector,
+			tracking.operationSelector,
+			onHand.operationSelector,
 			reconciliation.operationSelector,
 			entity.operationSelector,
 			{ ...legalEntityField, displayOptions: { hide: { resource: ['legalEntity'] } } },
@@ -112,6 +124,9 @@ export class MicrosoftDynamicsFo implements INodeType {
 			...salesOrder.fields,
 			...payment.fields,
 			...creditNote.fields,
+			...packingSlip.fields,
+			...tracking.fields,
+			...onHand.fields,
 			...reconciliation.fields,
 			...entity.fields,
 		],

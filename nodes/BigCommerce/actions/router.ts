@@ -7,19 +7,23 @@ import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } f
 
 import { routeItems } from '../../common/router';
 import * as customer from './customer';
+import * as inventory from './inventory';
 import * as order from './order';
 import type { OperationExecute } from './parameters';
 import * as product from './product';
 import * as refund from './refund';
+import * as shipment from './shipment';
 import * as transaction from './transaction';
 import * as webhook from './webhook';
 
 /** Each resource module: its operations by value, beside its `description`. */
 const resources: Record<string, Record<string, unknown>> = {
 	customer,
+	inventory,
 	order,
 	product,
 	refund,
+	shipment,
 	transaction,
 	webhook,
 };

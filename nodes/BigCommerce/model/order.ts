@@ -70,6 +70,8 @@ export interface BcOrderProduct {
 	total_inc_tax: BcMoney;
 	quantity: number;
 	quantity_refunded?: number;
+	/** How many of the line were shipped (shipments, or the order marked Shipped). */
+	quantity_shipped?: number;
 	parent_order_product_id?: number | null;
 	is_bundled_product?: boolean;
 	applied_discounts?: BcAppliedDiscount[];

@@ -24,11 +24,14 @@ import * as creditNote from './creditNote';
 import * as customer from './customer';
 import * as entity from './entity';
 import * as legalEntity from './legalEntity';
+import * as onHand from './onHand';
+import * as packingSlip from './packingSlip';
 import * as payment from './payment';
 import { postingLockOf } from './postingLock';
 import * as reconciliation from './reconciliation';
 import * as releasedProduct from './releasedProduct';
 import * as salesOrder from './salesOrder';
+import * as tracking from './tracking';
 
 /** Each resource module: its operations by value, beside its selector and fields. */
 const resources: Record<string, Record<string, unknown>> = {
@@ -39,6 +42,9 @@ const resources: Record<string, Record<string, unknown>> = {
 	payment,
 	creditNote,
 	reconciliation,
+	packingSlip,
+	tracking,
+	onHand,
 	entity,
 };
 

@@ -36,6 +36,7 @@ function offlineContext(parameters: Record<string, unknown>) {
 		getNodeParameter: (name: string, _i: number, fallback?: unknown) =>
 			parameters[name] ?? fallback,
 		getTimezone: () => 'UTC',
+		getWorkflowStaticData: () => ({}),
 		continueOnFail: () => true,
 		getCredentials: async () => ({
 			storeHash: 's',
@@ -71,10 +72,15 @@ describe('BigCommerce node description', () => {
 		).toEqual([
 			'customer.get',
 			'customer.getAll',
+			'inventory.get',
+			'inventory.setAbsolute',
 			'order.get',
 			'order.getAll',
+			'order.updateStatus',
 			'product.findBySku',
 			'refund.getAll',
+			'shipment.create',
+			'shipment.getAll',
 			'transaction.getAll',
 			'webhook.create',
 			'webhook.delete',
@@ -102,6 +108,16 @@ describe('BigCommerce node description', () => {
 				source: 'order',
 				returnAll: true,
 				updateFields: { isActive: true },
+				locationId: '1',
+				statusOrderId: '1',
+				packingSlip: {
+					bigCommerceOrderId: 1,
+					packingSlipId: 'PS-1',
+					dataAreaId: 'usmf',
+					lines: [],
+				},
+				rows: [{ sku: 'A', warehouseId: '11', availableOnHand: 1 }],
+				locations: { entries: [{ warehouseId: '11', locationId: 1 }] },
 			};
 			const [[item]] = await new BigCommerce().execute.call(offlineContext(parameters) as never);
 			expect((item.json.error as { message: string }).message).toBe(

@@ -67,6 +67,8 @@ describe('F&O node router', () => {
 			'entity.getAll',
 			'entity.update',
 			'legalEntity.getAll',
+			'onHand.getAll',
+			'packingSlip.getAll',
 			'payment.find',
 			'payment.post',
 			'payment.postRefund',
@@ -75,6 +77,7 @@ describe('F&O node router', () => {
 			'salesOrder.create',
 			'salesOrder.findByBigCommerceId',
 			'salesOrder.get',
+			'tracking.get',
 		]);
 	});
 

@@ -6,8 +6,9 @@ import type { INodeProperties } from 'n8n-workflow';
 import { operationProperty } from '../../../common/descriptions';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
+import * as updateStatus from './updateStatus.operation';
 
-export { get, getAll };
+export { get, getAll, updateStatus };
 
 export const description: INodeProperties[] = [
 	operationProperty(
@@ -25,9 +26,16 @@ export const description: INodeProperties[] = [
 				description: 'Get orders by status, customer, dates or ID',
 				action: 'Get many orders',
 			},
+			{
+				name: 'Update Status',
+				value: 'updateStatus',
+				description: "Set the order's status (e.g. Shipped after a shipment)",
+				action: 'Update an order status',
+			},
 		],
 		'get',
 	),
 	...get.description,
 	...getAll.description,
+	...updateStatus.description,
 ];

@@ -1,0 +1,157 @@
+/**
+ * F&O on-hand rows → BigCommerce stock levels, writing only what changed. Each row (SKU, site,
+ * warehouse, quantity) goes to the location a table maps its warehouse to (several warehouses may
+ * add up in one location); the quantity published is the sum less a safety stock, floored to a
+ * whole number and never below 0. The node keeps what it last sent per location and SKU (workflow
+ * static data) and the BigCommerce product/variant each SKU resolved to, so a sync that finds
+ * nothing changed sends nothing, and one that finds N changes sends ceil(N / 2,000) adjustments per
+ * location — grouped by location as BigCommerce advises, at most 2,000 items each, one at a time
+ * (the lock covers every execution in this process; BigCommerce asks not to send the next before
+ * the previous answered). Remembered values move on only after BigCommerce accepted them.
+ *
+ * SKU → BigCommerce: the catalog lookup orders use (findProductsBySku): a product's own SKU
+ * names the product, a variant's SKU the variant; an item of a product tracked by product is
+ * written by product_id (BigCommerce refuses variant_id for it), else by variant_id. A SKU the
+ * store does not sell, a row without SKU and a warehouse the table does not map are output as
+ * items, not errors.
+ *
+ * Echoes: the store fires store/sku|product/inventory/updated for these writes. The pack's
+ * BigCommerce Trigger does not subscribe inventory events, so nothing here reacts to them; a
+ * workflow that does should drop events whose value equals `sent` in this node's memory.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import type { HttpContext } from '../../common/http';
+import { withProcessLock } from '../../common/processLock';
+import { findProductsBySku } from '../api/catalog';
+import { MAX_ADJUSTMENT_ITEMS, setAbsolute, type AbsoluteItem } from '../api/inventory';
+
+export interface StockRow {
+	sku?: string;
+	siteId?: string;
+	warehouseId?: string;
+	quantity: number;
+}
+
+export interface LocationRow {
+	siteId?: string;
+	warehouseId: string;
+	locationId: number;
+}
+
+export interface StockMemory {
+	/** `${locationId}|${sku}` → quantity last accepted by BigCommerce. */
+	sent?: Record<string, number>;
+	/** sku → how BigCommerce names it in an adjustment. */
+	ids?: Record<string, { product_id?: number; variant_id?: number }>;
+}
+
+export interface StockSyncOptions {
+	locations: LocationRow[];
+	safetyStock: number;
+	onlyChanged: boolean;
+	storeHash: string;
+	reason: string;
+	itemIndex?: number;
+}
+
+export interface StockSyncResult {
+	summary: IDataObject;
+	issues: IDataObject[];
+}
+
+function locationOf(row: StockRow, table: LocationRow[]): number | undefined {
+	const same = (a?: string, b?: string) =>
+		(a ?? '').trim().toLowerCase() === (b ?? '').trim().toLowerCase();
+	const match =
+		table.find(
+			(l) => l.siteId && same(l.siteId, row.siteId) && same(l.warehouseId, row.warehouseId),
+		) ?? table.find((l) => !l.siteId && same(l.warehouseId, row.warehouseId));
+	return match?.locationId;
+}
+
+export async function syncStock(
+	context: HttpContext,
+	rows: StockRow[],
+	memory: StockMemory,
+	options: StockSyncOptions,
+): Promise<StockSyncResult> {
+	const issues: IDataObject[] = [];
+	const unmapped = new Map<string, number>();
+	const totals = new Map<string, { locationId: number; sku: string; quantity: number }>();
+	for (const row of rows) {
+		const sku = String(row.sku ?? '').trim();
+		const locationId = locationOf(row, options.locations);
+		if (locationId === undefined) {
+			const key = `${row.siteId ?? ''}/${row.warehouseId ?? ''}`;
+			unmapped.set(key, (unmapped.get(key) ?? 0) + 1);
+			continue;
+		}
+		if (!sku) {
+			issues.push({ issue: 'noSku', ...row });
+			continue;
+		}
+		const key = `${locationId}|${sku}`;
+		const total = totals.get(key) ?? { locationId, sku, quantity: 0 };
+		total.quantity += Number(row.quantity) || 0;
+		totals.set(key, total);
+	}
+	for (const [key, count] of unmapped) {
+		const [siteId, warehouseId] = key.split('/');
+		issues.push({ issue: 'unmappedWarehouse', siteId, warehouseId, rows: count });
+	}
+	const sent = { ...memory.sent };
+	const changed = [...totals.values()]
+		.map((t) => ({ ...t, quantity: Math.max(0, Math.floor(t.quantity - options.safetyStock)) }))
+		.filter((t) => !options.onlyChanged || sent[`${t.locationId}|${t.sku}`] !== t.quantity);
+	const ids = { ...memory.ids };
+	const unresolved = [...new Set(changed.map((c) => c.sku).filter((sku) => !ids[sku]))];
+	let lookups = 0;
+	if (unresolved.length) {
+		const matches = await findProductsBySku(context, unresolved, { itemIndex: options.itemIndex });
+		lookups = matches.length;
+		for (const m of matches) {
+			if (!m.found) continue;
+			const byProduct = m.matchedOn === 'product' && m.product?.inventory_tracking === 'product';
+			ids[m.sku] = byProduct ? { product_id: m.product_id } : { variant_id: m.variant_id };
+		}
+	}
+	const unknown = new Set(unresolved.filter((sku) => !ids[sku]));
+	for (const sku of unknown) issues.push({ issue: 'unknownSku', sku });
+	const byLocation = new Map<number, { sku: string; item: AbsoluteItem }[]>();
+	for (const c of changed) {
+		if (unknown.has(c.sku)) continue;
+		const item: AbsoluteItem = { location_id: c.locationId, quantity: c.quantity, ...ids[c.sku] };
+		byLocation.set(c.locationId, [...(byLocation.get(c.locationId) ?? []), { sku: c.sku, item }]);
+	}
+	const calls: IDataObject[] = [];
+	await withProcessLock(`bigcommerce-inventory:${options.storeHash.toLowerCase()}`, async () => {
+		for (const [locationId, entries] of [...byLocation].sort((a, b) => a[0] - b[0])) {
+			for (let i = 0; i < entries.length; i += MAX_ADJUSTMENT_ITEMS) {
+				const batch = entries.slice(i, i + MAX_ADJUSTMENT_ITEMS);
+				const transactionId = await setAbsolute(
+					context,
+					batch.map((b) => b.item),
+					options.reason,
+					options.itemIndex,
+				);
+				for (const b of batch) sent[`${locationId}|${b.sku}`] = b.item.quantity;
+				memory.sent = { ...sent };
+				calls.push({ locationId, items: batch.length, transactionId });
+			}
+		}
+	});
+	memory.ids = ids;
+	const written = calls.reduce((n, c) => n + Number(c.items), 0);
+	return {
+		summary: {
+			rows: rows.length,
+			written,
+			unchanged: totals.size - changed.length,
+			adjustments: calls,
+			skuLookups: lookups,
+			issues: issues.length,
+		},
+		issues,
+	};
+}
