@@ -28,6 +28,8 @@ import { MAX_ADJUSTMENT_ITEMS, setAbsolute, type AbsoluteItem } from '../api/inv
 
 export interface StockRow {
 	sku?: string;
+	/** The F&O item, to name a row without SKU. */
+	itemNumber?: string;
 	siteId?: string;
 	warehouseId?: string;
 	quantity: number;

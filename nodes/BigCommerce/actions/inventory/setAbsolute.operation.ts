@@ -135,6 +135,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const memory = this.getWorkflowStaticData('node') as StockMemory;
 	const stock: StockRow[] = rows.map((r) => ({
 		sku: r.sku as string,
+		itemNumber: r.itemNumber as string,
 		siteId: r.siteId as string,
 		warehouseId: r.warehouseId as string,
 		quantity: Number(r[field] ?? r.quantity ?? 0),

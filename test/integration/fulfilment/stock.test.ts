@@ -1,0 +1,159 @@
+/**
+ * F&O on-hand stock reaches BigCommerce as stock-sync runs it (F&O On-Hand → Get Many, one item
+ * with all rows, then BigCommerce Inventory → Set Absolute From Stock Rows): 10,000 SKUs in 3
+ * warehouses go to 3 locations in adjustments of at most 2,000 items, one at a time; the next sync
+ * sends only what changed; safety stock and the floor at 0 apply; a SKU the store does not sell,
+ * a row without SKU and an unmapped warehouse come out as items; a sync with nothing changed sends
+ * nothing.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import type { D365Sandbox } from '../../sandbox/d365';
+import { setOnHand, type OnHandSpec } from '../../sandbox/d365/onHand';
+import { addBulkProducts } from '../../sandbox/bigcommerce/inventory';
+import { emptyStaticData } from '../../support/n8n/context';
+import { startSandboxFixture, type SandboxFixture } from '../../support/sandboxFixture';
+import { bigCommerceOf, runBc, runFo, type StaticData } from './support';
+
+jest.setTimeout(180000);
+
+let fx: SandboxFixture;
+beforeAll(async () => {
+	// Many SKU lookups on the first sync: a quota that does not make the test wait for windows.
+	fx = await startSandboxFixture({ bigcommerce: { quota: 100000 } });
+});
+afterAll(async () => fx.close());
+beforeEach(() => fx.reset());
+
+const d365 = () => fx.sandbox.services.d365 as unknown as D365Sandbox;
+const WAREHOUSES = [
+	{ site: '1', warehouse: '11', location: 1 },
+	{ site: '2', warehouse: '21', location: 2 },
+	{ site: '3', warehouse: '31', location: 3 },
+];
+const locations = {
+	entries: WAREHOUSES.map((w) => ({
+		siteId: w.site,
+		warehouseId: w.warehouse,
+		locationId: w.location,
+	})),
+};
+
+function onHand(rows: OnHandSpec[]) {
+	setOnHand(d365().store, d365().switches, rows);
+}
+
+async function sync(memory: StaticData, options: IDataObject = {}) {
+	const [read] = await runFo(fx, {
+		resource: 'onHand',
+		operation: 'getAll',
+		output: 'oneItem',
+		skuMapping: {},
+		options: {},
+	});
+	const seq = fx.lastSeq();
+	const out = await runBc(
+		fx,
+		{
+			resource: 'inventory',
+			operation: 'setAbsolute',
+			quantityField: 'availableOnHand',
+			locations,
+			options,
+		},
+		[{ rows: read.rows }],
+		memory,
+	);
+	const calls = fx.requests('bigcommerce', seq).filter((r) => r.route === 'v3.inventory.absolute');
+	return { summary: out[0], issues: out.slice(1), calls, rowCount: read.rowCount };
+}
+
+describe('stock sync', () => {
+	it('10,000 SKUs × 3 warehouses: ≤ 2,000 items per call, one at a time; then only what changed', async () => {
+		const skus = addBulkProducts(bigCommerceOf(fx).store, 10000);
+		onHand(
+			WAREHOUSES.flatMap((w, wi) =>
+				skus.map((sku, n) => ({
+					ItemNumber: sku,
+					InventorySiteId: w.site,
+					InventoryWarehouseId: w.warehouse,
+					OnHandQuantity: (n % 50) + wi,
+					ReservedOnHandQuantity: n % 7 === 0 ? 1 : 0,
+				})),
+			),
+		);
+		bigCommerceOf(fx).switches.inventoryWriteLatencyMs = 5;
+		const memory = emptyStaticData();
+		const first = await sync(memory);
+		expect(first.rowCount).toBe(30000);
+		expect(first.summary.written).toBe(30000);
+		const adjustments = bigCommerceOf(fx).inventory.adjustments;
+		expect(adjustments.length).toBe(15);
+		expect(Math.max(...adjustments.map((a) => a.items))).toBeLessThanOrEqual(2000);
+		expect(bigCommerceOf(fx).inventory.overlapping).toBe(0);
+		const inv = bigCommerceOf(fx).inventory;
+		const variantOf = (sku: string) =>
+			Number(
+				[...bigCommerceOf(fx).store.products.values()].find((p) => p.sku === sku)?.base_variant_id,
+			);
+		// SKU n=7 at warehouse 21: on hand 7 + 1, 1 reserved → 7 available.
+		expect(inv.level(2, variantOf(skus[7]))).toBe(7);
+
+		// Change 300 rows in warehouse 31; nothing else moves.
+		onHand(
+			skus.slice(0, 300).map((sku) => ({
+				ItemNumber: sku,
+				InventorySiteId: '3',
+				InventoryWarehouseId: '31',
+				OnHandQuantity: 500,
+			})),
+		);
+		const second = await sync(memory);
+		expect(second.summary).toMatchObject({ written: 300, unchanged: 29700, skuLookups: 0 });
+		expect(second.calls).toHaveLength(1);
+		expect(inv.level(3, variantOf(skus[0]))).toBe(500);
+
+		const third = await sync(memory);
+		expect(third.summary.written).toBe(0);
+		expect(third.calls).toHaveLength(0);
+	});
+
+	it('safety stock and the floor at 0; unknown SKU, missing SKU and unmapped warehouse are items', async () => {
+		const [known] = addBulkProducts(bigCommerceOf(fx).store, 1);
+		onHand([
+			{ ItemNumber: known, InventorySiteId: '1', InventoryWarehouseId: '11', OnHandQuantity: 10 },
+			{ ItemNumber: known, InventorySiteId: '2', InventoryWarehouseId: '21', OnHandQuantity: 1 },
+			{
+				ItemNumber: 'NOT-SOLD-IN-STORE',
+				InventorySiteId: '1',
+				InventoryWarehouseId: '11',
+				OnHandQuantity: 4,
+			},
+			{ ItemNumber: known, InventorySiteId: '4', InventoryWarehouseId: '41', OnHandQuantity: 9 },
+			{
+				ItemNumber: 'NO-VARIANT',
+				ProductColorId: 'RED',
+				InventorySiteId: '1',
+				InventoryWarehouseId: '11',
+				OnHandQuantity: 2,
+			},
+		]);
+		const { summary, issues } = await sync(emptyStaticData(), { safetyStock: 2 });
+		expect(summary.written).toBe(2);
+		const id = Number(
+			[...bigCommerceOf(fx).store.products.values()].find((p) => p.sku === known)?.base_variant_id,
+		);
+		expect([
+			bigCommerceOf(fx).inventory.level(1, id),
+			bigCommerceOf(fx).inventory.level(2, id),
+		]).toEqual([8, 0]);
+		expect(issues.map((i) => [i.issue, i.sku || i.itemNumber || i.warehouseId])).toEqual(
+			expect.arrayContaining([
+				['unmappedWarehouse', '41'],
+				['noSku', 'NO-VARIANT'],
+				['unknownSku', 'NOT-SOLD-IN-STORE'],
+			]),
+		);
+		expect(issues).toHaveLength(3);
+	});
+});
