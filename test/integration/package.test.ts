@@ -35,7 +35,14 @@ describe('the npm package', () => {
 			files.filter((f) => /(^|\/)(test|sandbox|shared|specs)(\/|$)|\.test\.js$/.test(f)),
 		).toEqual([]);
 		expect(files.filter((f) => f.startsWith('workflows/')).sort()).toEqual(
-			['backfill', 'customer-sync', 'order-sync', 'refund-sync'].map((n) => `workflows/${n}.json`),
+			[
+				'backfill',
+				'customer-sync',
+				'fulfilment-sync',
+				'order-sync',
+				'refund-sync',
+				'stock-sync',
+			].map((n) => `workflows/${n}.json`),
 		);
 	});
 
