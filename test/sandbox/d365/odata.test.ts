@@ -87,6 +87,23 @@ describe('contract: served records match the entity model', () => {
 			Quantity: 1,
 			UnitPrice: 1,
 		});
+		// Filled by posting in F&O, not by OData: a packing slip with a tracking number, on hand.
+		await admin('POST', ['packing-slips'], {
+			salesOrderNumber: so.SalesOrderNumber,
+			trackingNumbers: ['1Z-CONTRACT'],
+		});
+		await admin(
+			'PUT',
+			['on-hand'],
+			[
+				{
+					ItemNumber: 'TENT-2P-ALPINE',
+					InventorySiteId: '1',
+					InventoryWarehouseId: '11',
+					OnHandQuantity: 3,
+				},
+			],
+		);
 	}
 
 	it.each([...SERVED_ENTITY_SETS])(
