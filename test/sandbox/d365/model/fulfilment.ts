@@ -32,6 +32,7 @@ export const CUST_PACKING_SLIP_JOUR_BI_ENTITIES: EntityTable = {
 		inventLocationId: 'String',
 		InvoiceAccount: 'String',
 		LanguageId: 'String',
+		LedgerVoucher: 'String',
 		OrderAccount: 'String',
 		PackingSlipId: 'String',
 		Qty: 'Decimal',
