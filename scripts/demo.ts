@@ -16,7 +16,13 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { closeLockClients } from '../nodes/common/recordLock';
 import { startSandboxFixture, type SandboxFixture } from '../test/support/sandboxFixture';
-import { packReady, sandboxCredentials, WORKFLOW_FILES } from '../test/e2e/support/pack-e2e';
+import {
+	packReady,
+	sandboxCredentials,
+	SUPPORT_WORKFLOW_FILES,
+	WORKFLOW_FILES,
+	WORKFLOW_IDS,
+} from '../test/e2e/support/pack-e2e';
 import { packTarball, startN8n, type N8nInstance } from '../test/e2e/support';
 import { setProgressSink } from '../test/e2e/support/log';
 
@@ -188,7 +194,8 @@ async function main(): Promise<void> {
 			port: n8nPort,
 			brokerPort,
 			tarball,
-			workflows: WORKFLOW_FILES,
+			workflows: [...WORKFLOW_FILES, ...SUPPORT_WORKFLOW_FILES],
+			activate: Object.values(WORKFLOW_IDS),
 			credentials: sandboxCredentials(fx),
 			ready: packReady(fx),
 			readyTimeoutMs: 180_000,
@@ -206,6 +213,12 @@ async function main(): Promise<void> {
 	say(`n8n editor:   ${n8n.baseUrl}`);
 	say(`Login:        ${n8n.owner.email} / ${n8n.owner.password}`);
 	say(`Workflows:    ${WORKFLOW_FILES.map((f) => f.split('/').pop()).join(', ')} (active)`);
+	say(
+		`              ${SUPPORT_WORKFLOW_FILES.map((f) => f.split('/').pop()).join(', ')} (run by hand / on errors)`,
+	);
+	say(
+		`Data tables:  ${Object.keys(n8n.dataTableIds).join(', ')} (failures to replay, the audit trail; Overview → Data tables)`,
+	);
 	say(
 		`Sandbox:      admin ${fx.sandbox.manifest.admin.baseUrl}, store ${String(fx.sandbox.manifest.bigcommerce.baseUrl)}, F&O ${fx.sandbox.manifest.d365.environmentUrl}`,
 	);

@@ -38,9 +38,11 @@ describe('the npm package', () => {
 			[
 				'backfill',
 				'customer-sync',
+				'error-handler',
 				'fulfilment-sync',
 				'order-sync',
 				'refund-sync',
+				'replay-failures',
 				'stock-sync',
 			].map((n) => `workflows/${n}.json`),
 		);

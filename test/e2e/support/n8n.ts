@@ -12,6 +12,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 
+import { createDataTables, dataTablesNamedBy, type DataTableDefinition } from './dataTables';
 import { cleanEnv, installHost, type HostName, type InstalledHost } from './hosts';
 import { sleep } from './lock';
 import { progress, seconds } from './log';
@@ -65,6 +66,9 @@ export interface StartOptions {
 	owner?: N8nInstance['owner'];
 	/** The label of the owner's n8n API key (Settings → n8n API); default 'e2e'. */
 	apiKeyLabel?: string;
+	/** Data Tables created (public API) right after the owner, before anything is ready. Default:
+	 *  those of DATA_TABLES that the imported workflows name (Data Table nodes "By Name"). */
+	dataTables?: DataTableDefinition[];
 	/** Where the n8n logs go; default `<run folder>/logs`. A folder outside the run folder is kept
 	 *  after stop() (the demo keeps its logs); the run folder itself is still removed. */
 	logDir?: string;
@@ -113,6 +117,8 @@ export interface N8nInstance {
 	pack?: { name: string; version: string; dir: string };
 	/** Ids of the imported workflows. */
 	workflowIds: string[];
+	/** Ids of the Data Tables created at start, by table name. */
+	dataTableIds: Record<string, string>;
 	/** Measured: host install, pack install, imports/activation, start → /healthz, → ready. */
 	timings: Record<string, number>;
 	/** SIGTERM every process group (then SIGKILL), drop the queue-mode database and Redis keys, remove
@@ -592,11 +598,19 @@ export async function startN8n(options: StartOptions = {}): Promise<N8nInstance>
 			apiKey,
 			pack,
 			workflowIds,
+			dataTableIds: {},
 			workers,
 			timings,
 			stop,
 		};
 
+		// n8n 1.x (1.123) has the Data Table node v1 only ("From list" / ID, no "By Name") and no public
+		// data-table API: the workflows cannot name a table there, so none is created (README).
+		const tables = host.major >= 2 ? (options.dataTables ?? dataTablesNamedBy(workflows)) : [];
+		if (tables.length > 0) {
+			progress(`${host.name}: creating data tables ${tables.map((t) => t.name).join(', ')}`);
+			instance.dataTableIds = await createDataTables(instance, tables);
+		}
 		if (activation === 'api') {
 			for (const id of toActivate) {
 				const result = await instance.api('POST', `/workflows/${id}/activate`);

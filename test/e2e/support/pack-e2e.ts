@@ -27,6 +27,16 @@ export const WORKFLOW_IDS = {
 	backfill: 'bcd365Backfill01',
 };
 
+/** The workflows an operator runs (replay) or n8n runs on an outright failure: imported, never active. */
+export const SUPPORT_WORKFLOW_FILES = ['replay-failures', 'error-handler'].map((name) =>
+	join(REPO_ROOT, 'workflows', `${name}.json`),
+);
+
+export const SUPPORT_WORKFLOW_IDS = {
+	replayFailures: 'bcd365ReplayFail',
+	errorHandler: 'bcd365ErrorHdlr1',
+};
+
 /** Credential ids and names exactly as the reference workflows reference them. */
 export const CREDENTIAL_REFS = {
 	bigCommerce: { id: 'bcStoreCred00001', name: 'BigCommerce store' },
@@ -109,7 +119,8 @@ export async function startPackE2e(
 		const n8n = await startN8n({
 			host: 'n8n-2x',
 			tarball: await packTarball(REPO_ROOT),
-			workflows: WORKFLOW_FILES,
+			workflows: [...WORKFLOW_FILES, ...SUPPORT_WORKFLOW_FILES],
+			activate: Object.values(WORKFLOW_IDS),
 			credentials: sandboxCredentials(fx),
 			ready: packReady(fx, options.expectedHooks ?? 6),
 			readyTimeoutMs: 120_000,
