@@ -4,6 +4,8 @@
  *   GET    /d365/entities/:set?dataAreaId=   records as stored (all companies unless dataAreaId)
  *   POST   /d365/entities/:set               seed one record (F&O empty defaults + the body; no rules)
  *   DELETE /d365/entities/:set               remove every record of the set
+ *   GET    /d365/balances?dataAreaId=        customers' open balances and payment journals' debit/credit
+ *                                            per offset account, as if everything were posted (balances.ts)
  *   GET    /d365/switches                    the behaviour switches (see switches.ts)
  *   PUT    /d365/switches                    merge changes, e.g. {"pageSize":2,"requestBudget":5},
  *                                            {"lineLatencyMs":5} (F&O's pace per record written)
@@ -34,6 +36,7 @@
 import { randomUUID } from 'node:crypto';
 
 import type { AdminHandler } from '../types';
+import { balances } from './balances';
 import type { EntraFailure, EntraSandbox } from './entra';
 import { createInvoicingAdmin } from './invoicing';
 import type { EntityModel } from './metadata';
@@ -97,6 +100,11 @@ export function createD365Admin({ store, switches, entra, odata, model }: AdminD
 		}
 		if (head === 'on-hand' && method === 'PUT' && Array.isArray(body))
 			return { status: 200, body: { written: setOnHand(store, switches, body as OnHandSpec[]) } };
+		if (head === 'balances' && method === 'GET')
+			return {
+				status: 200,
+				body: balances(store, (query.get('dataAreaId') ?? switches.defaultCompany).toLowerCase()),
+			};
 		if (head === 'switches') {
 			if (method === 'GET') return { status: 200, body: switches };
 			if (method === 'PUT') {
