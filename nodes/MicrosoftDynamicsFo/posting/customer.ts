@@ -292,7 +292,7 @@ export async function upsertOrderCustomer(
 }
 
 /** Only what differs, so an unchanged customer costs no write (and no needless F&O record version). */
-function changedFields(existing: IDataObject, update: IDataObject): IDataObject {
+export function changedFields(existing: IDataObject, update: IDataObject): IDataObject {
 	const out: IDataObject = {};
 	for (const [field, value] of Object.entries(update)) {
 		if (value === undefined) continue;
