@@ -1,8 +1,7 @@
 /**
  * The pack in a real n8n 2.x: the four reference workflows imported and active, the sandbox store
- * driven like a merchant's, and every assertion on the sandbox's F&O state. A failed order is
- * followed through n8n's own routing: the node's error output, the workflow's failure branch and
- * the execution's status, as n8n's public API reports them.
+ * driven like a merchant's, and every assertion on the sandbox's F&O state. Failed orders, the
+ * failure and audit tables, replays and the error handler: test/e2e/failures.test.ts.
  */
 import { readFileSync, existsSync } from 'node:fs';
 import type { IDataObject } from 'n8n-workflow';
@@ -180,128 +179,6 @@ describe('orders, payments, refunds and customers flow into F&O', () => {
 			expect(await payments(created.id)).toHaveLength(1);
 		} finally {
 			await e2e.fx.admin('PUT', '/bigcommerce/switches', { duplicateDeliveries: 0 });
-		}
-	});
-});
-
-/** An execution as n8n's public API lists it with `includeData`: its status and each node's runs. */
-interface Execution {
-	id: string;
-	status: string;
-	data?: {
-		resultData: {
-			error?: { message?: string };
-			runData: Record<
-				string,
-				Array<{
-					data?: { main: Array<Array<{ json: IDataObject }> | null> };
-					error?: { message?: string };
-				}>
-			>;
-		};
-	};
-}
-
-const recordedFailure = (execution: Execution) =>
-	execution.data?.resultData.runData['Record failure']?.[0]?.data?.main[0]?.[0]?.json;
-
-/**
- * The finished order-sync executions whose failure branch recorded this order. None yet: an
- * error describing the newest executions (waitFor reports the last one when it gives up).
- */
-async function failedExecutions(orderId: unknown): Promise<Execution[]> {
-	const list = await e2e.n8n.api(
-		'GET',
-		`/executions?workflowId=${WORKFLOW_IDS.orderSync}&includeData=true&limit=100`,
-	);
-	if (list.status !== 200) throw new Error(`executions: ${list.status}`);
-	const all = list.body.data as Execution[];
-	const found = all.filter(
-		(e) =>
-			!['new', 'running'].includes(e.status) && recordedFailure(e)?.orderId === String(orderId),
-	);
-	if (found.length) return found;
-	const newest = all.slice(0, 3).map((e) => ({
-		id: e.id,
-		status: e.status,
-		ran: Object.keys(e.data?.resultData.runData ?? {}),
-		failure: recordedFailure(e),
-		error: e.data?.resultData.error?.message,
-	}));
-	throw new Error(
-		`no failure recorded for order ${String(orderId)}; newest: ${JSON.stringify(newest)}`,
-	);
-}
-
-describe('a failed order is visible, and nothing of it is written', () => {
-	it('an unknown SKU: the error output reaches Record failure with the error, the audit and the order id, and the execution fails', async () => {
-		const created = await e2e.fx.admin('POST', '/bigcommerce/orders', {
-			customer_id: 1,
-			lines: [{ sku: 'POLES-TREK-CARBON' }],
-		});
-		const [execution] = await waitFor(
-			'the failed execution',
-			async () => await failedExecutions(created.id),
-			90_000,
-		);
-		expect(execution.status).toBe('error');
-		const runData = execution.data!.resultData.runData;
-		const failure = recordedFailure(execution) as IDataObject;
-		expect(failure).toMatchObject({
-			failed: true,
-			node: 'Sales order',
-			orderId: String(created.id),
-			scope: expect.stringMatching(/^store\/order\//),
-			error: expect.stringContaining('POLES-TREK-CARBON'),
-			details: { itemIndex: 0, audit: { action: 'failed', reason: failure.error } },
-		});
-		// The Sales order node put the item on its error output (output 1), none on its success output.
-		expect(runData['Sales order'][0].data!.main[0]).toEqual([]);
-		expect(runData['Sales order'][0].data!.main[1]).toHaveLength(1);
-		expect(runData.Payments).toBeUndefined();
-		// Fail the execution names the node, the order and the error.
-		const stopped = runData['Fail the execution'][0].error?.message;
-		expect(stopped).toBe(
-			`Sales order failed for order ${String(created.id)}: ${String(failure.error)}`,
-		);
-		expect(execution.data!.resultData.error?.message).toBe(stopped);
-		await settled();
-		expect(await salesOrders(created.id)).toEqual([]);
-		expect(await payments(created.id)).toEqual([]);
-	});
-
-	it('an order the trigger could not fetch (404) fails naming the failed fetch, not the record', async () => {
-		await e2e.fx.admin('POST', '/faults/bigcommerce', {
-			route: 'v2.orders.get',
-			errorRate: 1,
-			errorStatus: 404,
-		});
-		try {
-			const created = await e2e.fx.admin('POST', '/bigcommerce/orders', {
-				customer_id: 2,
-				lines: [{ sku: 'BOTTLE-STEEL-1L' }],
-			});
-			const [execution] = await waitFor(
-				'the failed execution',
-				async () => await failedExecutions(created.id),
-				90_000,
-			);
-			expect(execution.status).toBe('error');
-			expect(recordedFailure(execution)).toMatchObject({
-				node: 'Customer',
-				orderId: String(created.id),
-				error: expect.stringMatching(
-					new RegExp(
-						`^Order ${String(created.id)} could not be fetched from BigCommerce \\(HTTP 404\\): `,
-					),
-				),
-				details: { audit: { action: 'failed' } },
-			});
-			expect(execution.data!.resultData.runData['Sales order']).toBeUndefined();
-			await settled();
-			expect(await salesOrders(created.id)).toEqual([]);
-		} finally {
-			await e2e.fx.admin('DELETE', '/faults/bigcommerce');
 		}
 	});
 });
