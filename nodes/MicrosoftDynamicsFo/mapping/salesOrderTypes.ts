@@ -4,6 +4,7 @@
  */
 import type { DimensionFormatOptions } from './dimensions';
 import type { AmountOptions, ChargeItemOptions } from './salesOrderAmounts';
+import type { TaxCalculation } from './taxMode';
 import type {
 	BcOrderCoupon,
 	BcOrderProduct,
@@ -89,6 +90,10 @@ export interface SalesOrderTotals {
 	expectedTotal: number;
 	/** Sum of the lines' LineAmount. */
 	linesTotal: number;
+	/** Who owns the tax (taxMode.ts): F&O calculates it, or BigCommerce's is posted as a line. */
+	taxCalculation?: TaxCalculation;
+	/** BigCommerce's `total_tax` posted on the tax-liability line (taxCalculation `asPosted`). */
+	tax?: number;
 }
 
 export interface SalesOrderPayload<Header = FoSalesOrderHeader> {

@@ -137,6 +137,7 @@ export interface FoSalesOrderLine extends FoDeliveryAddress, FoItemFields {
 	RequestedShippingDate: string;
 	ShippingSiteId?: string;
 	ShippingWarehouseId?: string;
+	SalesTaxGroupCode?: string;
 	SalesTaxItemGroupCode?: string;
 	DefaultLedgerDimensionDisplayValue?: string;
 }

@@ -52,7 +52,10 @@ export function applyPricing(set: string, data: Record<string, unknown>, rc: Rul
 export function withOrderTotals(
 	store: D365Store,
 	header: Record<string, unknown>,
-	switches: Pick<D365Switches, 'salesTaxCalculation' | 'totalsCalculated'>,
+	switches: Pick<D365Switches, 'salesTaxCalculation' | 'totalsCalculated'> = {
+		salesTaxCalculation: 'line',
+		totalsCalculated: true,
+	},
 ): Record<string, unknown> {
 	if (!switches.totalsCalculated) {
 		return {

@@ -11,6 +11,8 @@ import { foReleasedProducts, foReleasedProductVariants } from '../catalog';
 export const FO_CHARGE_ITEMS = [
 	{ ItemNumber: 'SHIPPING', ProductName: 'Shipping and handling' },
 	{ ItemNumber: 'GIFTWRAP', ProductName: 'Gift wrapping' },
+	// The tax-liability item of "BigCommerce's tax as posted" (its sales account: sales tax payable).
+	{ ItemNumber: 'SALESTAX', ProductName: 'Sales tax charged by the store' },
 ];
 import { seedCompanySetup } from './companySetupSeed';
 import type { D365Store } from './store';
