@@ -41,6 +41,8 @@ import {
 import { SALES_ORDER, type SalesOrderKeys } from './documents';
 import { postingLock, type RecordLocker } from './lock';
 import { upsertOrderCustomer, type StaticDataContext } from './customer';
+import { withTaxMode, type TaxModeOptions } from '../mapping/taxMode';
+import { checkTaxAfterWrite, type TaxCheckSettings } from './taxReadBack';
 
 /** The order as the BigCommerce node and trigger hand it over (typed in the BigCommerce model). */
 export type { FullOrder };
@@ -74,7 +76,13 @@ export interface SalesOrderSettings extends WriteSettings {
 	itemIndex?: number;
 	/** Holds check-and-create of this order (and its new customer) against concurrent executions. */
 	lock?: RecordLocker;
+	/** Who owns the tax and the check after the write; default: F&O calculates, reported only. */
+	tax?: TaxSettings;
 }
+
+/** Tax mode (mapping/taxMode.ts) and read-back check (taxReadBack.ts); decimals come from mapping. */
+export type TaxSettings = Omit<TaxModeOptions, 'amountDecimals'> &
+	Omit<TaxCheckSettings, 'amountDecimals'>;
 
 export async function findSalesOrdersByReference(
 	context: StaticDataContext,
@@ -161,7 +169,7 @@ async function postUnlocked(
 		);
 	}
 	// Throws a MappingError naming the problem before any write; only the customer is missing.
-	const draft = mapSalesOrder(order, {
+	const mapped = mapSalesOrder(order, {
 		...settings.mapping,
 		dataAreaId,
 		storeHash: settings.storeHash,
@@ -170,6 +178,8 @@ async function postUnlocked(
 		products: lines,
 		salesOrderNumberPrefix: settings.orderNumberPrefix,
 	});
+	const amountDecimals = settings.mapping.amountDecimals;
+	const draft = withTaxMode(order, lines, mapped, { ...settings.tax, amountDecimals });
 	const customerAccount = await resolveCustomer(context, order, settings, audit);
 	const payload = withCustomerAccount(draft, customerAccount);
 
@@ -218,12 +228,33 @@ async function postUnlocked(
 		...written.keys,
 		CustomerAccount: customerAccount,
 	});
-	return result(audit.record(written.action, written.keys, written.reason), {
+	// 5. What F&O made of the tax: one read of its totals (above the limit the item fails; the
+	// order stays written and remembered, so a re-run posts nothing twice).
+	let taxCheck: IDataObject | undefined;
+	if (written.action === 'created') {
+		count();
+		taxCheck = await checkTaxAfterWrite(
+			context,
+			{
+				dataAreaId,
+				salesOrderNumber: String(written.keys.SalesOrderNumber),
+				currencyCode: payload.totals.currencyCode,
+			},
+			order,
+			settings.tax?.taxCalculation ?? 'fo',
+			{ ...settings.tax, amountDecimals },
+			itemIndex,
+		);
+	}
+	const record = audit.record(written.action, written.keys, written.reason);
+	if (taxCheck) record.taxCheck = taxCheck;
+	return result(record, {
 		salesOrderNumber: written.keys.SalesOrderNumber,
 		customerAccount,
 		lineCount: payload.lines.length,
 		couponCodes: payload.couponCodes,
 		totals: payload.totals as unknown as IDataObject,
+		...(taxCheck ? { taxCheck } : {}),
 	});
 }
 

@@ -20,6 +20,7 @@ import {
 	skuTableFrom,
 } from '../parameters';
 import { writeTimingFrom, writeTimingOptions } from '../writeTiming';
+import { taxCheckOptions, taxFields, taxSettingsFrom } from './taxFields';
 
 const show = showFor('salesOrder');
 
@@ -100,6 +101,7 @@ export const description: INodeProperties[] = [
 			'The non-stock (Service type) released product that carries shipping and handling as a sales order line, e.g. SHIPPING. Release it in the legal entity first. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	{ ...skuMappingField, displayOptions: { show: show(['create']) } },
+	...taxFields(show(['create'])),
 	optionsField(show(['create']), [
 		...customerMappingOptions,
 		{ ...dryRunField },
@@ -163,6 +165,7 @@ export const description: INodeProperties[] = [
 			description:
 				'The F&O warehouse of every line, e.g. 11; it must belong to the Site above (Warehouse management > Setup > Warehouse > Warehouses). Empty: F&O takes the default warehouse of the item or the customer.',
 		},
+		...taxCheckOptions,
 		...writeTimingOptions,
 	]),
 ];
@@ -217,6 +220,7 @@ export async function execute(op: OperationContext): Promise<IDataObject> {
 		skuCache: op.skuCache,
 		dryRun: Boolean(options.dryRun),
 		lock: op.lock,
+		tax: taxSettingsFrom(fn, itemIndex, options),
 		...writeTimingFrom(options),
 	});
 }
