@@ -10,6 +10,7 @@ import { operationSubtitle, resourceProperty } from '../common/descriptions';
 import * as customer from './actions/customer';
 import * as inventory from './actions/inventory';
 import * as order from './actions/order';
+import { searchOrders } from './actions/order/listSearch';
 import * as product from './actions/product';
 import * as refund from './actions/refund';
 import * as shipment from './actions/shipment';
@@ -81,6 +82,8 @@ export class BigCommerce implements INodeType {
 			...webhook.description,
 		],
 	};
+
+	methods = { listSearch: { searchOrders } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

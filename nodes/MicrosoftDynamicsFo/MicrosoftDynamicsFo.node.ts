@@ -15,6 +15,7 @@ import * as legalEntity from './actions/legalEntity';
 import * as onHand from './actions/onHand';
 import * as packingSlip from './actions/packingSlip';
 import { getLegalEntities } from './actions/legalEntity/loadOptions';
+import { listSearch } from './actions/listSearch';
 import { getChargeItems, getCustomerGroups } from './actions/lookupLists';
 import * as payment from './actions/payment';
 import * as reconciliation from './actions/reconciliation';
@@ -117,6 +118,9 @@ export class MicrosoftDynamicsFo implements INodeType {
 			tracking.operationSelector,
 			onHand.operationSelector,
 			reconciliation.operationSelector,
+			packingSlip.operationSelector,
+			tracking.operationSelector,
+			onHand.operationSelector,
 			entity.operationSelector,
 			{ ...legalEntityField, displayOptions: { hide: { resource: ['legalEntity'] } } },
 			postingLockField,
@@ -130,6 +134,9 @@ export class MicrosoftDynamicsFo implements INodeType {
 			...tracking.fields,
 			...onHand.fields,
 			...reconciliation.fields,
+			...packingSlip.fields,
+			...tracking.fields,
+			...onHand.fields,
 			...entity.fields,
 		],
 	};
@@ -137,6 +144,7 @@ export class MicrosoftDynamicsFo implements INodeType {
 	methods = {
 		credentialTest: { redisLockTest },
 		loadOptions: { getLegalEntities, getCustomerGroups, getChargeItems },
+		listSearch,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

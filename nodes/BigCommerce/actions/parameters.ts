@@ -4,6 +4,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import type { HttpContext } from '../../common/http';
+import { locatorValue } from '../../common/resourceLocator';
 
 /** One operation on one input item: the JSON objects it outputs. */
 export type OperationExecute = (
@@ -20,14 +21,17 @@ export function limitOf(context: IExecuteFunctions, itemIndex: number): number |
 	return context.getNodeParameter('limit', itemIndex, 50) as number;
 }
 
-/** A required ID parameter, trimmed; a blank one is a configuration error on this item. */
+/**
+ * A required ID parameter (text, or a resource locator's value), trimmed; a blank one is a
+ * configuration error on this item.
+ */
 export function requiredId(
 	context: IExecuteFunctions,
 	name: string,
 	label: string,
 	itemIndex: number,
 ): string {
-	const value = String(context.getNodeParameter(name, itemIndex, '') ?? '').trim();
+	const value = locatorValue(context.getNodeParameter(name, itemIndex, ''));
 	if (value === '') {
 		throw new NodeOperationError(context.getNode(), `${label} is empty`, { itemIndex });
 	}

@@ -6,6 +6,8 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
+import { locatorField } from '../../common/resourceLocator';
+
 /** The display rule of some operations of one resource. */
 export const showFor = (resource: string) => (operation: string[]) => ({
 	resource: [resource],
@@ -218,6 +220,57 @@ export const customerMappingOptions: INodeProperties[] = [
 	},
 ];
 
+/** An F&O customer account, from the legal entity's customers or by account. */
+export const customerAccountLocator: INodeProperties = locatorField({
+	displayName: 'Customer Account',
+	name: 'customerAccount',
+	searchListMethod: 'searchCustomers',
+	placeholder: 'US-001',
+	idHint:
+		"An account of Accounts receivable > Customers > All customers in this legal entity, or an expression such as {{ $json.customerAccount }} (the Customer node's output)",
+	description:
+		'The F&O customer: search by account, name or email, or give the account, e.g. US-001',
+});
+
+/**
+ * Site and warehouse of order or return lines, from the legal entity's sites and warehouses
+ * (the warehouse list shows the chosen site's warehouses) or by id; empty leaves F&O's defaults.
+ */
+export const siteLocator = (displayName: string, what: string): INodeProperties =>
+	locatorField({
+		displayName,
+		name: 'siteId',
+		searchListMethod: 'searchSites',
+		placeholder: '1',
+		idHint: 'A site id of Warehouse management > Setup > Warehouse > Sites, e.g. 1',
+		description: `The F&O site ${what}. Empty: F&O takes the default site of the item or the customer.`,
+	});
+
+export const warehouseLocator = (displayName: string, what: string): INodeProperties =>
+	locatorField({
+		displayName,
+		name: 'warehouseId',
+		searchListMethod: 'searchWarehouses',
+		placeholder: '11',
+		idHint:
+			'A warehouse id of Warehouse management > Setup > Warehouse > Warehouses, e.g. 11; it must belong to the site',
+		description: `The F&O warehouse ${what}; it must belong to the site. The list shows the chosen site's warehouses. Empty: F&O takes the default warehouse of the item or the customer.`,
+	});
+
+/** The customer payment journal name of payment journal headers, from the list or by name. */
+export const paymentJournalNameLocator: INodeProperties = locatorField({
+	displayName: 'Journal Name',
+	name: 'journalName',
+	searchListMethod: 'searchPaymentJournalNames',
+	placeholder: 'ARPay',
+	idHint:
+		'A journal name of type Customer payment (Accounts receivable > Payments setup > Journal names), e.g. ARPay',
+	description:
+		'The customer payment journal name the headers are created with: the list shows the journal names of type Customer payment, e.g. ARPay',
+	required: true,
+	defaultId: 'ARPay',
+});
+
 /** Who the document is for: shared by payments and credit notes. */
 export const documentCustomerFields = (resource: string, operation: string): INodeProperties[] => [
 	{
@@ -241,16 +294,11 @@ export const documentCustomerFields = (resource: string, operation: string): INo
 		default: 'salesOrder',
 	},
 	{
-		displayName: 'Customer Account',
-		name: 'customerAccount',
-		type: 'string',
-		default: '={{ $json.customerAccount }}',
-		placeholder: 'US-001',
+		...customerAccountLocator,
+		default: { mode: 'id', value: '={{ $json.customerAccount }}' },
 		displayOptions: {
 			show: { resource: [resource], operation: [operation], customerMode: ['account'] },
 		},
-		description:
-			'The F&O customer account (Accounts receivable > Customers), e.g. US-001, or the customerAccount a Customer node output',
 	},
 ];
 

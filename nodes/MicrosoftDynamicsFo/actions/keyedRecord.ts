@@ -1,10 +1,12 @@
 /**
- * The Get operations that read one record by a key typed on the node (customer account, item
- * number, sales order number): the required key field, and the record in the item's legal entity
- * or `found: false` with the key that was asked for.
+ * The Get operations that read one record by a key given on the node (customer account, item
+ * number, sales order number): the required key field (text, or a resource locator whose value is
+ * read by locatorValue), and the record in the item's legal entity or `found: false` with the key
+ * that was asked for.
  */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { locatorValue } from '../../common/resourceLocator';
 import { getEntity } from '../odata';
 import type { OperationContext } from './context';
 
@@ -37,7 +39,7 @@ export async function recordByKey(
 	keyProperty: string,
 	parameter: string,
 ): Promise<IDataObject> {
-	const value = fn.getNodeParameter(parameter, itemIndex) as string;
+	const value = locatorValue(fn.getNodeParameter(parameter, itemIndex));
 	const keys = { dataAreaId, [keyProperty]: value };
 	const record = await getEntity(fn, entitySet, keys, { itemIndex });
 	return record ?? notFound(dataAreaId, parameter, value);

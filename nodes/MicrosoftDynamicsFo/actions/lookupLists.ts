@@ -14,7 +14,7 @@ import { eqFilter, queryEntities } from '../odata';
 import { credentialLegalEntity } from './legalEntity/loadOptions';
 
 /** The company a list reads: the node's Legal Entity, else the credential's default. */
-async function listCompany(fn: ILoadOptionsFunctions): Promise<string> {
+export async function listCompany(fn: ILoadOptionsFunctions): Promise<string> {
 	const chosen = fn.getCurrentNodeParameter('dataAreaId');
 	const company = typeof chosen === 'string' && !chosen.startsWith('=') ? chosen : '';
 	return company.trim().toLowerCase() || (await credentialLegalEntity(fn));

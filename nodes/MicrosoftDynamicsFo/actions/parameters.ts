@@ -7,6 +7,7 @@
  */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
+import { locatorValue } from '../../common/resourceLocator';
 import { parseDisplayValue, type CustomerMappingOptions } from '../mapping';
 import type { DocumentCustomer } from '../posting/payment';
 import type { SkuMappingTable } from '../skuResolution';
@@ -106,7 +107,7 @@ export function documentCustomerParameter(
 	if (mode === 'account')
 		return {
 			mode: 'account',
-			account: String(fn.getNodeParameter('customerAccount', itemIndex, '')).trim(),
+			account: locatorValue(fn.getNodeParameter('customerAccount', itemIndex, '')),
 		};
 	return { mode: 'salesOrder' };
 }

@@ -161,9 +161,6 @@ export function mandatoryLine(label: string): InfologLine {
 	return { level: 'Warning', text: `Field '${label}' must be filled in` };
 }
 
-/** Journal names known to the payment journal header (seeded; "ARPay", the customer payment journal of F&O's demo data). */
-export const JOURNAL_NAMES = ['ARPay', 'CustPay'];
-
 export interface RuleContext {
 	store: D365Store;
 	switches: D365Switches;
@@ -472,7 +469,7 @@ export function validate(
 			return relation(
 				'JournalName',
 				'Name',
-				JOURNAL_NAMES.some((n) => n.toLowerCase() === String(data.JournalName).toLowerCase()),
+				exists(store, 'JournalNames', company, 'Name', data.JournalName),
 				'Journal names',
 			);
 		case 'CustomerPaymentJournalLines': {

@@ -1,20 +1,25 @@
 /** Order → Get: one order with the parts chosen under "Include". */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { locatorField } from '../../../common/resourceLocator';
 import { getOrder } from '../../api';
 import { httpContext, requiredId } from '../parameters';
 import { INCLUDE_OPTIONS, includedParts } from './include';
 
 export const description: INodeProperties[] = [
 	{
-		displayName: 'Order ID',
-		name: 'orderId',
-		type: 'string',
-		required: true,
+		...locatorField({
+			displayName: 'Order',
+			name: 'orderId',
+			searchListMethod: 'searchOrders',
+			placeholder: '250',
+			idHint:
+				'The order number of the control panel (Orders > View), or an expression such as {{ $json.order_id }}',
+			description:
+				'The order to get: newest first, search by order number or buyer name/email, or give its ID',
+			required: true,
+		}),
 		displayOptions: { show: { resource: ['order'], operation: ['get'] } },
-		default: '',
-		placeholder: '250',
-		description: 'The ID of the order',
 	},
 	{
 		displayName: 'Include',

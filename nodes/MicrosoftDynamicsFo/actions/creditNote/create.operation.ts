@@ -4,6 +4,7 @@
  */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { locatorValue } from '../../../common/resourceLocator';
 import {
 	bigCommerceRecordField,
 	dimensionDelimiterField,
@@ -12,8 +13,10 @@ import {
 	optionsField,
 	referencePrefixField,
 	showFor,
+	siteLocator,
 	skuMappingField,
 	storeHashField,
+	warehouseLocator,
 } from '../common.descriptions';
 import { postCreditNotes, type RefundInput } from '../../posting/creditNote';
 import type { OperationContext } from '../context';
@@ -94,24 +97,8 @@ export const description: INodeProperties[] = [
 			description:
 				'The return reason code of return orders, e.g. Damaged (Sales and marketing > Setup > Returns > Return reason codes)',
 		},
-		{
-			displayName: 'Return Site',
-			name: 'siteId',
-			type: 'string',
-			default: '',
-			placeholder: '1',
-			description:
-				'The F&O site returned items come back to, e.g. 1. Empty: F&O takes the default site of the item or the customer.',
-		},
-		{
-			displayName: 'Return Warehouse',
-			name: 'warehouseId',
-			type: 'string',
-			default: '',
-			placeholder: '11',
-			description:
-				'The F&O warehouse returned items come back to, e.g. 11; it must belong to the Return Site. Empty: F&O takes the default warehouse.',
-		},
+		siteLocator('Return Site', 'returned items come back to'),
+		warehouseLocator('Return Warehouse', 'returned items come back to'),
 		{
 			displayName: 'Sales Tax Group',
 			name: 'salesTaxGroupId',
@@ -176,8 +163,8 @@ export async function execute(op: OperationContext): Promise<IDataObject[]> {
 				taxMode: (options.taxMode as 'exclusive' | 'inclusive') ?? 'exclusive',
 				returnReasonCode: text('returnReasonCode'),
 				returnDispositionCode: text('returnDispositionCode'),
-				defaultReturnSiteId: text('siteId'),
-				defaultReturnWarehouseId: text('warehouseId'),
+				defaultReturnSiteId: locatorValue(options.siteId) || undefined,
+				defaultReturnWarehouseId: locatorValue(options.warehouseId) || undefined,
 				freeText: mainAccount
 					? {
 							mainAccount: displayValueSegments(mainAccount, delimiter),

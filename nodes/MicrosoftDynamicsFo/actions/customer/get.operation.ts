@@ -2,18 +2,15 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { getCustomer } from '../../posting/customer';
-import { showFor } from '../common.descriptions';
+import { locatorValue } from '../../../common/resourceLocator';
+import { customerAccountLocator, showFor } from '../common.descriptions';
 import type { OperationContext } from '../context';
-import { keyField, notFound } from '../keyedRecord';
+import { notFound } from '../keyedRecord';
 
 const show = showFor('customer');
 
 export const description: INodeProperties[] = [
-	keyField('Customer Account', 'customerAccount', show(['get']), {
-		placeholder: 'US-001',
-		description:
-			'The F&O customer account in the legal entity, e.g. US-001 (Accounts receivable > Customers)',
-	}),
+	{ ...customerAccountLocator, required: true, displayOptions: { show: show(['get']) } },
 ];
 
 export async function execute({
@@ -21,7 +18,7 @@ export async function execute({
 	itemIndex,
 	dataAreaId,
 }: OperationContext): Promise<IDataObject> {
-	const account = fn.getNodeParameter('customerAccount', itemIndex) as string;
+	const account = locatorValue(fn.getNodeParameter('customerAccount', itemIndex));
 	const record = await getCustomer(fn, dataAreaId, account, itemIndex);
 	return record ?? notFound(dataAreaId, 'customerAccount', account);
 }

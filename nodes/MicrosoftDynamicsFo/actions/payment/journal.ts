@@ -7,10 +7,12 @@
  */
 import { NodeOperationError, type IDataObject, type INodeProperties } from 'n8n-workflow';
 
+import { locatorValue } from '../../../common/resourceLocator';
 import {
 	dimensionDelimiterField,
 	documentCustomerFields,
 	dryRunField,
+	paymentJournalNameLocator,
 	referencePrefixField,
 	showFor,
 	storeHashField,
@@ -53,17 +55,7 @@ export function journalLineFields(operation: 'post' | 'postRefund'): INodeProper
 			description:
 				'Display value of the bank account, or of the clearing main account with its dimensions (e.g. 110110-001--)',
 		},
-		{
-			displayName: 'Journal Name',
-			name: 'journalName',
-			type: 'string',
-			default: 'ARPay',
-			required: true,
-			displayOptions: shown,
-			placeholder: 'ARPay',
-			description:
-				'The customer payment journal name the headers are created with, e.g. ARPay (Accounts receivable > Payments setup > Journal names: a journal of type Customer payment)',
-		},
+		{ ...paymentJournalNameLocator, displayOptions: shown },
 		{
 			displayName: 'Journal Header',
 			name: 'journalPer',
@@ -253,7 +245,7 @@ export function journalSettingsFrom(op: OperationContext): {
 			storeHash: fn.getNodeParameter('storeHash', itemIndex) as string,
 			referencePrefix: (options.referencePrefix as string) || undefined,
 			customer: documentCustomerParameter(fn, itemIndex),
-			journalName: String(fn.getNodeParameter('journalName', itemIndex)).trim(),
+			journalName: locatorValue(fn.getNodeParameter('journalName', itemIndex)),
 			journalPer: fn.getNodeParameter('journalPer', itemIndex) as JournalPer,
 			journalDescription: (options.journalDescription as string) || undefined,
 			timeZone: fn.getTimezone(),

@@ -1,18 +1,28 @@
 /** Released Product → Get: one released product by item number, or `found: false`. */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { locatorField } from '../../../common/resourceLocator';
 import { showFor } from '../common.descriptions';
 import type { OperationContext } from '../context';
-import { keyField, recordByKey } from '../keyedRecord';
+import { recordByKey } from '../keyedRecord';
 
 const show = showFor('releasedProduct');
 
 export const description: INodeProperties[] = [
-	keyField('Item Number', 'itemNumber', show(['get']), {
-		placeholder: 'A0001',
-		description:
-			'The item number of a released product in the legal entity, e.g. A0001 (Product information management > Released products)',
-	}),
+	{
+		...locatorField({
+			displayName: 'Item Number',
+			name: 'itemNumber',
+			searchListMethod: 'searchReleasedProducts',
+			placeholder: 'A0001',
+			idHint:
+				'The item number of a product released to this legal entity (Product information management > Released products)',
+			description:
+				'The released product to read: search by item number or name, or give its item number, e.g. A0001',
+			required: true,
+		}),
+		displayOptions: { show: show(['get']) },
+	},
 ];
 
 export async function execute(op: OperationContext): Promise<IDataObject> {

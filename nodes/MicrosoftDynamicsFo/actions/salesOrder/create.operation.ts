@@ -1,14 +1,18 @@
 /** Sales Order → Create From BigCommerce Order: node parameters → the sales order posting code. */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { locatorValue } from '../../../common/resourceLocator';
 import {
 	bigCommerceRecordField,
+	customerAccountLocator,
 	customerMappingOptions,
 	dryRunField,
 	guestOrderFields,
 	optionsField,
 	showFor,
+	siteLocator,
 	skuMappingField,
+	warehouseLocator,
 } from '../common.descriptions';
 import type { GuestMode } from '../../mapping';
 import { postSalesOrder, type FullOrder } from '../../posting/salesOrder';
@@ -21,6 +25,7 @@ import {
 } from '../parameters';
 import { writeTimingFrom, writeTimingOptions } from '../writeTiming';
 import { taxCheckOptions, taxFields, taxSettingsFrom } from './taxFields';
+import { chargeItemOptions, chargeItemsFrom } from './chargeItems';
 
 const show = showFor('salesOrder');
 
@@ -80,14 +85,8 @@ export const description: INodeProperties[] = [
 		description: 'Which F&O customer the sales order is for',
 	},
 	{
-		displayName: 'Customer Account',
-		name: 'customerAccount',
-		type: 'string',
-		default: '',
-		placeholder: 'US-001',
+		...customerAccountLocator,
 		displayOptions: { show: { ...show(['create']), customerMode: ['account'] } },
-		description:
-			'The F&O customer account (Accounts receivable > Customers), e.g. US-001, or an expression taking the customerAccount a Customer: Create or Update node output',
 	},
 	...guestOrderFields({ ...show(['create']), customerMode: ['resolve'] }),
 	{
@@ -105,6 +104,7 @@ export const description: INodeProperties[] = [
 	optionsField(show(['create']), [
 		...customerMappingOptions,
 		{ ...dryRunField },
+		...chargeItemOptions,
 		{
 			displayName: 'Financial Dimension Format',
 			name: 'dimensionFormat',
@@ -131,15 +131,7 @@ export const description: INodeProperties[] = [
 			description:
 				"Start of the customer's order reference that ties the sales order to its BigCommerce order: BC makes BC-&lt;store hash&gt;-&lt;order ID&gt;. The Payment and Credit Note nodes must use the same prefix.",
 		},
-		{
-			displayName: 'Site',
-			name: 'siteId',
-			type: 'string',
-			default: '',
-			placeholder: '1',
-			description:
-				'The F&O site of every line, e.g. 1 (Warehouse management > Setup > Warehouse > Sites). Empty: F&O takes the default site of the item or the customer.',
-		},
+		siteLocator('Site', 'of every line'),
 		{
 			displayName: 'Tax Basis',
 			name: 'taxMode',
@@ -156,15 +148,7 @@ export const description: INodeProperties[] = [
 			default: 'auto',
 			description: "Whether the order's prices are sent with or without tax",
 		},
-		{
-			displayName: 'Warehouse',
-			name: 'warehouseId',
-			type: 'string',
-			default: '',
-			placeholder: '11',
-			description:
-				'The F&O warehouse of every line, e.g. 11; it must belong to the Site above (Warehouse management > Setup > Warehouse > Warehouses). Empty: F&O takes the default warehouse of the item or the customer.',
-		},
+		warehouseLocator('Warehouse', 'of every line'),
 		...taxCheckOptions,
 		...writeTimingOptions,
 	]),
@@ -191,7 +175,7 @@ export async function execute(op: OperationContext): Promise<IDataObject> {
 			customerMode === 'account'
 				? {
 						mode: 'account',
-						account: fn.getNodeParameter('customerAccount', itemIndex) as string,
+						account: locatorValue(fn.getNodeParameter('customerAccount', itemIndex)),
 					}
 				: {
 						mode: 'resolve',
@@ -201,12 +185,12 @@ export async function execute(op: OperationContext): Promise<IDataObject> {
 						customer: customerMappingFrom(dataAreaId, options),
 					},
 		mapping: {
-			charges: {
-				shippingItemNumber:
-					(fn.getNodeParameter('shippingItemNumber', itemIndex, '') as string) || undefined,
-			},
-			defaultSiteId: (options.siteId as string) || undefined,
-			defaultWarehouseId: (options.warehouseId as string) || undefined,
+			charges: chargeItemsFrom(
+				String(fn.getNodeParameter('shippingItemNumber', itemIndex, '') ?? ''),
+				options,
+			),
+			defaultSiteId: locatorValue(options.siteId) || undefined,
+			defaultWarehouseId: locatorValue(options.warehouseId) || undefined,
 			taxMode: (options.taxMode as 'auto' | 'exclusive' | 'inclusive') ?? 'auto',
 			dimensions: dimensionNames
 				? {

@@ -31,9 +31,11 @@ import {
 	RELEASED_PRODUCT_VARIANTS_V2,
 	RELEASED_PRODUCTS_V2,
 } from './masterData';
+import { JOURNAL_NAMES, OPERATIONAL_SITES, WAREHOUSES } from './companySetup';
 import type { EntityTable } from './table';
 
 export { FULFILMENT_READ_ONLY_SETS } from './fulfilment';
+export { OUTSIDE_REFERENCE_COPY } from './companySetup';
 export { F_AND_O_ENUMS, F_AND_O_NAMESPACE } from './enums';
 export type { EdmPrimitive, EntityTable, EnumName, PropertyType } from './table';
 
@@ -60,4 +62,7 @@ export const ENTITY_TABLES: readonly EntityTable[] = [
 	CUST_PACKING_SLIP_TRANS_BI_ENTITIES,
 	PACKING_SLIP_TRACKING_INFORMATION,
 	WAREHOUSES_ON_HAND_V2,
+	OPERATIONAL_SITES,
+	WAREHOUSES,
+	JOURNAL_NAMES,
 ];
