@@ -8,7 +8,7 @@ import {
 } from 'n8n-workflow';
 
 import { BIGCOMMERCE_CREDENTIAL } from './transport';
-import { pollOrders, pollRefunds, type BackfillResource } from './trigger/backfill';
+import { POLL_BOUNDS, pollOrders, pollRefunds, type BackfillResource } from './trigger/backfill';
 import { firstRunCursor, readCursor } from './trigger/cursor';
 import { DEFAULT_ORDER_STATUSES, ORDER_STATUS_OPTIONS, selectedStatuses } from './trigger/events';
 import { reactivateInactiveHooks } from './trigger/hookLifecycle';
@@ -87,6 +87,15 @@ export class BigCommercePollTrigger implements INodeType {
 					'How far back the first poll reaches; later polls continue from where the last one stopped',
 			},
 			{
+				displayName: 'Max Records Per Poll',
+				name: 'maxPerPoll',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 100,
+				description:
+					'At most this many orders or refunds per poll (and none started after 30 seconds); the next poll continues from there. Keeps each poll, and the first one n8n runs while activating the workflow, short.',
+			},
+			{
 				displayName: 'Watch Hooks',
 				name: 'watchdog',
 				type: 'boolean',
@@ -135,6 +144,7 @@ export class BigCommercePollTrigger implements INodeType {
 			statuses: selectedStatuses(this.getNodeParameter('statuses', DEFAULT_ORDER_STATUSES)),
 			storeHash: String(credentials.storeHash ?? ''),
 			limit: manual ? SAMPLE_SIZE : undefined,
+			maxItems: this.getNodeParameter('maxPerPoll', POLL_BOUNDS.maxItems) as number,
 		};
 		const result =
 			resource === 'refunds'

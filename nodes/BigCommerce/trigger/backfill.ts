@@ -1,7 +1,15 @@
 /**
- * One poll of the backfill: every order modified (or refund created) past the cursor, all pages,
- * oldest first, built into the same items the webhook trigger emits. The HTTP core paces the
- * calls within the store's shared rate limit.
+ * One poll of the backfill: the orders modified (or refunds created) past the cursor, oldest
+ * first, built into the same items the webhook trigger emits. The HTTP core paces the calls within
+ * the store's shared rate limit.
+ *
+ * A poll is bounded: at most `maxItems` records and, once `budgetMs` has passed, no further record
+ * is started; the cursor stops after the last record looked at and the next poll goes on from
+ * there. n8n runs a poll trigger's first poll inside the workflow's activation and gives up on an
+ * activation that takes too long (n8n 2.41: "Workflow publication processing exceeded its deadline",
+ * about 84 s; the poller is then never scheduled), and a 24-hour first look-back over a busy store
+ * is hundreds of calls (one transactions call per order). Unbounded, the backfill that is to catch
+ * lost webhooks would never run at all.
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -19,6 +27,24 @@ export interface BackfillOptions {
 	storeHash: string;
 	/** Stop after this many items (a sample for manual runs); the cursor is then not for keeping. */
 	limit?: number;
+	/** At most this many records per poll (emitted or ruled out); the rest wait for the next poll. */
+	maxItems?: number;
+	/** No record is started once this many ms have passed since the poll began. */
+	budgetMs?: number;
+	/** The clock (tests). */
+	now?: () => number;
+}
+
+/** Records per poll and time per poll when the node does not say (see the file's comment; the
+ *  poll trigger's Max Records Per Poll defaults to the same 100). */
+export const POLL_BOUNDS = { maxItems: 100, budgetMs: 30_000 };
+
+/** Whether the poll must stop before the next record: enough done, or its time is up. */
+function bounded(options: BackfillOptions, startedAt: number, done: number, emitted: number) {
+	if (options.limit !== undefined && emitted >= options.limit) return true;
+	if (done >= (options.maxItems ?? POLL_BOUNDS.maxItems)) return true;
+	const now = options.now ?? Date.now;
+	return now() - startedAt >= (options.budgetMs ?? POLL_BOUNDS.budgetMs);
 }
 
 export interface BackfillResult {
@@ -43,6 +69,7 @@ export async function pollOrders(
 	cursor: Cursor,
 	options: BackfillOptions,
 ): Promise<BackfillResult> {
+	const startedAt = (options.now ?? Date.now)();
 	const orders = await listOrders(
 		context,
 		{ modifiedFrom: cursorSecond(cursor), sort: 'date_modified:asc' },
@@ -55,7 +82,7 @@ export async function pollOrders(
 	const items: IDataObject[] = [];
 	const done: Array<{ at: number; id: number }> = [];
 	for (const { item: order, at, id } of fresh) {
-		if (options.limit !== undefined && items.length >= options.limit) break;
+		if (bounded(options, startedAt, done.length, items.length)) break;
 		done.push({ at, id });
 		if (!statusSelected(options.statuses, order.status_id)) continue;
 		// The same shape as `getOrder`: transactions ride along (one call per emitted order).
@@ -74,6 +101,7 @@ export async function pollRefunds(
 	cursor: Cursor,
 	options: BackfillOptions,
 ): Promise<BackfillResult> {
+	const startedAt = (options.now ?? Date.now)();
 	const refunds = await listRefundsSince(context, cursorSecond(cursor));
 	const fresh = pastCursor(cursor, refunds, (refund) => ({
 		at: dateMs(refund.created),
@@ -83,7 +111,7 @@ export async function pollRefunds(
 	const items: IDataObject[] = [];
 	const done: Array<{ at: number; id: number }> = [];
 	for (const { item: refund, at, id } of fresh) {
-		if (options.limit !== undefined && items.length >= options.limit) break;
+		if (bounded(options, startedAt, done.length, items.length)) break;
 		const orderId = String(refund.order_id);
 		let order = orders.get(orderId);
 		if (!order) {

@@ -53,7 +53,8 @@ describe('orders', () => {
 		const first = seedOrders(260, (i) => ({
 			date_created: isoAgo(5 * HOUR - Math.floor(i / 26) * 1000),
 		}));
-		const poller = ordersPoller();
+		// Above the default 100 per poll: this test is about pages and seconds, not the bound.
+		const poller = ordersPoller({ maxPerPoll: 1000 });
 		const seen: number[] = [];
 
 		const one = await poller.poll();
@@ -93,6 +94,22 @@ describe('orders', () => {
 		);
 		expect(new Set(seen).size).toBe(seen.length - 1);
 		expect(seen.some((id) => tooOld.includes(id))).toBe(false);
+	});
+
+	it('a poll emits at most Max Records Per Poll, oldest first; the next poll goes on from there, none twice', async () => {
+		const all = seedOrders(7, (i) => ({ date_created: isoAgo(3 * HOUR - i * 60_000) }));
+		const poller = ordersPoller({ maxPerPoll: 3 });
+		const polls: number[][] = [];
+		for (let i = 0; i < 4; i++) {
+			const { records, result } = await poller.poll();
+			polls.push(result === null ? [] : ids(records));
+		}
+		expect(polls).toEqual([all.slice(0, 3), all.slice(3, 6), all.slice(6), []]);
+		// Each emitting poll asked for one transactions list per order it emitted, no more.
+		const transactionCalls = store.log
+			.list({ service: 'bigcommerce' })
+			.filter((c) => c.route === 'v3.transactions').length;
+		expect(transactionCalls).toBe(7);
 	});
 
 	it('a restart that lost an unsaved cursor re-reads only what was not saved', async () => {
