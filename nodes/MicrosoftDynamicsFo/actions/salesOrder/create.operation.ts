@@ -25,7 +25,6 @@ import {
 } from '../parameters';
 import { writeTimingFrom, writeTimingOptions } from '../writeTiming';
 import { taxCheckOptions, taxFields, taxSettingsFrom } from './taxFields';
-import { chargeItemOptions, chargeItemsFrom } from './chargeItems';
 
 const show = showFor('salesOrder');
 
@@ -104,7 +103,6 @@ export const description: INodeProperties[] = [
 	optionsField(show(['create']), [
 		...customerMappingOptions,
 		{ ...dryRunField },
-		...chargeItemOptions,
 		{
 			displayName: 'Financial Dimension Format',
 			name: 'dimensionFormat',
@@ -185,10 +183,10 @@ export async function execute(op: OperationContext): Promise<IDataObject> {
 						customer: customerMappingFrom(dataAreaId, options),
 					},
 		mapping: {
-			charges: chargeItemsFrom(
-				String(fn.getNodeParameter('shippingItemNumber', itemIndex, '') ?? ''),
-				options,
-			),
+			charges: {
+				shippingItemNumber:
+					(fn.getNodeParameter('shippingItemNumber', itemIndex, '') as string) || undefined,
+			},
 			defaultSiteId: locatorValue(options.siteId) || undefined,
 			defaultWarehouseId: locatorValue(options.warehouseId) || undefined,
 			taxMode: (options.taxMode as 'auto' | 'exclusive' | 'inclusive') ?? 'auto',
