@@ -3,6 +3,11 @@
  * `$batch` of reads over ReleasedProductsV2 (SKU = ItemNumber) and ReleasedProductVariantsV2
  * (SKU = ProductVariantNumber, which also gives the item and its dimensions). A mapping table on
  * the node overrides both. Results are cached for the execution.
+ *
+ * The charge items an order needs (shipping, handling, wrapping, fees, gift certificates) are
+ * F&O item numbers, not SKUs: they ride in the same `$batch` as ItemNumber reads of
+ * ReleasedProductsV2 (never through the SKU table or the variants), so a charge item that is not
+ * released fails the order in the same lookup round as an unknown SKU, before anything is written.
  */
 import { sleep, type IDataObject } from 'n8n-workflow';
 
@@ -33,6 +38,10 @@ export type SkuCache = Map<string, ResolvedItem | null>;
 export interface SkuResolution {
 	items: Map<string, ResolvedItem>;
 	unmapped: string[];
+	/** The charge item numbers asked for that are released products (as F&O spells them). */
+	chargeItems: Map<string, ResolvedItem>;
+	/** The charge item numbers asked for that are not released in the company. */
+	missingChargeItems: string[];
 	/** HTTP requests sent (0 when everything came from the table or the cache). */
 	requests: number;
 }
@@ -46,21 +55,23 @@ function chunks<T>(values: T[], size: number): T[][] {
 	return out;
 }
 
-function readsFor(dataAreaId: string, skus: string[]): BatchOperation[] {
+function readsFor(dataAreaId: string, skus: string[], itemNumbers: string[]): BatchOperation[] {
 	const reads: BatchOperation[] = [];
 	const company = `dataAreaId eq ${odataString(dataAreaId)}`;
+	const anyOf = (field: string, values: string[]) =>
+		values.map((value) => `${field} eq ${odataString(value)}`).join(' or ');
+	const releasedProducts = (values: string[]): BatchOperation => ({
+		method: 'GET',
+		path: `${entityPath('ReleasedProductsV2')}?cross-company=true&$select=dataAreaId,ItemNumber&$filter=${encodeURIComponent(`${company} and (${anyOf('ItemNumber', values)})`)}`,
+	});
 	for (const group of chunks(skus, SKUS_PER_PART)) {
-		const anyOf = (field: string) =>
-			group.map((sku) => `${field} eq ${odataString(sku)}`).join(' or ');
+		reads.push(releasedProducts(group));
 		reads.push({
 			method: 'GET',
-			path: `${entityPath('ReleasedProductsV2')}?cross-company=true&$select=dataAreaId,ItemNumber&$filter=${encodeURIComponent(`${company} and (${anyOf('ItemNumber')})`)}`,
-		});
-		reads.push({
-			method: 'GET',
-			path: `${entityPath('ReleasedProductVariantsV2')}?cross-company=true&$select=dataAreaId,ItemNumber,ProductVariantNumber,ProductConfigurationId,ProductSizeId,ProductColorId,ProductStyleId&$filter=${encodeURIComponent(`${company} and (${anyOf('ProductVariantNumber')})`)}`,
+			path: `${entityPath('ReleasedProductVariantsV2')}?cross-company=true&$select=dataAreaId,ItemNumber,ProductVariantNumber,ProductConfigurationId,ProductSizeId,ProductColorId,ProductStyleId&$filter=${encodeURIComponent(`${company} and (${anyOf('ProductVariantNumber', group)})`)}`,
 		});
 	}
+	for (const group of chunks(itemNumbers, SKUS_PER_PART)) reads.push(releasedProducts(group));
 	return reads;
 }
 
@@ -91,12 +102,26 @@ export async function resolveSkus(
 		cache?: SkuCache;
 		itemIndex?: number;
 		maxThrottleRetries?: number;
+		/** Charge item numbers (F&O ItemNumber) to check in the same round. */
+		chargeItems?: string[];
 	} = {},
 ): Promise<SkuResolution> {
 	const items = new Map<string, ResolvedItem>();
+	const chargeItems = new Map<string, ResolvedItem>();
 	const cache = options.cache ?? new Map();
 	const cacheKey = (sku: string) => `${dataAreaId.toLowerCase()}|${sku}`;
+	const chargeKey = (item: string) => `${dataAreaId.toLowerCase()}|item:${item.toLowerCase()}`;
 	const toLookUp: string[] = [];
+	const chargesToLookUp: string[] = [];
+	const wantedCharges = [
+		...new Set((options.chargeItems ?? []).map((i) => i.trim()).filter(Boolean)),
+	];
+	for (const item of wantedCharges) {
+		if (cache.has(chargeKey(item))) {
+			const hit = cache.get(chargeKey(item));
+			if (hit) chargeItems.set(item, hit);
+		} else chargesToLookUp.push(item);
+	}
 	for (const sku of new Set(skus)) {
 		const mapped = options.table?.[sku];
 		if (mapped) items.set(sku, { ...mapped, source: 'mapping' });
@@ -107,13 +132,13 @@ export async function resolveSkus(
 	}
 
 	let requests = 0;
-	if (toLookUp.length) {
+	if (toLookUp.length || chargesToLookUp.length) {
 		let outcome: BatchOutcome | undefined;
 		for (let round = 0; round <= (options.maxThrottleRetries ?? 3); round++) {
 			outcome = await sendBatch(
 				context,
 				environmentUrl,
-				{ reads: readsFor(dataAreaId, toLookUp) },
+				{ reads: readsFor(dataAreaId, toLookUp, chargesToLookUp) },
 				{ itemIndex: options.itemIndex },
 			);
 			requests += outcome.attempts;
@@ -129,6 +154,7 @@ export async function resolveSkus(
 			throw new SkuLookupError(`Could not look up SKUs in F&O: ${reason}`, outcome as BatchOutcome);
 		}
 		const found = new Map<string, ResolvedItem>();
+		const foundCharges = new Map<string, ResolvedItem>();
 		for (const part of outcome.parts) {
 			for (const record of (part.body as { value?: IDataObject[] })?.value ?? []) {
 				if (!sameText(record.dataAreaId, dataAreaId)) continue;
@@ -149,6 +175,12 @@ export async function resolveSkus(
 					const sku = toLookUp.find((s) => sameText(record.ItemNumber, s));
 					if (sku && !found.has(sku))
 						found.set(sku, { ItemNumber: String(record.ItemNumber), source: 'releasedProduct' });
+					const charge = chargesToLookUp.find((i) => sameText(record.ItemNumber, i));
+					if (charge && !foundCharges.has(charge))
+						foundCharges.set(charge, {
+							ItemNumber: String(record.ItemNumber),
+							source: 'releasedProduct',
+						});
 				}
 			}
 		}
@@ -157,7 +189,13 @@ export async function resolveSkus(
 			cache.set(cacheKey(sku), item);
 			if (item) items.set(sku, item);
 		}
+		for (const charge of chargesToLookUp) {
+			const item = foundCharges.get(charge) ?? null;
+			cache.set(chargeKey(charge), item);
+			if (item) chargeItems.set(charge, item);
+		}
 	}
 	const unmapped = [...new Set(skus)].filter((sku) => !items.has(sku));
-	return { items, unmapped, requests };
+	const missingChargeItems = wantedCharges.filter((item) => !chargeItems.has(item));
+	return { items, unmapped, chargeItems, missingChargeItems, requests };
 }

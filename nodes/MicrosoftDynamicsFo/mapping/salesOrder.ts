@@ -15,7 +15,7 @@ import type {
 	SalesOrderMappingOptions,
 	SalesOrderPayload,
 } from './salesOrderTypes';
-import { orderCharges, productAmounts, sumUnits } from './salesOrderAmounts';
+import { isGiftCertificateLine, orderCharges, productAmounts, sumUnits } from './salesOrderAmounts';
 import { settleOrderTotals } from './orderTotals';
 import { fromUnits, roundToTotal, roundUnits, toUnits } from './money';
 import {
@@ -58,10 +58,14 @@ export function requireOrderLines(
 	return lines;
 }
 
-/** Unique SKUs of an order's lines, in line order, for one SKU lookup per order. */
+/**
+ * Unique SKUs of an order's lines, in line order, for one SKU lookup per order. Gift-certificate
+ * lines are not products: they go on the gift-certificate item (see chargeItemsOf).
+ */
 export function collectSkus(order: BcOrder, products?: BcOrderProduct[]): string[] {
 	const seen = new Set<string>();
 	for (const line of requireOrderLines(order, products)) {
+		if (isGiftCertificateLine(line)) continue;
 		const sku = (line.sku ?? '').trim();
 		if (sku !== '') seen.add(sku);
 	}
@@ -153,8 +157,28 @@ export function mapSalesOrder(order: BcOrder, options: SalesOrderMappingOptions)
 
 	const products = requireOrderLines(order, options.products);
 
+	// Gift-certificate purchases go on their own (liability) item, never on a SKU.
+	const giftLines = products.filter(isGiftCertificateLine);
+	const giftItem = clean(options.charges?.giftCertificateItemNumber);
+	if (giftLines.length && !giftItem) {
+		throw new MappingError(
+			'MISSING_OPTION',
+			`BigCommerce order ${order.id} sells ${giftLines.length > 1 ? 'gift certificates' : 'a gift certificate'} (${giftLines
+				.map((p) => `line ${p.id} "${p.name ?? ''}"`)
+				.join(
+					', ',
+				)}) but no Gift Certificate Item is configured: a gift certificate is a liability, not revenue, and is posted on that item`,
+			{
+				orderId: order.id,
+				option: 'giftCertificateItemNumber',
+				lineIds: giftLines.map((p) => p.id),
+			},
+		);
+	}
+	const productLines = products.filter((p) => !isGiftCertificateLine(p));
+
 	// Resolve every SKU first; report all problems at once.
-	const missingSku = products.filter((p) => !clean(p.sku));
+	const missingSku = productLines.filter((p) => !clean(p.sku));
 	if (missingSku.length) {
 		throw new MappingError(
 			'MISSING_SKU',
@@ -166,7 +190,7 @@ export function mapSalesOrder(order: BcOrder, options: SalesOrderMappingOptions)
 	}
 	const unmapped = [
 		...new Set(
-			products
+			productLines
 				.map((p) => clean(p.sku) as string)
 				.filter((sku) => !lookupItem(options.resolvedItems, sku)),
 		),
@@ -273,7 +297,10 @@ export function mapSalesOrder(order: BcOrder, options: SalesOrderMappingOptions)
 		...NO_REPRICING_LINE,
 	};
 	const lines: FoSalesOrderLine[] = products.map((p, i) => {
-		const item = lookupItem(options.resolvedItems, clean(p.sku) as string) as ResolvedItem;
+		const gift = isGiftCertificateLine(p);
+		const item = gift
+			? ({ ItemNumber: giftItem } as ResolvedItem)
+			: (lookupItem(options.resolvedItems, clean(p.sku) as string) as ResolvedItem);
 		const qty = p.quantity;
 		const price = toUnits(inclusive ? p.price_inc_tax : p.price_ex_tax, `line ${p.id} price`);
 		const lineAmount = rounded[i];
@@ -296,7 +323,8 @@ export function mapSalesOrder(order: BcOrder, options: SalesOrderMappingOptions)
 			CustomersLineNumber: i + 1,
 			OrderLineReference: String(p.id),
 			ExternalItemNumber: clean(p.sku),
-			SalesTaxItemGroupCode: options.salesTaxItemGroupCode,
+			// A gift certificate takes its item's own (untaxed) item tax group.
+			SalesTaxItemGroupCode: gift ? undefined : options.salesTaxItemGroupCode,
 			...deliveryAddress(ownAddress, options.countryOverrides),
 		});
 	});

@@ -16,8 +16,17 @@ export interface ChargeItemOptions {
 	handlingItemNumber?: string;
 	/** Non-stock item for gift wrapping; default: folded into the handling (or shipping) line. */
 	wrappingItemNumber?: string;
-	/** Non-stock item for order fees (`fees[]`); default: folded into the handling (or shipping) line. */
+	/**
+	 * Non-stock item for order fees (`fees[]`). Required when the order has a fee: a fee is never
+	 * folded into shipping, so an order with fees and no fee item is refused before anything is written.
+	 */
 	feeItemNumber?: string;
+	/**
+	 * Item that carries gift-certificate purchases (order lines of type `giftcertificate`): a
+	 * liability, not revenue, so its sales account should be the gift-certificate liability
+	 * account. Required when the order sells one.
+	 */
+	giftCertificateItemNumber?: string;
 	/** Item sales tax group for charge lines. */
 	salesTaxItemGroupCode?: string;
 	/** Send a zero-amount shipping line for free shipping; default false. */
@@ -139,10 +148,39 @@ export function orderCharges(
 		throw missingItem('handling', handling, 'handling or shipping');
 	if (wrapping !== 0 && !addCharge(wrappingItem, wrapping, 'Gift wrapping'))
 		throw missingItem('gift-wrapping', wrapping, 'wrapping, handling or shipping');
-	const feeItem = clean(charges.feeItemNumber) ?? handlingItem;
+	const feeItem = clean(charges.feeItemNumber);
 	for (const fee of fees) {
-		if (fee.units !== 0 && !addCharge(feeItem, fee.units, fee.label))
-			throw missingItem('fee', fee.units, 'fee, handling or shipping');
+		if (fee.units !== 0 && !addCharge(feeItem, fee.units, fee.label)) {
+			throw new MappingError(
+				'MISSING_OPTION',
+				`BigCommerce order ${order.id} has a fee (${fee.label.slice('Fee: '.length)}, ${fromUnits(fee.units)}) but no Fee Charge Item is configured`,
+				{ orderId: order.id, option: 'feeItemNumber' },
+			);
+		}
 	}
 	return { lines, total: shipping + handling + wrapping + sumUnits(fees.map((f) => f.units)) };
+}
+
+/** Whether a BigCommerce order line sells a gift certificate (posted on the gift-certificate item). */
+export function isGiftCertificateLine(line: BcOrderProduct): boolean {
+	return String(line.type ?? '').toLowerCase() === 'giftcertificate';
+}
+
+/**
+ * The F&O items an order's charges and gift-certificate lines are written on, so they are looked
+ * up with its SKUs (skuResolution.ts) before anything is written. Throws what the mapping would
+ * throw for a charge without its item.
+ */
+export function chargeItemsOf(
+	order: BcOrder,
+	products: readonly BcOrderProduct[],
+	charges: ChargeItemOptions,
+	inclusive: boolean,
+): string[] {
+	const items = orderCharges(order, inclusive, charges, []).lines.map((c) => c.item);
+	if (products.some(isGiftCertificateLine)) {
+		const giftItem = clean(charges.giftCertificateItemNumber);
+		if (giftItem) items.push(giftItem);
+	}
+	return [...new Set(items)];
 }

@@ -27,6 +27,7 @@ import {
 	type GuestMode,
 	type SalesOrderMappingOptions,
 } from '../mapping';
+import { chargeItemsOf } from '../mapping/salesOrderAmounts';
 import { resolveSkus, type SkuCache, type SkuMappingTable } from '../skuResolution';
 import { plannedRequests, writeRoundsOf } from './changesetRounds';
 import { writeTimingOf, type WriteSettings } from './writeTiming';
@@ -83,6 +84,12 @@ export interface SalesOrderSettings extends WriteSettings {
 /** Tax mode (mapping/taxMode.ts) and read-back check (taxReadBack.ts); decimals come from mapping. */
 export type TaxSettings = Omit<TaxModeOptions, 'amountDecimals'> &
 	Omit<TaxCheckSettings, 'amountDecimals'>;
+
+/** The tax-liability item "as posted" writes on, resolved with the charge items before any write. */
+function taxItemOf(tax: TaxSettings | undefined): string[] {
+	const item = tax?.taxCalculation === 'asPosted' ? tax.asPosted?.taxItemNumber?.trim() : '';
+	return item ? [item] : [];
+}
 
 export async function findSalesOrdersByReference(
 	context: StaticDataContext,
@@ -152,20 +159,35 @@ async function postUnlocked(
 		});
 	}
 
-	// 2. Items, then the whole payload checked, then the customer: nothing is written for an order
-	// that cannot be posted.
+	// 2. Items (the lines' SKUs and the charge items, in one lookup), then the whole payload
+	// checked, then the customer: nothing is written for an order that cannot be posted.
 	const lines = orderLines(order);
 	const skus = collectSkus(order, lines);
+	const taxMode = settings.mapping.taxMode;
+	const chargeItems = chargeItemsOf(
+		order,
+		lines,
+		settings.mapping.charges ?? {},
+		taxMode === 'inclusive' || (taxMode === 'auto' && order.is_tax_inclusive_pricing === true),
+	);
 	const resolution = await resolveSkus(context, settings.environmentUrl, dataAreaId, skus, {
 		table: settings.skuTable,
 		cache: settings.skuCache,
 		itemIndex,
+		chargeItems: [...chargeItems, ...taxItemOf(settings.tax)],
 	});
 	audit.count(resolution.requests);
 	if (resolution.unmapped.length) {
 		throw fail(
 			`Order ${order.id}: ${resolution.unmapped.length === 1 ? 'SKU' : 'SKUs'} ${resolution.unmapped.join(', ')} ${resolution.unmapped.length === 1 ? 'is' : 'are'} not a released product in ${dataAreaId}`,
 			"Nothing was written for this order. Release the product in F&O, or map the SKU in the node's SKU mapping table.",
+		);
+	}
+	if (resolution.missingChargeItems.length) {
+		const missing = resolution.missingChargeItems;
+		throw fail(
+			`Order ${order.id}: charge ${missing.length === 1 ? 'item' : 'items'} ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not a released product in ${dataAreaId}`,
+			'Nothing was written for this order. Release the service item in F&O, or choose another in the charge item fields (shipping, handling, wrapping, fee, gift certificate).',
 		);
 	}
 	// Throws a MappingError naming the problem before any write; only the customer is missing.

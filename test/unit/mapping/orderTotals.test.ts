@@ -9,19 +9,17 @@
 import {
 	mapSalesOrder,
 	type BcOrder,
-	type BcOrderProduct,
 	type SalesOrderMappingOptions,
 } from '../../../nodes/MicrosoftDynamicsFo/mapping';
 import { BIGCOMMERCE_SPECS } from '../../support/bigcommerceSpecs';
-import { describeWithShared } from '../../support/specs';
 import {
-	bcSpec,
-	m,
-	order as simpleOrder,
-	resolvedFor,
-	sumCents,
-	thrownMappingError,
-} from './helpers';
+	specOrderExamples as orderExamples,
+	storeOrder,
+	withSubtotalLine,
+	type CorpusCase as Case,
+} from '../../support/orderCorpus';
+import { describeWithShared } from '../../support/specs';
+import { m, resolvedFor, sumCents, thrownMappingError } from './helpers';
 
 const options = (skus: string[]): SalesOrderMappingOptions => ({
 	dataAreaId: 'usmf',
@@ -54,41 +52,6 @@ function expectReproduces(
 }
 
 // ---- every order example of the v2 spec ---------------------------------------------------------
-
-type Example = { path: string; order: any };
-
-function orderExamples(): Example[] {
-	const found: Example[] = [];
-	const walk = (node: unknown, path: string) => {
-		if (Array.isArray(node)) node.forEach((n, i) => walk(n, `${path}/${i}`));
-		else if (node && typeof node === 'object') {
-			const o = node as Record<string, unknown>;
-			if (typeof o.id === 'number' && 'total_inc_tax' in o && 'subtotal_ex_tax' in o)
-				found.push({ path, order: JSON.parse(JSON.stringify(o)) });
-			for (const [k, v] of Object.entries(o)) walk(v, `${path}/${k}`);
-		}
-	};
-	walk(bcSpec('orders.v2.oas2.yml').components, 'components');
-	return found;
-}
-
-/** The header examples have no lines (a link): one line carrying the order's subtotal stands in. */
-function withSubtotalLine(o: any): BcOrder {
-	const line: BcOrderProduct = {
-		id: 1,
-		order_id: o.id,
-		product_id: 1,
-		name: 'Subtotal of the example',
-		sku: 'EXAMPLE',
-		quantity: 1,
-		price_ex_tax: o.subtotal_ex_tax,
-		price_inc_tax: o.subtotal_inc_tax,
-		total_ex_tax: o.subtotal_ex_tax,
-		total_inc_tax: o.subtotal_inc_tax,
-		applied_discounts: [],
-	} as BcOrderProduct;
-	return { ...o, products: [line], shipping_addresses: [], coupons: [] };
-}
 
 describeWithShared(BIGCOMMERCE_SPECS)('the order examples of orders.v2.oas2.yml', () => {
 	// Every example is classified here; a new one in the spec fails until it is.
@@ -166,113 +129,6 @@ describeWithShared(BIGCOMMERCE_SPECS)('the order examples of orders.v2.oas2.yml'
 });
 
 // ---- generated orders ---------------------------------------------------------------------------
-
-interface Case {
-	id: number;
-	inclusive?: boolean;
-	rate?: number;
-	lines: Array<{ sku: string; qty: number; price: number; promotion?: number }>;
-	/** Coupon, allocated by BigCommerce over the lines pro rata (`coupon_discount`). */
-	coupon?: number;
-	/** Manual discount, not allocated to lines (`discount_amount`). */
-	manual?: number;
-	shipping?: number;
-	handling?: number;
-	wrapping?: number;
-	fees?: number[];
-	currency?: string;
-	defaultCurrency?: string;
-	guest?: boolean;
-}
-
-const r2 = (n: number) => Math.round(n * 100) / 100;
-
-/**
- * An order as BigCommerce computes it: prices in the store's basis, the coupon spread over the
- * lines (last line takes the rest), promotions on their line, the manual discount on the order
- * only, tax at one rate on the discounted amounts and the charges.
- */
-function storeOrder(c: Case): BcOrder {
-	const rate = c.rate ?? 0;
-	const inc = (ex: number) => r2(ex * (1 + rate));
-	const ex = (gross: number) => r2(gross / (1 + rate));
-	const basis = c.lines.map((l) => r2(l.price * l.qty));
-	const sub = basis.reduce((a, b) => a + b, 0);
-	let couponLeft = c.coupon ?? 0;
-	const products: BcOrderProduct[] = c.lines.map((l, i) => {
-		const share = i === c.lines.length - 1 ? couponLeft : r2(((c.coupon ?? 0) * basis[i]) / sub);
-		couponLeft = r2(couponLeft - share);
-		const applied = [
-			...(share
-				? [{ id: 'coupon', amount: m(share), name: 'Coupon', code: 'SAVE', target: 'order' }]
-				: []),
-			...(l.promotion
-				? [{ id: '7', amount: m(l.promotion), name: 'Promotion', code: null, target: 'product' }]
-				: []),
-		];
-		const [totalEx, totalInc] = c.inclusive ? [ex(basis[i]), basis[i]] : [basis[i], inc(basis[i])];
-		return {
-			id: i + 1,
-			order_id: c.id,
-			product_id: 100 + i,
-			name: l.sku,
-			sku: l.sku,
-			quantity: l.qty,
-			price_ex_tax: m(c.inclusive ? ex(l.price) : l.price),
-			price_inc_tax: m(c.inclusive ? l.price : inc(l.price)),
-			total_ex_tax: m(totalEx),
-			total_inc_tax: m(totalInc),
-			applied_discounts: applied,
-		} as BcOrderProduct;
-	});
-	const promotions = c.lines.reduce((s, l) => s + (l.promotion ?? 0), 0);
-	const discounts = (c.coupon ?? 0) + (c.manual ?? 0) + promotions;
-	const charges = [c.shipping ?? 0, c.handling ?? 0, c.wrapping ?? 0, ...(c.fees ?? [])];
-	const inBasisTotal = r2(sub - discounts + charges.reduce((a, b) => a + b, 0));
-	const tax = c.inclusive ? r2(inBasisTotal - inBasisTotal / (1 + rate)) : r2(inBasisTotal * rate);
-	const [totalEx, totalInc] = c.inclusive
-		? [r2(inBasisTotal - tax), inBasisTotal]
-		: [inBasisTotal, r2(inBasisTotal + tax)];
-	const pair = (amount: number) =>
-		c.inclusive ? [m(ex(amount)), m(amount)] : [m(amount), m(inc(amount))];
-	const [shipEx, shipInc] = pair(c.shipping ?? 0);
-	const [handEx, handInc] = pair(c.handling ?? 0);
-	const [wrapEx, wrapInc] = pair(c.wrapping ?? 0);
-	const base = simpleOrder({ id: c.id, lines: [] });
-	return {
-		...base,
-		customer_id: c.guest ? 0 : 11,
-		subtotal_ex_tax: m(products.reduce((s, p) => s + Number(p.total_ex_tax), 0)),
-		subtotal_inc_tax: m(products.reduce((s, p) => s + Number(p.total_inc_tax), 0)),
-		shipping_cost_ex_tax: shipEx,
-		shipping_cost_inc_tax: shipInc,
-		handling_cost_ex_tax: handEx,
-		handling_cost_inc_tax: handInc,
-		wrapping_cost_ex_tax: wrapEx,
-		wrapping_cost_inc_tax: wrapInc,
-		total_ex_tax: m(totalEx),
-		total_inc_tax: m(totalInc),
-		total_tax: m(tax),
-		is_tax_inclusive_pricing: c.inclusive === true,
-		discount_amount: m((c.manual ?? 0) + promotions),
-		coupon_discount: m(c.coupon ?? 0),
-		currency_code: c.currency ?? 'USD',
-		default_currency_code: c.defaultCurrency ?? c.currency ?? 'USD',
-		consignments: undefined,
-		products,
-		shipping_addresses: [],
-		fees: (c.fees ?? []).map((f, i) => {
-			const [feeEx, feeInc] = pair(f);
-			return {
-				id: i + 1,
-				type: 'custom_fee',
-				display_name_merchant: `Fee ${i + 1}`,
-				cost_ex_tax: feeEx,
-				cost_inc_tax: feeInc,
-			};
-		}),
-	} as BcOrder;
-}
 
 const THREE = [
 	{ sku: 'TENT', qty: 1, price: 249.99 },
@@ -352,7 +208,7 @@ describe('generated orders reproduce their totals to the cent', () => {
 	it('charges go to their items: shipping, handling (wrapping folded in), fees', () => {
 		const p = expectReproduces(storeOrder(cases[2][1]), SKUS);
 		expect(p.lines.slice(3).map((l) => [l.ItemNumber, l.LineAmount, l.LineDescription])).toEqual([
-			['SHIP', 12.5, 'Shipping'],
+			['SHIP', 12.5, 'Shipping: Flat Rate'],
 			['HANDLING', 8.24, 'Handling + Gift wrapping'],
 			['FEES', 3.6, 'Fee: Fee 1 + Fee: Fee 2'],
 		]);

@@ -24,6 +24,7 @@ import {
 	skuTableFrom,
 } from '../parameters';
 import { writeTimingFrom, writeTimingOptions } from '../writeTiming';
+import { chargeItemOptions, chargeItemsFrom } from './chargeItems';
 import { taxCheckOptions, taxFields, taxSettingsFrom } from './taxFields';
 
 const show = showFor('salesOrder');
@@ -103,6 +104,7 @@ export const description: INodeProperties[] = [
 	optionsField(show(['create']), [
 		...customerMappingOptions,
 		{ ...dryRunField },
+		...chargeItemOptions,
 		{
 			displayName: 'Financial Dimension Format',
 			name: 'dimensionFormat',
@@ -183,10 +185,10 @@ export async function execute(op: OperationContext): Promise<IDataObject> {
 						customer: customerMappingFrom(dataAreaId, options),
 					},
 		mapping: {
-			charges: {
-				shippingItemNumber:
-					(fn.getNodeParameter('shippingItemNumber', itemIndex, '') as string) || undefined,
-			},
+			charges: chargeItemsFrom(
+				String(fn.getNodeParameter('shippingItemNumber', itemIndex, '') ?? ''),
+				options,
+			),
 			defaultSiteId: locatorValue(options.siteId) || undefined,
 			defaultWarehouseId: locatorValue(options.warehouseId) || undefined,
 			taxMode: (options.taxMode as 'auto' | 'exclusive' | 'inclusive') ?? 'auto',
