@@ -23,6 +23,7 @@ import { forgeries, genuine, payload, send, type ForgeryContext } from './suppor
 import { REPO_ROOT } from './support/hosts';
 import { sleep } from './support/lock';
 import { progress } from './support/log';
+import { deliveryDiagnosis } from './support/deliveryDiagnosis';
 import { readWorkflow, sandboxCredentials, waitFor, WORKFLOW_FILES } from './support/pack-e2e';
 import { redisServerAvailable, startPrivateRedis, type PrivateRedis } from './support/privateRedis';
 import { run } from './support/proc';
@@ -350,6 +351,23 @@ async function executionsHolding(orderId: number): Promise<string> {
 	);
 }
 
+/** What n8n's logs say about the poll trigger (errors, deactivation), the last few lines. */
+function pollLogLines(): string[] {
+	const lines: string[] = [];
+	for (const [name, file] of Object.entries(n8n.logFiles)) {
+		let text = '';
+		try {
+			text = readFileSync(file, 'utf8');
+		} catch {
+			continue;
+		}
+		for (const line of text.split('\n'))
+			if (/poll|BigCommerce Poll|backfill/i.test(line))
+				lines.push(`${name}: ${line.slice(0, 240)}`);
+	}
+	return lines.slice(-8);
+}
+
 function countsFigures(c: Counts): Array<[string, string | number]> {
 	return [
 		['BigCommerce orders', c.orders],
@@ -527,9 +545,15 @@ describe(`reliability (${FULL ? 'full' : 'reduced'} size)`, () => {
 		const lostNotes: string[] = [];
 		for (const id of c.lostIds) lostNotes.push(`lost order ${id}: ${await executionsHolding(id)}`);
 		const backfillRuns = (await executionsOf(workflows.backfill)).length;
+		const diagnosis = await deliveryDiagnosis(fx, c.lostIds);
 		sections.push({
 			title: `${SIZE.orders} orders under injected faults`,
-			notes: [`backfill executions so far: ${backfillRuns}`, ...lostNotes],
+			notes: [
+				`backfill executions so far: ${backfillRuns}`,
+				...pollLogLines(),
+				...diagnosis,
+				...lostNotes,
+			],
 			setup:
 				`${SIZE.orders} orders (2 lines and a capture each, registered and guest buyers), created in batches of ` +
 				`${batch}: every other batch delivered twice (duplicateDeliveries), every third held and released ` +
@@ -634,7 +658,7 @@ describe(`reliability (${FULL ? 'full' : 'reduced'} size)`, () => {
 				'Redis (append-only, password) stopped and started again. Counts per batch after it settled, then for all three.',
 			figures: [...figures, ...countsFigures(total)],
 			targets: countTargets(total),
-			notes,
+			notes: [...notes, ...(await deliveryDiagnosis(fx, total.lostIds))],
 		});
 		expectCounts(total);
 	});
