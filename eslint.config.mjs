@@ -1,29 +1,17 @@
-// Lint with n8n's own rules, as `n8n-node lint` builds them: @n8n/node-cli's eslint config (ESLint
-// and typescript-eslint recommended, @n8n/eslint-plugin-community-nodes, eslint-plugin-import-x,
-// and eslint-plugin-n8n-nodes-base's community, credentials and nodes rulesets with the CLI's own
-// overrides), imported from the CLI rather than copied, so it moves with the CLI version.
+// Lint with n8n's own rules: eslint-plugin-n8n-nodes-base (community, credentials, nodes rulesets)
+// and @n8n/eslint-plugin-community-nodes in its self-hosted configuration, as `n8n-node lint` builds it.
 //
 // Product decision, stated once: this pack targets self-hosted n8n and depends on @azure/msal-node
-// for Entra ID tokens. So it takes the CLI's configWithoutCloudSupport (no n8n Cloud restricted
-// imports/globals), and the one cloud-only rule that config still carries,
-// `no-runtime-dependencies`, contradicts that decision and is the only n8n rule switched off for
-// the shipped code (nodes/, credentials/, package.json).
-//
-// Where the CLI's config differs from this one: `n8n-node lint` puts the community-node rules on
-// every .ts file. Here they hold the shipped code only; tests, the sandbox, bench and the e2e
-// harness are Node programs that never run inside n8n: they start n8n and Redis as child
-// processes, print to the console, throw plain Errors and carry made-up secrets as test data,
-// which is what those rules forbid in a node. ESLint/typescript-eslint/import-x rules hold there.
-import { n8nCommunityNodesPlugin } from '@n8n/eslint-plugin-community-nodes';
-import { configWithoutCloudSupport } from '@n8n/node-cli/eslint';
+// for Entra ID tokens. The self-hosted config already drops n8n Cloud's restricted imports/globals;
+// the one cloud-only rule it still carries, `no-runtime-dependencies`, contradicts that decision and
+// is the only rule switched off.
+import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import n8nCommunityNodes from '@n8n/eslint-plugin-community-nodes';
+import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
 
+const communityNodes = n8nCommunityNodes.configs.recommendedWithoutN8nCloudSupport;
 const selfHostedDecision = { '@n8n/community-nodes/no-runtime-dependencies': 'off' };
-
-const notShipped = ['test/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts'];
-const communityNodeRulesOff = Object.fromEntries(
-	Object.keys(n8nCommunityNodesPlugin.rules).map((rule) => [`@n8n/community-nodes/${rule}`, 'off']),
-);
 
 export default tseslint.config(
 	{
@@ -32,18 +20,14 @@ export default tseslint.config(
 			'node_modules/**',
 			'coverage/**',
 			'.cache/**',
-			'.sandbox/**',
 			'test/e2e/hosts/**/node_modules/**',
 		],
 	},
-	...configWithoutCloudSupport,
-	{
-		files: ['**/*.ts', 'package.json'],
-		rules: selfHostedDecision,
-	},
 	{
 		files: ['**/*.ts'],
+		extends: [js.configs.recommended, tseslint.configs.recommended],
 		rules: {
+			'prefer-spread': 'off',
 			'@typescript-eslint/no-unused-vars': [
 				'error',
 				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
@@ -51,10 +35,44 @@ export default tseslint.config(
 		},
 	},
 	{
-		files: notShipped,
+		files: ['credentials/**/*.ts', 'nodes/**/*.ts'],
+		extends: [communityNodes],
+		rules: { 'no-console': 'error', ...selfHostedDecision },
+	},
+	{
+		files: ['package.json'],
+		languageOptions: { parser: tseslint.parser },
+		plugins: { 'n8n-nodes-base': n8nNodesBase, ...communityNodes.plugins },
 		rules: {
-			...communityNodeRulesOff,
-			'no-console': 'off',
+			...n8nNodesBase.configs.community.rules,
+			...communityNodes.rules,
+			...selfHostedDecision,
+		},
+	},
+	{
+		files: ['credentials/**/*.ts'],
+		plugins: { 'n8n-nodes-base': n8nNodesBase },
+		rules: {
+			...n8nNodesBase.configs.credentials.rules,
+			// Scoped by its own docs to n8n's main repository (a camelCase doc slug); community
+			// credentials must carry a full https documentationUrl, which its sibling rule enforces.
+			'n8n-nodes-base/cred-class-field-documentation-url-miscased': 'off',
+		},
+	},
+	{
+		files: ['nodes/**/*.ts'],
+		plugins: { 'n8n-nodes-base': n8nNodesBase },
+		rules: {
+			...n8nNodesBase.configs.nodes.rules,
+			// These two legacy rules demand the string 'main'; @n8n/community-nodes'
+			// node-connection-type-literal demands NodeConnectionTypes.Main. The newer rule wins.
+			'n8n-nodes-base/node-class-description-inputs-wrong-regular-node': 'off',
+			'n8n-nodes-base/node-class-description-outputs-wrong': 'off',
+		},
+	},
+	{
+		files: ['test/**/*.ts', 'scripts/**/*.ts'],
+		rules: {
 			'@typescript-eslint/no-explicit-any': 'off',
 			'@typescript-eslint/no-require-imports': 'off',
 		},

@@ -8,7 +8,8 @@ import {
 import { ENTITY_CATALOGUE } from '../../support/entityCatalogue';
 import { BIGCOMMERCE_SPECS } from '../../support/bigcommerceSpecs';
 import { itWithShared } from '../../support/specs';
-import { expectConforms, order, specResponseExample, thrownMappingError } from './helpers';
+import { expectConforms, order, thrownMappingError } from './helpers';
+import { specResponseExample } from './helpers';
 
 const options: CustomerMappingOptions = {
 	dataAreaId: 'usmf',
