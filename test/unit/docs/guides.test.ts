@@ -7,6 +7,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
+import { MicrosoftDynamicsFo } from '../../../nodes/MicrosoftDynamicsFo/MicrosoftDynamicsFo.node';
+
 import { brokenLink, linksOf, ROOT } from './markdown';
 
 const GUIDES = ['setup-entra.md', 'setup-bigcommerce.md', 'setup-fo.md', 'troubleshooting.md'];
@@ -32,6 +34,15 @@ function editorNames(): Set<string> {
 			names.add(m[2]);
 		for (const m of source.matchAll(/\bname:\s*(['"])([A-Z](?:(?!\1).)*)\1/g)) names.add(m[2]);
 	}
+	// Fields built by helpers (e.g. siteLocator('Site', …)) carry their names only at run time.
+	const walk = (value: unknown): void => {
+		if (Array.isArray(value)) return value.forEach(walk);
+		if (!value || typeof value !== 'object') return;
+		const displayName = (value as { displayName?: unknown }).displayName;
+		if (typeof displayName === 'string') names.add(displayName);
+		Object.values(value).forEach(walk);
+	};
+	walk(new MicrosoftDynamicsFo().description.properties);
 	return names;
 }
 
