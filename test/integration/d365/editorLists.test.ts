@@ -103,6 +103,7 @@ describe('Shipping Charge Item list', () => {
 		const since = fx.lastSeq();
 		expect(await list('getChargeItems', { shippingItemNumber: 'SHIPPING' })).toEqual([
 			{ name: 'GIFTWRAP', value: 'GIFTWRAP' },
+			{ name: 'SALESTAX', value: 'SALESTAX' },
 			{ name: 'SHIPPING', value: 'SHIPPING' },
 		]);
 		expect(d365Filters(since)).toEqual([
@@ -115,6 +116,7 @@ describe('Shipping Charge Item list', () => {
 		expect(kept.map((i) => i.name)).toEqual([
 			'FREIGHT (Not Found in demf)',
 			'GIFTWRAP',
+			'SALESTAX',
 			'SHIPPING',
 		]);
 	});

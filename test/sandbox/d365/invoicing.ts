@@ -111,6 +111,9 @@ export function createInvoicingAdmin({ store, switches }: InvoicingDeps): AdminH
 				ProductConfigurationId: line.ProductConfigurationId,
 				ProductSizeId: line.ProductSizeId,
 				ProductStyleId: line.ProductStyleId,
+				ProductVersionId: line.ProductVersionId,
+				InventorySiteId: line.ShippingSiteId,
+				InventoryWarehouseId: line.ShippingWarehouseId,
 			}),
 		);
 		header.data.SalesOrderStatus = 'Invoiced';

@@ -92,6 +92,8 @@ describe('contract: served records match the entity model', () => {
 			salesOrderNumber: so.SalesOrderNumber,
 			trackingNumbers: ['1Z-CONTRACT'],
 		});
+		// Invoices too: produced by the sandbox's posting route.
+		await admin('POST', ['sales-orders', String(so.SalesOrderNumber), 'invoice'], {});
 		await admin(
 			'PUT',
 			['on-hand'],
