@@ -5,41 +5,15 @@
  * lines, and PackingSlipTrackingInformation rows; the order's status follows; the sets refuse OData
  * writes; on-hand rows set per warehouse read back from WarehousesOnHandV2, company-scoped.
  */
-import { FaultInjector } from '../common/faults';
-import { RequestLog } from '../common/requestLog';
-import { startD365Sandbox, type D365Sandbox } from './index';
+import { useD365Sandbox } from './testSupport';
 
-let sandbox: D365Sandbox;
-let env: string;
-let token: string;
-
-beforeAll(async () => {
-	sandbox = await startD365Sandbox(
-		{},
-		{ host: '127.0.0.1', log: new RequestLog(), faults: new FaultInjector() },
-	);
-	env = sandbox.manifest.environmentUrl;
-});
-afterAll(() => sandbox.close());
-beforeEach(async () => {
-	await sandbox.reset();
-	token = sandbox.entra.mintAccessToken();
-});
+const d365 = useD365Sandbox();
+const { call } = d365;
 
 type Json = Record<string, unknown>;
 
-async function call(method: string, path: string, body?: unknown) {
-	const res = await fetch(`${env}/data/${path}`, {
-		method,
-		headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	const text = await res.text();
-	return { status: res.status, json: text ? JSON.parse(text) : undefined };
-}
-
 const admin = async (method: string, path: string[], body?: unknown) =>
-	(await sandbox.admin(method, path, body, new URLSearchParams())) as {
+	(await d365.sandbox.admin(method, path, body, new URLSearchParams())) as {
 		status: number;
 		body: Json;
 	};

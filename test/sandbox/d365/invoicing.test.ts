@@ -3,39 +3,13 @@
  * through SalesInvoiceHeadersV2 / SalesInvoiceLines by SalesOrderNumber and CustomersOrderReference
  * with F&O's own totals, and the fault routes leave F&O disagreeing with what was posted.
  */
-import { FaultInjector } from '../common/faults';
-import { RequestLog } from '../common/requestLog';
-import { startD365Sandbox, type D365Sandbox } from './index';
+import { useD365Sandbox } from './testSupport';
 
-let sandbox: D365Sandbox;
-let env: string;
-let token: string;
-
-beforeAll(async () => {
-	sandbox = await startD365Sandbox(
-		{},
-		{ host: '127.0.0.1', log: new RequestLog(), faults: new FaultInjector() },
-	);
-	env = sandbox.manifest.environmentUrl;
-});
-afterAll(() => sandbox.close());
-beforeEach(async () => {
-	await sandbox.reset();
-	token = sandbox.entra.mintAccessToken();
-});
+const d365 = useD365Sandbox();
+const { call } = d365;
 
 const admin = (method: string, path: string, body?: unknown, query = '') =>
-	sandbox.admin(method, path.split('/').filter(Boolean), body, new URLSearchParams(query));
-
-async function call(method: string, path: string, body?: unknown) {
-	const res = await fetch(`${env}/data/${path}`, {
-		method,
-		headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	const text = await res.text();
-	return { status: res.status, json: text ? JSON.parse(text) : undefined };
-}
+	d365.sandbox.admin(method, path.split('/').filter(Boolean), body, new URLSearchParams(query));
 
 const query = async (set: string, filter: string) =>
 	(

@@ -3,30 +3,13 @@
  * without SkipCreateAutoCharges = Yes, trade-agreement percentages on lines and header that are
  * not sent, and the header's totals on read-back reflect them.
  */
-import { FaultInjector } from '../common/faults';
-import { RequestLog } from '../common/requestLog';
-import { startD365Sandbox, type D365Sandbox } from './index';
+import { useD365Sandbox } from './testSupport';
 
-let sandbox: D365Sandbox;
-let env: string;
-let token: string;
+const d365 = useD365Sandbox();
+const { call } = d365;
 
-beforeAll(async () => {
-	sandbox = await startD365Sandbox(
-		{},
-		{
-			host: '127.0.0.1',
-			log: new RequestLog(),
-			faults: new FaultInjector(),
-		},
-	);
-	env = sandbox.manifest.environmentUrl;
-});
-afterAll(() => sandbox.close());
 beforeEach(async () => {
-	await sandbox.reset();
-	token = sandbox.entra.mintAccessToken();
-	await sandbox.admin(
+	await d365.sandbox.admin(
 		'PUT',
 		['switches'],
 		{
@@ -38,16 +21,6 @@ beforeEach(async () => {
 		new URLSearchParams(),
 	);
 });
-
-async function call(method: string, path: string, body?: unknown) {
-	const res = await fetch(`${env}/data/${path}`, {
-		method,
-		headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	const text = await res.text();
-	return { status: res.status, json: text ? JSON.parse(text) : undefined };
-}
 
 /**
  * One order of two lines (100.00 and 20.00) and its header as read back; under the zero-rate tax
@@ -108,7 +81,7 @@ describe('F&O re-prices what the pack does not stop', () => {
 	});
 
 	it('by default (switches at 0) nothing is re-priced', async () => {
-		await sandbox.reset();
+		await d365.sandbox.reset();
 		const header = await postOrder({}, {});
 		expect(header).toMatchObject({ OrderTotalChargesAmount: 0, OrderTotalAmount: 120 });
 	});

@@ -4,39 +4,13 @@
  * out by the header's ArePricesIncludingSalesTax; unknown groups refused; the totals on read-back
  * under SalesOrderHeadersV2's own names.
  */
-import { FaultInjector } from '../common/faults';
-import { RequestLog } from '../common/requestLog';
-import { startD365Sandbox, type D365Sandbox } from './index';
+import { useD365Sandbox } from './testSupport';
 
-let sandbox: D365Sandbox;
-let env: string;
-let token: string;
-
-beforeAll(async () => {
-	sandbox = await startD365Sandbox(
-		{},
-		{ host: '127.0.0.1', log: new RequestLog(), faults: new FaultInjector() },
-	);
-	env = sandbox.manifest.environmentUrl;
-});
-afterAll(() => sandbox.close());
-beforeEach(async () => {
-	await sandbox.reset();
-	token = sandbox.entra.mintAccessToken();
-});
-
-async function call(method: string, path: string, body?: unknown) {
-	const res = await fetch(`${env}/data/${path}`, {
-		method,
-		headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	const text = await res.text();
-	return { status: res.status, json: text ? JSON.parse(text) : undefined };
-}
+const d365 = useD365Sandbox();
+const { call } = d365;
 
 const switches = (changes: object) =>
-	sandbox.admin('PUT', ['switches'], changes, new URLSearchParams());
+	d365.sandbox.admin('PUT', ['switches'], changes, new URLSearchParams());
 
 /** An order of the given line amounts in a company, its header as read back. */
 async function postOrder(

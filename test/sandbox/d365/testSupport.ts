@@ -1,0 +1,50 @@
+/**
+ * Test helpers for the F&O sandbox's own tests: one in-process sandbox per test file, reset before
+ * each test with a freshly minted Entra token, and an OData client that calls it as the pack does
+ * (bearer token, JSON). Call useD365Sandbox() at the top of the file, before the file's own hooks,
+ * so the reset runs first.
+ */
+import { FaultInjector } from '../common/faults';
+import { RequestLog } from '../common/requestLog';
+import { startD365Sandbox, type D365Sandbox } from './index';
+
+export function useD365Sandbox() {
+	let sandbox: D365Sandbox | undefined;
+	let token = '';
+
+	beforeAll(async () => {
+		sandbox = await startD365Sandbox(
+			{},
+			{ host: '127.0.0.1', log: new RequestLog(), faults: new FaultInjector() },
+		);
+	});
+	afterAll(() => sandbox?.close());
+	beforeEach(async () => {
+		await running().reset();
+		token = running().entra.mintAccessToken();
+	});
+
+	function running(): D365Sandbox {
+		if (!sandbox) throw new Error('the F&O sandbox is not started (use it inside a test or hook)');
+		return sandbox;
+	}
+
+	/** An OData call under `<environment>/data/`, e.g. call('GET', 'SalesOrderHeadersV2?$top=1'). */
+	async function call(method: string, path: string, body?: unknown) {
+		const res = await fetch(`${running().manifest.environmentUrl}/data/${path}`, {
+			method,
+			headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const text = await res.text();
+		return { status: res.status, json: text ? JSON.parse(text) : undefined };
+	}
+
+	return {
+		/** The running sandbox (started in beforeAll). */
+		get sandbox(): D365Sandbox {
+			return running();
+		},
+		call,
+	};
+}
