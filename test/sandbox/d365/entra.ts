@@ -15,192 +15,32 @@
  * Access tokens are RS256 JWTs signed with a key made at start (published in the JWKS), v1-shaped
  * like the tokens F&O accepts: `aud` (the requested resource exactly as sent), `iss`
  * `https://sts.windows.net/<tenant>/`, `tid`, `oid`, `appid`, `appidacr`, `iat`/`nbf`/`exp`.
+ *
+ * Split by responsibility: the shapes in ./entraTypes, the AADSTS error table and body in
+ * ./entraErrors, the client-assertion check in ./entraAssertion, JWT signing in ./entraJwt; this file
+ * is the server and its token endpoint, and still exports all it exported before the split.
  */
-import {
-	generateKeyPairSync,
-	randomUUID,
-	sign,
-	verify,
-	constants,
-	type KeyObject,
-} from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 
 import { sendJson, Router, type SandboxRequest } from '../common/http';
 import { startServiceServer, type RunningServer } from '../common/server';
 import type { ServiceContext } from '../types';
 import { createSelfSignedCertificate, type SandboxCertificate } from './cert';
+import { checkClientAssertion } from './entraAssertion';
+import { AADSTS, aadstsBody, KNOWN_AADSTS } from './entraErrors';
+import { AccessTokenSigner } from './entraJwt';
+import type {
+	AccessTokenCheck,
+	EntraApp,
+	EntraFailure,
+	EntraOptions,
+	EntraStats,
+} from './entraTypes';
 
-export const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
-
-export interface EntraApp {
-	clientId: string;
-	clientSecret: string;
-	/** Certificates registered on the app (the sandbox's own is registered on the default app). */
-	certificates: SandboxCertificate[];
-	/** Object id of the service principal (`oid` in tokens). */
-	objectId: string;
-}
-
-export interface EntraFailure {
-	/** How many upcoming token requests fail this way. */
-	count: number;
-	/** One of the AADSTS codes the sandbox knows (see AADSTS below), answered as Entra does. */
-	aadsts?: number;
-	/** Or a bare status: 429 / 5xx answered with a temporarily_unavailable body. */
-	status?: number;
-	retryAfterSeconds?: number;
-}
-
-export interface EntraStats {
-	/** Every POST to the token endpoint, answered or not. */
-	tokenRequests: number;
-	issued: number;
-	failed: number;
-	byClient: Record<string, number>;
-	byCredential: { secret: number; certificate: number; none: number };
-	byError: Record<string, number>;
-	/** The `scope` values requested, in order. */
-	scopes: string[];
-}
-
-export interface EntraOptions {
-	host: string;
-	port?: number;
-	tenantId: string;
-	clientId: string;
-	clientSecret: string;
-	/** The one resource tokens are issued for (the F&O environment URL); read per request. */
-	resource: () => string;
-	expiresIn?: number;
-	/** https host MSAL is configured with; it never resolves (MSAL is given knownAuthorities and authorityMetadata, so it never calls it). */
-	authorityHost?: string;
-}
-
-export interface AccessTokenCheck {
-	ok: boolean;
-	reason?: string;
-	claims?: Record<string, unknown>;
-}
-
-/**
- * AADSTS codes the sandbox answers with, worded as Entra words them. `error` is the OAuth error
- * code Entra pairs with each; MSAL surfaces it as `errorCode`.
- */
-const AADSTS: Record<
-	number,
-	{ error: string; status: number; text: (c: Record<string, string>) => string }
-> = {
-	7000215: {
-		error: 'invalid_client',
-		status: 401,
-		text: (c) =>
-			`Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${c.clientId}'.`,
-	},
-	7000218: {
-		error: 'invalid_client',
-		status: 401,
-		text: () =>
-			"The request body must contain the following parameter: 'client_assertion' or 'client_secret'.",
-	},
-	90002: {
-		error: 'invalid_request',
-		status: 400,
-		text: (c) =>
-			`Tenant '${c.tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.`,
-	},
-	700016: {
-		error: 'unauthorized_client',
-		status: 400,
-		text: (c) =>
-			`Application with identifier '${c.clientId}' was not found in the directory '${c.tenant}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`,
-	},
-	700027: {
-		error: 'invalid_client',
-		status: 401,
-		text: (c) =>
-			`Client assertion failed signature validation. [Reason - ${c.reason ?? 'The key was not found.'}]`,
-	},
-	700024: {
-		error: 'invalid_client',
-		status: 400,
-		text: () => 'Client assertion is not within its valid time range.',
-	},
-	500011: {
-		error: 'invalid_resource',
-		status: 400,
-		text: (c) =>
-			`The resource principal named ${c.resource} was not found in the tenant named ${c.tenant}. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant.`,
-	},
-	1002012: {
-		error: 'invalid_scope',
-		status: 400,
-		text: (c) =>
-			`The provided value for scope ${c.scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`,
-	},
-	70011: {
-		error: 'invalid_scope',
-		status: 400,
-		text: (c) =>
-			`The provided request must include a 'scope' input parameter. The provided value for the input parameter 'scope' is not valid. The scope ${c.scope} is not valid.`,
-	},
-	900144: {
-		error: 'invalid_request',
-		status: 400,
-		text: (c) => `The request body must contain the following parameter: '${c.parameter}'.`,
-	},
-	70003: {
-		error: 'unsupported_grant_type',
-		status: 400,
-		text: () => 'The app requested an unsupported grant type.',
-	},
-	50196: {
-		error: 'temporarily_unavailable',
-		status: 429,
-		text: () =>
-			'The server terminated an operation because it encountered a client request loop. Please contact your app vendor.',
-	},
-	90033: {
-		error: 'temporarily_unavailable',
-		status: 503,
-		text: () => 'A transient error has occurred. Please try again.',
-	},
-};
-
-export const KNOWN_AADSTS = Object.keys(AADSTS).map(Number);
-
-/** `2026-11-27 10:00:00Z`, the form Entra's `timestamp` and description trailer use. */
-const entraTimestamp = () =>
-	new Date()
-		.toISOString()
-		.replace('T', ' ')
-		.replace(/\.\d{3}Z$/, 'Z');
-
-/** An error body in Entra's shape: description = `AADSTS<n>: <text>` + trace/correlation/timestamp trailer. */
-export function aadstsBody(
-	code: number,
-	context: Record<string, string> = {},
-	correlationId: string = randomUUID(),
-) {
-	const def = AADSTS[code];
-	if (!def) throw new Error(`unknown AADSTS code ${code}`);
-	const timestamp = entraTimestamp();
-	const traceId = randomUUID();
-	return {
-		status: def.status,
-		body: {
-			error: def.error,
-			error_description: `AADSTS${code}: ${def.text(context)} Trace ID: ${traceId} Correlation ID: ${correlationId} Timestamp: ${timestamp}`,
-			error_codes: [code],
-			timestamp,
-			trace_id: traceId,
-			correlation_id: correlationId,
-			error_uri: `https://login.microsoftonline.com/error?code=${code}`,
-		},
-	};
-}
-
-const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+export { ASSERTION_TYPE } from './entraAssertion';
+export { aadstsBody, KNOWN_AADSTS } from './entraErrors';
+export type * from './entraTypes';
 
 export class EntraSandbox {
 	readonly tenantId: string;
@@ -223,9 +63,7 @@ export class EntraSandbox {
 	tokenLifetimeOverride: number | undefined;
 	private failures: EntraFailure[] = [];
 	private statsData: EntraStats = EntraSandbox.emptyStats();
-	private readonly signingKey: KeyObject;
-	private readonly signingPublicKey: KeyObject;
-	private readonly signingKid = randomUUID();
+	private readonly signer = new AccessTokenSigner();
 	private server?: RunningServer;
 
 	constructor(private readonly options: EntraOptions) {
@@ -233,9 +71,6 @@ export class EntraSandbox {
 		this.authorityHost = options.authorityHost ?? 'https://login.sandbox.test';
 		this.expiresIn = options.expiresIn ?? 3599;
 		this.certificate = createSelfSignedCertificate();
-		const pair = generateKeyPairSync('rsa', { modulusLength: 2048 });
-		this.signingKey = pair.privateKey;
-		this.signingPublicKey = pair.publicKey;
 		this.resetApps();
 	}
 
@@ -328,12 +163,7 @@ export class EntraSandbox {
 		};
 		for (const [k, v] of Object.entries(claims))
 			if (v === undefined) delete (claims as Record<string, unknown>)[k];
-		const head = b64url({ typ: 'JWT', alg: 'RS256', kid: this.signingKid });
-		const body = b64url(claims);
-		const sig = sign('sha256', Buffer.from(`${head}.${body}`), this.signingKey).toString(
-			'base64url',
-		);
-		return `${head}.${body}.${sig}`;
+		return this.signer.sign(claims);
 	}
 
 	/**
@@ -346,24 +176,9 @@ export class EntraSandbox {
 		environmentUrl: string,
 		isRegisteredInFo: (appId: string) => boolean,
 	): AccessTokenCheck {
-		const parts = token.split('.');
-		if (parts.length !== 3) return { ok: false, reason: 'malformed token' };
-		let claims: Record<string, unknown>;
-		try {
-			const ok = verify(
-				'sha256',
-				Buffer.from(`${parts[0]}.${parts[1]}`),
-				this.signingPublicKey,
-				Buffer.from(parts[2], 'base64url'),
-			);
-			if (!ok) return { ok: false, reason: 'bad signature' };
-			claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as Record<
-				string,
-				unknown
-			>;
-		} catch {
-			return { ok: false, reason: 'malformed token' };
-		}
+		const verified = this.signer.verifiedClaims(token);
+		if ('reason' in verified) return { ok: false, reason: verified.reason };
+		const { claims } = verified;
 		const now = Math.floor(Date.now() / 1000);
 		if (typeof claims.exp !== 'number' || claims.exp <= now)
 			return { ok: false, reason: 'expired', claims };
@@ -380,13 +195,13 @@ export class EntraSandbox {
 	}
 
 	jwks(): { keys: Record<string, unknown>[] } {
-		const jwk = this.signingPublicKey.export({ format: 'jwk' });
+		const jwk = this.signer.publicJwk();
 		return {
 			keys: [
 				{
 					kty: 'RSA',
 					use: 'sig',
-					kid: this.signingKid,
+					kid: this.signer.kid,
 					n: jwk.n,
 					e: jwk.e,
 					issuer: `https://sts.windows.net/${this.tenantId}/`,
@@ -536,7 +351,7 @@ export class EntraSandbox {
 
 		let appidacr = '1';
 		if (form.has('client_assertion')) {
-			const problem = this.checkAssertion(form, app, `${this.baseUrl}${req.url.pathname}`);
+			const problem = checkClientAssertion(form, app, `${this.baseUrl}${req.url.pathname}`);
 			if (problem) return fail(problem.code, { reason: problem.reason });
 			appidacr = '2';
 		} else if (form.has('client_secret')) {
@@ -572,84 +387,5 @@ export class EntraSandbox {
 			'client-request-id': correlationId,
 			'x-ms-request-id': randomUUID(),
 		});
-	}
-
-	/**
-	 * The certificate assertion as MSAL 7.x builds it: header `x5t#S256`
-	 * (PS256) or the deprecated `x5t` (RS256) naming a certificate registered on the app; payload
-	 * `aud` = the token endpoint without query, `iss` = `sub` = client id, `exp` in the future;
-	 * signature verified against that certificate. A reused `jti` is accepted (MSAL reuses it).
-	 */
-	private checkAssertion(
-		form: URLSearchParams,
-		app: EntraApp,
-		tokenEndpoint: string,
-	): { code: number; reason: string } | undefined {
-		const bad = (reason: string) => ({ code: 700027, reason });
-		if (form.get('client_assertion_type') !== ASSERTION_TYPE)
-			return bad(`client_assertion_type must be ${ASSERTION_TYPE}`);
-		const parts = (form.get('client_assertion') ?? '').split('.');
-		if (parts.length !== 3) return bad('The client assertion is not a JWT.');
-		let header: Record<string, unknown>;
-		let payload: Record<string, unknown>;
-		try {
-			header = JSON.parse(Buffer.from(parts[0], 'base64url').toString('utf8')) as Record<
-				string,
-				unknown
-			>;
-			payload = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as Record<
-				string,
-				unknown
-			>;
-		} catch {
-			return bad('The client assertion is not a JWT.');
-		}
-		const sha256 = header['x5t#S256'];
-		const sha1 = header.x5t;
-		const cert = app.certificates.find((c) =>
-			typeof sha256 === 'string'
-				? Buffer.from(c.thumbprintSha256, 'hex').toString('base64url') === sha256
-				: typeof sha1 === 'string' &&
-					Buffer.from(c.thumbprintSha1, 'hex').toString('base64url') === sha1,
-		);
-		const presented = typeof sha256 === 'string' ? sha256 : String(sha1 ?? '');
-		if (!cert) {
-			return bad(
-				`The key was not found., Thumbprint of key used by client: '${presented}', Please visit the Azure Portal, Graph Explorer or directly use MS Graph to see configured keys for app Id '${app.clientId}'.`,
-			);
-		}
-		const data = Buffer.from(`${parts[0]}.${parts[1]}`);
-		const signature = Buffer.from(parts[2], 'base64url');
-		let signed = false;
-		if (header.alg === 'PS256') {
-			signed = verify(
-				'sha256',
-				data,
-				{
-					key: cert.publicKey,
-					padding: constants.RSA_PKCS1_PSS_PADDING,
-					saltLength: constants.RSA_PSS_SALTLEN_DIGEST,
-				},
-				signature,
-			);
-		} else if (header.alg === 'RS256') {
-			signed = verify('sha256', data, cert.publicKey, signature);
-		}
-		if (!signed)
-			return bad(
-				'The signature of the client assertion does not verify against the registered certificate.',
-			);
-		if (payload.aud !== tokenEndpoint)
-			return bad(
-				`Client assertion audience '${String(payload.aud)}' does not match the token endpoint '${tokenEndpoint}'.`,
-			);
-		if (payload.iss !== app.clientId || payload.sub !== app.clientId)
-			return bad('Client assertion iss and sub must be the client id.');
-		const now = Math.floor(Date.now() / 1000);
-		if (typeof payload.exp !== 'number' || payload.exp <= now)
-			return { code: 700024, reason: 'expired' };
-		if (typeof payload.nbf === 'number' && payload.nbf > now + 300)
-			return { code: 700024, reason: 'not yet valid' };
-		return undefined;
 	}
 }
