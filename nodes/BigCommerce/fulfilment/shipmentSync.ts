@@ -1,17 +1,20 @@
 /**
  * One F&O packing slip → BigCommerce shipments, exactly once. BigCommerce has no idempotency key
- * and every shipment emails the buyer, so under the posting lock for the order (check-and-create
- * is one step for every execution in this process) the order's own state decides:
+ * and every shipment emails the buyer, so under the posting lock for the order (the node's Posting
+ * Lock: in this process, or Redis across queue-mode workers — the F&O posting engine's own lock,
+ * held across list-compare-create) the order's own state decides:
  *
  * - every shipment this pack creates carries the slip in `comments` (`F&O packing slip <company>/<id>`);
  *   a shipment with that marker means the slip was sent — by this run, an earlier one, a concurrent
  *   one or a run whose answer was lost — and it is never sent again. If the slip's quantities now
  *   differ from what that shipment carries, the slip was corrected in F&O: the item says so
- *   (`correction`) for a person to act on; nothing is changed in the store.
+ *   (`correction`, or `cancellation` when F&O now ships nothing) for a person to act on; nothing
+ *   is changed in the store.
+ * - what was sent is remembered (the node's workflow static data, `sentBefore`): a slip the pack
+ *   sent whose shipment is gone from the store (deleted by hand) is `deletedInStore`, not resent.
  * - otherwise each line ships at most what the order product has left to ship (quantity −
  *   quantity_shipped), so a line shipped by hand in the control panel is not shipped twice;
  *   lines with nothing left are reported, and a slip with nothing left at all sends nothing.
- * - what was sent is also kept in the node's memory (workflow static data), for the output.
  *
  * Several tracking numbers on one slip: the first is the shipment's tracking_number, the others go
  * in its comments (the items per parcel are not known). Carrier: a table from the F&O carrier (or
@@ -24,6 +27,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { HttpContext } from '../../common/http';
 import { withProcessLock } from '../../common/processLock';
+import type { RecordLocker } from '../../MicrosoftDynamicsFo/posting/lock';
 import { listOrderProducts } from '../api/orders';
 import { listAll } from '../api/paging';
 import {
@@ -48,6 +52,10 @@ export interface ShipmentSyncOptions {
 	fallbackTrackingUrl?: string;
 	setOrderStatus: boolean;
 	storeHash: string;
+	/** The posting lock (default: this process only). */
+	lock?: RecordLocker;
+	/** Shipment ids this node created for the slip before (its memory), if any. */
+	sentBefore?: number[];
 	itemIndex?: number;
 }
 
@@ -61,7 +69,8 @@ export interface SlipInput {
 	lines: { lineNumber: number; quantity: number; orderProductId?: number; itemId?: string }[];
 }
 
-export type SyncStatus = 'created' | 'alreadySent' | 'correction' | 'nothingToShip';
+export type SyncStatus =
+	'created' | 'alreadySent' | 'correction' | 'cancellation' | 'deletedInStore' | 'nothingToShip';
 
 export interface SyncResult extends IDataObject {
 	status: SyncStatus;
@@ -75,6 +84,8 @@ export interface SyncResult extends IDataObject {
 	sent?: IDataObject;
 	slip?: IDataObject;
 	orderStatusSet?: number;
+	/** For the statuses a person acts on: what to do, in words. */
+	action?: string;
 	requests: number;
 }
 
@@ -113,7 +124,8 @@ export async function syncPackingSlip(
 ): Promise<SyncResult> {
 	const orderId = slip.bigCommerceOrderId;
 	const lockName = `bigcommerce-shipment:${options.storeHash.toLowerCase()}:${orderId}`;
-	return await withProcessLock(lockName, async () => {
+	const lock: RecordLocker = options.lock ?? withProcessLock;
+	return await lock(lockName, async () => {
 		let requests = 0;
 		const base = { orderId, packingSlipId: slip.packingSlipId, dataAreaId: slip.dataAreaId };
 		const existing: BcShipment[] = await listShipments(context, orderId, options.itemIndex);
@@ -128,19 +140,36 @@ export async function syncPackingSlip(
 		if (mine.length) {
 			const sent = quantities(mine.flatMap((s) => s.items));
 			const corrected = !sameQuantities(sent, slipQuantities);
+			const cancelled = corrected && Object.values(slipQuantities).every((q) => q === 0);
+			const ids = mine.map((s) => s.id).join(', ');
 			return {
 				...base,
-				status: corrected ? 'correction' : 'alreadySent',
+				status: cancelled ? 'cancellation' : corrected ? 'correction' : 'alreadySent',
 				shipments: mine.map((s) => ({
 					id: s.id,
 					items: s.items,
 					tracking_number: s.tracking_number,
 				})),
 				notShipped: [],
-				...(corrected ? { sent, slip: slipQuantities } : {}),
+				...(corrected
+					? {
+							sent,
+							slip: slipQuantities,
+							action: `F&O packing slip ${slip.packingSlipId} was ${cancelled ? 'cancelled' : 'corrected'} after BigCommerce order ${orderId} was shipped (shipment ${ids}): fix the shipment in the store by hand; nothing was changed or resent`,
+						}
+					: {}),
 				requests,
 			};
 		}
+		if (options.sentBefore?.length)
+			return {
+				...base,
+				status: 'deletedInStore',
+				shipments: [],
+				notShipped: [],
+				action: `Shipment ${options.sentBefore.join(', ')} for F&O packing slip ${slip.packingSlipId} is no longer on BigCommerce order ${orderId} (deleted in the store?): not resent; ship it by hand if it should be there`,
+				requests,
+			};
 		const products = await listOrderProducts(context, orderId, options.itemIndex);
 		requests++;
 		const notShipped: IDataObject[] = [];

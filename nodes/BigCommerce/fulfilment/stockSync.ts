@@ -6,8 +6,9 @@
  * static data) and the BigCommerce product/variant each SKU resolved to, so a sync that finds
  * nothing changed sends nothing, and one that finds N changes sends ceil(N / 2,000) adjustments per
  * location — grouped by location as BigCommerce advises, at most 2,000 items each, one at a time
- * (the lock covers every execution in this process; BigCommerce asks not to send the next before
- * the previous answered). Remembered values move on only after BigCommerce accepted them.
+ * (BigCommerce asks not to send the next before the previous answered; the node's Posting Lock
+ * holds one lock per store over the writes: this process, or Redis across queue-mode workers).
+ * Remembered values move on only after BigCommerce accepted them.
  *
  * SKU → BigCommerce: the catalog lookup orders use (findProductsBySku): a product's own SKU
  * names the product, a variant's SKU the variant; an item of a product tracked by product is
@@ -23,6 +24,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { HttpContext } from '../../common/http';
 import { withProcessLock } from '../../common/processLock';
+import type { RecordLocker } from '../../MicrosoftDynamicsFo/posting/lock';
 import { findProductsBySku } from '../api/catalog';
 import { MAX_ADJUSTMENT_ITEMS, setAbsolute, type AbsoluteItem } from '../api/inventory';
 
@@ -54,6 +56,8 @@ export interface StockSyncOptions {
 	onlyChanged: boolean;
 	storeHash: string;
 	reason: string;
+	/** The posting lock over the writes (default: this process only). */
+	lock?: RecordLocker;
 	itemIndex?: number;
 }
 
@@ -127,7 +131,8 @@ export async function syncStock(
 		byLocation.set(c.locationId, [...(byLocation.get(c.locationId) ?? []), { sku: c.sku, item }]);
 	}
 	const calls: IDataObject[] = [];
-	await withProcessLock(`bigcommerce-inventory:${options.storeHash.toLowerCase()}`, async () => {
+	const lock: RecordLocker = options.lock ?? withProcessLock;
+	await lock(`bigcommerce-inventory:${options.storeHash.toLowerCase()}`, async () => {
 		for (const [locationId, entries] of [...byLocation].sort((a, b) => a[0] - b[0])) {
 			for (let i = 0; i < entries.length; i += MAX_ADJUSTMENT_ITEMS) {
 				const batch = entries.slice(i, i + MAX_ADJUSTMENT_ITEMS);

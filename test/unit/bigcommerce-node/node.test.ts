@@ -59,7 +59,16 @@ describe('BigCommerce node description', () => {
 			usableAsTool: true,
 			version: 1,
 		});
-		expect(description.credentials).toEqual([{ name: 'bigCommerceApi', required: true }]);
+		// The Redis lock credential only when a shipment or stock write asks for the Redis lock.
+		expect(description.credentials).toEqual([
+			{ name: 'bigCommerceApi', required: true },
+			{
+				name: 'bigCommerceD365RedisLockApi',
+				required: true,
+				testedBy: 'redisLockTest',
+				displayOptions: { show: { postingLock: ['redis'] } },
+			},
+		]);
 		expect(codex.node).toBe('n8n-nodes-bigcommerce-d365.bigCommerce');
 		expect(codex.resources.primaryDocumentation[0].url).toMatch(/^https:\/\//);
 	});

@@ -10,6 +10,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import { postingLockOf } from '../../fulfilment/lock';
 import {
 	syncStock,
 	type LocationRow,
@@ -146,6 +147,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		onlyChanged: options.onlyChanged !== false,
 		storeHash: String(credentials.storeHash ?? ''),
 		reason: String(options.reason ?? 'F&O on-hand sync'),
+		lock: await postingLockOf(this),
 		itemIndex: i,
 	});
 	return [summary, ...issues];

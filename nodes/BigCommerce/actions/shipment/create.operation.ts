@@ -10,6 +10,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import { postingLockOf } from '../../fulfilment/lock';
 import { syncPackingSlip, type CarrierRow, type SlipInput } from '../../fulfilment/shipmentSync';
 import { BIGCOMMERCE_CREDENTIAL } from '../../transport';
 import { httpContext } from '../parameters';
@@ -109,6 +110,11 @@ export const description: INodeProperties[] = [
 	},
 ];
 
+interface SentSlip extends IDataObject {
+	orderId: number;
+	shipments: number[];
+}
+
 function slipOf(context: IExecuteFunctions, itemIndex: number): SlipInput {
 	const raw = context.getNodeParameter('packingSlip', itemIndex, {}) as unknown;
 	const slip = (typeof raw === 'string' ? JSON.parse(raw) : raw) as Partial<SlipInput>;
@@ -138,20 +144,25 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		(this.getNodeParameter('carriers', i, {}) as { entries?: CarrierRow[] }).entries ?? []
 	).filter((c) => c.foCarrier);
 	const credentials = await this.getCredentials(BIGCOMMERCE_CREDENTIAL, i);
+	// What this node sent, per slip: the store's own shipments decide, this names a deleted one.
+	const memory = this.getWorkflowStaticData('node') as { sent?: Record<string, SentSlip> };
+	const key = `${slip.dataAreaId.toLowerCase()}|${slip.packingSlipId}`;
+	const before = memory.sent?.[key];
 	const result = await syncPackingSlip(httpContext(this), slip, {
 		carriers,
 		fallbackTrackingUrl: (options.fallbackTrackingUrl as string) || undefined,
 		setOrderStatus: options.setOrderStatus !== false,
 		storeHash: String(credentials.storeHash ?? ''),
+		lock: await postingLockOf(this),
+		sentBefore: before?.orderId === slip.bigCommerceOrderId ? before.shipments : undefined,
 		itemIndex: i,
 	});
-	if (result.status === 'created') {
-		const memory = this.getWorkflowStaticData('node') as { sent?: Record<string, IDataObject> };
+	if (result.status === 'created' || (result.status === 'alreadySent' && !before)) {
 		memory.sent = {
 			...memory.sent,
-			[`${slip.dataAreaId}|${slip.packingSlipId}`]: {
+			[key]: {
 				orderId: slip.bigCommerceOrderId,
-				shipments: result.shipments.map((s) => s.id) as unknown as IDataObject,
+				shipments: result.shipments.map((s) => Number(s.id)),
 			},
 		};
 	}
