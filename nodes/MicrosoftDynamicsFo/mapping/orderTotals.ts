@@ -6,7 +6,8 @@
  * taken away. The order-level discounts `discount_amount` (manual and automatic) and
  * `coupon_discount` add up; the lines' `applied_discounts` carry BigCommerce's allocation of them.
  * When the totals show that part of the order discounts was not allocated to lines, that part is
- * prorated over the lines (or refused, by option); any other remainder is unexplained and the
+ * prorated over the product lines (never over a gift certificate bought: it is a liability at face
+ * value, and BigCommerce discounts none), or refused, by option; any other remainder is unexplained and the
  * order is refused with a TOTALS_MISMATCH naming the order and every figure: a silently different
  * order is never written.
  */
@@ -47,6 +48,8 @@ interface SettleInput {
 	gross: readonly number[];
 	/** Each product line's applied_discounts (1/10,000 units). */
 	lineDiscounts: readonly number[];
+	/** Lines that take no share of an unallocated order discount (gift-certificate purchases). */
+	undiscountable?: readonly boolean[];
 	/** Shipping + handling + wrapping + fees in the basis (1/10,000 units). */
 	charges: number;
 	decimals: number;
@@ -110,7 +113,9 @@ export function settleOrderTotals(input: SettleInput): DiscountSettlement {
 	}
 	checkOtherTotal(order, inclusive, basisTotal, money);
 	if (unallocated === 0) return { discounts: [...lineDiscounts], unallocated, basisTotal };
-	const weights = gross.map((g, i) => Math.max(0, g - lineDiscounts[i]));
+	const weights = gross.map((g, i) =>
+		input.undiscountable?.[i] ? 0 : Math.max(0, g - lineDiscounts[i]),
+	);
 	const extra = allocate(unallocated, weights, 1);
 	return { discounts: lineDiscounts.map((d, i) => d + extra[i]), unallocated, basisTotal };
 }

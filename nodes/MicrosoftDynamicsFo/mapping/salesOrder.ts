@@ -224,6 +224,7 @@ export function mapSalesOrder(order: BcOrder, options: SalesOrderMappingOptions)
 		inclusive,
 		gross,
 		lineDiscounts,
+		undiscountable: products.map(isGiftCertificateLine),
 		charges: chargeTotal,
 		decimals,
 		unallocatedDiscount: options.unallocatedDiscount,

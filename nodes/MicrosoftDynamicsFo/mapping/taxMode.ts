@@ -11,7 +11,8 @@
  *   `total_inc_tax` to the cent, with the tax on the liability item's account.
  *
  * In `asPosted` mode a tax-inclusive order (lines mapped including tax) has BigCommerce's tax taken
- * out of its lines in proportion to their amounts, so each line is written excluding tax and the
+ * out of its lines in proportion to their amounts (gift certificates bought excepted: untaxed, they
+ * stay at face value), so each line is written excluding tax and the
  * lines plus the tax line are exactly `total_inc_tax`. Where one rate applies that is each line's
  * own tax; where several rates apply the split between lines is approximate and the totals exact.
  * Everything is checked before anything is written: a missing option or a tax that does not make
@@ -20,6 +21,7 @@
 import { MappingError } from './errors';
 import { clean, dropUndefined } from './fields';
 import { allocate, fromUnits, roundUnits, toUnits } from './money';
+import { isGiftCertificateLine } from './salesOrderAmounts';
 import type { SalesOrderDraft } from './salesOrderTypes';
 import type { BcOrder, BcOrderProduct, FoSalesOrderLine } from './types';
 
@@ -103,15 +105,21 @@ function withTaxAsPosted(
 	const totalIncTax = roundUnits(toUnits(order.total_inc_tax, 'total_inc_tax'), amountDecimals);
 	const inclusive = draft.header.ArePricesIncludingSalesTax === 'Yes';
 	const amounts = draft.lines.map((l) => toUnits(l.LineAmount ?? 0, 'LineAmount'));
-	// Tax-inclusive lines give up BigCommerce's tax in proportion to their amounts.
+	const byId = new Map(products.map((p) => [String(p.id), p]));
+	const productOf = (line: FoSalesOrderLine) =>
+		line.OrderLineReference ? byId.get(line.OrderLineReference) : undefined;
+	// Tax-inclusive lines give up BigCommerce's tax in proportion to their amounts; a gift
+	// certificate bought carries no tax and keeps its face value.
 	const shares = inclusive
 		? allocate(
 				tax,
-				amounts.map((a) => Math.max(0, a)),
+				draft.lines.map((line, i) => {
+					const product = productOf(line);
+					return product && isGiftCertificateLine(product) ? 0 : Math.max(0, amounts[i]);
+				}),
 				step,
 			)
 		: [];
-	const byId = new Map(products.map((p) => [String(p.id), p]));
 
 	const lines: FoSalesOrderLine[] = draft.lines.map((line, i) => {
 		const zeroRated = dropUndefined<FoSalesOrderLine>({
@@ -121,7 +129,7 @@ function withTaxAsPosted(
 		});
 		if (!inclusive) return zeroRated;
 		const exTax = amounts[i] - shares[i];
-		const product = line.OrderLineReference ? byId.get(line.OrderLineReference) : undefined;
+		const product = productOf(line);
 		const qty = Number(line.OrderedSalesQuantity ?? 1);
 		const price = product
 			? toUnits(product.price_ex_tax, `line ${product.id} price_ex_tax`)
