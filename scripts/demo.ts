@@ -18,10 +18,10 @@ import { closeLockClients } from '../nodes/common/recordLock';
 import { startSandboxFixture, type SandboxFixture } from '../test/support/sandboxFixture';
 import {
 	packReady,
+	PUBLISHED_WORKFLOW_IDS,
 	sandboxCredentials,
 	SUPPORT_WORKFLOW_FILES,
 	WORKFLOW_FILES,
-	WORKFLOW_IDS,
 } from '../test/e2e/support/pack-e2e';
 import { packTarball, startN8n, type N8nInstance } from '../test/e2e/support';
 import { setProgressSink } from '../test/e2e/support/log';
@@ -195,7 +195,7 @@ async function main(): Promise<void> {
 			brokerPort,
 			tarball,
 			workflows: [...WORKFLOW_FILES, ...SUPPORT_WORKFLOW_FILES],
-			activate: Object.values(WORKFLOW_IDS),
+			activate: PUBLISHED_WORKFLOW_IDS,
 			credentials: sandboxCredentials(fx),
 			ready: packReady(fx),
 			readyTimeoutMs: 180_000,
@@ -214,7 +214,7 @@ async function main(): Promise<void> {
 	say(`Login:        ${n8n.owner.email} / ${n8n.owner.password}`);
 	say(`Workflows:    ${WORKFLOW_FILES.map((f) => f.split('/').pop()).join(', ')} (active)`);
 	say(
-		`              ${SUPPORT_WORKFLOW_FILES.map((f) => f.split('/').pop()).join(', ')} (run by hand / on errors)`,
+		`              ${SUPPORT_WORKFLOW_FILES.map((f) => f.split('/').pop()).join(', ')} (replay: run by hand; error handler: published, runs on errors)`,
 	);
 	say(
 		`Data tables:  ${Object.keys(n8n.dataTableIds).join(', ')} (failures to replay, the audit trail; Overview → Data tables)`,

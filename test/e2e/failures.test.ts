@@ -1,7 +1,8 @@
 /**
  * Failures an operator can act on, in a real n8n 2.x: a failed order lands in the failure Data
- * Table with what is needed to replay it while its execution still fails; replay-failures (run by
- * n8n's CLI, as an operator's manual run) posts it once the cause is fixed and marks the row done,
+ * Table with what is needed to replay it while its execution still fails; replay-failures (run as
+ * an operator runs it: *Execute workflow* in the editor, i.e. the owner's POST /rest/workflows/:id/run)
+ * posts it once the cause is fixed and marks the row done,
  * and a replay of an order F&O already has writes nothing; every write's audit record lands in the
  * audit table; the error handler records an execution that failed outright. Every figure is read
  * from n8n's public API (executions, data table rows) and from the sandbox's F&O state.
@@ -13,6 +14,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { AUDIT_TABLE, dataTableRows, FAILURE_TABLE } from './support/dataTables';
 import { REPO_ROOT } from './support/hosts';
 import {
+	PUBLISHED_WORKFLOW_IDS,
 	readWorkflow,
 	startPackE2e,
 	SUPPORT_WORKFLOW_FILES,
@@ -33,6 +35,7 @@ const OUTRIGHT_FAILURE = join(
 	'outright-failure.workflow.json',
 );
 const ORDER_SYNC_NAME = String(readWorkflow(WORKFLOW_FILES[0]).name);
+const REPLAY_NAME = String(readWorkflow(SUPPORT_WORKFLOW_FILES[0]).name);
 
 let e2e: PackE2e;
 
@@ -40,7 +43,7 @@ beforeAll(async () => {
 	e2e = await startPackE2e({
 		n8n: {
 			workflows: [...WORKFLOW_FILES, ...SUPPORT_WORKFLOW_FILES, OUTRIGHT_FAILURE],
-			activate: [...Object.values(WORKFLOW_IDS), 'e2eOutrightFail1'],
+			activate: [...PUBLISHED_WORKFLOW_IDS, 'e2eOutrightFail1'],
 		},
 	});
 	process.stderr.write(`failures e2e: n8n timings (s) ${JSON.stringify(e2e.n8n.timings)}\n`);
@@ -66,6 +69,8 @@ const salesOrders = async (orderId: unknown): Promise<IDataObject[]> =>
 	(await e2e.fx.records('SalesOrderHeadersV2', 'usmf')).filter(
 		(h) => h.CustomersOrderReference === ref(orderId),
 	);
+const lines = async (number: unknown): Promise<IDataObject[]> =>
+	(await e2e.fx.records('SalesOrderLines', 'usmf')).filter((l) => l.SalesOrderNumber === number);
 const settled = () => e2e.fx.admin('GET', '/bigcommerce/deliveries?wait=20000');
 
 interface Execution {
@@ -91,10 +96,44 @@ async function execution(id: unknown): Promise<Execution> {
 	return found.body as Execution;
 }
 
+/**
+ * Runs replay-failures as an operator does: *Execute workflow* in the editor, which is the owner's
+ * POST /rest/workflows/:id/run from its manual trigger (the saved draft; nothing to publish). Waits
+ * for the execution to finish and requires it to succeed.
+ */
+async function replay(): Promise<Execution> {
+	const started = await e2e.n8n.rest(
+		'POST',
+		`/workflows/${SUPPORT_WORKFLOW_IDS.replayFailures}/run`,
+		{
+			triggerToStartFrom: { name: 'Replay failures' },
+		},
+	);
+	const executionId = (started.body as { data?: { executionId?: string } })?.data?.executionId;
+	if (started.status !== 200 || !executionId)
+		throw new Error(
+			`replay-failures did not start: ${started.status} ${JSON.stringify(started.body)}`,
+		);
+	const done = await waitFor(
+		'the replay execution',
+		async () => {
+			const e = await execution(executionId);
+			return ['new', 'running'].includes(e.status) ? undefined : e;
+		},
+		120_000,
+	);
+	if (done.status !== 'success')
+		throw new Error(
+			`replay-failures execution ${executionId} ${done.status}: ${JSON.stringify(done.data?.resultData.error)}`,
+		);
+	return done;
+}
+
 const POLES = 'POLES-TREK-CARBON';
 
 describe('a failed order: the failure table, then a replay', () => {
 	let orderId: number;
+	let number: unknown;
 
 	it('an unknown SKU: one open row per failed execution with the step, the error, the audit and the input to replay; the execution fails; nothing is written', async () => {
 		const created = await e2e.fx.admin('POST', '/bigcommerce/orders', {
@@ -144,17 +183,70 @@ describe('a failed order: the failure table, then a replay', () => {
 		expect(await salesOrders(orderId)).toEqual([]);
 	});
 
-	// Not proven yet, so not claimed: `n8n execute` (used to run replay-failures) collides with the
-	// running main's task-broker port, and the Error Trigger row did not appear within 60 s.
-	// See the closing note of issue 20; these stay todo until they pass in the real n8n.
-	it.todo(
-		'after F&O gets the missing product, replay-failures posts the order once and marks its rows done',
-	);
+	it('after F&O gets the missing product, replay-failures posts the order once and marks its rows done', async () => {
+		await e2e.fx.admin('POST', '/d365/entities/ReleasedProductsV2', {
+			dataAreaId: 'usmf',
+			ItemNumber: POLES,
+			ProductNumber: POLES,
+			ProductName: 'Carbon Trekking Poles (pair)',
+			SearchName: POLES,
+			SalesPrice: 139,
+			SalesUnitSymbol: 'ea',
+			InventoryUnitSymbol: 'ea',
+			PurchaseUnitSymbol: 'ea',
+			ProductType: 'Item',
+			ProductSubType: 'Product',
+		});
+		const before = await failureRows(orderId);
+		expect(before.every((r) => r.status === 'open')).toBe(true);
+		const run = await replay();
+		expect(await salesOrders(orderId)).toHaveLength(1);
+		const [header] = await salesOrders(orderId);
+		number = header.SalesOrderNumber;
+		expect((await lines(number)).map((l) => l.ItemNumber)).toContain(POLES);
+		const after = await failureRows(orderId);
+		expect(after).toHaveLength(before.length);
+		for (const row of after) {
+			expect(row).toMatchObject({
+				status: 'done',
+				attempts: 2,
+				resolution: expect.stringMatching(new RegExp(`^replayed by execution ${run.id} `)),
+			});
+			expect(String(row.resolvedAt)).not.toBe('');
+		}
+		const audit = await auditRows(orderId, REPLAY_NAME);
+		const created = audit.filter(
+			(a) => a.entity === 'SalesOrderHeadersV2' && a.action === 'created',
+		);
+		expect(created).toHaveLength(1);
+		expect(JSON.parse(String(created[0].keys))).toMatchObject({ SalesOrderNumber: number });
+	});
 
-	// Not proven yet, so not claimed: `n8n execute` (used to run replay-failures) collides with the
-	// running main's task-broker port, and the Error Trigger row did not appear within 60 s.
-	// See the closing note of issue 20; these stay todo until they pass in the real n8n.
-	it.todo('a replay of an order F&O already has writes nothing twice');
+	it('a replay of an order F&O already has writes nothing twice', async () => {
+		const [done] = await failureRows(orderId);
+		const { id: _id, createdAt: _c, updatedAt: _u, ...copy } = done;
+		const inserted = await e2e.n8n.api(
+			'POST',
+			`/data-tables/${e2e.n8n.dataTableIds[FAILURE_TABLE.name]}/rows`,
+			{
+				data: [{ ...copy, status: 'open', attempts: 1, resolution: '', resolvedAt: '' }],
+				returnType: 'all',
+			},
+		);
+		expect(inserted.status).toBe(200);
+		const linesBefore = (await lines(number)).length;
+		const auditBefore = (await auditRows(orderId, REPLAY_NAME)).length;
+		await replay();
+		expect(await salesOrders(orderId)).toHaveLength(1);
+		expect(await lines(number)).toHaveLength(linesBefore);
+		const rowsNow = await failureRows(orderId);
+		expect(rowsNow.every((r) => r.status === 'done')).toBe(true);
+		const second = (await auditRows(orderId, REPLAY_NAME)).slice(auditBefore);
+		expect(second.find((a) => a.entity === 'SalesOrderHeadersV2')).toMatchObject({
+			action: 'skipped-duplicate',
+		});
+		expect(second.filter((a) => a.action === 'created')).toEqual([]);
+	});
 });
 
 describe('failures the node cannot fix', () => {
@@ -256,10 +348,33 @@ describe('the error handler', () => {
 		}
 	});
 
-	// Not proven yet, so not claimed: `n8n execute` (used to run replay-failures) collides with the
-	// running main's task-broker port, and the Error Trigger row did not appear within 60 s.
-	// See the closing note of issue 20; these stay todo until they pass in the real n8n.
-	it.todo(
-		'records an execution that failed outright (kind execution, workflow, last node, message), once',
-	);
+	it('records an execution that failed outright (kind execution, workflow, last node, message), once', async () => {
+		const marker = `m${Date.now()}`;
+		const response = await fetch(e2e.n8n.webhookUrl('e2e-outright-failure'), {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ marker }),
+		});
+		await response.arrayBuffer();
+		const row = await waitFor(
+			'the execution row',
+			async () =>
+				(await rows(FAILURE_TABLE.name)).find(
+					(r) => r.kind === 'execution' && String(r.errorMessage).includes(marker),
+				),
+			60_000,
+		);
+		expect(row).toMatchObject({
+			status: 'open',
+			workflow: 'e2e: a workflow that fails outright',
+			step: 'Fails here',
+			errorMessage: `outright failure ${marker}`,
+		});
+		const failed = await execution(row.executionId);
+		expect(failed.status).toBe('error');
+		expect(JSON.parse(String(row.input))).toMatchObject({ workflowId: 'e2eOutrightFail1' });
+		// The order-sync failures above were saved by their failure branch; the handler skipped them.
+		const executionRows = (await rows(FAILURE_TABLE.name)).filter((r) => r.kind === 'execution');
+		expect(executionRows.map((r) => r.workflow)).toEqual(['e2e: a workflow that fails outright']);
+	});
 });

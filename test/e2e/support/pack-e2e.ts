@@ -27,7 +27,8 @@ export const WORKFLOW_IDS = {
 	backfill: 'bcd365Backfill01',
 };
 
-/** The workflows an operator runs (replay) or n8n runs on an outright failure: imported, never active. */
+/** The workflows an operator runs (replay, by hand from the editor: never published) or n8n runs on an
+ *  outright failure (the error handler: n8n 2.x runs only a published error workflow). */
 export const SUPPORT_WORKFLOW_FILES = ['replay-failures', 'error-handler'].map((name) =>
 	join(REPO_ROOT, 'workflows', `${name}.json`),
 );
@@ -36,6 +37,12 @@ export const SUPPORT_WORKFLOW_IDS = {
 	replayFailures: 'bcd365ReplayFail',
 	errorHandler: 'bcd365ErrorHdlr1',
 };
+
+/** What a live install publishes: the four triggered workflows and the error handler. */
+export const PUBLISHED_WORKFLOW_IDS = [
+	...Object.values(WORKFLOW_IDS),
+	SUPPORT_WORKFLOW_IDS.errorHandler,
+];
 
 /** Credential ids and names exactly as the reference workflows reference them. */
 export const CREDENTIAL_REFS = {
