@@ -10,7 +10,7 @@ import type { MappingErrorCode } from '../mapping';
 
 const AGAIN = 'then run the item again.';
 
-/** The fix of each mapping problem; a code without one gets the message alone. */
+/** The fix of each mapping problem (test/unit/fo-node/errorAdvice.test.ts holds every code to one). */
 const MAPPING_FIXES: Partial<Record<MappingErrorCode, string>> = {
 	UNMAPPED_SKU: `Add each SKU named to the node's SKU Mapping (BigCommerce SKU, Item Number and, for a variant, its dimension IDs), or give an F&O released product or variant of this legal entity that number; ${AGAIN}`,
 	MISSING_SKU: `Give those products or variants a SKU in BigCommerce (each line must name an F&O item); ${AGAIN}`,
@@ -31,6 +31,8 @@ const MAPPING_FIXES: Partial<Record<MappingErrorCode, string>> = {
 	UNALLOCATED_DISCOUNT:
 		"Check the order's discounts in BigCommerce: F&O needs every discount on a line. An order that does not add up is never posted.",
 	INVALID_MONEY: `Check the order's amounts in BigCommerce; ${AGAIN}`,
+	INVALID_DATE: `Give the node the record as BigCommerce sends it (its dates in RFC 2822 or ISO 8601, e.g. "Tue, 20 Nov 2012 00:00:00 +0000"), or correct the date the message names; ${AGAIN}`,
+	CURRENCY_MISMATCH: `Post the record in a legal entity and for a customer that use its currency, or set the Currency option to the record's currency; ${AGAIN}`,
 	UNKNOWN_ORDER_PRODUCT:
 		'Give the node the order this refund belongs to (BigCommerce Order field), with its lines.',
 	INVALID_REFUND:
