@@ -307,6 +307,11 @@ function renderConsignments(
 	};
 }
 
+/** What the order's coupons took off (their allocation is in the lines' `discount`). */
+function couponDiscount(order: OrderRec): number {
+	return Math.round(order.coupons.reduce((s, c) => s + c.discount, 0) * 100) / 100;
+}
+
 export function renderOrder(
 	ctx: V2Context,
 	order: OrderRec,
@@ -368,8 +373,10 @@ export function renderOrder(
 		),
 		staff_notes: order.staffNotes,
 		customer_message: order.customerMessage,
-		discount_amount: money(t.discount),
-		coupon_discount: money(order.coupons.reduce((s, c) => s + c.discount, 0)),
+		// BigCommerce's two order discounts add (the spec's order 218: 67.84 + 12.00 − 5.00 − 5.00 =
+		// 69.84): discount_amount is what is not a coupon, coupon_discount the coupons.
+		discount_amount: money(Math.round((t.discount - couponDiscount(order)) * 100) / 100),
+		coupon_discount: money(couponDiscount(order)),
 		shipping_address_count: order.shipping.length,
 		is_deleted: order.isDeleted,
 		ebay_order_id: '0',
