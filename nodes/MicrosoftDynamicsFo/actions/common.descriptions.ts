@@ -141,15 +141,16 @@ export const skuMappingField: INodeProperties = {
 					placeholder: 'JKT-RAIN-M-BLU',
 					description: 'The SKU exactly as the store sells it (product or variant SKU)',
 				},
-				{
+				locatorField({
 					displayName: 'Item Number',
 					name: 'itemNumber',
-					type: 'string',
-					default: '',
+					searchListMethod: 'searchReleasedProducts',
 					placeholder: 'A0001',
+					idHint:
+						'The item number of a product released to the legal entity of the node (Product information management > Released products)',
 					description:
-						'The F&O released product (item number) the SKU is sold as, in the legal entity of the node',
-				},
+						'The F&O released product (item number) the SKU is sold as, in the legal entity of the node: search by item number or name, or give it, e.g. A0001',
+				}),
 				...productDimensionFields,
 			],
 		},

@@ -71,9 +71,11 @@ export function skuTableFrom(parameter: unknown): SkuMappingTable {
 	>;
 	const table: SkuMappingTable = {};
 	for (const e of entries) {
-		if (!e.sku || !e.itemNumber) continue;
+		// Item Number is a resource locator; rows saved before it became one hold a plain string.
+		const itemNumber = locatorValue(e.itemNumber);
+		if (!e.sku || !itemNumber) continue;
 		table[e.sku.trim()] = {
-			ItemNumber: e.itemNumber.trim(),
+			ItemNumber: itemNumber,
 			ProductSizeId: e.sizeId || undefined,
 			ProductColorId: e.colorId || undefined,
 			ProductStyleId: e.styleId || undefined,
