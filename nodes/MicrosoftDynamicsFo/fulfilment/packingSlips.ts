@@ -8,8 +8,17 @@
  * late, or corrected in place (F&O's correction keeps CreatedOn and changes Qty), is read again.
  * Re-reading is safe because the store side compares with what the order already shipped.
  *
- * Calls are flat per page of headers: one read of headers, then per chunk of sales orders one read
- * each of slip lines, order headers (CustomersOrderReference → BigCommerce order), order lines
+ * Corrections and cancellations older than the overlap: F&O keeps a version of a posted slip per
+ * correction (CustPackingSlipVersionBiEntities, VersionDateTime; no company, RecIds are global).
+ * Each read also takes the versions since a second watermark (less the overlap); a slip with a
+ * version later than its CreatedOn is `corrected`, and one outside the window is read again by its
+ * key, so the store side can report the change (never resend it). The version's CustPackingSlipJour
+ * is taken to be the BI header's SourceKey (the journal's RecId) — UNVERIFIED, inferred from the
+ * BI-entity naming; a version that matches no SourceKey is matched by InternalPackingSlipId, and the
+ * sandbox switch packingSlipVersionJourIsSourceKey plays an F&O where the first link does not hold.
+ *
+ * Calls are flat per page of headers: one read of headers and one of versions (plus one per 20
+ * corrected slips older than the window), then per chunk of sales orders one read each of slip lines, order headers (CustomersOrderReference → BigCommerce order), order lines
  * (OrderLineReference → BigCommerce order product) and tracking numbers.
  *
  * Linking a slip line to its order line: InventTransId = SalesOrderLines.InventoryLotId is
@@ -29,6 +38,8 @@ export type LineMatch = 'inventTransId' | 'lineNumber';
 export interface Watermark {
 	createdOn: string;
 	id: number;
+	/** The newest packing-slip version read (VersionDateTime). */
+	versionOn?: string;
 }
 
 export interface PackingSlipLine {
@@ -57,6 +68,10 @@ export interface PackingSlipItem extends IDataObject {
 	lines: IDataObject[];
 	/** Read before (at or under the last watermark): re-read within the overlap window. */
 	reRead: boolean;
+	/** F&O has a version of the slip later than its posting: corrected or cancelled since. */
+	corrected: boolean;
+	/** The newest such version's time, when corrected. */
+	correctedOn?: string;
 }
 
 export interface PackingSlipQuery {
@@ -95,6 +110,53 @@ function minus(iso: string, minutes: number): string {
 	return new Date(Math.max(ms, Date.parse(EPOCH))).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
+const HEADER_FIELDS = [
+	'dataAreaId',
+	'SourceDocumentHeader',
+	'SourceKey',
+	'InternalPackingSlipId',
+	'PackingSlipId',
+	'SalesId',
+	'CreatedOn',
+	'DeliveryDate',
+	'ShipCarrierId',
+	'DlvMode',
+];
+
+const newest = (a: string, b: string) => (Date.parse(a) >= Date.parse(b) || !b ? a : b);
+
+/** Does a version belong to a header: by SourceKey (unverified link), else by internal slip id. */
+const versionOf = (v: IDataObject, h: IDataObject) =>
+	Number(v.CustPackingSlipJour) === Number(h.SourceKey) ||
+	(!!v.InternalPackingSlipId &&
+		String(v.InternalPackingSlipId).toLowerCase() ===
+			String(h.InternalPackingSlipId ?? '').toLowerCase());
+
+const versionClause = (v: IDataObject) =>
+	v.InternalPackingSlipId
+		? `(SourceKey eq ${Number(v.CustPackingSlipJour)} or InternalPackingSlipId eq ${odataString(String(v.InternalPackingSlipId))})`
+		: `SourceKey eq ${Number(v.CustPackingSlipJour)}`;
+
+/** Versions of slips not in the window: one per slip, to read those headers by key. */
+function olderCorrected(headers: IDataObject[], versions: IDataObject[]): IDataObject[] {
+	const out = new Map<string, IDataObject>();
+	for (const v of versions)
+		if (!headers.some((h) => versionOf(v, h))) out.set(String(v.CustPackingSlipJour), v);
+	return [...out.values()];
+}
+
+/** Headers with a version later than their posting, and the newest such version's time. */
+function correctionsOf(headers: IDataObject[], versions: IDataObject[]) {
+	const out = new Map<IDataObject, string>();
+	for (const h of headers)
+		for (const v of versions) {
+			const at = String(v.VersionDateTime);
+			if (versionOf(v, h) && Date.parse(at) > Date.parse(String(h.CreatedOn)))
+				out.set(h, newest(out.get(h) ?? '', at));
+		}
+	return out;
+}
+
 const later = (a: Watermark, b: Watermark) =>
 	a.createdOn > b.createdOn || (a.createdOn === b.createdOn && a.id > b.id);
 
@@ -104,22 +166,32 @@ export async function readPackingSlipsSince(
 ): Promise<PackingSlipRead> {
 	const company = `dataAreaId eq ${odataString(query.dataAreaId)}`;
 	const from = minus(query.since?.createdOn ?? EPOCH, query.since ? query.overlapMinutes : 0);
-	let requests = 1;
+	let requests = 2;
 	const headers = await queryEntities(context, 'CustPackingSlipJourBiEntities', {
 		filter: `${company} and CreatedOn ge ${from}`,
 		orderby: 'CreatedOn,SourceDocumentHeader',
-		select: [
-			'dataAreaId',
-			'SourceDocumentHeader',
-			'PackingSlipId',
-			'SalesId',
-			'CreatedOn',
-			'DeliveryDate',
-			'ShipCarrierId',
-			'DlvMode',
-		],
+		select: HEADER_FIELDS,
 		itemIndex: query.itemIndex,
 	});
+	const since = query.since?.versionOn ?? query.since?.createdOn ?? EPOCH;
+	const versions = await queryEntities(context, 'CustPackingSlipVersionBiEntities', {
+		filter: `VersionDateTime ge ${minus(since, query.since ? query.overlapMinutes : 0)}`,
+		select: ['CustPackingSlipJour', 'VersionDateTime', 'InternalPackingSlipId'],
+		itemIndex: query.itemIndex,
+	});
+	const older = olderCorrected(headers, versions);
+	for (const group of chunks(older, CHUNK)) {
+		requests++;
+		headers.push(
+			...(await queryEntities(context, 'CustPackingSlipJourBiEntities', {
+				filter: `${company} and (${group.map(versionClause).join(' or ')})`,
+				select: HEADER_FIELDS,
+				itemIndex: query.itemIndex,
+			})),
+		);
+	}
+	const correctedOn = correctionsOf(headers, versions);
+	const versionOn = versions.map((v) => String(v.VersionDateTime)).reduce(newest, since);
 	const slips: PackingSlipItem[] = [];
 	let skipped = 0;
 	let watermark = query.since;
@@ -217,8 +289,11 @@ export async function readPackingSlipsSince(
 					.map((t) => ({ number: String(t.TrackingNumber), url: String(t.TrackingURL ?? '') })),
 				lines: lines as unknown as IDataObject[],
 				reRead: Boolean(query.since && !later(mark, query.since)),
+				corrected: correctedOn.has(h),
+				...(correctedOn.has(h) ? { correctedOn: correctedOn.get(h) } : {}),
 			});
 		}
 	}
+	if (watermark && versionOn !== EPOCH) watermark = { ...watermark, versionOn };
 	return { slips, skipped, watermark, requests };
 }

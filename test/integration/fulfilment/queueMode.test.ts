@@ -7,7 +7,7 @@
  * the same runs ship twice — the control that shows the first test can fail.
  */
 import { randomUUID } from 'node:crypto';
-import type { IDataObject, INodeType } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { BigCommerceD365RedisLockApi } from '../../../credentials/BigCommerceD365RedisLockApi.credentials';
 import { createContext, emptyStaticData } from '../../support/n8n/context';
@@ -18,7 +18,7 @@ import { bigCommerceOf, runFo } from './support';
 jest.setTimeout(60000);
 
 interface Worker {
-	node: INodeType;
+	node: { execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> };
 	close: () => Promise<void>;
 }
 
@@ -87,7 +87,7 @@ async function ship(on: Worker, slips: IDataObject[], postingLock: string) {
 			bigCommerceD365RedisLockApi: { type: new BigCommerceD365RedisLockApi(), data: redis },
 		},
 	});
-	const [out] = await on.node.execute!.call(ctx as never);
+	const [out] = await on.node.execute.call(ctx as never);
 	return out.map((i) => i.json.status);
 }
 

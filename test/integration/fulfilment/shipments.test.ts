@@ -3,10 +3,15 @@
  * two nodes as fulfilment-sync runs them (F&O Packing Slip → Get Many, then BigCommerce Shipment →
  * Create From Packing Slip): a partial then a final slip give two shipments with the right lines
  * and quantities, once each, however often the poll re-reads them and when two executions run at
- * once; a corrected slip is reported and not resent; the unverified lot-id link can be off; and
- * the calls per slip stay flat.
+ * once; a corrected slip is reported and not resent — also one corrected long after the overlap
+ * window, found by its packing-slip version (with the unverified version link on or off); a slip
+ * cut to nothing is a cancellation; a shipment deleted in the store is reported, not resent; the
+ * unverified lot-id link can be off; and the calls per slip stay flat.
  */
 import type { IDataObject } from 'n8n-workflow';
+
+import { bigCommerceRequest } from '../../../nodes/BigCommerce/transport';
+import type { D365Sandbox } from '../../sandbox/d365';
 
 import { emptyStaticData } from '../../support/n8n/context';
 import { salesOrderParameters } from '../../support/salesOrderParameters';
@@ -198,6 +203,78 @@ describe('fulfilment: packing slips to shipments', () => {
 		expect(shipmentsOf(o.orderId)).toHaveLength(1);
 	});
 
+	it.each([true, false])(
+		'a correction older than the overlap window is found by its version (SourceKey link %s) and reported',
+		async (sourceKeyLink) => {
+			await fx.admin('PUT', '/d365/switches', {
+				packingSlipVersionJourIsSourceKey: sourceKeyLink,
+			});
+			const o = await postedOrder();
+			const foMemory = emptyStaticData();
+			const posted = await slip({ salesOrderNumber: o.salesOrderNumber });
+			const id = String((posted.header as IDataObject).PackingSlipId);
+			// The slip was posted three days ago (its version with it); a newer slip moves the watermark.
+			const d365 = fx.sandbox.services.d365 as unknown as D365Sandbox;
+			const past = new Date(Date.now() - 3 * 86400000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+			for (const set of ['CustPackingSlipJourBiEntities', 'CustPackingSlipVersionBiEntities'])
+				for (const r of d365.store.all(set))
+					if (r.data.InternalPackingSlipId === id)
+						r.data[set.includes('Version') ? 'VersionDateTime' : 'CreatedOn'] = past;
+			expect((await ship(await poll(foMemory))).map((r) => r.status)).toEqual(['created']);
+			const other = await postedOrder();
+			await slip({ salesOrderNumber: other.salesOrderNumber });
+			expect((await ship(await poll(foMemory))).map((r) => r.status)).toEqual([
+				'alreadySent',
+				'created',
+			]);
+			expect(await poll(foMemory)).toHaveLength(1); // the old slip is outside the window now
+
+			await fx.admin('POST', `/d365/packing-slips/${id}/correct`, {
+				lines: [
+					{ lineNumber: 1, quantity: 0 },
+					{ lineNumber: 2, quantity: 0 },
+				],
+			});
+			const read = await poll(foMemory);
+			const old = read.find((r) => r.packingSlipId === id) as IDataObject;
+			expect(old).toMatchObject({ corrected: true, reRead: true });
+			const results = await ship(read);
+			expect(results.find((r) => r.packingSlipId === id)).toMatchObject({
+				status: 'cancellation',
+				action: expect.stringMatching(/was cancelled after BigCommerce order .* fix the shipment/),
+			});
+			expect(shipmentsOf(o.orderId)).toHaveLength(1);
+			// Reported again while the version is inside the window, never resent.
+			expect((await ship(await poll(foMemory))).map((r) => r.status).sort()).toEqual([
+				'alreadySent',
+				'cancellation',
+			]);
+			expect(bigCommerceOf(fx).shipments.created).toHaveLength(2);
+		},
+	);
+
+	it('a shipment deleted in the store is reported from what the node sent, not resent', async () => {
+		const o = await postedOrder();
+		const bcMemory = emptyStaticData();
+		await slip({ salesOrderNumber: o.salesOrderNumber });
+		const slips = await poll(emptyStaticData());
+		const [created] = await ship(slips, bcMemory);
+		const shipmentId = Number((created.shipments as IDataObject[])[0].id);
+		await bigCommerceRequest(fx.context(), {
+			method: 'DELETE',
+			version: 'v2',
+			path: `/orders/${o.orderId}/shipments/${shipmentId}`,
+		});
+		const [again] = await ship(slips, bcMemory);
+		expect(again).toMatchObject({
+			status: 'deletedInStore',
+			action: expect.stringContaining(`Shipment ${shipmentId} for F&O packing slip`),
+		});
+		expect(shipmentsOf(o.orderId)).toEqual([]);
+		// Without the node's memory (another workflow), the store's quantities decide: it ships again.
+		expect((await ship(slips)).map((r) => r.status)).toEqual(['created']);
+	});
+
 	it('a line shipped by hand in the store is not shipped again; a fully shipped slip sends nothing', async () => {
 		const o = await postedOrder();
 		await fx.admin('PUT', `/bigcommerce/orders/${o.orderId}/status`, { status_id: 2 }); // marks every line shipped
@@ -229,8 +306,9 @@ describe('fulfilment: packing slips to shipments', () => {
 		const foSince = fx.lastSeq();
 		const slips = await poll(emptyStaticData());
 		expect(slips).toHaveLength(4);
-		// One header read, then per chunk of orders: order headers, slip lines, order lines, tracking.
-		expect(fx.requests('d365', foSince).length).toBe(5);
+		// One header read and one of versions, then per chunk of orders: order headers, slip lines,
+		// order lines, tracking.
+		expect(fx.requests('d365', foSince).length).toBe(6);
 		const bcSince = fx.lastSeq();
 		await ship(slips);
 		// Per slip: list shipments, products, create, products again, status.

@@ -133,6 +133,14 @@ describe('packing slips', () => {
 			`SalesOrderHeadersV2(dataAreaId='usmf',SalesOrderNumber='${number}')`,
 		);
 		expect(header.json.SalesOrderStatus).toBe('Backorder');
+		// One version at posting, one for the correction, linked by the header's SourceKey.
+		const [jour] = await rows('CustPackingSlipJourBiEntities', `PackingSlipId eq '${id}'`);
+		const versions = await rows(
+			'CustPackingSlipVersionBiEntities',
+			`CustPackingSlipJour eq ${String(jour.SourceKey)}`,
+		);
+		expect(versions.map((v) => v.Qty)).toEqual([5, 3]);
+		expect(String(versions[1].VersionDateTime) > String(versions[0].VersionDateTime)).toBe(true);
 	});
 
 	it('with packingSlipInventTransIdIsLotId off only SalesId + LineNum link a slip line (unverified link)', async () => {
@@ -148,6 +156,7 @@ describe('packing slips', () => {
 		for (const set of [
 			'CustPackingSlipJourBiEntities',
 			'CustPackingSlipTransBiEntities',
+			'CustPackingSlipVersionBiEntities',
 			'PackingSlipTrackingInformation',
 			'WarehousesOnHandV2',
 		])

@@ -15,7 +15,8 @@
  *
  * A correction (F&O: "Correct" on a posted packing slip) changes the quantities of the existing slip
  * rows in place and keeps their CreatedOn, so a reader polling on CreatedOn only sees it when it
- * re-reads the slip (the pack's overlap window).
+ * re-reads the slip (the pack's overlap window) — or by its new CustPackingSlipVersionBiEntities row
+ * (one is written at posting, one per correction [inferred]; VersionDateTime is when).
  */
 import type { D365Store, StoredRecord } from './store';
 import type { D365Switches } from './switches';
@@ -107,6 +108,37 @@ function updateStatuses(store: D365Store, company: string, header: StoredRecord)
 		: 'Backorder';
 }
 
+/** The slip's newest version time, so a correction in the same second still gets its own row. */
+function lastVersionOn(store: D365Store, jour: Record<string, unknown>): string {
+	return store
+		.all('CustPackingSlipVersionBiEntities')
+		.filter((r) => r.data.InternalPackingSlipId === jour.InternalPackingSlipId)
+		.map((r) => String(r.data.VersionDateTime))
+		.reduce((a, b) => (a > b ? a : b), '');
+}
+
+/** A CustPackingSlipVersionBiEntities row for the slip as it stands now. */
+function addVersion(
+	store: D365Store,
+	switches: D365Switches,
+	jour: Record<string, unknown>,
+	at: string,
+	after = '',
+): void {
+	const later = at > after ? at : new Date(Date.parse(after) + 1000).toISOString();
+	store.seed('CustPackingSlipVersionBiEntities', {
+		CustPackingSlipJour: switches.packingSlipVersionJourIsSourceKey
+			? jour.SourceKey
+			: store.nextRecId(),
+		VersionDateTime: later.replace(/\.\d{3}Z$/, 'Z'),
+		AccountingDate: jour.DocumentDate,
+		InternalPackingSlipId: jour.InternalPackingSlipId,
+		LedgerVoucher: jour.LedgerVoucher ?? '',
+		Qty: jour.Qty,
+		SourceKey: store.nextRecId(),
+	});
+}
+
 export function postPackingSlip(
 	store: D365Store,
 	switches: D365Switches,
@@ -169,6 +201,7 @@ export function postPackingSlip(
 		Qty: picks.reduce((sum, p) => sum + p.quantity, 0),
 		DlvMode: spec.deliveryMode ?? String(header.data.DeliveryModeCode ?? ''),
 		ShipCarrierId: spec.carrier ?? '',
+		SourceKey: store.nextRecId(),
 		CustomerRef: header.data.CustomersOrderReference, // [inferred: copied from the order]
 		DeliveryName: header.data.DeliveryAddressName,
 		inventLocationId: warehouse,
@@ -210,6 +243,7 @@ export function postPackingSlip(
 			TrackingURL: url ?? '',
 		}).data;
 	});
+	addVersion(store, switches, jour.data, createdOn);
 	updateStatuses(store, company, header);
 	return { header: jour.data, lines, tracking };
 }
@@ -253,6 +287,7 @@ export function correctPackingSlip(
 	}
 	jour.data.Qty = rows.reduce((sum, r) => sum + Number(r.data.Qty), 0);
 	jour.version++;
+	addVersion(store, switches, jour.data, nowIso(), lastVersionOn(store, jour.data));
 	const header = store.find('SalesOrderHeadersV2', {
 		dataAreaId: company,
 		SalesOrderNumber: jour.data.SalesId,

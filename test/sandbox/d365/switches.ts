@@ -61,6 +61,12 @@ export interface D365Switches {
 	 * writes another id there, so only SalesId + LineNum = LineNumber links a slip line to its order line.
 	 */
 	packingSlipInventTransIdIsLotId: boolean;
+	/**
+	 * A packing-slip version's CustPackingSlipJour is the BI header's SourceKey (the journal's RecId).
+	 * UNVERIFIED (inferred from the BI-entity naming): false writes another RecId there, so only
+	 * InternalPackingSlipId links a version to its slip.
+	 */
+	packingSlipVersionJourIsSourceKey: boolean;
 }
 
 export function defaultSwitches(): D365Switches {
@@ -85,5 +91,6 @@ export function defaultSwitches(): D365Switches {
 		salesTaxCalculation: 'line',
 		totalsCalculated: true,
 		packingSlipInventTransIdIsLotId: true,
+		packingSlipVersionJourIsSourceKey: true,
 	};
 }

@@ -38,6 +38,29 @@ export const CUST_PACKING_SLIP_JOUR_BI_ENTITIES: EntityTable = {
 		Qty: 'Decimal',
 		SalesId: 'String',
 		ShipCarrierId: 'String',
+		SourceKey: 'Int64',
+	},
+};
+
+/**
+ * One row per version of a posted packing slip: F&O keeps the slip's versions when it is corrected
+ * or cancelled [CDM CustPackingSlipVersion]. The sandbox writes one at posting and one per
+ * correction [inferred]; CustPackingSlipJour is the journal's RecId, i.e. the BI header's SourceKey
+ * [inferred from BI-entity naming; switch packingSlipVersionJourIsSourceKey]. No dataAreaId: RecIds
+ * are unique across companies.
+ */
+export const CUST_PACKING_SLIP_VERSION_BI_ENTITIES: EntityTable = {
+	set: 'CustPackingSlipVersionBiEntities',
+	type: 'CustPackingSlipVersionBiEntity',
+	keys: ['CustPackingSlipJour', 'VersionDateTime'],
+	properties: {
+		CustPackingSlipJour: 'Int64',
+		VersionDateTime: 'DateTimeOffset',
+		AccountingDate: 'DateTimeOffset',
+		InternalPackingSlipId: 'String',
+		LedgerVoucher: 'String',
+		Qty: 'Decimal',
+		SourceKey: 'Int64',
 	},
 };
 
@@ -123,6 +146,7 @@ export const WAREHOUSES_ON_HAND_V2: EntityTable = {
 export const FULFILMENT_READ_ONLY_SETS: readonly string[] = [
 	CUST_PACKING_SLIP_JOUR_BI_ENTITIES.set,
 	CUST_PACKING_SLIP_TRANS_BI_ENTITIES.set,
+	CUST_PACKING_SLIP_VERSION_BI_ENTITIES.set,
 	PACKING_SLIP_TRACKING_INFORMATION.set,
 	WAREHOUSES_ON_HAND_V2.set,
 ];
