@@ -108,8 +108,10 @@ export class BigCommerceTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		// "On 3 events", or the one event without its "store/" prefix.
-		subtitle:
-			'={{ $parameter["events"].length === 1 ? "On " + $parameter["events"][0].replace("store/", "") : "On " + $parameter["events"].length + " events" }}',
+		// "On order refund created" (the event's name, from EVENT_OPTIONS) or "On 3 events".
+		subtitle: `={{ $parameter["events"].length === 1 ? "On " + (${JSON.stringify(
+			Object.fromEntries(EVENT_OPTIONS.map((o) => [o.value, o.name.toLowerCase()])),
+		)}[$parameter["events"][0]] ?? $parameter["events"][0]) : "On " + $parameter["events"].length + " events" }}`,
 		description:
 			'Starts the workflow when BigCommerce orders, payments, refunds or customers change',
 		defaults: { name: 'BigCommerce Trigger' },

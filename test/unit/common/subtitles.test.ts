@@ -15,6 +15,7 @@ import {
 import { BigCommerce } from '../../../nodes/BigCommerce/BigCommerce.node';
 import { BigCommercePollTrigger } from '../../../nodes/BigCommerce/BigCommercePollTrigger.node';
 import { BigCommerceTrigger } from '../../../nodes/BigCommerce/BigCommerceTrigger.node';
+import { EVENT_OPTIONS } from '../../../nodes/BigCommerce/trigger/events';
 import { MicrosoftDynamicsFo } from '../../../nodes/MicrosoftDynamicsFo/MicrosoftDynamicsFo.node';
 
 function subtitleOf(nodeType: INodeType, parameters: INodeParameters): unknown {
@@ -91,8 +92,15 @@ describe('canvas subtitles in words', () => {
 			}),
 		).toBe('On 3 events');
 		expect(subtitleOf(trigger, { events: ['store/order/refund/created'] })).toBe(
-			'On order/refund/created',
+			'On refund created',
 		);
+		expect(subtitleOf(trigger, { events: ['store/order/statusUpdated'] })).toBe(
+			'On order status updated',
+		);
+		// Every event alone is said in words, never as its scope.
+		for (const value of EVENT_OPTIONS.map((o) => o.value)) {
+			expect(subtitleOf(trigger, { events: [value] })).toMatch(/^On [a-z]+( [a-z]+)+$/);
+		}
 		const poll = new BigCommercePollTrigger();
 		expect(subtitleOf(poll, { resource: 'orders' })).toBe('Poll new and changed orders');
 		expect(subtitleOf(poll, { resource: 'refunds' })).toBe('Poll new refunds');
