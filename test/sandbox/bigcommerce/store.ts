@@ -918,8 +918,8 @@ export class BigCommerceStore {
 				if (qty <= 0 || line.quantityRefunded + qty > line.quantity) {
 					throw refundRefused(`Quantity ${qty} of order product ${line.id} cannot be refunded.`);
 				}
-				const unitEx = round2((line.unitPrice * line.quantity - line.discount) / line.quantity);
-				const ex = round2(unitEx * qty);
+				// The refunded share of what the line charged (all of it when every unit comes back).
+				const ex = round2(((line.unitPrice * line.quantity - line.discount) * qty) / line.quantity);
 				const t = round2(ex * order.taxRate);
 				line.quantityRefunded += qty;
 				line.refundAmount = round2(line.refundAmount + ex + t);
