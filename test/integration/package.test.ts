@@ -41,6 +41,7 @@ describe('the npm package', () => {
 				'error-handler',
 				'fulfilment-sync',
 				'order-sync',
+				'reconciliation',
 				'refund-sync',
 				'replay-failures',
 				'stock-sync',

@@ -34,6 +34,8 @@ export interface OrderReconciliation {
 	statuses: OrderStatus[];
 	orderId: number;
 	reference: string;
+	/** When the store created the order (ISO 8601, UTC): the day a report files it under. */
+	dateCreated: string;
 	currency: string;
 	foCurrency: string | null;
 	/** Where the F&O figures come from. */
@@ -66,6 +68,14 @@ function pair(bc: number, fo: number | null, decimals: number): FigurePair {
 const agrees = (p: FigurePair | null) => p === null || p.difference === 0;
 const sum = (values: number[]) => values.reduce((s, v) => s + v, 0);
 const sameCurrency = (a: string, b: string) => a.trim().toUpperCase() === b.trim().toUpperCase();
+
+/** BigCommerce's RFC 2822 dates (and F&O's ISO ones) as ISO 8601 UTC; unparseable ones as given. */
+function isoDate(value: string | undefined): string {
+	const time = Date.parse(value ?? '');
+	return Number.isNaN(time)
+		? (value ?? '')
+		: new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
 
 interface FoTotals {
 	source: OrderReconciliation['foSource'];
@@ -267,6 +277,7 @@ export function compareOrder(
 		statuses: ordered,
 		orderId: bc.orderId,
 		reference,
+		dateCreated: isoDate(bc.dateCreated),
 		currency: bc.currency,
 		foCurrency: totals.currency,
 		foSource: totals.source,
@@ -288,6 +299,8 @@ export interface ExtraInFo {
 	statuses: ['extra_in_fo'];
 	orderId: number;
 	reference: string;
+	/** When F&O created the sales order (its OrderCreationDateTime), ISO 8601 UTC. */
+	dateCreated: string;
 	currency: string;
 	totalIncTax: FigurePair;
 	notes: string[];
@@ -301,6 +314,7 @@ export function extraInFo(
 	reference: string,
 	salesOrders: FoSalesOrder[],
 	decimals = 2,
+	dateCreated?: string,
 ): ExtraInFo {
 	const gross = sum(salesOrders.map((o) => o.OrderTotalAmount));
 	const total = units(gross, decimals) as number;
@@ -310,6 +324,7 @@ export function extraInFo(
 		statuses: ['extra_in_fo'],
 		orderId,
 		reference,
+		dateCreated: isoDate(dateCreated),
 		currency: salesOrders[0]?.CurrencyCode ?? '',
 		totalIncTax: { bigCommerce: 0, fo: fromUnits(total), difference: fromUnits(-total) },
 		notes: [

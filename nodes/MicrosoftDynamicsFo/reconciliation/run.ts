@@ -196,7 +196,15 @@ export async function reconcileOrders(
 			const reference = orderReference(request.storeHash, orderId, {
 				prefix: request.referencePrefix,
 			});
-			results.push(extraInFo(orderId, reference, records.map(salesOrderOf)));
+			results.push(
+				extraInFo(
+					orderId,
+					reference,
+					records.map(salesOrderOf),
+					2,
+					String(records[0].OrderCreationDateTime ?? ''),
+				),
+			);
 		}
 	}
 	const summary = summarise(results, {

@@ -1,12 +1,13 @@
 /**
- * The two n8n Data Tables the shipped workflows write to, defined once: the failure table (every
+ * The n8n Data Tables the shipped workflows write to, defined once: the failure table (every
  * failed item of a failure branch, and every execution that failed outright, with what is needed
- * to replay it) and the audit table (every audit record a write emitted). The workflows name the
- * tables by name (the Data Table node's "By Name" mode), so they import into any n8n and find the
- * tables at run time; the tables themselves must exist before the first execution, which is what
- * createDataTables does for the demo and the e2e suites (the README shows the same request for a
- * merchant's n8n). All columns are strings or numbers: JSON (the audit record, the retry input) is
- * stored as text, and times as ISO strings beside the row's own createdAt / updatedAt.
+ * to replay it), the audit table (every audit record a write emitted) and the reconciliation
+ * reports (one row per run, with its HTML). The workflows name the tables by name (the Data Table
+ * node's "By Name" mode), so they import into any n8n and find the tables at run time; the tables
+ * themselves must exist before the first execution, which is what createDataTables does for the
+ * demo and the e2e suites (the README shows the same request for a merchant's n8n). Columns are
+ * strings, numbers or (a report's verdict) a boolean: JSON (the audit record, the retry input, the
+ * counts) is stored as text, and times as ISO strings beside the row's own createdAt / updatedAt.
  */
 import type { HttpResult } from './n8n';
 
@@ -64,7 +65,27 @@ export const AUDIT_TABLE: DataTableDefinition = {
 	],
 };
 
-export const DATA_TABLES: DataTableDefinition[] = [FAILURE_TABLE, AUDIT_TABLE];
+/** One row per reconciliation run: its range, verdict, counts per status and the HTML report. */
+export const RECONCILIATION_TABLE: DataTableDefinition = {
+	name: 'bcd365_reconciliation',
+	columns: [
+		text('workflow'),
+		text('executionId'),
+		text('rangeFrom'),
+		text('rangeTo'),
+		{ name: 'agrees', type: 'boolean' },
+		{ name: 'orders', type: 'number' },
+		{ name: 'differences', type: 'number' },
+		text('counts'),
+		text('html'),
+	],
+};
+
+export const DATA_TABLES: DataTableDefinition[] = [
+	FAILURE_TABLE,
+	AUDIT_TABLE,
+	RECONCILIATION_TABLE,
+];
 
 /** The tables of DATA_TABLES that a workflow's Data Table nodes name ("By Name" mode). */
 export function dataTablesNamedBy(workflows: Array<Record<string, any>>): DataTableDefinition[] {

@@ -35,7 +35,7 @@ const ROOT = join(__dirname, '..', '..', '..');
 const read = (name: string): Workflow =>
 	JSON.parse(readFileSync(join(ROOT, 'workflows', `${name}.json`), 'utf8')) as Workflow;
 const SHIPPED = ['order-sync', 'backfill', 'refund-sync', 'customer-sync'];
-const ALL = [...SHIPPED, 'replay-failures', 'error-handler'];
+const ALL = [...SHIPPED, 'replay-failures', 'error-handler', 'reconciliation'];
 const node = (wf: Workflow, name: string): Node => {
 	const found = wf.nodes.find((n) => n.name === name);
 	if (!found) throw new Error(`${wf.name}: no node ${name}`);
