@@ -94,7 +94,11 @@ export async function syncStock(
 			continue;
 		}
 		if (!sku) {
-			issues.push({ issue: 'noSku', ...row });
+			issues.push({
+				issue: 'noSku',
+				...row,
+				message: `F&O item ${row.itemNumber ?? '?'} at warehouse ${row.warehouseId ?? '?'} has no BigCommerce SKU (a variant F&O does not number): add it to SKU Mapping on the On-Hand node; not written`,
+			});
 			continue;
 		}
 		const key = `${locationId}|${sku}`;
@@ -104,7 +108,13 @@ export async function syncStock(
 	}
 	for (const [key, count] of unmapped) {
 		const [siteId, warehouseId] = key.split('/');
-		issues.push({ issue: 'unmappedWarehouse', siteId, warehouseId, rows: count });
+		issues.push({
+			issue: 'unmappedWarehouse',
+			siteId,
+			warehouseId,
+			rows: count,
+			message: `F&O site ${siteId || '(any)'} / warehouse ${warehouseId} is not in the Warehouse → Location table: its ${count} row(s) were not written`,
+		});
 	}
 	const sent = { ...memory.sent };
 	const changed = [...totals.values()]
@@ -123,7 +133,12 @@ export async function syncStock(
 		}
 	}
 	const unknown = new Set(unresolved.filter((sku) => !ids[sku]));
-	for (const sku of unknown) issues.push({ issue: 'unknownSku', sku });
+	for (const sku of unknown)
+		issues.push({
+			issue: 'unknownSku',
+			sku,
+			message: `SKU ${sku} is not sold in the store (no product or variant has it): not written`,
+		});
 	const byLocation = new Map<number, { sku: string; item: AbsoluteItem }[]>();
 	for (const c of changed) {
 		if (unknown.has(c.sku)) continue;

@@ -1,10 +1,11 @@
 /**
  * F&O on-hand stock reaches BigCommerce as stock-sync runs it (F&O On-Hand → Get Many, one item
  * with all rows, then BigCommerce Inventory → Set Absolute From Stock Rows): 10,000 SKUs in 3
- * warehouses go to 3 locations in adjustments of at most 2,000 items, one at a time; the next sync
- * sends only what changed; safety stock and the floor at 0 apply; a SKU the store does not sell,
- * a row without SKU and an unmapped warehouse come out as items; a sync with nothing changed sends
- * nothing.
+ * warehouses go to 3 locations in adjustments of at most 2,000 items, one at a time, within the
+ * store's rate limit (never a 429); the next sync sends only what changed, in ceil(n / 2,000) calls
+ * per location and nothing else; safety stock and the floor at 0 apply; a SKU the store does not
+ * sell, a row without SKU and an unmapped warehouse come out as items that say what to do; a sync
+ * with nothing changed sends nothing.
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -64,8 +65,9 @@ async function sync(memory: StaticData, options: IDataObject = {}) {
 		[{ rows: read.rows }],
 		memory,
 	);
-	const calls = fx.requests('bigcommerce', seq).filter((r) => r.route === 'v3.inventory.absolute');
-	return { summary: out[0], issues: out.slice(1), calls, rowCount: read.rowCount };
+	const all = fx.requests('bigcommerce', seq);
+	const calls = all.filter((r) => r.route === 'v3.inventory.absolute');
+	return { summary: out[0], issues: out.slice(1), calls, all, rowCount: read.rowCount };
 }
 
 describe('stock sync', () => {
@@ -83,10 +85,16 @@ describe('stock sync', () => {
 			),
 		);
 		bigCommerceOf(fx).switches.inventoryWriteLatencyMs = 5;
+		// The store's rate limit, in short windows so the test does not wait long: the sync keeps
+		// to it (never a 429), as it shares the quota with every other app of the store.
+		await fx.admin('PUT', '/bigcommerce/rate-limit', { quota: 60, windowMs: 1000 });
 		const memory = emptyStaticData();
 		const first = await sync(memory);
 		expect(first.rowCount).toBe(30000);
 		expect(first.summary.written).toBe(30000);
+		expect(first.all.filter((r) => r.status === 429)).toEqual([]);
+		// SKU lookups once (50 SKUs a call), then adjustments: flat per 2,000 items.
+		expect(first.all).toHaveLength(Number(first.summary.skuLookups) / 50 + 15);
 		const adjustments = bigCommerceOf(fx).inventory.adjustments;
 		expect(adjustments.length).toBe(15);
 		expect(Math.max(...adjustments.map((a) => a.items))).toBeLessThanOrEqual(2000);
@@ -115,7 +123,36 @@ describe('stock sync', () => {
 
 		const third = await sync(memory);
 		expect(third.summary.written).toBe(0);
-		expect(third.calls).toHaveLength(0);
+		expect(third.all).toHaveLength(0);
+
+		// 4,500 changed at one location and 2,001 at another: ceil(n / 2,000) calls each, nothing else.
+		onHand([
+			...skus.slice(0, 4500).map((sku) => ({
+				ItemNumber: sku,
+				InventorySiteId: '2',
+				InventoryWarehouseId: '21',
+				OnHandQuantity: 900,
+			})),
+			...skus.slice(5000, 7001).map((sku) => ({
+				ItemNumber: sku,
+				InventorySiteId: '1',
+				InventoryWarehouseId: '11',
+				OnHandQuantity: 901,
+			})),
+		]);
+		const fourth = await sync(memory);
+		expect(fourth.summary.written).toBe(6501);
+		expect(fourth.all.map((r) => r.route)).toEqual(Array(5).fill('v3.inventory.absolute'));
+		expect(
+			(fourth.summary.adjustments as IDataObject[]).map((a) => [a.locationId, a.items]),
+		).toEqual([
+			[1, 2000],
+			[1, 1],
+			[2, 2000],
+			[2, 2000],
+			[2, 500],
+		]);
+		expect(bigCommerceOf(fx).inventory.overlapping).toBe(0);
 	});
 
 	it('safety stock and the floor at 0; unknown SKU, missing SKU and unmapped warehouse are items', async () => {
@@ -155,5 +192,12 @@ describe('stock sync', () => {
 			]),
 		);
 		expect(issues).toHaveLength(3);
+		expect(issues.map((i) => i.message)).toEqual(
+			expect.arrayContaining([
+				'F&O site 4 / warehouse 41 is not in the Warehouse → Location table: its 1 row(s) were not written',
+				'SKU NOT-SOLD-IN-STORE is not sold in the store (no product or variant has it): not written',
+				expect.stringMatching(/^F&O item NO-VARIANT at warehouse 11 has no BigCommerce SKU/),
+			]),
+		);
 	});
 });
