@@ -1,7 +1,8 @@
 /**
  * The sandbox demo behind `npm start`: a local BigCommerce store and F&O environment, a real n8n
  * 2.x with this pack installed from its tarball, the sandbox credentials and the four reference
- * workflows active, a few store orders, and a running summary of what reached F&O.
+ * workflows active, a few store orders, a running summary of what reached F&O, and one
+ * reconciliation of the demo's orders once they are posted (scripts/demoReconciliation.ts).
  *
  * scripts/start.js checks the ports before anything is built and passes them in N8N_DEMO_PORT,
  * N8N_DEMO_BROKER_PORT, SANDBOX_ADMIN_PORT, SANDBOX_BIGCOMMERCE_PORT, SANDBOX_D365_PORT and
@@ -25,6 +26,7 @@ import {
 } from '../test/e2e/support/pack-e2e';
 import { packTarball, startN8n, type N8nInstance } from '../test/e2e/support';
 import { setProgressSink } from '../test/e2e/support/log';
+import { reconcileDemoOrders } from './demoReconciliation';
 
 /** The demo's n8n login, printed at start. */
 const DEMO_OWNER = {
@@ -225,13 +227,25 @@ async function main(): Promise<void> {
 	say(`n8n logs:     ${n8n.logs} (kept after stop)`);
 	say('Ctrl-C stops everything.\n');
 
+	const since = new Date(Math.floor(Date.now() / 1000) * 1000 - 1000).toISOString();
 	await createDemoOrders(fx);
+	const ordersMadeAt = Date.now();
 	let last = '';
+	let reconciled = false;
 	for (;;) {
 		const s = await summary(fx).catch(() => undefined);
 		if (s) {
 			const line = `F&O summary: ${s.salesOrders} sales orders (${s.lines} lines), ${s.payments} payments, ${s.creditNotes} credit notes, ${s.customers} customers`;
 			if (line !== last) say(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
+			// Once what the demo posts is in F&O (or after two minutes), reconcile the demo's orders once.
+			const posted = s.salesOrders >= 2 && s.payments >= 2 && s.creditNotes >= 1;
+			if (!reconciled && ((posted && line === last) || Date.now() - ordersMadeAt > 120_000)) {
+				reconciled = true;
+				const result = await reconcileDemoOrders(fx, since).catch(
+					(error: Error) => `Reconciliation failed: ${error.message}`,
+				);
+				say(`[${clock()}] ${result}`);
+			}
 			last = line;
 		}
 		await new Promise((r) => setTimeout(r, 2000));

@@ -2,9 +2,10 @@
  * `npm start` the way a newcomer runs it: a fresh clone of this repository alone (no `../shared`
  * beside it, no sandbox variables), nothing installed in it, the command typed as is. It must
  * refuse a taken port before building anything, install what is missing, build, start the sandbox
- * and a real n8n, post the demo orders to F&O and print its summary, saying something at least
- * every 10 s until it is ready and speaking as a demo (no test-harness names); on Ctrl-C (SIGINT)
- * it leaves no process behind, keeps n8n's logs where it said, and leaves its temp directory empty.
+ * and a real n8n, post the demo orders to F&O, print its summary and one reconciliation's counts
+ * per status, saying something at least every 10 s until it is ready and speaking as a demo (no
+ * test-harness names); on Ctrl-C (SIGINT) it leaves no process behind, keeps n8n's logs where it
+ * said, and leaves its temp directory empty.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import {
@@ -20,6 +21,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
+import { ORDER_STATUSES } from '../../nodes/MicrosoftDynamicsFo/reconciliation/types';
 import { freePorts } from './support';
 import { REPO_ROOT } from './support/hosts';
 
@@ -167,6 +169,16 @@ describe('npm start on a fresh clone', () => {
 			20 * 60_000,
 		);
 		expect(Number(salesOrders)).toBeGreaterThanOrEqual(2);
+		// Then one reconciliation of the demo's orders, its counts per status adding up to its orders.
+		const [, reconciled, counts] = await waitForOutput(
+			run,
+			/Reconciliation: (\d+) orders \(([^)]*)\): (store and ledger agree|differences found)/,
+			5 * 60_000,
+		);
+		expect(Number(reconciled)).toBeGreaterThanOrEqual(2);
+		const perStatus = counts.split(', ').map((c) => c.split(' '));
+		for (const [status] of perStatus) expect(ORDER_STATUSES).toContain(status);
+		expect(perStatus.reduce((n, [, count]) => n + Number(count), 0)).toBe(Number(reconciled));
 		expect(run.output()).toMatch(/n8n editor: +http:\/\/127\.0\.0\.1:\d+/);
 		expect(run.output()).toMatch(/Login: +\S+@\S+ \/ \S+/);
 
