@@ -26,23 +26,37 @@ function savedValue(fn: ILoadOptionsFunctions, parameterPath: string): string {
 	return typeof value === 'string' && !value.startsWith('=') ? value : '';
 }
 
-/** The records as options (`id: name`, sorted by id), with the saved value kept. */
+/**
+ * The records as options (`id: name`, sorted by id), with the saved values kept: n8n does not say
+ * which field asks for a list, so a list several fields share keeps each one's saved value.
+ */
 function listOf(
 	records: IDataObject[],
 	idOf: (r: IDataObject) => unknown,
 	nameOf: (r: IDataObject) => unknown,
-	saved: string,
+	saved: string[],
 	company: string,
 ): INodePropertyOptions[] {
 	const options = records
 		.map((r) => ({ id: String(idOf(r)), name: String(nameOf(r) ?? '') }))
 		.sort((a, b) => a.id.localeCompare(b.id))
 		.map(({ id, name }) => ({ name: name && name !== id ? `${id}: ${name}` : id, value: id }));
-	if (saved && !options.some((o) => o.value === saved)) {
-		options.unshift({ name: `${saved} (Not Found in ${company})`, value: saved });
-	}
+	const missing = [...new Set(saved.filter((v) => v && !options.some((o) => o.value === v)))];
+	options.unshift(
+		...missing.map((value) => ({ name: `${value} (Not Found in ${company})`, value })),
+	);
 	return options;
 }
+
+/** Every field the charge-item list serves (sales order create, its Options, the tax item). */
+const CHARGE_ITEM_FIELDS = [
+	'shippingItemNumber',
+	'taxItemNumber',
+	'options.feeItemNumber',
+	'options.giftCertificateItemNumber',
+	'options.wrappingItemNumber',
+	'options.handlingItemNumber',
+];
 
 /** Customer groups (CustomerGroups) of the node's legal entity. */
 export async function getCustomerGroups(
@@ -57,7 +71,7 @@ export async function getCustomerGroups(
 		groups,
 		(g) => g.CustomerGroupId,
 		(g) => g.Description,
-		savedValue(this, 'options.customerGroupId'),
+		[savedValue(this, 'options.customerGroupId')],
 		company,
 	);
 }
@@ -73,7 +87,7 @@ export async function getChargeItems(this: ILoadOptionsFunctions): Promise<INode
 		items,
 		(i) => i.ItemNumber,
 		(i) => i.SearchName,
-		savedValue(this, 'shippingItemNumber'),
+		CHARGE_ITEM_FIELDS.map((field) => savedValue(this, field)),
 		company,
 	);
 }

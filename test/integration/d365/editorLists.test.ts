@@ -2,10 +2,11 @@
  * The F&O node's editor lists against the sandbox, as n8n's editor calls them (a load-options
  * context with the node's current parameters): the Legal Entity list starts with the credential's
  * default (the empty value the shipped workflows hold), the customer group and shipping charge
- * item lists read the node's legal entity and keep a saved value F&O does not know, and every
- * value the shipped workflows hold in these fields is in its list (no "value not supported").
+ * item lists read the node's legal entity and keep a saved value F&O does not know (the charge-item
+ * list: of every field it serves), and every value the files of workflows/ hold in any field fed by
+ * these lists is in its list (no "value not supported").
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
@@ -120,45 +121,85 @@ describe('Shipping Charge Item list', () => {
 			'SHIPPING',
 		]);
 	});
+
+	it('keeps the saved value of every field it serves (tax item, fee, handling, wrapping, gift certificate), once each', async () => {
+		const kept = await list('getChargeItems', {
+			shippingItemNumber: 'SHIPPING',
+			taxItemNumber: 'TAXLIAB',
+			options: {
+				feeItemNumber: 'FEES',
+				handlingItemNumber: 'FEES',
+				wrappingItemNumber: 'GIFTWRAP',
+				giftCertificateItemNumber: '={{ $json.item }}',
+			},
+		});
+		expect(kept.map((i) => i.value)).toEqual([
+			'TAXLIAB',
+			'FEES',
+			'GIFTWRAP',
+			'SALESTAX',
+			'SHIPPING',
+		]);
+		expect(kept[1].name).toBe('FEES (Not Found in usmf)');
+	});
 });
 
 describe('shipped workflows', () => {
-	const FIELDS: Array<{ method: ListMethod; value: (p: IDataObject) => unknown }> = [
-		{ method: 'getLegalEntities', value: (p) => p.dataAreaId },
-		{
-			method: 'getCustomerGroups',
-			value: (p) => (p.options as IDataObject | undefined)?.customerGroupId,
-		},
-		{ method: 'getChargeItems', value: (p) => p.shippingItemNumber },
-	];
+	/** Every field of the node fed by one of these lists, as a path (Options collection included). */
+	function listFields(): Array<{ method: ListMethod; path: string[] }> {
+		const fields: Array<{ method: ListMethod; path: string[] }> = [];
+		for (const p of new MicrosoftDynamicsFo().description.properties) {
+			const method = p.typeOptions?.loadOptionsMethod as ListMethod | undefined;
+			if (method) fields.push({ method, path: [p.name] });
+			if (p.type === 'collection')
+				for (const child of (p.options ?? []) as Array<{
+					name: string;
+					typeOptions?: IDataObject;
+				}>) {
+					const inner = child.typeOptions?.loadOptionsMethod as ListMethod | undefined;
+					if (inner) fields.push({ method: inner, path: [p.name, child.name] });
+				}
+		}
+		return fields;
+	}
 
 	it('hold in every listed field a value of its list (or an expression)', async () => {
+		const fields = listFields();
+		expect(new Set(fields.map((f) => f.method))).toEqual(
+			new Set(['getLegalEntities', 'getCustomerGroups', 'getChargeItems']),
+		);
 		const checked: string[] = [];
-		for (const file of ['order-sync', 'refund-sync', 'customer-sync', 'backfill']) {
-			const workflow = JSON.parse(
-				readFileSync(join(__dirname, '../../../workflows', `${file}.json`), 'utf8'),
-			) as { nodes: IDataObject[] };
+		const dir = join(__dirname, '../../../workflows');
+		for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+			const workflow = JSON.parse(readFileSync(join(dir, file), 'utf8')) as {
+				nodes: IDataObject[];
+			};
 			for (const node of workflow.nodes) {
 				if (!String(node.type).endsWith('.microsoftDynamicsFo')) continue;
 				const parameters = node.parameters as IDataObject;
-				for (const { method, value } of FIELDS) {
-					const saved = value(parameters);
+				for (const { method, path } of fields) {
+					const saved = path.reduce<unknown>(
+						(v, k) => (v as IDataObject | undefined)?.[k],
+						parameters,
+					);
 					if (saved === undefined || String(saved).startsWith('=')) continue;
 					const values = (await list(method, parameters)).map((o) => o.value);
+					const field = path.join('.');
 					expect({
 						file,
 						node: node.name,
-						method,
+						field,
 						saved,
 						found: values.includes(saved as string),
-					}).toEqual({ file, node: node.name, method, saved, found: true });
-					checked.push(`${file}/${String(node.name)}/${method}`);
+					}).toEqual({ file, node: node.name, field, saved, found: true });
+					checked.push(`${file}/${String(node.name)}/${field}`);
 				}
 			}
 		}
 		// Every F&O node's legal entity, and the customer group and shipping item where set.
-		expect(checked.filter((c) => c.endsWith('getLegalEntities')).length).toBeGreaterThanOrEqual(6);
-		expect(checked.some((c) => c.endsWith('getCustomerGroups'))).toBe(true);
-		expect(checked.some((c) => c.endsWith('getChargeItems'))).toBe(true);
+		expect(checked.filter((c) => c.endsWith('/dataAreaId')).length).toBeGreaterThanOrEqual(6);
+		expect(checked.some((c) => c.endsWith('/options.customerGroupId'))).toBe(true);
+		expect(checked.some((c) => c.endsWith('/shippingItemNumber'))).toBe(true);
+		expect(new Set(checked.map((c) => c.split('/')[0])).size).toBeGreaterThanOrEqual(8);
 	});
 });
