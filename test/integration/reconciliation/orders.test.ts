@@ -153,6 +153,49 @@ describe('reconcile orders: every status on purpose', () => {
 	});
 });
 
+describe('reconcile orders: refund payouts, when refund sync posts them', () => {
+	it('a credit note and its payout match; a payout missing or of another amount is refund_differs', async () => {
+		const ledger = new Ledger(fixture);
+		const refundOf = async () => {
+			const posted = await ledger.agreeing(guest);
+			const refund = await ledger.refundFirstLine(posted.order);
+			await ledger.postCreditNote(posted.order, refund);
+			return { order: posted.order, refund };
+		};
+		const paidBack = await refundOf();
+		await ledger.postPayout(paidBack.order, paidBack.refund);
+		const notPaidBack = await refundOf();
+		const changed = await refundOf();
+		await ledger.postPayout(changed.order, changed.refund);
+		await fixture.admin(
+			'PATCH',
+			`/d365/records/CustomerPaymentJournalLines?PaymentReference=BC-${changed.order.id}-R${changed.refund.id}-1`,
+			{ DebitAmount: 1 },
+		);
+
+		const found = byOrder(
+			(await ledger.reconcile({ options: { expectRefundPayouts: true } })).orders,
+		);
+		const amount = (r: IDataObject) => Number(r.total_amount);
+		expect(found.get(Number(paidBack.order.id))).toMatchObject({ status: 'matched', notes: [] });
+		expect(found.get(Number(notPaidBack.order.id))).toMatchObject({
+			status: 'refund_differs',
+			notes: [
+				`Refund ${notPaidBack.refund.id} payment 1 (${amount(notPaidBack.refund)}) has no payout line`,
+			],
+		});
+		expect(found.get(Number(changed.order.id))).toMatchObject({
+			status: 'refund_differs',
+			notes: [
+				`Refund ${changed.refund.id} payment 1: BigCommerce paid back ${amount(changed.refund)}, the payout line debits 1`,
+			],
+		});
+		// Without the option the same ledger is matched throughout (payouts are not expected).
+		const without = (await ledger.reconcile()).orders;
+		expect(without.map((o) => o.status)).toEqual(['matched', 'matched', 'matched']);
+	});
+});
+
 describe('reconcile orders: calls flat in the number of orders per page', () => {
 	async function costOf(orderCount: number, options: IDataObject) {
 		const ledger = new Ledger(fixture);

@@ -91,6 +91,28 @@ export class Ledger {
 		if (out.some((o) => o.error)) throw new Error(`credit note not posted: ${JSON.stringify(out)}`);
 	}
 
+	/** The refund's payout lines (DebitAmount per refund payment), as refund sync posts them. */
+	async postPayout(order: IDataObject, refund: IDataObject): Promise<void> {
+		const out = await runNode(this.fixture, {
+			resource: 'payment',
+			operation: 'postRefund',
+			dataAreaId: 'usmf',
+			input: 'refund',
+			bigcommerceRecord: refund,
+			bigcommerceOrder: order,
+			storeHash: this.storeHash,
+			customerMode: 'account',
+			customerAccount: 'WEB-GUEST',
+			offsetAccountType: 'Bank',
+			offsetAccount: 'USMF OPER',
+			journalName: 'ARPay',
+			journalPer: 'day',
+			paymentMethodMap: { entries: [{ bigcommerce: 'braintree', paymentMethod: 'CARD' }] },
+			options: {},
+		});
+		if (out.some((o) => o.error)) throw new Error(`payout not posted: ${JSON.stringify(out)}`);
+	}
+
 	/** Order, capture and payment posted: an order the ledger agrees with. */
 	async agreeing(spec: IDataObject = {}, overrides: IDataObject = {}) {
 		const order = await this.capture(await this.order(spec));
