@@ -62,7 +62,9 @@ export interface RefundMappingOptions {
 	/** Same tax basis as the order was posted with; default exclusive. */
 	taxMode?: 'exclusive' | 'inclusive';
 	referencePrefix?: string;
+	/** Required for a return order: its CustomerReturnReasonCode. */
 	returnReasonCode?: string;
+	/** Required for a return order: each line's ReturnDispositionCode (a Credit Only code). */
 	returnDispositionCode?: string;
 	defaultReturnSiteId?: string;
 	defaultReturnWarehouseId?: string;
@@ -169,6 +171,18 @@ export function mapRefund(refund: BcRefund, options: RefundMappingOptions): Refu
 				`Refund ${refund.id} refunds order line(s) ${unknown.join(', ')} that are not in order ${refund.order_id}`,
 				{ refundId: refund.id, itemIds: unknown },
 			);
+		}
+		for (const [option, label] of [
+			['returnReasonCode', 'Return Reason Code'],
+			['returnDispositionCode', 'Return Disposition Code'],
+		] as const) {
+			if (!options[option]?.trim()) {
+				throw new MappingError(
+					'MISSING_OPTION',
+					`Refund ${refund.id} returns products, and a return order needs a ${label}; nothing was written`,
+					{ option, refundId: refund.id },
+				);
+			}
 		}
 		const skus = productItems.map((i) => (byId.get(i.item_id)?.sku ?? '').trim());
 		if (skus.includes('')) throwUnmapped(refund, ['']);

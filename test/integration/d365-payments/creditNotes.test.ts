@@ -1,6 +1,10 @@
 /** Refund → return order and/or free-text credit note against the sandbox, each exactly once. */
 import type { IDataObject } from 'n8n-workflow';
 
+import {
+	description as createDescription,
+	RETURN_DEFAULTS,
+} from '../../../nodes/MicrosoftDynamicsFo/actions/creditNote/create.operation';
 import { startSandboxFixture, type SandboxFixture } from '../../support/sandboxFixture';
 import { ENTITY_CATALOGUE } from '../../support/entityCatalogue';
 import { itWithShared } from '../../support/specs';
@@ -312,5 +316,64 @@ describe('credit note: create from a BigCommerce refund', () => {
 			options: {},
 		});
 		expect(found.map((f) => f.document)).toEqual(['returnOrder', 'freeTextCredit']);
+	});
+});
+
+describe('credit note: return order codes and tax basis', () => {
+	it('a return order gets the default reason code and a Credit Only disposition on every line', async () => {
+		const { order, refund } = await refunded({ lines: tentLine(1) });
+		await runNode(fixture, params(refund, order));
+		const [header] = await records('ReturnOrderHeaders');
+		expect(header.CustomerReturnReasonCode).toBe('REFUND');
+		expect((await records('ReturnOrderLines')).map((l) => l.ReturnDispositionCode)).toEqual([
+			'CREDIT',
+		]);
+		// What n8n fills in for the fields is the same default.
+		const defaults = Object.fromEntries(createDescription.map((p) => [p.name, p.default]));
+		expect([defaults.returnReasonCode, defaults.returnDispositionCode]).toEqual([
+			RETURN_DEFAULTS.reasonCode,
+			RETURN_DEFAULTS.dispositionCode,
+		]);
+	});
+
+	it('configured codes are used; an empty reason code fails and nothing is written', async () => {
+		const { order, refund } = await refunded({ lines: tentLine(1) });
+		const since = fixture.lastSeq();
+		const [failed] = await runNode(fixture, params(refund, order, { returnReasonCode: ' ' }), {
+			continueOnFail: true,
+		});
+		expect(String((failed.error as IDataObject).message)).toContain(
+			'a return order needs a Return Reason Code; nothing was written',
+		);
+		expect(writesSince(fixture, since)).toEqual([]);
+		await runNode(
+			fixture,
+			params(refund, order, { returnReasonCode: 'WEBRET', returnDispositionCode: 'CREDONLY' }),
+		);
+		expect((await records('ReturnOrderHeaders'))[0].CustomerReturnReasonCode).toBe('WEBRET');
+		expect((await records('ReturnOrderLines'))[0].ReturnDispositionCode).toBe('CREDONLY');
+	});
+
+	it("the tax basis follows the order's unless one is chosen", async () => {
+		const created = await fixture.storeOrder({
+			tax_rate: 0.0825,
+			lines: [{ sku: 'TENT-2P-ALPINE', quantity: 2 }],
+		});
+		const products = created.products as IDataObject[];
+		await fixture.admin('POST', `/bigcommerce/orders/${created.id}/refunds`, {
+			lines: tentLine(1)(products),
+		});
+		const [refund] = await readRefunds(fixture, Number(created.id));
+		const order = await readOrder(fixture, Number(created.id));
+		const [tent] = order.products as IDataObject[];
+		const inclusive = { ...order, is_tax_inclusive_pricing: true };
+		const price = async () => (await records('ReturnOrderLines')).map((l) => l.SalesPrice);
+
+		await runNode(fixture, params(refund, inclusive));
+		expect(await price()).toEqual([Number(tent.price_inc_tax)]);
+		await fixture.reset();
+		await runNode(fixture, params(refund, inclusive, { options: { taxMode: 'exclusive' } }));
+		expect(await price()).toEqual([Number(tent.price_ex_tax)]);
+		expect(Number(tent.price_ex_tax)).not.toBe(Number(tent.price_inc_tax));
 	});
 });

@@ -356,4 +356,29 @@ describe('mapRefund', () => {
 			).code,
 		).toBe('MISSING_OPTION');
 	});
+
+	it.each([
+		['returnReasonCode', 'Return Reason Code'],
+		['returnDispositionCode', 'Return Disposition Code'],
+	])('a return order without a %s is refused before anything is written', (option, label) => {
+		const productRefund = refund({
+			total_amount: 18,
+			items: [{ item_type: 'PRODUCT', item_id: 1, quantity: 1 }],
+		});
+		const e = thrownMappingError(() =>
+			mapRefund(productRefund, { ...refundOptions, [option]: ' ' }),
+		);
+		expect(e.code).toBe('MISSING_OPTION');
+		expect(e.details).toMatchObject({ option, refundId: 12 });
+		expect(e.message).toBe(
+			`Refund 12 returns products, and a return order needs a ${label}; nothing was written`,
+		);
+		// A refund without products needs neither.
+		const shipping = refund({
+			items: [{ item_type: 'SHIPPING', item_id: 1, requested_amount: 1 }],
+		});
+		expect(
+			mapRefund(shipping, { ...refundOptions, [option]: undefined }).returnOrder,
+		).toBeUndefined();
+	});
 });

@@ -31,6 +31,13 @@ import { writeTimingFrom, writeTimingOptions } from '../writeTiming';
 
 const show = showFor('creditNote');
 
+/**
+ * The codes a return order gets unless the node says otherwise: a reason code and a disposition
+ * code whose action is Credit Only, which the merchant creates once (docs/setup-fo.md). The same
+ * values are the fields' defaults (literals there, as n8n's lint wants).
+ */
+export const RETURN_DEFAULTS = { reasonCode: 'REFUND', dispositionCode: 'CREDIT' } as const;
+
 export const description: INodeProperties[] = [
 	{
 		displayName: 'Input',
@@ -74,29 +81,31 @@ export const description: INodeProperties[] = [
 		description:
 			'Display value of the main account that free-text credit notes (shipping, amounts not tied to items) are posted to. Needed only for such refunds.',
 	},
+	{
+		displayName: 'Return Reason Code',
+		name: 'returnReasonCode',
+		type: 'string',
+		required: true,
+		default: 'REFUND',
+		displayOptions: { show: show(['create']) },
+		description:
+			'Return reason code of every return order (Sales and marketing > Setup > Returns > Return reason codes); the code must exist in the legal entity',
+	},
+	{
+		displayName: 'Return Disposition Code',
+		name: 'returnDispositionCode',
+		type: 'string',
+		required: true,
+		default: 'CREDIT',
+		displayOptions: { show: show(['create']) },
+		description:
+			'Disposition code of every return line: one whose action is Credit Only, so the return order is invoiced as a credit without the goods arriving (Sales and marketing > Setup > Returns > Disposition codes)',
+	},
 	{ ...skuMappingField, displayOptions: { show: show(['create']) } },
 	optionsField(show(['create']), [
 		dimensionDelimiterField,
 		{ ...dryRunField },
 		referencePrefixField,
-		{
-			displayName: 'Return Disposition Code',
-			name: 'returnDispositionCode',
-			type: 'string',
-			default: '',
-			placeholder: 'Credit',
-			description:
-				'What happens to returned items, e.g. Credit (Sales and marketing > Setup > Returns > Disposition codes)',
-		},
-		{
-			displayName: 'Return Reason Code',
-			name: 'returnReasonCode',
-			type: 'string',
-			default: '',
-			placeholder: 'Damaged',
-			description:
-				'The return reason code of return orders, e.g. Damaged (Sales and marketing > Setup > Returns > Return reason codes)',
-		},
 		siteLocator('Return Site', 'returned items come back to'),
 		warehouseLocator('Return Warehouse', 'returned items come back to'),
 		{
@@ -129,10 +138,15 @@ export const description: INodeProperties[] = [
 			name: 'taxMode',
 			type: 'options',
 			options: [
+				{
+					name: 'Same as the Order',
+					value: 'auto',
+					description: "The order's is_tax_inclusive_pricing, as its sales order was posted",
+				},
 				{ name: 'Prices Exclude Tax', value: 'exclusive' },
 				{ name: 'Prices Include Tax', value: 'inclusive' },
 			],
-			default: 'exclusive',
+			default: 'auto',
 			description: 'The basis the order was posted with',
 		},
 		...writeTimingOptions,
@@ -147,6 +161,8 @@ export async function execute(op: OperationContext): Promise<IDataObject[]> {
 	const mainAccount = String(fn.getNodeParameter('mainAccount', itemIndex, '')).trim();
 	const shippingAccount = String(options.shippingMainAccount ?? '').trim();
 	const text = (name: string) => String(options[name] ?? '').trim() || undefined;
+	const topText = (name: string, fallback: string) =>
+		String(fn.getNodeParameter(name, itemIndex, fallback) ?? '').trim() || undefined;
 	return await postCreditNotes(
 		fn,
 		recordParameter<IDataObject>(fn, itemIndex),
@@ -160,9 +176,13 @@ export async function execute(op: OperationContext): Promise<IDataObject[]> {
 			referencePrefix: text('referencePrefix'),
 			customer: documentCustomerParameter(fn, itemIndex),
 			mapping: {
-				taxMode: (options.taxMode as 'exclusive' | 'inclusive') ?? 'exclusive',
-				returnReasonCode: text('returnReasonCode'),
-				returnDispositionCode: text('returnDispositionCode'),
+				// Same as the order (posting/creditNote.ts) unless a basis is chosen.
+				taxMode:
+					options.taxMode === 'exclusive' || options.taxMode === 'inclusive'
+						? options.taxMode
+						: undefined,
+				returnReasonCode: topText('returnReasonCode', RETURN_DEFAULTS.reasonCode),
+				returnDispositionCode: topText('returnDispositionCode', RETURN_DEFAULTS.dispositionCode),
 				defaultReturnSiteId: locatorValue(options.siteId) || undefined,
 				defaultReturnWarehouseId: locatorValue(options.warehouseId) || undefined,
 				freeText: mainAccount
