@@ -14,7 +14,7 @@
  * names the product, a variant's SKU the variant; an item of a product tracked by product is
  * written by product_id (BigCommerce refuses variant_id for it), else by variant_id. A SKU the
  * store does not sell, a row without SKU and a warehouse the table does not map are output as
- * items, not errors.
+ * items, not errors, each with a message saying what to do (`alreadyReported` on the next syncs).
  *
  * Echoes: the store fires store/sku|product/inventory/updated for these writes. The pack's
  * BigCommerce Trigger does not subscribe inventory events, so nothing here reacts to them; a
@@ -48,6 +48,8 @@ export interface StockMemory {
 	sent?: Record<string, number>;
 	/** sku → how BigCommerce names it in an adjustment. */
 	ids?: Record<string, { product_id?: number; variant_id?: number }>;
+	/** The issues the last sync reported (their messages), so a repeated one says so. */
+	reported?: string[];
 }
 
 export interface StockSyncOptions {
@@ -164,6 +166,10 @@ export async function syncStock(
 		}
 	});
 	memory.ids = ids;
+	// The same issue comes back every sync until someone fixes it: flag the repeats.
+	const before = new Set(memory.reported ?? []);
+	for (const issue of issues) issue.alreadyReported = before.has(String(issue.message));
+	memory.reported = issues.map((i) => String(i.message));
 	const written = calls.reduce((n, c) => n + Number(c.items), 0);
 	return {
 		summary: {

@@ -216,10 +216,14 @@ describe('fulfilment: packing slips to shipments', () => {
 			// The slip was posted three days ago (its version with it); a newer slip moves the watermark.
 			const d365 = fx.sandbox.services.d365 as unknown as D365Sandbox;
 			const past = new Date(Date.now() - 3 * 86400000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-			for (const set of ['CustPackingSlipJourBiEntities', 'CustPackingSlipVersionBiEntities'])
-				for (const r of d365.store.all(set))
-					if (r.data.InternalPackingSlipId === id)
-						r.data[set.includes('Version') ? 'VersionDateTime' : 'CreatedOn'] = past;
+			for (const r of d365.store.all('CustPackingSlipJourBiEntities'))
+				if (r.data.InternalPackingSlipId === id) r.data.CreatedOn = past;
+			// VersionDateTime is a key: the row is stored again under its new key.
+			for (const r of d365.store.all('CustPackingSlipVersionBiEntities'))
+				if (r.data.InternalPackingSlipId === id) {
+					d365.store.remove('CustPackingSlipVersionBiEntities', r);
+					d365.store.seed('CustPackingSlipVersionBiEntities', { ...r.data, VersionDateTime: past });
+				}
 			expect((await ship(await poll(foMemory))).map((r) => r.status)).toEqual(['created']);
 			const other = await postedOrder();
 			await slip({ salesOrderNumber: other.salesOrderNumber });
@@ -238,16 +242,20 @@ describe('fulfilment: packing slips to shipments', () => {
 			const read = await poll(foMemory);
 			const old = read.find((r) => r.packingSlipId === id) as IDataObject;
 			expect(old).toMatchObject({ corrected: true, reRead: true });
-			const results = await ship(read);
+			const bcMemory = emptyStaticData();
+			const results = await ship(read, bcMemory);
 			expect(results.find((r) => r.packingSlipId === id)).toMatchObject({
 				status: 'cancellation',
 				action: expect.stringMatching(/was cancelled after BigCommerce order .* fix the shipment/),
+				needsReview: true,
+				alreadyReported: false,
 			});
 			expect(shipmentsOf(o.orderId)).toHaveLength(1);
-			// Reported again while the version is inside the window, never resent.
-			expect((await ship(await poll(foMemory))).map((r) => r.status).sort()).toEqual([
-				'alreadySent',
-				'cancellation',
+			// Read again while the version is inside the window: flagged as reported, never resent.
+			const repeat = await ship(await poll(foMemory), bcMemory);
+			expect(repeat.map((r) => [r.status, r.needsReview, r.alreadyReported]).sort()).toEqual([
+				['alreadySent', false, false],
+				['cancellation', true, true],
 			]);
 			expect(bigCommerceOf(fx).shipments.created).toHaveLength(2);
 		},

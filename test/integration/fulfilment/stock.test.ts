@@ -175,7 +175,8 @@ describe('stock sync', () => {
 				OnHandQuantity: 2,
 			},
 		]);
-		const { summary, issues } = await sync(emptyStaticData(), { safetyStock: 2 });
+		const memory = emptyStaticData();
+		const { summary, issues } = await sync(memory, { safetyStock: 2 });
 		expect(summary.written).toBe(2);
 		const id = Number(
 			[...bigCommerceOf(fx).store.products.values()].find((p) => p.sku === known)?.base_variant_id,
@@ -199,5 +200,8 @@ describe('stock sync', () => {
 				expect.stringMatching(/^F&O item NO-VARIANT at warehouse 11 has no BigCommerce SKU/),
 			]),
 		);
+		expect(issues.map((i) => i.alreadyReported)).toEqual([false, false, false]);
+		const again = await sync(memory, { safetyStock: 2 });
+		expect(again.issues.map((i) => i.alreadyReported)).toEqual([true, true, true]);
 	});
 });

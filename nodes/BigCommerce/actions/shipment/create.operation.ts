@@ -11,7 +11,12 @@ import {
 } from 'n8n-workflow';
 
 import { postingLockOf } from '../../fulfilment/lock';
-import { syncPackingSlip, type CarrierRow, type SlipInput } from '../../fulfilment/shipmentSync';
+import {
+	syncPackingSlip,
+	type CarrierRow,
+	type SlipInput,
+	type SyncResult,
+} from '../../fulfilment/shipmentSync';
 import { BIGCOMMERCE_CREDENTIAL } from '../../transport';
 import { httpContext } from '../parameters';
 
@@ -145,7 +150,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	).filter((c) => c.foCarrier);
 	const credentials = await this.getCredentials(BIGCOMMERCE_CREDENTIAL, i);
 	// What this node sent, per slip: the store's own shipments decide, this names a deleted one.
-	const memory = this.getWorkflowStaticData('node') as { sent?: Record<string, SentSlip> };
+	const memory = this.getWorkflowStaticData('node') as {
+		sent?: Record<string, SentSlip>;
+		reported?: Record<string, string>;
+	};
 	const key = `${slip.dataAreaId.toLowerCase()}|${slip.packingSlipId}`;
 	const before = memory.sent?.[key];
 	const result = await syncPackingSlip(httpContext(this), slip, {
@@ -166,5 +174,16 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 			},
 		};
 	}
-	return [result];
+	// A slip a person must look at is read again on every poll of the overlap window: say so once.
+	const review = needsReview(result)
+		? JSON.stringify([result.status, result.slip, result.notShipped])
+		: '';
+	const alreadyReported = !!review && memory.reported?.[key] === review;
+	if (review && !alreadyReported) memory.reported = { ...memory.reported, [key]: review };
+	return [{ ...result, needsReview: !!review, alreadyReported }];
 }
+
+/** Corrections, cancellations, deleted shipments and lines that could not ship: for a person. */
+const needsReview = (result: SyncResult) =>
+	['correction', 'cancellation', 'deletedInStore'].includes(result.status) ||
+	result.notShipped.some((n) => n.reason !== 'alreadyShippedInStore');
