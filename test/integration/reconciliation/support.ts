@@ -53,13 +53,11 @@ export class Ledger {
 		return number;
 	}
 
-	async postPayments(order: IDataObject): Promise<void> {
-		const out = await runNode(this.fixture, {
+	/** The Payment node's journal settings both payment operations post with, for WEB-GUEST. */
+	private journal(method: string): IDataObject {
+		return {
 			resource: 'payment',
-			operation: 'post',
 			dataAreaId: 'usmf',
-			input: 'order',
-			bigcommerceRecord: order,
 			storeHash: this.storeHash,
 			customerMode: 'account',
 			customerAccount: 'WEB-GUEST',
@@ -67,8 +65,17 @@ export class Ledger {
 			offsetAccount: 'USMF OPER',
 			journalName: 'ARPay',
 			journalPer: 'day',
-			paymentMethodMap: { entries: [{ bigcommerce: 'braintree.card', paymentMethod: 'CARD' }] },
+			paymentMethodMap: { entries: [{ bigcommerce: method, paymentMethod: 'CARD' }] },
 			options: {},
+		};
+	}
+
+	async postPayments(order: IDataObject): Promise<void> {
+		const out = await runNode(this.fixture, {
+			...this.journal('braintree.card'),
+			operation: 'post',
+			input: 'order',
+			bigcommerceRecord: order,
 		});
 		const failed = out.filter((o) => o.error);
 		if (failed.length) throw new Error(`payments not posted: ${JSON.stringify(failed)}`);
@@ -94,21 +101,11 @@ export class Ledger {
 	/** The refund's payout lines (DebitAmount per refund payment), as refund sync posts them. */
 	async postPayout(order: IDataObject, refund: IDataObject): Promise<void> {
 		const out = await runNode(this.fixture, {
-			resource: 'payment',
+			...this.journal('braintree'),
 			operation: 'postRefund',
-			dataAreaId: 'usmf',
 			input: 'refund',
 			bigcommerceRecord: refund,
 			bigcommerceOrder: order,
-			storeHash: this.storeHash,
-			customerMode: 'account',
-			customerAccount: 'WEB-GUEST',
-			offsetAccountType: 'Bank',
-			offsetAccount: 'USMF OPER',
-			journalName: 'ARPay',
-			journalPer: 'day',
-			paymentMethodMap: { entries: [{ bigcommerce: 'braintree', paymentMethod: 'CARD' }] },
-			options: {},
 		});
 		if (out.some((o) => o.error)) throw new Error(`payout not posted: ${JSON.stringify(out)}`);
 	}
