@@ -44,6 +44,11 @@ export interface OrderReconciliation {
 	totalExTax: FigurePair;
 	tax: FigurePair;
 	paid: FigurePair | null;
+	/**
+	 * BigCommerce's refunds against the part of them F&O holds a credit document for (counted at
+	 * BigCommerce's amount: the credit documents' own lines are not read, so a credit note of
+	 * another amount is not seen here; payout lines, when expected, are compared by amount).
+	 */
 	refunded: FigurePair;
 	/** What differs, in words a person can act on. */
 	notes: string[];
