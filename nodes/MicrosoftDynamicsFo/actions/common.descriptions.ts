@@ -127,7 +127,7 @@ export const skuMappingField: INodeProperties = {
 	default: {},
 	placeholder: 'Add SKU',
 	description:
-		'SKUs that are not an item number or a product variant number in F&O. These win over the lookup.',
+		"SKUs that are not an item number or a product variant number in F&O, e.g. the store's JKT-RAIN-M-BLU sold as item A0001 in size M and color BLU. A row here wins over the lookup; SKUs F&O knows need no row.",
 	options: [
 		{
 			displayName: 'SKU',
@@ -139,7 +139,8 @@ export const skuMappingField: INodeProperties = {
 					type: 'string',
 					default: '',
 					placeholder: 'JKT-RAIN-M-BLU',
-					description: 'The SKU exactly as the store sells it (product or variant SKU)',
+					description:
+						'The SKU exactly as the store sells it (the SKU of the product or of its variant in BigCommerce), e.g. JKT-RAIN-M-BLU',
 				},
 				locatorField({
 					displayName: 'Item Number',
