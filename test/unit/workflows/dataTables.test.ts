@@ -34,7 +34,9 @@ type Workflow = {
 const ROOT = join(__dirname, '..', '..', '..');
 const read = (name: string): Workflow =>
 	JSON.parse(readFileSync(join(ROOT, 'workflows', `${name}.json`), 'utf8')) as Workflow;
-const SHIPPED = ['order-sync', 'backfill', 'refund-sync', 'customer-sync'];
+/** The return flow: F&O → BigCommerce (shipments, stock), scheduled, with review rows. */
+const BACK_TO_STORE = ['fulfilment-sync', 'stock-sync'];
+const SHIPPED = ['order-sync', 'backfill', 'refund-sync', 'customer-sync', ...BACK_TO_STORE];
 const ALL = [...SHIPPED, 'replay-failures', 'error-handler', 'reconciliation'];
 const node = (wf: Workflow, name: string): Node => {
 	const found = wf.nodes.find((n) => n.name === name);
@@ -89,11 +91,21 @@ describe.each(ALL)('%s', (name) => {
 
 describe.each(SHIPPED)('%s (shipped)', (name) => {
 	const wf = read(name);
-	const foNodes = wf.nodes.filter((n) => n.type.endsWith('.microsoftDynamicsFo'));
+	const packNodes = wf.nodes.filter((n) => /\.(microsoftDynamicsFo|bigCommerce)$/.test(n.type));
+	const writers = packNodes.filter((n) => n.parameters.operation !== 'getAll');
+	/** A node's parents, looking through an If that only filters what one node sends. */
+	const feeders = (name: string) =>
+		parentsOf(wf, name).flatMap((p) =>
+			node(wf, p).type === 'n8n-nodes-base.if' ? parentsOf(wf, p) : [p],
+		);
 
-	it('sends every F&O failure to Record failure and every F&O output to Audit record', () => {
-		expect(parentsOf(wf, 'Record failure').sort()).toEqual(foNodes.map((n) => n.name).sort());
-		expect(parentsOf(wf, 'Audit record').sort()).toEqual(foNodes.map((n) => n.name).sort());
+	it('sends every pack node’s failure to Record failure and every write’s output to Audit record', () => {
+		expect(parentsOf(wf, 'Record failure').sort()).toEqual(packNodes.map((n) => n.name).sort());
+		for (const n of packNodes) {
+			expect([n.name, n.onError]).toEqual([n.name, 'continueErrorOutput']);
+			expect(wf.connections[n.name].main[1].map((t) => t.node)).toEqual(['Record failure']);
+		}
+		expect(feeders('Audit record').sort()).toEqual(writers.map((n) => n.name).sort());
 		expect(tableOf(node(wf, 'Save failure'))).toBe(FAILURE_TABLE);
 		expect(tableOf(node(wf, 'Save audit'))).toBe(AUDIT_TABLE);
 		// A table that cannot be written never stops a posting; the stop message says so instead.
@@ -117,6 +129,40 @@ describe.each(SHIPPED)('%s (shipped)', (name) => {
 
 	it('names the error handler as its error workflow', () => {
 		expect(wf.settings.errorWorkflow).toBe(read('error-handler').id);
+	});
+});
+
+describe.each(BACK_TO_STORE)('%s (back to the store)', (name) => {
+	const wf = read(name);
+	const [writer] = wf.nodes.filter((n) => n.type.endsWith('.bigCommerce'));
+	const replayed = JSON.stringify(node(read('replay-failures'), 'Chosen rows').parameters);
+	const kind = (n: string) =>
+		(
+			node(wf, n).parameters.assignments.assignments as Array<{ name: string; value: unknown }>
+		).find((a) => a.name === 'kind')?.value;
+
+	it('sends what a person must act on, once, to the failure table as review rows the replay leaves alone', () => {
+		expect(parentsOf(wf, 'Save failure').sort()).toEqual(['Record failure', 'To review']);
+		const [check] = parentsOf(wf, 'To review');
+		expect(parentsOf(wf, check)).toEqual([writer.name]);
+		expect(JSON.stringify(node(wf, check).parameters)).toContain('!$json.alreadyReported');
+		for (const n of ['Record failure', 'To review']) {
+			expect(kind(n)).toMatch(/^(shipment|stock)(-review)?$/);
+			expect(replayed).not.toContain(`'${String(kind(n))}'`);
+		}
+	});
+
+	it('takes the Posting Lock on the store write and the sticky notes name what to change', () => {
+		expect(writer.parameters.postingLock).toBe('process');
+		const notes = wf.nodes
+			.filter((n) => n.type.endsWith('stickyNote'))
+			.map((n) => String(n.parameters.content))
+			.join('\n');
+		const change =
+			name === 'fulfilment-sync'
+				? ['Carrier Mapping', 'Store Hash', 'schedule', 'Posting Lock']
+				: ['Warehouse → Location', 'Safety Stock', 'schedule', 'SKU Mapping', 'Posting Lock'];
+		for (const words of change) expect(notes).toContain(words);
 	});
 });
 
