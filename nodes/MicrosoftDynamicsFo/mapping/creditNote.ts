@@ -101,6 +101,8 @@ export interface RefundDraft {
 		lines: ReturnOrderLineDraft[];
 		/** The BigCommerce SKU of each line, in line order. */
 		skus: string[];
+		/** The refunded BigCommerce order line (product id) of each line, in line order. */
+		orderLineIds: number[];
 	};
 	freeTextCredit?: { header: FreeTextHeaderDraft; lines: FoFreeTextInvoiceLine[] };
 	totals: {
@@ -235,6 +237,7 @@ export function mapRefund(refund: BcRefund, options: RefundMappingOptions): Refu
 			}),
 			lines,
 			skus,
+			orderLineIds: productItems.map((i) => i.item_id),
 		};
 	}
 

@@ -191,6 +191,9 @@ export interface FoReturnOrderLine extends FoItemFields {
 	ReturnSiteId?: string;
 	ReturnWarehouseId?: string;
 	SalesUnitSymbol?: string;
+	/** The original sales line's InventoryLotId, on the field chosen (posting/returnLineLinks.ts). */
+	ReturningInventoryLotId?: string;
+	ReferenceInventoryLotId?: string;
 }
 
 /** Entity set FreeTextInvoiceHeaders: create body (InvoiceIdentifier is a generated RecId). */

@@ -44,6 +44,7 @@ import {
 import { FREE_TEXT_CREDIT, RETURN_ORDER, type DocumentDescriptor } from './documents';
 import type { EntityKeys } from '../odata';
 import { postingLock, type RecordLocker } from './lock';
+import { linkReturnLines, type ReturnLineLink, type ReturnLineLinks } from './returnLineLinks';
 
 export type RefundInput = 'refund' | 'order';
 
@@ -59,6 +60,8 @@ export interface CreditNoteSettings extends WriteSettings {
 	>;
 	skuTable?: SkuMappingTable;
 	skuCache?: SkuCache;
+	/** Return lines linked to the original sales lines on this field (default), or not at all. */
+	returnLineLink?: ReturnLineLink;
 	dryRun?: boolean;
 	itemIndex?: number;
 	/** Holds check-and-post of each refund against concurrent executions. */
@@ -203,6 +206,7 @@ export async function postRefund(
 	const missing = docs.filter((d) => !d.action);
 	const countMissing = (requests = 1) => missing.forEach((d) => d.audit.count(requests));
 	let customerAccount: string | undefined;
+	let salesLineLinks: ReturnLineLinks | undefined;
 
 	if (missing.length) {
 		// 3. Customer and items, all before anything is written.
@@ -246,6 +250,20 @@ export async function postRefund(
 				);
 			}
 			returnLines = withReturnItems(draft.returnOrder, resolution.items, refund);
+			const link = settings.returnLineLink ?? 'ReturningInventoryLotId';
+			if (link !== 'none') {
+				const linked = await linkReturnLines(context, returnLines, draft.returnOrder.orderLineIds, {
+					field: link,
+					dataAreaId,
+					storeHash: settings.storeHash,
+					orderId: refund.order_id,
+					referencePrefix: settings.referencePrefix,
+					itemIndex,
+					count: countMissing,
+				});
+				returnLines = linked.lines;
+				salesLineLinks = linked.links;
+			}
 		}
 
 		// 4. Write each missing document (or only say what would be written), all complete first.
@@ -283,6 +301,7 @@ export async function postRefund(
 			result.invoiceIdentifier = doc.keys.InvoiceIdentifier;
 		if (customerAccount) result.customerAccount = customerAccount;
 		if (lines) result.lineCount = lines.length;
+		if (doc.kind === 'returnOrder' && salesLineLinks) result.salesLineLinks = { ...salesLineLinks };
 		if (missing.length)
 			result.amount =
 				doc.kind === 'returnOrder' ? draft.totals.returnOrderAmount : draft.totals.freeTextAmount;

@@ -527,7 +527,21 @@ export function validate(
 					'Item number',
 					exists(store, 'ReleasedProductsV2', company, 'ItemNumber', data.ItemNumber),
 					'Items',
-				)
+				) ??
+				(blank(data[switches.returnLineLinkField])
+					? undefined
+					: relation(
+							switches.returnLineLinkField,
+							'Lot ID',
+							store
+								.list('SalesOrderLines', company)
+								.some(
+									(l) =>
+										l.InventoryLotId === data[switches.returnLineLinkField] &&
+										l.ItemNumber === data.ItemNumber,
+								),
+							'Order lines',
+						))
 			);
 		case 'FreeTextInvoiceHeaders':
 			if (blank(data.CustomerAccount)) return [mandatoryLine('Customer account')];

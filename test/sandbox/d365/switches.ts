@@ -67,6 +67,13 @@ export interface D365Switches {
 	 * InternalPackingSlipId links a version to its slip.
 	 */
 	packingSlipVersionJourIsSourceKey: boolean;
+	/**
+	 * The ReturnOrderLines property that links a return line to the sales line it returns (the
+	 * original SalesOrderLines.InventoryLotId). UNVERIFIED: both ReturningInventoryLotId and
+	 * ReferenceInventoryLotId are on the entity and no source says which F&O reads; the one named
+	 * here must be a lot of a sales line of the same item, the other is stored unchecked.
+	 */
+	returnLineLinkField: 'ReturningInventoryLotId' | 'ReferenceInventoryLotId';
 }
 
 export function defaultSwitches(): D365Switches {
@@ -92,5 +99,6 @@ export function defaultSwitches(): D365Switches {
 		totalsCalculated: true,
 		packingSlipInventTransIdIsLotId: true,
 		packingSlipVersionJourIsSourceKey: true,
+		returnLineLinkField: 'ReturningInventoryLotId',
 	};
 }

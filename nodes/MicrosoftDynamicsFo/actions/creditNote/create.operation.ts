@@ -19,6 +19,7 @@ import {
 	warehouseLocator,
 } from '../common.descriptions';
 import { postCreditNotes, type RefundInput } from '../../posting/creditNote';
+import type { ReturnLineLink } from '../../posting/returnLineLinks';
 import type { OperationContext } from '../context';
 import {
 	displayValueSegments,
@@ -106,6 +107,28 @@ export const description: INodeProperties[] = [
 		dimensionDelimiterField,
 		{ ...dryRunField },
 		referencePrefixField,
+		{
+			displayName: 'Link Return Lines By',
+			name: 'returnLineLink',
+			type: 'options',
+			options: [
+				{
+					name: 'Returning Lot ID',
+					value: 'ReturningInventoryLotId',
+					description: "The original sales line's lot ID in ReturningInventoryLotId",
+				},
+				{
+					name: 'Reference Lot ID',
+					value: 'ReferenceInventoryLotId',
+					description: "The original sales line's lot ID in ReferenceInventoryLotId",
+				},
+				{ name: 'No Link', value: 'none' },
+			],
+			default: 'ReturningInventoryLotId',
+			// Which of the two F&O reads as the link is unverified (posting/returnLineLinks.ts).
+			description:
+				'How each return line names the sales line it returns (found by the order’s reference). Which field your F&O version reads is not documented: check one return order after the first refund.',
+		},
 		siteLocator('Return Site', 'returned items come back to'),
 		warehouseLocator('Return Warehouse', 'returned items come back to'),
 		{
@@ -200,6 +223,7 @@ export async function execute(op: OperationContext): Promise<IDataObject[]> {
 			},
 			skuTable: skuTableFrom(fn.getNodeParameter('skuMapping', itemIndex, {})),
 			skuCache: op.skuCache,
+			returnLineLink: (options.returnLineLink as ReturnLineLink | undefined) ?? undefined,
 			dryRun: Boolean(options.dryRun),
 			lock: op.lock,
 			...writeTimingFrom(options),
