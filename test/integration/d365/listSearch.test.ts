@@ -6,7 +6,7 @@
  * default. The typed text is searched in F&O with its `eq '*text*'` contains over the id and the
  * name (the $filter is read back from the sandbox's request log), never by downloading the list.
  */
-import type { IDataObject, INodeListSearchResult } from 'n8n-workflow';
+import type { IDataObject, INodeListSearchResult, INodePropertyCollection } from 'n8n-workflow';
 
 import { SEARCH_LIST_SIZE } from '../../../nodes/MicrosoftDynamicsFo/actions/listSearch';
 import { MicrosoftDynamicsFo } from '../../../nodes/MicrosoftDynamicsFo/MicrosoftDynamicsFo.node';
@@ -127,10 +127,10 @@ describe('Released product list (Item Number, also in the SKU Mapping)', () => {
 		const mapping = new MicrosoftDynamicsFo().description.properties.find(
 			(p) => p.name === 'skuMapping',
 		);
-		const row = (mapping?.options as Array<{ values: IDataObject[] }>)[0].values;
-		const itemNumber = row.find((f) => f.name === 'itemNumber') as IDataObject;
-		expect(itemNumber.type).toBe('resourceLocator');
-		expect((itemNumber.modes as IDataObject[])[0]).toMatchObject({
+		const row = (mapping?.options as INodePropertyCollection[])[0].values;
+		const itemNumber = row.find((f) => f.name === 'itemNumber');
+		expect(itemNumber?.type).toBe('resourceLocator');
+		expect(itemNumber?.modes?.[0]).toMatchObject({
 			type: 'list',
 			typeOptions: { searchListMethod: 'searchReleasedProducts', searchable: true },
 		});
