@@ -105,7 +105,7 @@ async function postOrder(mode: TaxModeName): Promise<{ order: IDataObject; diffe
 	});
 	await fx.admin('POST', `/bigcommerce/orders/${created.id}/transactions`, { event: 'capture' });
 	// The shopper saw euros; the store's books (and F&O's documents) are in dollars.
-	const order = { ...(await readOrder(fx, Number(created.id))), currency_code: 'EUR' };
+	const order: IDataObject = { ...(await readOrder(fx, Number(created.id))), currency_code: 'EUR' };
 	expect(order.default_currency_code).toBe('USD');
 	const params = salesOrderParameters(fx, order, {
 		...TAX_MODE_PARAMETERS[mode],

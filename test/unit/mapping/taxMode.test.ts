@@ -8,6 +8,7 @@
 import {
 	mapSalesOrder,
 	type BcOrder,
+	type BcOrderProduct,
 	type FoSalesOrderLine,
 	type SalesOrderMappingOptions,
 } from '../../../nodes/MicrosoftDynamicsFo/mapping';
@@ -48,7 +49,7 @@ function mapped(c: Omit<CorpusCase, 'id' | 'lines'>, id = 801) {
 }
 
 function asPosted(order: BcOrder, draft: ReturnType<typeof mapSalesOrder>, extra = {}) {
-	return withTaxMode(order, order.products ?? [], draft, {
+	return withTaxMode(order, (order.products ?? []) as BcOrderProduct[], draft, {
 		taxCalculation: 'asPosted',
 		asPosted: { ...AS_POSTED, ...extra },
 	});
@@ -58,7 +59,7 @@ describe('F&O calculates', () => {
 	it('leaves header and lines as mapped and says so in the totals', () => {
 		const { order, draft } = mapped({ rate: 0.0825, coupon: 10, shipping: 5 });
 		for (const taxCalculation of ['fo', undefined] as const) {
-			const out = withTaxMode(order, order.products ?? [], draft, {
+			const out = withTaxMode(order, (order.products ?? []) as BcOrderProduct[], draft, {
 				taxCalculation,
 				asPosted: AS_POSTED,
 			});

@@ -3,7 +3,7 @@
  * TaxDifferenceError it feeds): F&O's header totals as SalesOrderHeadersV2 answers them against
  * BigCommerce's total_inc_tax and total_tax, in cents, signed F&O − BigCommerce, per tax mode.
  */
-import type { INode } from 'n8n-workflow';
+import type { IDataObject, INode } from 'n8n-workflow';
 
 import type { BcOrder } from '../../../nodes/MicrosoftDynamicsFo/mapping';
 import {
@@ -19,7 +19,7 @@ const order = {
 	total_tax: '9.1300',
 } as unknown as BcOrder;
 const written = { salesOrderNumber: 'SO-000318', currencyCode: 'USD' };
-const header = (total: unknown, tax: unknown, extra = {}) => ({
+const header = (total: number | string, tax: number | string, extra = {}): IDataObject => ({
 	AreTotalsCalculated: 'Yes',
 	OrderTotalAmount: total,
 	OrderTotalTaxAmount: tax,
