@@ -3,8 +3,8 @@
  * mapping problem says that nothing was written and what to do, and the node fields it sends the
  * person to exist under those names in the node as built (a renamed field fails here, not in front
  * of a user); F&O's unknown company points at the Legal Entity list and the credential's default;
- * the failed item names its BigCommerce record. Through the router, a mapping error of a real
- * operation reaches the item's error with its advice.
+ * the failed item names its BigCommerce record. (Through the router, a mapping error of a real
+ * operation reaching the item's error with its advice: test/unit/fo-node/node.test.ts.)
  */
 import type { INodeProperties } from 'n8n-workflow';
 
@@ -173,52 +173,5 @@ describe('the failed item names its BigCommerce record', () => {
 		expect(taggedWithRecord(fn({ bigcommerceRecord: { id: null } }), 'salesOrder', 0, 'Bad')).toBe(
 			'Bad',
 		);
-	});
-});
-
-describe('through the router', () => {
-	it('a guest order without an email fails its item with the message naming the order and the fix, before any request', async () => {
-		const parameters: Record<string, unknown> = {
-			resource: 'customer',
-			operation: 'upsert',
-			source: 'order',
-			guestMode: 'perEmail',
-			bigcommerceRecord: {
-				id: 120,
-				customer_id: 0,
-				billing_address: { first_name: 'Ann', last_name: 'Lee', email: '', country_iso2: 'US' },
-			},
-		};
-		const context = {
-			getInputData: () => [{ json: {} }],
-			getNode: () => ({
-				id: 'n',
-				name: 'Dynamics 365 F&O',
-				type: 'microsoftDynamicsFo',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			}),
-			getNodeParameter: (name: string, _i: number, fallback?: unknown) =>
-				parameters[name] ?? fallback,
-			getTimezone: () => 'UTC',
-			continueOnFail: () => true,
-			getCredentials: async () => ({
-				environmentUrl: 'https://contoso.operations.dynamics.com',
-				dataAreaId: 'usmf',
-			}),
-			helpers: {
-				httpRequest: async () => {
-					throw new Error('no request may be made');
-				},
-			},
-		};
-		const [[item]] = await new MicrosoftDynamicsFo().execute.call(context as never);
-		const error = item.json.error as { message: string; description: string };
-		// The message names the order already, so it is not tagged a second time.
-		expect(error.message).toBe(
-			'Guest order 120 has no billing email; guest mode "perEmail" needs an email to find or create the customer',
-		);
-		expect(error.description).toBe(mappingAdvice('GUEST_EMAIL_MISSING'));
 	});
 });

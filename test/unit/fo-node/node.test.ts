@@ -2,11 +2,13 @@
  * The F&O node's router, offline: every operation its selectors offer reaches an `execute` (none is
  * left dangling), an unknown one is refused before anything runs, and a failed item under
  * continueOnFail carries the `failed` audit under its error, beside the message. An item the
- * BigCommerce trigger could not fetch is refused for that reason by every operation that reads it.
+ * BigCommerce trigger could not fetch is refused for that reason by every operation that reads it;
+ * a mapping error carries the advice of errorAdvice.ts.
  */
 import { NodeApiError, type INodeProperties } from 'n8n-workflow';
 
 import { fetchFailedItem } from '../../../nodes/BigCommerce/trigger/items';
+import { mappingAdvice } from '../../../nodes/MicrosoftDynamicsFo/actions/errorAdvice';
 import { MicrosoftDynamicsFo } from '../../../nodes/MicrosoftDynamicsFo/MicrosoftDynamicsFo.node';
 
 const description = new MicrosoftDynamicsFo().description;
@@ -117,6 +119,36 @@ describe('F&O node router', () => {
 			},
 			pairedItem: { item: 0 },
 		});
+	});
+
+	it('a mapping error fails its item with the message and the advice, before any request', async () => {
+		const context = offlineContext(
+			{
+				resource: 'customer',
+				operation: 'upsert',
+				source: 'order',
+				guestMode: 'perEmail',
+				bigcommerceRecord: {
+					id: 120,
+					customer_id: 0,
+					billing_address: { first_name: 'Ann', last_name: 'Lee', email: '', country_iso2: 'US' },
+				},
+			},
+			{
+				credentials: {
+					environmentUrl: 'https://contoso.operations.dynamics.com',
+					dataAreaId: 'usmf',
+				},
+				continueOnFail: true,
+			},
+		);
+		const [[item]] = await new MicrosoftDynamicsFo().execute.call(context as never);
+		const error = item.json.error as { message: string; description: string };
+		// The message names the order already, so it is not tagged a second time.
+		expect(error.message).toBe(
+			'Guest order 120 has no billing email; guest mode "perEmail" needs an email to find or create the customer',
+		);
+		expect(error.description).toBe(mappingAdvice('GUEST_EMAIL_MISSING'));
 	});
 
 	describe('an item the trigger could not fetch (the 404 after its 200)', () => {
