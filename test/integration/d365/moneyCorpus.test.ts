@@ -13,6 +13,9 @@
  *   written, once: taxReadBack.ts);
  * - an order that does not add up fails with its typed error (TOTALS_MISMATCH) and nothing at all
  *   is written to F&O.
+ *
+ * The sandbox's F&O has automatic charges and trade-agreement discounts switched on throughout, so
+ * an order written without the fields that stop re-pricing would not add up.
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -47,6 +50,14 @@ afterAll(() => fx.close());
 beforeEach(async () => {
 	await fx.reset();
 	await releaseChargeItems(fx);
+	// F&O as a merchant's may have it: automatic charges and trade-agreement discounts that
+	// re-price an order unless the pack's stopping fields are sent.
+	await fx.admin('PUT', '/d365/switches', {
+		autoChargeAmount: 7.5,
+		tradeAgreementLineDiscountPercentage: 5,
+		tradeAgreementMultilineDiscountPercentage: 3,
+		tradeAgreementTotalDiscountPercentage: 2,
+	});
 });
 
 const reference = (order: IDataObject) => `BC-${fx.bigCommerceCredentials.storeHash}-${order.id}`;
