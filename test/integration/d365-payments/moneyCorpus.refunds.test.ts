@@ -27,7 +27,7 @@ import {
 	TAX_MODES,
 	type TaxModeName,
 } from '../d365/moneyCorpusSupport';
-import { readOrder, readRefunds, runNode } from './support';
+import { creditNoteParameters, readOrder, readRefunds, runNode } from './support';
 
 let fx: SandboxFixture;
 
@@ -140,19 +140,7 @@ describe.each(TAX_MODES)('refunds of an order posted with tax mode %s', (mode) =
 			let productTax = 0;
 			for (const refund of refunds) {
 				const items = refund.items as IDataObject[];
-				const credit = await runNode(fx, {
-					resource: 'creditNote',
-					operation: 'create',
-					dataAreaId: 'usmf',
-					input: 'refund',
-					bigcommerceRecord: refund,
-					bigcommerceOrder: order,
-					storeHash: fx.bigCommerceCredentials.storeHash,
-					customerMode: 'account',
-					customerAccount: ACCOUNT,
-					mainAccount: '401100',
-					options: {},
-				});
+				const credit = await runNode(fx, creditNoteParameters(fx, refund, order));
 				expect(credit.every((c) => (c.audit as IDataObject).action === 'created')).toBe(true);
 				const payout = await runNode(fx, {
 					...paymentCommon(refund, order),

@@ -10,7 +10,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { startSandboxFixture, type SandboxFixture } from '../../support/sandboxFixture';
 import { salesOrderParameters } from '../../support/salesOrderParameters';
-import { readOrder, readRefunds, runNode } from './support';
+import { creditNoteParameters, readOrder, readRefunds, runNode } from './support';
 
 let fx: SandboxFixture;
 
@@ -45,20 +45,8 @@ async function refundedOrder(posted: boolean) {
 	return { order, refund };
 }
 
-function creditNote(refund: IDataObject, order: IDataObject, options: IDataObject = {}) {
-	return {
-		resource: 'creditNote',
-		operation: 'create',
-		dataAreaId: 'usmf',
-		input: 'refund',
-		bigcommerceRecord: refund,
-		bigcommerceOrder: order,
-		storeHash: fx.bigCommerceCredentials.storeHash,
-		customerMode: 'salesOrder',
-		mainAccount: '401100',
-		options,
-	};
-}
+const creditNote = (refund: IDataObject, order: IDataObject, options: IDataObject = {}) =>
+	creditNoteParameters(fx, refund, order, { customerMode: 'salesOrder', options });
 
 async function tentLot(): Promise<string> {
 	const line = (await records('SalesOrderLines')).find((l) => l.ItemNumber === 'TENT-2P-ALPINE');

@@ -94,3 +94,26 @@ export async function readRefunds(
 }
 
 export const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/** Credit Note → Create From BigCommerce Refund for one refund of `order` (usmf, main account 401100). */
+export function creditNoteParameters(
+	fixture: SandboxFixture,
+	refund: IDataObject,
+	order: IDataObject,
+	overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
+	return {
+		resource: 'creditNote',
+		operation: 'create',
+		dataAreaId: 'usmf',
+		input: 'refund',
+		bigcommerceRecord: refund,
+		bigcommerceOrder: order,
+		storeHash: fixture.bigCommerceCredentials.storeHash,
+		customerMode: 'account',
+		customerAccount: 'WEB-GUEST',
+		mainAccount: '401100',
+		options: {},
+		...overrides,
+	};
+}
