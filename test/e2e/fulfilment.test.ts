@@ -2,8 +2,10 @@
  * The two return-flow reference workflows in a real n8n 2.x, scheduled every few seconds instead
  * of every 15/30 minutes (the only change, besides the store hash): fulfilment-sync turns a
  * partial then a final F&O packing slip into two BigCommerce shipments and keeps them at two over
- * many more polls; stock-sync writes F&O on-hand per warehouse to the mapped locations and then
- * only what changed.
+ * many more polls, audits each once in bcd365_audit, and puts a later correction of a slip in
+ * bcd365_failures as one review row (not resent, not repeated every poll); stock-sync writes F&O
+ * on-hand per warehouse to the mapped locations and then only what changed, with its writes in the
+ * audit table and an unknown SKU as one review row. No execution fails.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +15,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { MicrosoftDynamicsFo } from '../../nodes/MicrosoftDynamicsFo/MicrosoftDynamicsFo.node';
 import type { BigCommerceSandbox } from '../sandbox/bigcommerce';
 import { addBulkProducts } from '../sandbox/bigcommerce/inventory';
+import { AUDIT_TABLE, dataTableRows, FAILURE_TABLE } from './support/dataTables';
 import { emptyStaticData } from '../support/n8n/context';
 import { salesOrderParameters } from '../support/salesOrderParameters';
 import { startSandboxFixture, type SandboxFixture } from '../support/sandboxFixture';
@@ -62,6 +65,21 @@ afterAll(async () => {
 }, 120_000);
 
 const bc = () => fx.sandbox.services.bigcommerce as unknown as BigCommerceSandbox;
+const tableRows = async (table: string, where: IDataObject) =>
+	(await dataTableRows(n8n, n8n.dataTableIds[table])).filter((r) =>
+		Object.entries(where).every(([k, v]) => r[k] === v),
+	);
+/** Waits for `polls` more executions of the workflow; every one of them succeeded. */
+async function morePolls(workflowId: string, polls: number) {
+	const before = (await executions(n8n, workflowId)).length;
+	await waitFor(
+		`${polls} more polls`,
+		async () => (await executions(n8n, workflowId)).length >= before + polls,
+		120_000,
+	);
+	const statuses = (await executions(n8n, workflowId)).map((e) => e.status);
+	expect(statuses.filter((status) => status !== 'success' && status !== 'running')).toEqual([]);
+}
 
 it('fulfilment-sync: partial then final packing slip → two shipments, once each over many polls', async () => {
 	const order = await fx.storeOrder({
@@ -97,12 +115,7 @@ it('fulfilment-sync: partial then final packing slip → two shipments, once eac
 		async () => bc().shipments.of(orderId).length === 2,
 		120_000,
 	);
-	const before = (await executions(n8n, IDS.fulfilment)).length;
-	await waitFor(
-		'three more polls',
-		async () => (await executions(n8n, IDS.fulfilment)).length >= before + 3,
-		120_000,
-	);
+	await morePolls(IDS.fulfilment, 3);
 	expect(
 		bc()
 			.shipments.of(orderId)
@@ -115,6 +128,34 @@ it('fulfilment-sync: partial then final packing slip → two shipments, once eac
 	).toEqual([2, 1]);
 	expect(bc().store.getOrder(orderId).statusId).toBe(2);
 	expect(bc().shipments.of(orderId)[0].trackingLink).toContain('1Z999AA10123456784');
+	const audited = await tableRows(AUDIT_TABLE.name, {
+		entity: 'shipment',
+		orderId: String(orderId),
+	});
+	expect(audited.map((r) => r.action)).toEqual(['created', 'created']);
+
+	// The final slip is corrected in F&O (the lamp was not shipped after all): one review row.
+	const final = (await fx.records('CustPackingSlipJourBiEntities', 'usmf')).filter(
+		(h) => h.SalesId === header.SalesOrderNumber,
+	)[1];
+	const lamp = (await fx.records('SalesOrderLines', 'usmf')).find(
+		(l) => l.SalesOrderNumber === header.SalesOrderNumber && l.ItemNumber === 'LAMP-HEAD-400',
+	) as IDataObject;
+	await fx.admin('POST', `/d365/packing-slips/${String(final.PackingSlipId)}/correct`, {
+		lines: [{ lineNumber: Number(lamp.LineNumber), quantity: 0 }],
+	});
+	const review = { kind: 'shipment-review', orderId: String(orderId) };
+	await waitFor(
+		'the correction review row',
+		async () => (await tableRows(FAILURE_TABLE.name, review)).length > 0,
+		120_000,
+	);
+	await morePolls(IDS.fulfilment, 3);
+	const reviews = await tableRows(FAILURE_TABLE.name, review);
+	expect(reviews).toHaveLength(1);
+	expect(reviews[0].errorMessage).toMatch(/was corrected after BigCommerce order/);
+	expect(bc().shipments.of(orderId)).toHaveLength(2);
+	expect(await tableRows(FAILURE_TABLE.name, { kind: 'shipment' })).toEqual([]);
 });
 
 it('stock-sync: on hand per warehouse reaches the mapped locations, then only what changed', async () => {
@@ -148,4 +189,29 @@ it('stock-sync: on hand per warehouse reaches the mapped locations, then only wh
 	const changedWrites = bc().inventory.adjustments.slice(writesBefore);
 	expect(changedWrites.map((a) => a.items)).toEqual([1]);
 	expect(bc().inventory.overlapping).toBe(0);
+	// Two syncs wrote (the first, the change): two audit rows, the last with its one adjustment.
+	const audited = await tableRows(AUDIT_TABLE.name, { entity: 'inventory' });
+	expect(audited).toHaveLength(2);
+	expect(JSON.parse(String(audited[1].keys))).toEqual([
+		{ locationId: 1, items: 1, transactionId: expect.stringMatching(/.+/) },
+	]);
+
+	// A SKU the store does not sell: one review row, not one per sync.
+	await fx.admin('PUT', '/d365/on-hand', [
+		{
+			ItemNumber: 'NOT-IN-STORE',
+			InventorySiteId: '1',
+			InventoryWarehouseId: '11',
+			OnHandQuantity: 5,
+		},
+	]);
+	const review = { kind: 'stock-review', bigcommerceId: 'NOT-IN-STORE' };
+	await waitFor(
+		'the unknown SKU review row',
+		async () => (await tableRows(FAILURE_TABLE.name, review)).length > 0,
+		120_000,
+	);
+	await morePolls(IDS.stock, 3);
+	expect(await tableRows(FAILURE_TABLE.name, review)).toHaveLength(1);
+	expect(await tableRows(FAILURE_TABLE.name, { kind: 'stock' })).toEqual([]);
 });
