@@ -10,6 +10,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { REMEMBERED_SLIPS } from '../../../nodes/BigCommerce/actions/shipment/create.operation';
 import { bigCommerceRequest } from '../../../nodes/BigCommerce/transport';
 import type { D365Sandbox } from '../../sandbox/d365';
 
@@ -281,6 +282,16 @@ describe('fulfilment: packing slips to shipments', () => {
 		expect(shipmentsOf(o.orderId)).toEqual([]);
 		// Without the node's memory (another workflow), the store's quantities decide: it ships again.
 		expect((await ship(slips)).map((r) => r.status)).toEqual(['created']);
+		// The memory keeps only the newest slips (it is saved with every execution).
+		const memory = Object.values(bcMemory.node)[0] as { sent: Record<string, unknown> };
+		const key = `usmf|${String(slips[0].packingSlipId)}`;
+		delete memory.sent[key];
+		for (let n = 0; n < REMEMBERED_SLIPS; n++) memory.sent[`usmf|OLD-${n}`] = {};
+		expect((await ship(slips, bcMemory)).map((r) => r.status)).toEqual(['alreadySent']);
+		const kept = Object.keys(memory.sent);
+		expect(kept).toHaveLength(REMEMBERED_SLIPS);
+		expect(kept).not.toContain('usmf|OLD-0');
+		expect(kept.at(-1)).toBe(key);
 	});
 
 	it('a line shipped by hand in the store is not shipped again; a fully shipped slip sends nothing', async () => {

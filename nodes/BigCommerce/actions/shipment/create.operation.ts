@@ -165,22 +165,30 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		sentBefore: before?.orderId === slip.bigCommerceOrderId ? before.shipments : undefined,
 		itemIndex: i,
 	});
-	if (result.status === 'created' || (result.status === 'alreadySent' && !before)) {
-		memory.sent = {
-			...memory.sent,
-			[key]: {
-				orderId: slip.bigCommerceOrderId,
-				shipments: result.shipments.map((s) => Number(s.id)),
-			},
-		};
-	}
+	if (result.status === 'created' || (result.status === 'alreadySent' && !before))
+		memory.sent = remember(memory.sent, key, {
+			orderId: slip.bigCommerceOrderId,
+			shipments: result.shipments.map((s) => Number(s.id)),
+		});
 	// A slip a person must look at is read again on every poll of the overlap window: say so once.
 	const review = needsReview(result)
 		? JSON.stringify([result.status, result.slip, result.notShipped])
 		: '';
 	const alreadyReported = !!review && memory.reported?.[key] === review;
-	if (review && !alreadyReported) memory.reported = { ...memory.reported, [key]: review };
+	if (review && !alreadyReported) memory.reported = remember(memory.reported, key, review);
 	return [{ ...result, needsReview: !!review, alreadyReported }];
+}
+
+/** Slips remembered: static data is saved with every execution, so only the newest ones. */
+export const REMEMBERED_SLIPS = 5000;
+
+function remember<T>(entries: Record<string, T> | undefined, key: string, value: T) {
+	const next = { ...entries };
+	delete next[key];
+	next[key] = value;
+	const keys = Object.keys(next);
+	for (const old of keys.slice(0, Math.max(0, keys.length - REMEMBERED_SLIPS))) delete next[old];
+	return next;
 }
 
 /** Corrections, cancellations, deleted shipments and lines that could not ship: for a person. */
