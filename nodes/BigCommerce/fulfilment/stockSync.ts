@@ -50,6 +50,8 @@ export interface StockMemory {
 	ids?: Record<string, { product_id?: number; variant_id?: number }>;
 	/** The issues the last sync reported (their messages), so a repeated one says so. */
 	reported?: string[];
+	/** `${locationId}|${sku}` → quantity of a SKU the store did not know: not looked up again. */
+	unknown?: Record<string, number>;
 }
 
 export interface StockSyncOptions {
@@ -119,9 +121,15 @@ export async function syncStock(
 		});
 	}
 	const sent = { ...memory.sent };
+	const unknownBefore = memory.unknown ?? {};
 	const changed = [...totals.values()]
 		.map((t) => ({ ...t, quantity: Math.max(0, Math.floor(t.quantity - options.safetyStock)) }))
-		.filter((t) => !options.onlyChanged || sent[`${t.locationId}|${t.sku}`] !== t.quantity);
+		.filter((t) => {
+			const key = `${t.locationId}|${t.sku}`;
+			return (
+				!options.onlyChanged || (sent[key] !== t.quantity && unknownBefore[key] !== t.quantity)
+			);
+		});
 	const ids = { ...memory.ids };
 	const unresolved = [...new Set(changed.map((c) => c.sku).filter((sku) => !ids[sku]))];
 	let lookups = 0;
@@ -139,8 +147,16 @@ export async function syncStock(
 		issues.push({
 			issue: 'unknownSku',
 			sku,
-			message: `SKU ${sku} is not sold in the store (no product or variant has it): not written`,
+			message: `SKU ${sku} is not sold in the store (no product or variant has it): not written; looked up again when its quantity changes`,
 		});
+	// An unknown SKU costs catalog calls: remember it with its quantity, so an unchanged one is
+	// not looked up on every sync (Only Changed off looks everything up again).
+	const stillUnknown: Record<string, number> = {};
+	for (const [key, quantity] of Object.entries(unknownBefore))
+		if (totals.has(key) && !ids[key.slice(key.indexOf('|') + 1)]) stillUnknown[key] = quantity;
+	for (const c of changed)
+		if (unknown.has(c.sku)) stillUnknown[`${c.locationId}|${c.sku}`] = c.quantity;
+	memory.unknown = stillUnknown;
 	const byLocation = new Map<number, { sku: string; item: AbsoluteItem }[]>();
 	for (const c of changed) {
 		if (unknown.has(c.sku)) continue;
@@ -153,12 +169,24 @@ export async function syncStock(
 		for (const [locationId, entries] of [...byLocation].sort((a, b) => a[0] - b[0])) {
 			for (let i = 0; i < entries.length; i += MAX_ADJUSTMENT_ITEMS) {
 				const batch = entries.slice(i, i + MAX_ADJUSTMENT_ITEMS);
-				const transactionId = await setAbsolute(
-					context,
-					batch.map((b) => b.item),
-					options.reason,
-					options.itemIndex,
-				);
+				let transactionId = '';
+				let accepted = false;
+				try {
+					transactionId = await setAbsolute(
+						context,
+						batch.map((b) => b.item),
+						options.reason,
+						options.itemIndex,
+					);
+					accepted = true;
+				} finally {
+					// A refused batch (e.g. 422 "tracked by product": the product's inventory tracking
+					// changed since its SKUs were resolved) resolves them again on the next sync.
+					if (!accepted) {
+						for (const b of batch) delete ids[b.sku];
+						memory.ids = ids;
+					}
+				}
 				for (const b of batch) sent[`${locationId}|${b.sku}`] = b.item.quantity;
 				memory.sent = { ...sent };
 				calls.push({ locationId, items: batch.length, transactionId });

@@ -196,12 +196,50 @@ describe('stock sync', () => {
 		expect(issues.map((i) => i.message)).toEqual(
 			expect.arrayContaining([
 				'F&O site 4 / warehouse 41 is not in the Warehouse → Location table: its 1 row(s) were not written',
-				'SKU NOT-SOLD-IN-STORE is not sold in the store (no product or variant has it): not written',
+				'SKU NOT-SOLD-IN-STORE is not sold in the store (no product or variant has it): not written; looked up again when its quantity changes',
 				expect.stringMatching(/^F&O item NO-VARIANT at warehouse 11 has no BigCommerce SKU/),
 			]),
 		);
 		expect(issues.map((i) => i.alreadyReported)).toEqual([false, false, false]);
+		// The next sync: the unknown SKU, unchanged, costs no catalog call and is not reported again;
+		// the other two are flagged as reported before.
 		const again = await sync(memory, { safetyStock: 2 });
-		expect(again.issues.map((i) => i.alreadyReported)).toEqual([true, true, true]);
+		expect(again.all).toEqual([]);
+		expect(again.issues.map((i) => [i.issue, i.alreadyReported])).toEqual(
+			expect.arrayContaining([
+				['unmappedWarehouse', true],
+				['noSku', true],
+			]),
+		);
+		expect(again.issues).toHaveLength(2);
+		// Its quantity changes: looked up again, reported again.
+		onHand([
+			{
+				ItemNumber: 'NOT-SOLD-IN-STORE',
+				InventorySiteId: '1',
+				InventoryWarehouseId: '11',
+				OnHandQuantity: 9,
+			},
+		]);
+		const changed = await sync(memory, { safetyStock: 2 });
+		expect(changed.issues.map((i) => i.issue)).toContain('unknownSku');
+		expect(changed.all.length).toBeGreaterThan(0);
+	});
+
+	it('a batch BigCommerce refuses (tracking changed to variant) fails and resolves its SKUs again next time', async () => {
+		const [sku] = addBulkProducts(bigCommerceOf(fx).store, 1);
+		const row = (n: number) => [
+			{ ItemNumber: sku, InventorySiteId: '1', InventoryWarehouseId: '11', OnHandQuantity: n },
+		];
+		onHand(row(5));
+		const memory = emptyStaticData();
+		expect((await sync(memory)).summary.written).toBe(1);
+		const product = [...bigCommerceOf(fx).store.products.values()].find((p) => p.sku === sku);
+		product!.inventory_tracking = 'variant';
+		onHand(row(6));
+		await expect(sync(memory)).rejects.toThrow(/tracked by variant/);
+		const next = await sync(memory);
+		expect(next.summary).toMatchObject({ written: 1, skuLookups: 1 });
+		expect(bigCommerceOf(fx).inventory.level(1, Number(product!.base_variant_id))).toBe(6);
 	});
 });
