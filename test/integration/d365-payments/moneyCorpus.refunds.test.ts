@@ -140,7 +140,10 @@ describe.each(TAX_MODES)('refunds of an order posted with tax mode %s', (mode) =
 			let productTax = 0;
 			for (const refund of refunds) {
 				const items = refund.items as IDataObject[];
-				const credit = await runNode(fx, creditNoteParameters(fx, refund, order));
+				const credit = await runNode(
+					fx,
+					creditNoteParameters(fx, refund, order, { options: { taxMainAccount: '222200' } }),
+				);
 				expect(credit.every((c) => (c.audit as IDataObject).action === 'created')).toBe(true);
 				const payout = await runNode(fx, {
 					...paymentCommon(refund, order),
@@ -175,6 +178,14 @@ describe.each(TAX_MODES)('refunds of an order posted with tax mode %s', (mode) =
 				expect(sumCents(returnLines)).toBe(0 - charged.reduce((a, b) => a + b, 0));
 				const others = otherItems.reduce((s, i) => s + cents(i.requested_amount ?? i.amount), 0);
 				expect(sumCents(freeLines, 'TransactionCurrencyAmount')).toBe(0 - others);
+				// Refunded tax on the tax account, everything else on the credit main account.
+				expect(
+					freeLines.map((l) => [String(l.Description).split(' - ')[0], l.MainAccountDisplayValue]),
+				).toEqual(
+					otherItems.map((i) =>
+						i.item_type === 'TAX' ? ['Refund tax', '222200'] : [expect.any(String), '401100'],
+					),
+				);
 				// With BigCommerce's tax on each refunded line, the documents make the money paid back.
 				const tax = charged.reduce((s, c) => s + Math.round(c * RATE), 0);
 				expect(charged.reduce((a, b) => a + b, 0) + tax + others).toBe(cents(refund.total_amount));

@@ -157,6 +157,15 @@ export const description: INodeProperties[] = [
 			description: 'Display value of a separate main account for refunded shipping',
 		},
 		{
+			displayName: 'Tax Main Account',
+			name: 'taxMainAccount',
+			type: 'string',
+			default: '',
+			placeholder: '222200',
+			description:
+				"Display value of the main account that refunded tax (a tax-only refund's TAX amount) is credited to, e.g. sales tax payable. Empty: the Credit Main Account.",
+		},
+		{
 			displayName: 'Tax Basis',
 			name: 'taxMode',
 			type: 'options',
@@ -183,6 +192,11 @@ export async function execute(op: OperationContext): Promise<IDataObject[]> {
 	const input = fn.getNodeParameter('input', itemIndex) as RefundInput;
 	const mainAccount = String(fn.getNodeParameter('mainAccount', itemIndex, '')).trim();
 	const shippingAccount = String(options.shippingMainAccount ?? '').trim();
+	const taxAccount = String(options.taxMainAccount ?? '').trim();
+	const byType = {
+		...(shippingAccount ? { SHIPPING: displayValueSegments(shippingAccount, delimiter) } : {}),
+		...(taxAccount ? { TAX: displayValueSegments(taxAccount, delimiter) } : {}),
+	};
 	const text = (name: string) => String(options[name] ?? '').trim() || undefined;
 	const topText = (name: string, fallback: string) =>
 		String(fn.getNodeParameter(name, itemIndex, fallback) ?? '').trim() || undefined;
@@ -211,9 +225,7 @@ export async function execute(op: OperationContext): Promise<IDataObject[]> {
 				freeText: mainAccount
 					? {
 							mainAccount: displayValueSegments(mainAccount, delimiter),
-							mainAccountByType: shippingAccount
-								? { SHIPPING: displayValueSegments(shippingAccount, delimiter) }
-								: undefined,
+							mainAccountByType: Object.keys(byType).length ? byType : undefined,
 							salesTaxGroupId: text('salesTaxGroupId'),
 							salesTaxItemGroupId: text('salesTaxItemGroupId'),
 						}
