@@ -21,9 +21,11 @@ import * as webhook from './actions/webhook';
 
 /**
  * Reads a BigCommerce store (orders with their lines, transactions, refunds, customers, catalog
- * SKUs) and manages its webhooks. Programmatic rather than declarative: one order is a v2 read
- * plus a v3 read, with `/products` paged only past the consignments' 50-line cap, and every call
- * goes through the shared HTTP core for the store's shared rate quota.
+ * SKUs), manages its webhooks, and writes back what F&O shipped and stocks (shipments, order
+ * status, inventory levels; the writes under the Posting Lock). Programmatic rather than
+ * declarative: one order is a v2 read plus a v3 read, with `/products` paged only past the
+ * consignments' 50-line cap, and every call goes through the shared HTTP core for the store's
+ * shared rate quota.
  */
 export class BigCommerce implements INodeType {
 	description: INodeTypeDescription = {
@@ -53,7 +55,8 @@ export class BigCommerce implements INodeType {
 			'webhook:getAll': 'Get many webhooks',
 			'webhook:update': 'Update webhook',
 		}),
-		description: 'Read orders, transactions, refunds, customers and products, and manage webhooks',
+		description:
+			'Read orders, transactions, refunds, customers and products, ship orders and set stock levels from F&O, and manage webhooks',
 		defaults: { name: 'BigCommerce' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
