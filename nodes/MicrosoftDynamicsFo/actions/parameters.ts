@@ -111,7 +111,8 @@ export function documentCustomerParameter(
 			mode: 'account',
 			account: locatorValue(fn.getNodeParameter('customerAccount', itemIndex, '')),
 		};
-	return { mode: 'salesOrder' };
+	// The input item may be the Sales Order node's output for this order: it saves a lookup.
+	return { mode: 'salesOrder', previous: fn.getInputData()[itemIndex]?.json };
 }
 
 /** The customer mapping options (customer upsert, and the sales order's customer resolution). */

@@ -102,6 +102,19 @@ export interface CustomerUpsertResult {
 const isDuplicateKey = (error: unknown) =>
 	/already exists/i.test(String((error as Error)?.message ?? ''));
 
+/**
+ * Customers this node run already found, created or updated, as F&O holds them now (by cache key):
+ * a buyer of several orders in one run is looked up once. Only a no-change answer is taken from
+ * here; a customer whose fields differ is looked up again before it is written.
+ */
+const customersOfRun = new WeakMap<object, Map<string, IDataObject>>();
+
+function runCustomers(context: object): Map<string, IDataObject> {
+	let customers = customersOfRun.get(context);
+	if (!customers) customersOfRun.set(context, (customers = new Map()));
+	return customers;
+}
+
 const identityText = (identity: CustomerIdentity) =>
 	'account' in identity ? `account:${identity.account}` : `email:${identity.email.toLowerCase()}`;
 
@@ -152,6 +165,17 @@ async function upsertUnlocked(
 		};
 	}
 
+	const seen = runCustomers(context);
+	const known = seen.get(cacheKey);
+	if (known && input.update && !Object.keys(changedFields(known, input.update)).length) {
+		const keys = { dataAreaId, CustomerAccount: String(known.CustomerAccount) };
+		return {
+			customerAccount: keys.CustomerAccount,
+			record: known,
+			audit: audit.record('skipped', keys, 'unchanged'),
+		};
+	}
+
 	let existing = await findExisting();
 	if (!existing) {
 		const body: IDataObject = { ...(input.create as unknown as IDataObject) };
@@ -185,6 +209,7 @@ async function upsertUnlocked(
 			const record = created.value.key;
 			const keys = { dataAreaId, CustomerAccount: String(record.CustomerAccount) };
 			rememberPosted(staticData, cacheKey, keys);
+			seen.set(cacheKey, record);
 			return {
 				customerAccount: keys.CustomerAccount,
 				record,
@@ -203,6 +228,7 @@ async function upsertUnlocked(
 
 	const keys = { dataAreaId, CustomerAccount: String(existing.CustomerAccount) };
 	rememberPosted(staticData, cacheKey, keys);
+	seen.set(cacheKey, existing);
 	if (!input.update) {
 		return {
 			customerAccount: keys.CustomerAccount,
@@ -232,9 +258,12 @@ async function upsertUnlocked(
 		};
 	}
 	audit.count();
+	// Not known until F&O confirms the update: a failed PATCH leaves the next item to look up again.
+	seen.delete(cacheKey);
 	await updateEntity(context, 'CustomersV3', keys, changes, itemIndex, {
 		timeoutMs: writeTimingOf(input).timeoutMs,
 	});
+	seen.set(cacheKey, { ...existing, ...changes });
 	return {
 		customerAccount: keys.CustomerAccount,
 		record: { ...existing, ...changes },

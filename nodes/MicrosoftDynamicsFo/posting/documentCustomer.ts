@@ -1,19 +1,61 @@
 /**
  * Who a payment or credit document is for: an account given on the node, or the ordering customer
- * of the sales order this pack posted for the BigCommerce order (found by the order's reference).
+ * of the sales order this pack posted for the BigCommerce order. That sales order is taken, without
+ * a request, from the item the Sales Order node just output (when the item proves it is this order:
+ * BigCommerce order id, reference and legal entity, posted or found) or from what this workflow
+ * remembered posting; else it is found by the order's reference, as the only source F&O vouches for.
  */
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
 import { orderReference } from '../mapping';
 import type { RequestCounter } from './changesetRounds';
 import type { StaticDataContext } from './customer';
 import { findByReference } from './documentWrite';
 import { SALES_ORDER } from './documents';
+import { findPosted, postedKey } from './postedRecords';
 
 export type DocumentCustomer =
 	| { mode: 'account'; account: string }
-	/** The ordering customer of the sales order this pack posted for the BigCommerce order. */
-	| { mode: 'salesOrder' };
+	/**
+	 * The ordering customer of the sales order this pack posted for the BigCommerce order;
+	 * `previous` is the node's input item (the Sales Order node's output in the shipped workflows).
+	 */
+	| { mode: 'salesOrder'; previous?: IDataObject };
+
+/** What a Sales Order → Create output says about a sales order it posted or found. */
+const POSTED_ACTIONS = new Set(['created', 'skipped-duplicate']);
+
+/** The customer of the sales order the input item is the output of, when it is this very order. */
+function customerOfPrevious(
+	previous: IDataObject | undefined,
+	order: { dataAreaId: string; orderId: string | number },
+	reference: string,
+): string | undefined {
+	const audit = previous?.audit as IDataObject | undefined;
+	const account = previous?.customerAccount;
+	const proves =
+		previous !== undefined &&
+		String(previous.bigcommerceOrderId) === String(order.orderId) &&
+		previous.reference === reference &&
+		String(previous.dataAreaId).toLowerCase() === order.dataAreaId.toLowerCase() &&
+		typeof previous.salesOrderNumber === 'string' &&
+		previous.salesOrderNumber !== '' &&
+		audit?.entity === SALES_ORDER.headerSet &&
+		POSTED_ACTIONS.has(String(audit?.action));
+	return proves && typeof account === 'string' && account ? account : undefined;
+}
+
+/** The customer remembered with the sales order this workflow posted (static data), if any. */
+function customerRemembered(
+	context: StaticDataContext,
+	dataAreaId: string,
+	reference: string,
+): string | undefined {
+	const staticData = context.getWorkflowStaticData('global');
+	const entry = findPosted(staticData, postedKey(SALES_ORDER.headerSet, dataAreaId, reference));
+	const account = entry?.keys.CustomerAccount;
+	return typeof account === 'string' && account ? account : undefined;
+}
 
 /** The customer account for an order's payment or refund; counts the requests it sent. */
 export async function documentCustomer(
@@ -39,6 +81,10 @@ export async function documentCustomer(
 	const reference = orderReference(order.storeHash, order.orderId, {
 		prefix: order.referencePrefix,
 	});
+	const known =
+		customerOfPrevious(source.previous, order, reference) ??
+		customerRemembered(context, order.dataAreaId, reference);
+	if (known) return known;
 	count();
 	const found = await findByReference(
 		context,
