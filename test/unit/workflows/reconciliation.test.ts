@@ -112,7 +112,7 @@ function reconciliationItems() {
 	];
 	const summary = summarise(orders, {
 		from: '2026-05-01T00:00:00Z',
-		to: '2026-05-02T23:59:59Z',
+		to: '2026-05-03T23:59:59Z',
 		dateField: 'created',
 		dataAreaId: 'usmf',
 		storeHash: 'abc123',
@@ -127,15 +127,19 @@ describe('the report', () => {
 	const report = renderReport([summary, ...orders]);
 	const html = report.html as string;
 
-	it('puts one figure per day at the top: green when every order agrees, red otherwise', () => {
+	it('puts one figure per day of the range at the top: green when every order agrees (or there are none), red otherwise', () => {
 		const days = [...html.matchAll(/class="day" style="background:(#\w+)" data-day="([\d-]+)"/g)];
 		expect(days.map((m) => [m[2], m[1]])).toEqual([
 			['2026-05-01', '#2e7d32'],
 			['2026-05-02', '#c62828'],
+			['2026-05-03', '#2e7d32'],
 		]);
 		expect(html.indexOf('class="day"')).toBeLessThan(html.indexOf('<h2>Summary'));
 		expect(html).toContain('3 of 3 differ');
 		expect(html).toContain('2 agree');
+		expect(html).toMatch(
+			/data-day="2026-05-03" data-agrees="true"><b>2026-05-03<\/b><span>no orders</,
+		);
 	});
 
 	it('sums each status per currency, and lists the differing orders before the matched ones', () => {
