@@ -7,7 +7,11 @@ import {
 } from 'n8n-workflow';
 
 import { operationSubtitle, resourceProperty } from '../common/descriptions';
-import { legalEntityField, postingLockField } from './actions/common.descriptions';
+import {
+	legalEntityField,
+	parallelItemsField,
+	postingLockField,
+} from './actions/common.descriptions';
 import * as creditNote from './actions/creditNote';
 import * as customer from './actions/customer';
 import * as entity from './actions/entity';
@@ -121,6 +125,7 @@ export class MicrosoftDynamicsFo implements INodeType {
 			entity.operationSelector,
 			{ ...legalEntityField, displayOptions: { hide: { resource: ['legalEntity'] } } },
 			postingLockField,
+			parallelItemsField,
 			...customer.fields,
 			...legalEntity.fields,
 			...releasedProduct.fields,

@@ -5,6 +5,7 @@
  */
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
+import { boundedServerDelayMs } from '../common/backoff';
 import {
 	serviceRequest,
 	type HttpContext,
@@ -47,6 +48,21 @@ export function retryAfterMs(value: string | undefined, now = Date.now()): numbe
 	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
+/**
+ * F&O throttles per environment, not per request: a 429's Retry-After holds every request to that
+ * environment from this process (the items the node posts at once, other executions), not only the
+ * one that was refused, so parallel items back off together instead of each meeting its own 429.
+ */
+const throttledUntil = new Map<string, number>();
+
+const environmentOf = (url: string) => {
+	try {
+		return new URL(url).origin;
+	} catch {
+		return url;
+	}
+};
+
 const WRITE_FAILURE = /AxODataWriteException/;
 
 export const foAdapter: ServiceAdapter = {
@@ -57,6 +73,23 @@ export const foAdapter: ServiceAdapter = {
 
 	throttleDelayMs(response) {
 		return retryAfterMs(response.headers['retry-after']);
+	},
+
+	observe(request, response) {
+		if (response.statusCode !== 429) return;
+		const wait = retryAfterMs(response.headers['retry-after']);
+		if (wait === undefined) return;
+		const environment = environmentOf(request.url);
+		const until = Date.now() + boundedServerDelayMs(wait, this.backoff);
+		if (until > (throttledUntil.get(environment) ?? 0)) throttledUntil.set(environment, until);
+	},
+
+	pacingDelayMs(request) {
+		const environment = environmentOf(request.url);
+		const until = throttledUntil.get(environment);
+		if (until === undefined) return 0;
+		if (until <= Date.now()) throttledUntil.delete(environment);
+		return Math.max(0, until - Date.now());
 	},
 
 	isDefiniteRejection(response) {

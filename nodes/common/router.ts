@@ -25,6 +25,8 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
+import { runItemPool } from './itemPool';
+
 export interface ItemRoute {
 	/** One item's output: one JSON object or several, each becomes an output item paired with it. */
 	run: (itemIndex: number) => Promise<IDataObject | IDataObject[]>;
@@ -32,6 +34,10 @@ export interface ItemRoute {
 	describeError?: (error: Error, itemIndex: number) => Error | undefined;
 	/** What a failed item's `error` carries beside the error's own fields under continueOnFail. */
 	failedItemDetails?: (message: string) => IDataObject;
+	/** How many items may run at once (default 1: one after another). */
+	concurrency?: number;
+	/** Items with the same key (one BigCommerce order) never run at once; see itemPool.ts. */
+	keyOf?: (itemIndex: number) => string | undefined;
 }
 
 /** What a failed item says under its one `error` key. */
@@ -87,25 +93,36 @@ export async function routeItems(
 	route: ItemRoute,
 ): Promise<INodeExecutionData[][]> {
 	const items = context.getInputData();
-	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const result = await route.run(itemIndex);
-			for (const json of Array.isArray(result) ? result : [result]) {
-				output.push({ json, pairedItem: { item: itemIndex } });
-			}
-		} catch (error) {
-			const failure = route.describeError?.(error as Error, itemIndex) ?? (error as Error);
-			if (context.continueOnFail()) {
-				const extra = route.failedItemDetails?.(failure.message);
-				output.push({
-					json: failedItemJson(failure, itemIndex, extra),
+	const outputs: INodeExecutionData[][] = [];
+	// Without continueOnFail the first failure in input order ends the node, as in a plain loop:
+	// no item starts after a failure, and items already running finish before it is thrown.
+	const failures = new Map<number, Error>();
+	await runItemPool(
+		items.length,
+		async (itemIndex) => {
+			try {
+				const result = await route.run(itemIndex);
+				outputs[itemIndex] = (Array.isArray(result) ? result : [result]).map((json) => ({
+					json,
 					pairedItem: { item: itemIndex },
-				});
-				continue;
+				}));
+			} catch (error) {
+				const failure = route.describeError?.(error as Error, itemIndex) ?? (error as Error);
+				if (!context.continueOnFail()) {
+					failures.set(itemIndex, failure);
+					return;
+				}
+				const extra = route.failedItemDetails?.(failure.message);
+				outputs[itemIndex] = [
+					{ json: failedItemJson(failure, itemIndex, extra), pairedItem: { item: itemIndex } },
+				];
 			}
-			throw errorOnItem(context, failure, itemIndex);
-		}
+		},
+		{ limit: route.concurrency ?? 1, keyOf: route.keyOf, stop: () => failures.size > 0 },
+	);
+	if (failures.size) {
+		const first = Math.min(...failures.keys());
+		throw errorOnItem(context, failures.get(first) as Error, first);
 	}
-	return [output];
+	return [outputs.flat()];
 }

@@ -89,6 +89,26 @@ export const postingLockField: INodeProperties = {
 	},
 };
 
+/**
+ * How many input items one node run posts at once. F&O's seconds per write, not the pack, set the
+ * pace; items of one BigCommerce order still run one after another (the item loop keys them).
+ */
+export const parallelItemsField: INodeProperties = {
+	displayName: 'Parallel Items',
+	name: 'parallelItems',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: 16, numberPrecision: 0 },
+	default: 4,
+	description:
+		'How many input items are posted to F&O at once (1 = one after another). Items of the same BigCommerce order never overlap, output order stays input order, and F&O throttling (429) pauses them all.',
+	displayOptions: {
+		show: {
+			resource: ['customer', 'salesOrder', 'payment', 'creditNote'],
+			operation: ['upsert', 'create', 'post', 'postRefund'],
+		},
+	},
+};
+
 export const storeHashField: INodeProperties = {
 	displayName: 'Store Hash',
 	name: 'storeHash',

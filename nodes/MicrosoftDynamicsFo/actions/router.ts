@@ -9,6 +9,7 @@ import {
 	NodeApiError,
 	NodeOperationError,
 	type ICredentialDataDecryptedObject,
+	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
@@ -115,6 +116,32 @@ function describeError(
 	return undefined;
 }
 
+/** Resources whose items are one BigCommerce order's documents (an order, transaction or refund). */
+const ORDER_RESOURCES = new Set(['salesOrder', 'payment', 'creditNote']);
+
+/**
+ * The BigCommerce order an item posts for, so the item loop never runs two of its items at once:
+ * an order's `id`, a transaction's or refund's `order_id`. Undefined (no constraint) for other
+ * resources and for a record that cannot be read; the operation then fails that item as before.
+ */
+function orderKeyOf(fn: IExecuteFunctions, resource: string, itemIndex: number) {
+	if (!ORDER_RESOURCES.has(resource)) return undefined;
+	try {
+		const value = fn.getNodeParameter('bigcommerceRecord', itemIndex, undefined) as unknown;
+		const record = (typeof value === 'string' ? JSON.parse(value) : value) as IDataObject | null;
+		const id = record?.order_id ?? record?.id;
+		return id === undefined || id === null ? undefined : `order:${String(id)}`;
+	} catch {
+		return undefined;
+	}
+}
+
+/** Parallel Items, read once: 1 where the field is not shown (reads stay one after another). */
+function parallelItemsOf(fn: IExecuteFunctions): number {
+	const value = Number(fn.getNodeParameter('parallelItems', 0, 1));
+	return Number.isFinite(value) ? Math.min(16, Math.max(1, Math.floor(value))) : 1;
+}
+
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
@@ -140,5 +167,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			}),
 		describeError: (error, itemIndex) => describeError(this, resource, error, itemIndex),
 		failedItemDetails: (message) => ({ audit: { action: 'failed', reason: message } }),
+		concurrency: parallelItemsOf(this),
+		keyOf: (itemIndex) => orderKeyOf(this, resource, itemIndex),
 	});
 }

@@ -5,9 +5,11 @@
  * the posting lock, since every execution of the day shares it). A header whose creation answer
  * was lost is found again by its description, which is unique per run or day.
  */
+import { randomBytes } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 import type { HttpContext } from '../../common/http';
+import { withProcessLock } from '../../common/processLock';
 import { settle } from '../../common/settle';
 import { createEntity, deleteEntity, eqFilter, queryEntities } from '../odata';
 import { createHeaderOnce, writeRoundsOf, type RequestCounter } from './changesetRounds';
@@ -92,10 +94,20 @@ async function findOpenJournal(
 	return open ? String(open.JournalBatchNumber) : undefined;
 }
 
-type RunJournal = Omit<JournalHeader, 'created'>;
+/** `shared`: another item of the run took this header too, so no item may drop it as empty. */
+type RunJournal = Omit<JournalHeader, 'created'> & { shared?: boolean };
 
 /** Headers of one node execution: n8n gives every execution its own context object. */
 const journalsOfRun = new WeakMap<object, Map<string, RunJournal>>();
+
+const runIds = new WeakMap<object, string>();
+
+/** A name for one node execution, for its in-process lock. */
+function runIdOf(context: object): string {
+	let id = runIds.get(context);
+	if (!id) runIds.set(context, (id = randomBytes(8).toString('hex')));
+	return id;
+}
 
 function runJournals(context: object): Map<string, RunJournal> {
 	let journals = journalsOfRun.get(context);
@@ -115,8 +127,12 @@ export async function journalHeader(
 	settings: JournalSettings,
 	count: RequestCounter,
 ): Promise<JournalHeader> {
+	// Items of one run posted in parallel share the run's header: one of them finds or creates it.
 	if (settings.journalPer !== 'day' || !settings.lock)
-		return await journalHeaderUnlocked(context, settings, count);
+		return await withProcessLock(
+			`${JOURNAL_HEADERS}:run:${runIdOf(context)}:${runKey(settings)}`,
+			async () => await journalHeaderUnlocked(context, settings, count),
+		);
 	const name = `${JOURNAL_HEADERS}:${settings.dataAreaId.toLowerCase()}:${settings.journalName}:${descriptionOf(settings, 'day')}`;
 	return await settings.lock(
 		name,
@@ -136,7 +152,12 @@ async function journalHeaderUnlocked(
 		known &&
 		(settings.journalPer === 'run' || known.description === descriptionOf(settings, 'day'))
 	) {
-		return { ...known, created: false };
+		known.shared = true;
+		return {
+			journalBatchNumber: known.journalBatchNumber,
+			description: known.description,
+			created: false,
+		};
 	}
 	const description = descriptionOf(settings);
 	if (settings.journalPer === 'day') {
@@ -181,7 +202,12 @@ export async function dropEmptyHeader(
 	header: JournalHeader,
 	count: RequestCounter,
 ): Promise<void> {
-	if (!header.created) return;
+	const journals = runJournals(context);
+	const known = journals.get(runKey(settings));
+	const mine = known?.journalBatchNumber === header.journalBatchNumber ? known : undefined;
+	if (!header.created || mine?.shared) return;
+	// Forgotten before the delete is sent, so no other item of the run takes it meanwhile.
+	if (mine) journals.delete(runKey(settings));
 	count();
 	const deleted = await settle(
 		deleteEntity(
@@ -191,7 +217,7 @@ export async function dropEmptyHeader(
 			settings.itemIndex,
 		),
 	);
-	if (deleted.ok) runJournals(context).delete(runKey(settings));
+	if (!deleted.ok && mine) journals.set(runKey(settings), mine);
 }
 
 /**

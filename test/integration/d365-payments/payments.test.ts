@@ -1,6 +1,7 @@
 /** Payment → CustomerPaymentJournalLines against the sandbox: amounts, signs, skips, exactly once. */
 import type { IDataObject } from 'n8n-workflow';
 
+import { paymentParameters } from '../../support/paymentParameters';
 import { startSandboxFixture, type SandboxFixture } from '../../support/sandboxFixture';
 import { ENTITY_CATALOGUE } from '../../support/entityCatalogue';
 import { itWithShared } from '../../support/specs';
@@ -30,23 +31,12 @@ function params(
 	record: IDataObject,
 	overrides: Record<string, unknown> = {},
 ): Record<string, unknown> {
-	return {
-		resource: 'payment',
-		operation: 'post',
-		dataAreaId: 'usmf',
-		input: 'order',
+	return paymentParameters(storeHash, {
 		bigcommerceRecord: record,
-		storeHash,
 		customerMode: 'account',
 		customerAccount: 'WEB-GUEST',
-		offsetAccountType: 'Bank',
-		offsetAccount: 'USMF OPER',
-		journalName: 'ARPay',
-		journalPer: 'day',
-		paymentMethodMap: { entries: [{ bigcommerce: 'braintree.card', paymentMethod: 'CARD' }] },
-		options: {},
 		...overrides,
-	};
+	} as IDataObject);
 }
 
 async function orderWith(

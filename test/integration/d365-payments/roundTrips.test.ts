@@ -8,6 +8,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { emptyStaticData as freshStatic } from '../../support/n8n/context';
+import { paymentParameters } from '../../support/paymentParameters';
 import { startSandboxFixture, type SandboxFixture } from '../../support/sandboxFixture';
 import { readOrder, runNode } from './support';
 
@@ -83,19 +84,6 @@ const salesOrderStep = {
 	skuMapping: {},
 	options: {},
 };
-const paymentStep = {
-	resource: 'payment',
-	operation: 'post',
-	dataAreaId: 'usmf',
-	input: 'order',
-	customerMode: 'salesOrder',
-	offsetAccountType: 'Bank',
-	offsetAccount: 'USMF OPER',
-	journalName: 'ARPay',
-	journalPer: 'day',
-	paymentMethodMap: { entries: [{ bigcommerce: 'braintree.card', paymentMethod: 'CARD' }] },
-	options: {},
-};
 
 /** Sales order then payments for `orders`, as order-sync wires them; requests per step. */
 async function orderAndPayments(
@@ -118,7 +106,7 @@ async function orderAndPayments(
 	const sales = foRequests(before);
 	const between = fixture.lastSeq();
 	const payments = await runOver(
-		{ ...paymentStep, storeHash: storeHashOf() },
+		paymentParameters(storeHashOf()),
 		orders,
 		paymentItems(salesOrders),
 		staticData.payments,
@@ -146,7 +134,7 @@ describe('F&O round trips per order', () => {
 		// The same three orders' payments again from items that are not their sales orders: each
 		// looks its sales order up as before (and finds its lines already posted).
 		const since = fixture.lastSeq();
-		const again = await runOver({ ...paymentStep, storeHash: storeHashOf() }, orders);
+		const again = await runOver(paymentParameters(storeHashOf()), orders);
 		expect(actionsOf(again)).toEqual([
 			'skipped-duplicate',
 			'skipped-duplicate',

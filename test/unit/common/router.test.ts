@@ -1,23 +1,8 @@
 /** The item loop both action nodes share: pairing, continueOnFail items, the failing item's index. */
-import { NodeApiError, NodeOperationError, type INode } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { routeItems } from '../../../nodes/common/router';
-
-const node: INode = {
-	id: 'n',
-	name: 'Node',
-	type: 'test',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
-
-const contextOf = (items: number, continueOnFail = false) =>
-	({
-		getInputData: () => Array.from({ length: items }, () => ({ json: {} })),
-		getNode: () => node,
-		continueOnFail: () => continueOnFail,
-	}) as never;
+import { contextOf, node } from './routerSupport';
 
 describe('routeItems', () => {
 	it('pairs every output object with its item, one object or several', async () => {
