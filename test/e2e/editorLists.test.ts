@@ -5,10 +5,16 @@
  * the credential's default, the SKU Mapping row's Item Number (a locator inside a table row)
  * searches F&O's released products, the warehouses follow the chosen site, and the BigCommerce
  * order list finds an order by number. n8n's node catalogue offers both action nodes as AI tools
- * and neither trigger.
+ * and neither trigger. In Debian's Chromium, the saved row's Item Number shows as a searchable
+ * locator without an issue marker and its list finds the product typed.
  */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 import type { IDataObject } from 'n8n-workflow';
 
+import { openEditor, openNode, parameterIssues } from './support/editorBrowser';
+import { REPO_ROOT } from './support/hosts';
 import { CREDENTIAL_REFS, startPackE2e, type PackE2e } from './support/pack-e2e';
 
 jest.setTimeout(5 * 60_000);
@@ -19,11 +25,22 @@ const BC = { name: `${PACKAGE}.bigCommerce`, version: 1 };
 const FO_CREDENTIALS = { microsoftDynamicsFoApi: CREDENTIAL_REFS.fo };
 const BC_CREDENTIALS = { bigCommerceApi: CREDENTIAL_REFS.bigCommerce };
 
+const SKU_MAPPING_WORKFLOW = join(
+	REPO_ROOT,
+	'test',
+	'e2e',
+	'fixtures',
+	'sku-mapping.workflow.json',
+);
+
 let e2e: PackE2e;
 
 beforeAll(async () => {
-	// Nothing to publish: the lists need the pack and its two credentials only.
-	e2e = await startPackE2e({ n8n: { workflows: [], activate: [], ready: undefined } });
+	// Nothing to publish: the lists need the pack, its two credentials and, for the browser, one
+	// workflow with a SKU Mapping row.
+	e2e = await startPackE2e({
+		n8n: { workflows: [SKU_MAPPING_WORKFLOW], activate: [], ready: undefined },
+	});
 }, 15 * 60_000);
 
 afterAll(async () => {
@@ -140,5 +157,37 @@ describe("n8n's node catalogue", () => {
 			`${PACKAGE}.bigCommerceTool`,
 			`${PACKAGE}.microsoftDynamicsFoTool`,
 		]);
+	});
+});
+
+describe('in the browser', () => {
+	it("a saved SKU Mapping row's Item Number is a searchable locator, with no issue marker", async () => {
+		const editor = await openEditor(e2e.n8n);
+		const { page } = editor;
+		try {
+			await editor.open('/workflow/e2eSkuMapping01');
+			await openNode(page, 'Sales order');
+			const locator = page.locator(
+				'[data-test-id="ndv"] [data-test-id="resource-locator-itemNumber"]',
+			);
+			await locator.first().waitFor({ state: 'visible' });
+			expect(await parameterIssues(page)).toEqual([]);
+			await locator.first().locator('[data-test-id="rlc-input"]').first().click();
+			const search = page.locator('[data-test-id="rlc-search"]').first();
+			await search.waitFor({ state: 'visible' });
+			const isInput = await search.evaluate((el: { tagName: string }) => el.tagName === 'INPUT');
+			await (isInput ? search : search.locator('input').first()).fill('tent-2p');
+			await page
+				.locator('[data-test-id="rlc-item"]', { hasText: 'TENT-2P-ALPINE' })
+				.first()
+				.waitFor({ state: 'visible', timeout: 20_000 });
+		} catch (error) {
+			const picture = join(tmpdir(), `editorLists-sku-mapping-${Date.now()}.png`);
+			await page.screenshot({ path: picture }).catch(() => undefined);
+			process.stderr.write(`editorLists: the editor at the failure: ${picture}\n`);
+			throw error;
+		} finally {
+			await editor.close();
+		}
 	});
 });
