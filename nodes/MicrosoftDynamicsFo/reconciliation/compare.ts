@@ -8,8 +8,9 @@
  * calculates its own sales tax; the amounts the pack sent agree); anything else in the totals, or
  * another currency, is `amount_differs`. Unknown F&O totals (AreTotalsCalculated = No) are never
  * called matched. Payments compare the captures the pack posts (capture/purchase, ok) one by one
- * with the journal lines carrying their reference; refunds need a credit document each and, when
- * refund payouts are posted, payout lines whose debits equal what the refund paid back.
+ * with the journal lines carrying their reference; refunds need a credit document each, holding
+ * the refunded quantities (return order) and the other refunded amounts (free-text credit note),
+ * and, when refund payouts are posted, payout lines whose debits equal what the refund paid back.
  */
 import { fromUnits, roundUnits, toUnits } from '../mapping/money';
 import {
@@ -17,6 +18,7 @@ import {
 	type BcOrderFacts,
 	type CompareOptions,
 	type FigurePair,
+	type FoCreditDocument,
 	type FoOrderFacts,
 	type FoSalesOrder,
 	type OrderStatus,
@@ -45,9 +47,9 @@ export interface OrderReconciliation {
 	tax: FigurePair;
 	paid: FigurePair | null;
 	/**
-	 * BigCommerce's refunds against the part of them F&O holds a credit document for (counted at
-	 * BigCommerce's amount: the credit documents' own lines are not read, so a credit note of
-	 * another amount is not seen here; payout lines, when expected, are compared by amount).
+	 * BigCommerce's refunds against the part of them F&O holds a credit document for, counted at
+	 * BigCommerce's amount (a return order's value is F&O's to price); what the documents hold is
+	 * compared in `notes`: returned quantities, free-text amounts and, when expected, payouts.
 	 */
 	refunded: FigurePair;
 	/** What differs, in words a person can act on. */
@@ -157,9 +159,27 @@ function refundFindings(
 	let differs = false;
 	const refundIds = new Set(bc.refunds.map((r) => r.id));
 	for (const refund of bc.refunds) {
-		if (!fo.creditDocuments.some((d) => d.refundId === refund.id)) {
+		const documents = fo.creditDocuments.filter((d) => d.refundId === refund.id);
+		if (!documents.length) {
 			differs = true;
 			notes.push(`Refund ${refund.id} (${refund.amount}) has no credit note in F&O`);
+		} else if (documents.every((d) => d.lines)) {
+			const lines = (entity: FoCreditDocument['entity']) =>
+				documents.filter((d) => d.entity === entity).flatMap((d) => d.lines ?? []);
+			const returned = -sum(lines('ReturnOrderHeaders').map((l) => l.quantity));
+			if (returned !== refund.returnedQuantity) {
+				differs = true;
+				notes.push(
+					`Refund ${refund.id} returns ${refund.returnedQuantity} item(s), its return order ${returned}`,
+				);
+			}
+			const credited = -sum(lines('FreeTextInvoiceHeaders').map((l) => l.amount));
+			if (units(credited, decimals) !== units(refund.freeTextAmount, decimals)) {
+				differs = true;
+				notes.push(
+					`Refund ${refund.id} refunds ${refund.freeTextAmount} besides its items, its free-text credit note ${fromUnits(units(credited, decimals) as number)}`,
+				);
+			}
 		}
 		if (!options.expectRefundPayouts) continue;
 		for (const payout of refund.payouts) {

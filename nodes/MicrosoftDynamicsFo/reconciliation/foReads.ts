@@ -7,7 +7,9 @@
  * free-text credit notes (CustomerReference eq '<order ref>-R*'). F&O has no `in` operator, so the
  * 40 references are `or`-ed; `*` inside `eq` is F&O's wildcard, and every record is re-parsed
  * against the exact reference formats before it counts (eq is case-insensitive; `*` matches more).
- * Reads only: a batch without a changeset changes nothing and may be re-sent like a GET.
+ * The credit documents' lines (return quantities, free-text amounts) follow in a second batch, only
+ * for a page that has credit documents. Reads only: a batch without a changeset changes nothing and
+ * may be re-sent like a GET.
  */
 import { sleep, type IDataObject } from 'n8n-workflow';
 
@@ -22,7 +24,7 @@ import {
 import { entityPath, odataString, sendBatch, type BatchOperation } from '../odata';
 import { MAX_THROTTLE_WAIT_MS } from '../posting/changesetRounds';
 import { foRequest } from '../transport';
-import type { FoOrderFacts, FoPaymentLine, FoSalesOrder } from './types';
+import type { FoCreditDocument, FoOrderFacts, FoPaymentLine, FoSalesOrder } from './types';
 
 /** References per filter: keeps each part's URL well under IIS's default limits. */
 export const ORDERS_PER_PART = 40;
@@ -246,14 +248,12 @@ async function followNextLinks(context: HttpContext, link: string | undefined, i
 	return { records, requests };
 }
 
-/** F&O's facts for a page of orders, and the HTTP requests it took. */
-export async function readFoFacts(
+/** The records of a batch of reads (no changeset: safe to re-send), retried while F&O throttles. */
+async function readParts<P extends string>(
 	context: HttpContext,
-	orderIds: number[],
+	reads: Array<{ part: P; operation: BatchOperation }>,
 	settings: FoReadSettings,
-): Promise<{ byOrder: Map<number, FoOrderFacts>; requests: number }> {
-	if (!orderIds.length) return { byOrder: new Map(), requests: 0 };
-	const reads = pageReads(orderIds, settings);
+): Promise<{ records: Array<{ part: P; record: IDataObject }>; requests: number }> {
 	let requests = 0;
 	for (let round = 0; ; round++) {
 		const outcome = await sendBatch(
@@ -264,7 +264,7 @@ export async function readFoFacts(
 		);
 		requests += outcome.attempts;
 		if (outcome.ok) {
-			const records: Array<{ part: Part; record: IDataObject }> = [];
+			const records: Array<{ part: P; record: IDataObject }> = [];
 			for (const [index, result] of outcome.parts.entries()) {
 				const part = reads[index]?.part;
 				if (!part) continue;
@@ -274,13 +274,83 @@ export async function readFoFacts(
 				requests += rest.requests;
 				for (const record of rest.records) records.push({ part, record });
 			}
-			return { byOrder: assignRecords(orderIds, records, settings), requests };
+			return { records, requests };
 		}
 		if (!outcome.throttled) throw outcome.error;
 		if (round >= (settings.maxThrottleRetries ?? 3))
 			throw new Error('F&O kept throttling the reconciliation reads; run it again later');
 		await sleep(Math.min(outcome.retryAfterMs, MAX_THROTTLE_WAIT_MS));
 	}
+}
+
+/**
+ * The lines of a page's credit documents, in one more `$batch` (only when the page has any):
+ * return lines by ReturnOrderNumber and free-text lines by ParentRecId, 40 documents per read.
+ */
+async function readCreditLines(
+	context: HttpContext,
+	documents: FoCreditDocument[],
+	settings: FoReadSettings,
+): Promise<number> {
+	const company = `dataAreaId eq ${odataString(settings.dataAreaId)}`;
+	const returns = documents.filter((d) => d.entity === 'ReturnOrderHeaders');
+	const freeText = documents.filter((d) => d.entity === 'FreeTextInvoiceHeaders');
+	const reads: Array<{ part: 'returnLines' | 'freeTextLines'; operation: BatchOperation }> = [];
+	for (let i = 0; i < returns.length; i += ORDERS_PER_PART) {
+		const numbers = returns.slice(i, i + ORDERS_PER_PART).map((d) => d.keys.ReturnOrderNumber);
+		reads.push({
+			part: 'returnLines',
+			operation: read(
+				'ReturnOrderLines',
+				['dataAreaId', 'ReturnOrderNumber', 'ReturnSalesQuantity', 'LineAmount'],
+				`${company} and (${numbers.map((n) => `ReturnOrderNumber eq ${odataString(String(n))}`).join(' or ')})`,
+			),
+		});
+	}
+	for (let i = 0; i < freeText.length; i += ORDERS_PER_PART) {
+		const ids = freeText.slice(i, i + ORDERS_PER_PART).map((d) => Number(d.keys.InvoiceIdentifier));
+		reads.push({
+			part: 'freeTextLines',
+			operation: read(
+				'FreeTextInvoiceLines',
+				['dataAreaId', 'ParentRecId', 'LineNumber', 'TransactionCurrencyAmount'],
+				`${company} and (${ids.map((id) => `ParentRecId eq ${id}`).join(' or ')})`,
+			),
+		});
+	}
+	for (const d of documents) d.lines = [];
+	const byReturn = new Map(returns.map((d) => [String(d.keys.ReturnOrderNumber).toLowerCase(), d]));
+	const byParent = new Map(freeText.map((d) => [Number(d.keys.InvoiceIdentifier), d]));
+	const { records, requests } = await readParts(context, reads, settings);
+	for (const { part, record } of records) {
+		if (!same(record.dataAreaId, settings.dataAreaId)) continue;
+		if (part === 'returnLines')
+			byReturn
+				.get(String(record.ReturnOrderNumber ?? '').toLowerCase())
+				?.lines?.push({ quantity: Number(record.ReturnSalesQuantity ?? 0), amount: 0 });
+		else
+			byParent
+				.get(Number(record.ParentRecId))
+				?.lines?.push({ quantity: 0, amount: Number(record.TransactionCurrencyAmount ?? 0) });
+	}
+	return requests;
+}
+
+/**
+ * F&O's facts for a page of orders, and the HTTP requests it took: one `$batch`, and one more for
+ * the lines of its credit documents when it has any.
+ */
+export async function readFoFacts(
+	context: HttpContext,
+	orderIds: number[],
+	settings: FoReadSettings,
+): Promise<{ byOrder: Map<number, FoOrderFacts>; requests: number }> {
+	if (!orderIds.length) return { byOrder: new Map(), requests: 0 };
+	const { records, requests } = await readParts(context, pageReads(orderIds, settings), settings);
+	const byOrder = assignRecords(orderIds, records, settings);
+	const documents = [...byOrder.values()].flatMap((f) => f.creditDocuments);
+	const lineRequests = documents.length ? await readCreditLines(context, documents, settings) : 0;
+	return { byOrder, requests: requests + lineRequests };
 }
 
 /**

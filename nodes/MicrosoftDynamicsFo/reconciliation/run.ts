@@ -1,7 +1,8 @@
 /**
  * One reconciliation run: the store's orders of a date range, page by page, each page compared with
  * what F&O holds for it. Per page of up to 250 orders BigCommerce costs one orders call and one
- * refunds call (`order_id:in`), and F&O one `$batch` (foReads.ts): flat in the number of orders.
+ * refunds call (`order_id:in`), and F&O one `$batch`, plus one for the lines of the page's credit
+ * documents when it has any (foReads.ts): flat in the number of orders.
  * The one exception is BigCommerce's own: transactions exist only per order
  * (`/v3/orders/{id}/transactions`, no store-wide list), so comparing payments costs one more
  * BigCommerce call per order; the Compare Payments option turns it off. Every BigCommerce call
@@ -17,6 +18,7 @@ import { listAll, listOrders, listTransactions, MAX_PAGE_SIZE } from '../../BigC
 import type { BcRefund, BcTransaction, FullOrder } from '../../BigCommerce/model';
 import { bigCommerceRequest } from '../../BigCommerce/transport';
 import type { HttpContext } from '../../common/http';
+import { fromUnits, roundUnits, toUnits } from '../mapping/money';
 import { parseOrderReference, orderReference } from '../mapping/references';
 import { compareOrder, extraInFo, type ExtraInFo, type OrderReconciliation } from './compare';
 import {
@@ -66,6 +68,31 @@ export function isPostedCapture(t: BcTransaction, includeTestTransactions = fals
 
 const money = (value: unknown) => Number(value ?? 0) || 0;
 
+/**
+ * What a refund's credit documents hold when the pack posted them, from the refund alone, by the
+ * split of mapping/creditNote.ts `mapRefund`: product items with a quantity go on a return order
+ * (their quantities), every other item with an amount on a free-text credit note (its amount, at
+ * the currency's decimals), and a refund without items is one free-text amount, its total.
+ * test/unit/reconciliation holds the two to the same answer.
+ */
+export function creditExpected(
+	refund: BcRefund,
+	decimals = 2,
+): { returnedQuantity: number; freeTextAmount: number } {
+	const items = refund.items ?? [];
+	const product = (i: (typeof items)[number]) => i.item_type === 'PRODUCT' && (i.quantity ?? 0) > 0;
+	const returnedQuantity = items.filter(product).reduce((n, i) => n + Number(i.quantity), 0);
+	const free = items.length
+		? items
+				.filter((i) => !product(i))
+				.reduce(
+					(n, i) => n + roundUnits(toUnits(money(i.requested_amount ?? i.amount)), decimals),
+					0,
+				)
+		: roundUnits(toUnits(money(refund.total_amount)), decimals);
+	return { returnedQuantity, freeTextAmount: fromUnits(free) };
+}
+
 /** What BigCommerce says about one order, from the order, its refunds and (maybe) its transactions. */
 export function bcFacts(
 	order: FullOrder,
@@ -88,6 +115,7 @@ export function bcFacts(
 		refunds: refunds.map((r) => ({
 			id: Number(r.id),
 			amount: money(r.total_amount),
+			...creditExpected(r),
 			payouts: (r.payments ?? [])
 				.map((p, index) => ({
 					position: index + 1,

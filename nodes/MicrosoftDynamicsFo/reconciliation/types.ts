@@ -34,6 +34,9 @@ export interface BcOrderFacts {
 	refunds: Array<{
 		id: number;
 		amount: number;
+		/** What its credit documents should hold (run.ts creditExpected, mapRefund's split). */
+		returnedQuantity: number;
+		freeTextAmount: number;
 		payouts: Array<{ position: number; amount: number }>;
 	}>;
 }
@@ -71,6 +74,11 @@ export interface FoCreditDocument {
 	entity: 'ReturnOrderHeaders' | 'FreeTextInvoiceHeaders';
 	refundId: number;
 	keys: Record<string, string | number>;
+	/**
+	 * Its lines as F&O holds them: a return line's ReturnSalesQuantity, a free-text line's
+	 * TransactionCurrencyAmount (both negative as the pack writes them). Undefined: not read.
+	 */
+	lines?: Array<{ quantity: number; amount: number }>;
 }
 
 /** Everything F&O holds for one BigCommerce order, found by the pack's references. */

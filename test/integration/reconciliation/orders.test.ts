@@ -153,6 +153,61 @@ describe('reconcile orders: every status on purpose', () => {
 	});
 });
 
+describe('reconcile orders: what the credit documents hold', () => {
+	it('a return order of another quantity or a free-text note of another amount is refund_differs', async () => {
+		const ledger = new Ledger(fixture);
+		const credited = async (body: IDataObject | 'firstLine') => {
+			const posted = await ledger.agreeing(guest);
+			const refund =
+				body === 'firstLine'
+					? await ledger.refundFirstLine(posted.order)
+					: await ledger.refund(posted.order, body);
+			await ledger.postCreditNote(posted.order, refund);
+			return {
+				order: posted.order,
+				refund,
+				reference: `BC-${ledger.storeHash}-${posted.order.id}-R${refund.id}`,
+			};
+		};
+		const shipping = await credited({ shipping: true });
+		const moreReturned = await credited('firstLine');
+		const lessCredited = await credited({ shipping: true });
+		const [rma] = (await fixture.records('ReturnOrderHeaders', 'usmf')).filter(
+			(h) => h.CustomersOrderReference === moreReturned.reference,
+		);
+		await fixture.admin(
+			'PATCH',
+			`/d365/records/ReturnOrderLines?ReturnOrderNumber=${rma.ReturnOrderNumber}`,
+			{ ReturnSalesQuantity: -2 },
+		);
+		const [note] = (await fixture.records('FreeTextInvoiceHeaders', 'usmf')).filter(
+			(h) => h.CustomerReference === lessCredited.reference,
+		);
+		await fixture.admin(
+			'PATCH',
+			`/d365/records/FreeTextInvoiceLines?ParentRecId=${note.InvoiceIdentifier}`,
+			{ TransactionCurrencyAmount: -1 },
+		);
+
+		const since = fixture.lastSeq();
+		const found = byOrder((await ledger.reconcile({ options: { comparePayments: false } })).orders);
+		expect(found.get(Number(shipping.order.id))).toMatchObject({ status: 'matched', notes: [] });
+		expect(found.get(Number(moreReturned.order.id))).toMatchObject({
+			status: 'refund_differs',
+			notes: [`Refund ${moreReturned.refund.id} returns 1 item(s), its return order 2`],
+		});
+		expect(found.get(Number(lessCredited.order.id))).toMatchObject({
+			status: 'refund_differs',
+			notes: [
+				`Refund ${lessCredited.refund.id} refunds ${Number(lessCredited.refund.total_amount)} besides its items, its free-text credit note 1`,
+			],
+		});
+		// The documents' lines cost one more $batch for the page, not one per document.
+		const batches = fixture.requests('d365', since).filter((r) => r.path.endsWith('/$batch'));
+		expect(batches).toHaveLength(2);
+	});
+});
+
 describe('reconcile orders: refund payouts, when refund sync posts them', () => {
 	it('a credit note and its payout match; a payout missing or of another amount is refund_differs', async () => {
 		const ledger = new Ledger(fixture);

@@ -39,9 +39,12 @@ export class Ledger {
 
 	async refundFirstLine(order: IDataObject): Promise<IDataObject> {
 		const products = order.products as IDataObject[];
-		await this.fixture.admin('POST', `/bigcommerce/orders/${order.id}/refunds`, {
-			lines: [{ id: products[0].id, quantity: 1 }],
-		});
+		return await this.refund(order, { lines: [{ id: products[0].id, quantity: 1 }] });
+	}
+
+	/** A refund through the store's admin route (e.g. `{ shipping: true }`), read back. */
+	async refund(order: IDataObject, body: IDataObject): Promise<IDataObject> {
+		await this.fixture.admin('POST', `/bigcommerce/orders/${order.id}/refunds`, body);
 		const refunds = await readRefunds(this.fixture, Number(order.id));
 		return refunds[refunds.length - 1];
 	}

@@ -167,7 +167,15 @@ describe('compareOrder', () => {
 	});
 
 	it('refunds: a credit document per refund; payout debits when payouts are expected', () => {
-		const refunds = [{ id: 5, amount: 20, payouts: [{ position: 1, amount: 20 }] }];
+		const refunds = [
+			{
+				id: 5,
+				amount: 20,
+				returnedQuantity: 1,
+				freeTextAmount: 0,
+				payouts: [{ position: 1, amount: 20 }],
+			},
+		];
 		const credited = {
 			entity: 'ReturnOrderHeaders' as const,
 			refundId: 5,

@@ -106,7 +106,7 @@ export const description: INodeProperties[] = [
 			typeOptions: { minValue: 1, maxValue: 250 },
 			default: 250,
 			description:
-				'Orders read from the store per call (at most 250); each page costs one F&O $batch whatever its size',
+				'Orders read from the store per call (at most 250); each page costs one F&O $batch whatever its size, and one more for the lines of its credit notes when it has any',
 		},
 		...linkOptionFields,
 		referencePrefixField,
