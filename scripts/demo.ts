@@ -231,15 +231,21 @@ async function main(): Promise<void> {
 	await createDemoOrders(fx);
 	const ordersMadeAt = Date.now();
 	let last = '';
+	let changedAt = Date.now();
 	let reconciled = false;
 	for (;;) {
 		const s = await summary(fx).catch(() => undefined);
 		if (s) {
 			const line = `F&O summary: ${s.salesOrders} sales orders (${s.lines} lines), ${s.payments} payments, ${s.creditNotes} credit notes, ${s.customers} customers`;
-			if (line !== last) say(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
-			// Once what the demo posts is in F&O (or after two minutes), reconcile the demo's orders once.
+			if (line !== last) {
+				say(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
+				changedAt = Date.now();
+			}
+			// Once what the demo posts is in F&O and has stayed so for 10 s (or after two minutes),
+			// reconcile the demo's orders once.
 			const posted = s.salesOrders >= 2 && s.payments >= 2 && s.creditNotes >= 1;
-			if (!reconciled && ((posted && line === last) || Date.now() - ordersMadeAt > 120_000)) {
+			const settled = posted && Date.now() - changedAt >= 10_000;
+			if (!reconciled && (settled || Date.now() - ordersMadeAt > 120_000)) {
 				reconciled = true;
 				const result = await reconcileDemoOrders(fx, since).catch(
 					(error: Error) => `Reconciliation failed: ${error.message}`,
