@@ -194,4 +194,42 @@ describe('Parallel Items', () => {
 			headersBefore + 1,
 		);
 	});
+
+	it('a run journal header another item took is kept when the item that created it fails to write', async () => {
+		const orders = await storeOrders(2);
+		const records = [];
+		for (const order of orders) {
+			await fx.admin('POST', `/bigcommerce/orders/${String(order.id)}/transactions`, {
+				event: 'capture',
+			});
+			records.push(await readOrder(fx, Number(order.id)));
+		}
+		await slowFo();
+		const out = await runItems(
+			fx,
+			paymentParameters(fx.bigCommerceCredentials.storeHash, {
+				customerMode: 'account',
+				journalPer: 'run',
+				parallelItems: 2,
+			}),
+			{
+				// The first item's lines name a customer F&O does not have: F&O rejects its write.
+				itemParameters: [
+					{ bigcommerceRecord: records[0], customerAccount: 'NOBODY' },
+					{ bigcommerceRecord: records[1], customerAccount: 'WEB-GUEST' },
+				],
+				continueOnFail: true,
+			},
+		);
+		expect(out[0].error).toBeDefined();
+		expect(out[1]).toMatchObject({ audit: { action: 'created' } });
+		const headers = (await fx.records('CustomerPaymentJournalHeaders', 'usmf')).filter(
+			(h) => h.JournalBatchNumber === out[1].journalBatchNumber,
+		);
+		expect(headers).toHaveLength(1);
+		const lines = (await fx.records('CustomerPaymentJournalLines', 'usmf')).filter(
+			(l) => l.JournalBatchNumber === out[1].journalBatchNumber,
+		);
+		expect(lines).toHaveLength(1);
+	});
 });
