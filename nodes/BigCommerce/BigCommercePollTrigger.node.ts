@@ -12,6 +12,7 @@ import { POLL_BOUNDS, pollOrders, pollRefunds, type BackfillResource } from './t
 import { firstRunCursor, readCursor } from './trigger/cursor';
 import { DEFAULT_ORDER_STATUSES, ORDER_STATUS_OPTIONS, selectedStatuses } from './trigger/events';
 import { reactivateInactiveHooks } from './trigger/hookLifecycle';
+import { pollOneAtATime } from './trigger/pollSerial';
 
 /** Items a manual (test) run shows; it never moves the cursor. */
 const SAMPLE_SIZE = 5;
@@ -96,6 +97,15 @@ export class BigCommercePollTrigger implements INodeType {
 					'At most this many orders or refunds per poll (and none started after 30 seconds); the next poll continues from there. Keeps each poll, and the first one n8n runs while activating the workflow, short.',
 			},
 			{
+				displayName: 'Leave Recent Changes (Minutes)',
+				name: 'minAgeMinutes',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 1,
+				description:
+					'Orders or refunds changed less than this many minutes ago wait for a later poll: the webhooks are still delivering and posting them, and taking them at the same moment only waits on the same posting locks. 0: take everything. Manual runs take everything.',
+			},
+			{
 				displayName: 'Watch Hooks',
 				name: 'watchdog',
 				type: 'boolean',
@@ -117,44 +127,52 @@ export class BigCommercePollTrigger implements INodeType {
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const resource = this.getNodeParameter('resource', 'orders') as BackfillResource;
-		const staticData = this.getWorkflowStaticData('node');
-		const credentials = await this.getCredentials(BIGCOMMERCE_CREDENTIAL);
-		const manual = this.getMode() === 'manual';
-
-		const alerts: IDataObject[] = [];
-		if (this.getNodeParameter('watchdog', true) as boolean) {
-			const baseUrl = this.getNodeParameter('n8nBaseUrl', '') as string;
-			for (const report of await reactivateInactiveHooks(this, baseUrl)) {
-				alerts.push({
-					...report,
-					_event: {
-						source: 'watchdog',
-						scope: 'hook/reactivated',
-						store_hash: credentials.storeHash,
-					},
-				});
-			}
-		}
-
-		const lookBack = this.getNodeParameter('lookBackHours', 24) as number;
-		const cursor =
-			readCursor(staticData[cursorKey(resource)]) ?? firstRunCursor(new Date(), lookBack);
-		const options = {
-			statuses: selectedStatuses(this.getNodeParameter('statuses', DEFAULT_ORDER_STATUSES)),
-			storeHash: String(credentials.storeHash ?? ''),
-			limit: manual ? SAMPLE_SIZE : undefined,
-			maxItems: this.getNodeParameter('maxPerPoll', POLL_BOUNDS.maxItems) as number,
-		};
-		const result =
-			resource === 'refunds'
-				? await pollRefunds(this, cursor, options)
-				: await pollOrders(this, cursor, options);
-
-		// A manual run shows a sample and leaves the cursor where it was.
-		if (!manual) staticData[cursorKey(resource)] = { at: result.cursor.at, ids: result.cursor.ids };
-
-		if (!result.items.length && !alerts.length) return null;
-		return [this.helpers.returnJsonArray(result.items), this.helpers.returnJsonArray(alerts)];
+		// Never two polls of this node at once (./trigger/pollSerial.ts: n8n's isolate handling).
+		const key = `${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
+		return await pollOneAtATime(key, this.getMode() !== 'manual', async () => await pollOnce(this));
 	}
+}
+
+/** One poll: the watchdog, then the records past the cursor. */
+async function pollOnce(context: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+	const resource = context.getNodeParameter('resource', 'orders') as BackfillResource;
+	const staticData = context.getWorkflowStaticData('node');
+	const credentials = await context.getCredentials(BIGCOMMERCE_CREDENTIAL);
+	const manual = context.getMode() === 'manual';
+
+	const alerts: IDataObject[] = [];
+	if (context.getNodeParameter('watchdog', true) as boolean) {
+		const baseUrl = context.getNodeParameter('n8nBaseUrl', '') as string;
+		for (const report of await reactivateInactiveHooks(context, baseUrl)) {
+			alerts.push({
+				...report,
+				_event: {
+					source: 'watchdog',
+					scope: 'hook/reactivated',
+					store_hash: credentials.storeHash,
+				},
+			});
+		}
+	}
+
+	const lookBack = context.getNodeParameter('lookBackHours', 24) as number;
+	const cursor =
+		readCursor(staticData[cursorKey(resource)]) ?? firstRunCursor(new Date(), lookBack);
+	const options = {
+		statuses: selectedStatuses(context.getNodeParameter('statuses', DEFAULT_ORDER_STATUSES)),
+		storeHash: String(credentials.storeHash ?? ''),
+		limit: manual ? SAMPLE_SIZE : undefined,
+		maxItems: context.getNodeParameter('maxPerPoll', POLL_BOUNDS.maxItems) as number,
+		minAgeMs: manual ? 0 : (context.getNodeParameter('minAgeMinutes', 1) as number) * 60_000,
+	};
+	const result =
+		resource === 'refunds'
+			? await pollRefunds(context, cursor, options)
+			: await pollOrders(context, cursor, options);
+
+	// A manual run shows a sample and leaves the cursor where it was.
+	if (!manual) staticData[cursorKey(resource)] = { at: result.cursor.at, ids: result.cursor.ids };
+
+	if (!result.items.length && !alerts.length) return null;
+	return [context.helpers.returnJsonArray(result.items), context.helpers.returnJsonArray(alerts)];
 }

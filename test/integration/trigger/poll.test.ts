@@ -41,8 +41,15 @@ function pinClock(at: Date): void {
 	Object.defineProperty(store.sandbox.store, 'now', { value: () => at, configurable: true });
 }
 
+// minAgeMinutes 0: these tests poll orders made a moment ago; the default's wait has its own test.
 const ordersPoller = (extra: Record<string, unknown> = {}) =>
-	new Poller(store, { resource: 'orders', lookBackHours: 24, watchdog: false, ...extra });
+	new Poller(store, {
+		resource: 'orders',
+		lookBackHours: 24,
+		watchdog: false,
+		minAgeMinutes: 0,
+		...extra,
+	});
 
 const ids = (records: IDataObject[]) => records.map((r) => r.id as number);
 
@@ -110,6 +117,22 @@ describe('orders', () => {
 			.list({ service: 'bigcommerce' })
 			.filter((c) => c.route === 'v3.transactions').length;
 		expect(transactionCalls).toBe(7);
+	});
+
+	it('leaves orders changed in the last Leave Recent Changes minutes (default 1) for a later poll, none lost', async () => {
+		const settled = seedOrders(2, (i) => ({ date_created: isoAgo(10 * 60_000 - i * 1000) }));
+		const recent = seedOrders(2, (i) => ({ date_created: isoAgo(20_000 - i * 1000) }));
+		const shipped = new Poller(store, { resource: 'orders', lookBackHours: 24, watchdog: false });
+		expect(ids((await shipped.poll()).records)).toEqual(settled);
+		// Still under a minute old: the next poll leaves them too, nothing emitted.
+		expect((await shipped.poll()).result).toBeNull();
+		// Once they are older than the wait (here shortened to 12 s, they are 19-20 s old): once each.
+		shipped.parameters = { ...shipped.parameters, minAgeMinutes: 0.2 };
+		expect(ids((await shipped.poll()).records)).toEqual(recent);
+		expect((await shipped.poll()).result).toBeNull();
+		// A manual run shows the recent ones as well.
+		await adminCall(store, 'PUT', `orders/${recent[0]}`, { staff_notes: 'changed now' });
+		expect(ids((await ordersPoller().poll('manual')).records)).toContain(recent[0]);
 	});
 
 	it('a restart that lost an unsaved cursor re-reads only what was not saved', async () => {
@@ -187,7 +210,12 @@ describe('refunds', () => {
 		const r1 = await adminCall(store, 'POST', `orders/${a}/refunds`, {
 			lines: [{ id: lineOf(a), quantity: 1 }],
 		});
-		const poller = new Poller(store, { resource: 'refunds', lookBackHours: 24, watchdog: false });
+		const poller = new Poller(store, {
+			resource: 'refunds',
+			lookBackHours: 24,
+			watchdog: false,
+			minAgeMinutes: 0,
+		});
 		const one = await poller.poll();
 		expect(one.records).toEqual([
 			expect.objectContaining({
