@@ -2,7 +2,7 @@
 // `npm test`: everything CI must prove, in order — build, typecheck (tests included), lint, then every jest suite
 // (unit, integration against the sandbox, e2e against real n8n hosts). Stops at the first failure.
 const { spawnSync } = require('node:child_process');
-const { ensureDependencies } = require('./ensure-deps');
+const { ensureChromium, ensureDependencies } = require('./ensure-deps');
 
 const steps = [
 	['npm', ['run', 'build']],
@@ -23,4 +23,5 @@ function runSteps() {
 	}
 }
 
+ensureChromium();
 ensureDependencies().then(runSteps);
