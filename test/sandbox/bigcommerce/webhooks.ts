@@ -70,6 +70,8 @@ export interface DeliveryAttempt {
 	startedAt: string;
 	/** HTTP status, or 0 when there was no answer. */
 	status: number;
+	/** Milliseconds from sending the attempt until its answer ended (or it failed). */
+	ms?: number;
 	error?: string;
 	outcome: 'pending' | 'delivered' | 'failed';
 	/** Scheduled time of the next retry, if any. */
@@ -285,6 +287,7 @@ export class WebhookDispatcher {
 			outcome: 'pending',
 		};
 		this.deliveries.push(record);
+		const sentAt = Date.now();
 		const result = await post(
 			hook.destination,
 			headers,
@@ -292,6 +295,7 @@ export class WebhookDispatcher {
 			switches.deliveryTimeoutMs,
 		);
 		record.status = result.status;
+		record.ms = Date.now() - sentAt;
 		if (result.error) record.error = result.error;
 		if (result.status >= 200 && result.status < 300) {
 			record.outcome = 'delivered';

@@ -20,6 +20,7 @@ interface Attempt {
 	outcome: string;
 	deactivatedHook?: boolean;
 	startedAt: string;
+	ms?: number;
 }
 
 interface StoreEvent {
@@ -54,6 +55,17 @@ export async function deliveryDiagnosis(fx: SandboxFixture, lostIds: number[]): 
 			),
 		)}); still held: ${held}`,
 	];
+	const answered = deliveries
+		.filter((d) => d.status > 0 && d.ms !== undefined)
+		.map((d) => d.ms as number)
+		.sort((a, b) => a - b);
+	if (answered.length) {
+		const at = (q: number) =>
+			answered[Math.min(answered.length - 1, Math.floor(q * answered.length))];
+		lines.push(
+			`answer time of the ${answered.length} answered attempts (ms): median ${at(0.5)}, 90th percentile ${at(0.9)}, max ${answered[answered.length - 1]}`,
+		);
+	}
 	for (const d of deliveries.filter((x) => x.deactivatedHook))
 		lines.push(
 			`hook ${d.hookId} deactivated at ${d.startedAt} after attempt ${d.attempt} of event ${d.eventId} (${d.scope}) failed: ${d.status} ${d.error ?? ''}`,
