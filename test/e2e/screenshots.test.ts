@@ -192,7 +192,7 @@ describe('the README pictures', () => {
 		await editor.page.locator('.ag-row .ag-cell', { hasText: 'Sales order' }).first().click();
 		// (isVisible is true for cells drawn beyond the right edge too: compare with the viewport.)
 		const inView = async () => {
-			const box = await error.boundingBox().catch(() => null);
+			const box = await error.boundingBox({ timeout: 1_000 }).catch(() => null);
 			return box !== null && box.x >= 0 && box.x + box.width <= VIEWPORT_WIDTH;
 		};
 		for (let step = 0; step < 10 && !(await inView()); step++) {
