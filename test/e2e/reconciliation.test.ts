@@ -18,6 +18,7 @@ import { Ledger } from '../integration/reconciliation/support';
 import { startSandboxFixture, type SandboxFixture } from '../support/sandboxFixture';
 import { dataTableRows } from './support/dataTables';
 import { executions, sandboxCredentials, waitFor } from './support/pack-e2e';
+import { CHROMIUM_ARGS, requireChromium } from './support/editorBrowser';
 import { REPO_ROOT } from './support/hosts';
 import { startN8n, type N8nInstance } from './support/index';
 
@@ -26,18 +27,6 @@ jest.setTimeout(10 * 60_000);
 const REPORT_ID = 'bcd365Reconcile1';
 const REPAIR_ID = 'bcd365Reconcile2';
 const SCREENSHOT = join(REPO_ROOT, 'docs', 'reconciliation-report.png');
-const CHROMIUM = process.env.N8N_E2E_CHROMIUM ?? '/usr/bin/chromium';
-// Without the background-networking flags Chromium keeps calling Google services on a closed network.
-const CHROMIUM_ARGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-];
 
 const guest = {
 	customer_id: 0,
@@ -233,7 +222,11 @@ it('the daily report names every planted fault, calls the agreeing orders matche
 
 it('renders in a real browser, red and green as written (the README screenshot)', async () => {
 	expect(html).not.toBe('');
-	const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+	const browser = await chromium.launch({
+		executablePath: requireChromium(),
+		headless: true,
+		args: CHROMIUM_ARGS,
+	});
 	try {
 		const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
 		await page.setContent(html, { waitUntil: 'load' });
