@@ -89,6 +89,7 @@ export const CUST_PACKING_SLIP_TRANS_BI_ENTITIES: EntityTable = {
 		Remain: 'Decimal',
 		SalesId: 'String',
 		SalesUnit: 'String',
+		SourceKey: 'Int64',
 	},
 };
 
