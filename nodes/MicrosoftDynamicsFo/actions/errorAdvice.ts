@@ -14,6 +14,7 @@ const AGAIN = 'then run the item again.';
 const MAPPING_FIXES: Partial<Record<MappingErrorCode, string>> = {
 	UNMAPPED_SKU: `Add each SKU named to the node's SKU Mapping (BigCommerce SKU, Item Number and, for a variant, its dimension IDs), or give an F&O released product or variant of this legal entity that number; ${AGAIN}`,
 	MISSING_SKU: `Give those products or variants a SKU in BigCommerce (each line must name an F&O item); ${AGAIN}`,
+	INVALID_QUANTITY: `Correct the quantity of each line named in BigCommerce (an order line sells a whole number of units, at least 1); ${AGAIN}`,
 	GUEST_EMAIL_MISSING: `Add an email to the order's billing address in BigCommerce, or set Guest Orders to Shared Web-Guest Account; ${AGAIN}`,
 	MISSING_NAME: `Add a company or a first and last name to the customer (for an order: its billing address) in BigCommerce; ${AGAIN}`,
 	SHIPPING_ITEM_MISSING: `Set Shipping Charge Item to a released service item of this legal entity, e.g. SHIPPING; ${AGAIN}`,

@@ -55,6 +55,17 @@ export function requireOrderLines(
 			{ orderId: order.id },
 		);
 	}
+	// BigCommerce sells whole, positive quantities; anything else is bad data, not an order to post.
+	const badQuantity = lines.filter((p) => !(Number.isInteger(p.quantity) && p.quantity > 0));
+	if (badQuantity.length) {
+		throw new MappingError(
+			'INVALID_QUANTITY',
+			`BigCommerce order ${order.id} has lines without a positive whole quantity: ${badQuantity
+				.map((p) => `line ${p.id} "${p.name ?? ''}" (${String(p.quantity)})`)
+				.join(', ')}`,
+			{ orderId: order.id, lineIds: badQuantity.map((p) => p.id) },
+		);
+	}
 	return lines;
 }
 

@@ -287,6 +287,21 @@ describe('mapSalesOrder', () => {
 		expect(thrownMappingError(() => mapSalesOrder(o, base(FIVE))).code).toBe('INVALID_MONEY');
 	});
 
+	it.each([-2, 0, 1.5])(
+		'refuses a line with quantity %p before the SKU lookup, naming the line',
+		(qty) => {
+			const lines: LineSpec[] = [FIVE[0], { sku: 'MUG', qty: 3, price: 7.5 }];
+			const o = order({ id: 23, lines, consignments: false });
+			o.products![1].quantity = qty;
+			for (const map of [() => collectSkus(o), () => mapSalesOrder(o, base(lines))]) {
+				const e = thrownMappingError(map);
+				expect(e.code).toBe('INVALID_QUANTITY');
+				expect(e.message).toContain(`(${qty})`);
+				expect(e.details.lineIds).toEqual([o.products![1].id]);
+			}
+		},
+	);
+
 	it('collects unique SKUs, once per order', () => {
 		const lines: LineSpec[] = [
 			{ sku: 'A', qty: 1, price: 1 },
