@@ -7,6 +7,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { locatorField } from '../../common/resourceLocator';
+import { DEFAULT_SALES_ORDER_WAIT_S } from '../posting/documentCustomer';
 
 /** The display rule of some operations of one resource. */
 export const showFor = (resource: string) => (operation: string[]) => ({
@@ -321,6 +322,18 @@ export const documentCustomerFields = (resource: string, operation: string): INo
 		displayOptions: {
 			show: { resource: [resource], operation: [operation], customerMode: ['account'] },
 		},
+	},
+	{
+		displayName: 'Wait for Sales Order (Seconds)',
+		name: 'salesOrderWait',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: DEFAULT_SALES_ORDER_WAIT_S,
+		displayOptions: {
+			show: { resource: [resource], operation: [operation], customerMode: ['salesOrder'] },
+		},
+		description:
+			"How long to keep looking (with back-off) for the order's sales order when it is not found yet, e.g. while the order's own execution is still posting it; 0 fails at once",
 	},
 ];
 

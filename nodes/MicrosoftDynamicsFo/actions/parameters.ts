@@ -10,6 +10,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 import { locatorValue } from '../../common/resourceLocator';
 import { parseDisplayValue, type CustomerMappingOptions } from '../mapping';
 import type { DocumentCustomer } from '../posting/payment';
+import { DEFAULT_SALES_ORDER_WAIT_S } from '../posting/documentCustomer';
 import type { SkuMappingTable } from '../skuResolution';
 
 /**
@@ -112,7 +113,14 @@ export function documentCustomerParameter(
 			account: locatorValue(fn.getNodeParameter('customerAccount', itemIndex, '')),
 		};
 	// The input item may be the Sales Order node's output for this order: it saves a lookup.
-	return { mode: 'salesOrder', previous: fn.getInputData()[itemIndex]?.json };
+	const waitS = Number(
+		fn.getNodeParameter('salesOrderWait', itemIndex, DEFAULT_SALES_ORDER_WAIT_S),
+	);
+	return {
+		mode: 'salesOrder',
+		previous: fn.getInputData()[itemIndex]?.json,
+		waitMs: Number.isFinite(waitS) && waitS >= 0 ? waitS * 1000 : undefined,
+	};
 }
 
 /** The customer mapping options (customer upsert, and the sales order's customer resolution). */

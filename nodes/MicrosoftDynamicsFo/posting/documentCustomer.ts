@@ -4,6 +4,9 @@
  * a request, from the item the Sales Order node just output (when the item proves it is this order:
  * BigCommerce order id, reference and legal entity, posted or found) or from what this workflow
  * remembered posting; else it is found by the order's reference, as the only source F&O vouches for.
+ * A payment captured while the order's own execution is still posting its sales order (F&O takes
+ * seconds per line) finds nothing at first: the lookup is repeated with the settle back-off for a
+ * bounded wait before the document fails, so such a race is not an error.
  */
 import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
@@ -13,14 +16,20 @@ import type { StaticDataContext } from './customer';
 import { findByReference } from './documentWrite';
 import { SALES_ORDER } from './documents';
 import { findPosted, postedKey } from './postedRecords';
+import { settledLookup } from './writeTiming';
+
+/** How long a sales order not found by reference is looked for before the document fails (s). */
+export const DEFAULT_SALES_ORDER_WAIT_S = 120;
 
 export type DocumentCustomer =
 	| { mode: 'account'; account: string }
 	/**
 	 * The ordering customer of the sales order this pack posted for the BigCommerce order;
-	 * `previous` is the node's input item (the Sales Order node's output in the shipped workflows).
+	 * `previous` is the node's input item (the Sales Order node's output in the shipped workflows);
+	 * `waitMs`: how long a sales order not found by reference is looked for (0 = one lookup;
+	 * undefined = DEFAULT_SALES_ORDER_WAIT_S).
 	 */
-	| { mode: 'salesOrder'; previous?: IDataObject };
+	| { mode: 'salesOrder'; previous?: IDataObject; waitMs?: number };
 
 /** What a Sales Order → Create output says about a sales order it posted or found. */
 const POSTED_ACTIONS = new Set(['created', 'skipped-duplicate']);
@@ -85,23 +94,32 @@ export async function documentCustomer(
 		customerOfPrevious(source.previous, order, reference) ??
 		customerRemembered(context, order.dataAreaId, reference);
 	if (known) return known;
-	count();
-	const found = await findByReference(
-		context,
-		SALES_ORDER,
-		order.dataAreaId,
-		reference,
-		order.itemIndex,
-	);
-	const account = found.map((o) => String(o.OrderingCustomerAccountNumber ?? '')).find(Boolean);
+	const waitMs =
+		source.waitMs !== undefined && Number.isFinite(source.waitMs) && source.waitMs >= 0
+			? source.waitMs
+			: DEFAULT_SALES_ORDER_WAIT_S * 1000;
+	const lookUp = async () => {
+		count();
+		const found = await findByReference(
+			context,
+			SALES_ORDER,
+			order.dataAreaId,
+			reference,
+			order.itemIndex,
+		);
+		return found.map((o) => String(o.OrderingCustomerAccountNumber ?? '')).find(Boolean);
+	};
+	const account = await settledLookup(lookUp, { timeoutMs: waitMs, settleWindowMs: waitMs });
 	if (!account) {
 		throw new NodeOperationError(
 			node,
-			`No sales order with reference ${reference} in ${order.dataAreaId} to take the customer from`,
+			`No sales order with reference ${reference} in ${order.dataAreaId} to take the customer from${
+				waitMs > 0 ? ` (looked for ${Math.round(waitMs / 1000)} s)` : ''
+			}`,
 			{
 				itemIndex: order.itemIndex,
 				description:
-					'Nothing was written. Post the order first (Sales Order → Create), or give the customer account.',
+					'Nothing was written. Post the order first (Sales Order → Create), give the customer account, or wait longer (Wait for Sales Order).',
 			},
 		);
 	}

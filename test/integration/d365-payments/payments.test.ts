@@ -284,9 +284,11 @@ describe('payment: post captured payments', () => {
 		const order = await orderWith([{ event: 'capture', amount: 15 }], {
 			guest: { first_name: 'Pat', last_name: 'Lee', email: 'pat.lee@example.org' },
 		});
-		const failed = await runNode(fixture, params(order, { customerMode: 'salesOrder' }), {
-			continueOnFail: true,
-		});
+		const failed = await runNode(
+			fixture,
+			params(order, { customerMode: 'salesOrder', salesOrderWait: 0 }),
+			{ continueOnFail: true },
+		);
 		expect(String((failed[0].error as IDataObject).message)).toMatch(
 			/No sales order with reference/,
 		);
