@@ -60,7 +60,8 @@ export function seedStore(store: D365Store, _switches: D365Switches): void {
 		IsActive: 'Yes',
 	});
 	for (const company of SEED_COMPANIES) {
-		// Tax (tax.ts): products and charge items are taxable; the web guest has the company's group.
+		// Tax (tax.ts): products and charge items are taxable; the web guest and the WEB customer group
+		// have the company's group.
 		const tax = SEED_TAX_DEFAULTS[company.id];
 		store.seed('LegalEntities', {
 			LegalEntityId: company.id,
@@ -74,6 +75,9 @@ export function seedStore(store: D365Store, _switches: D365Switches): void {
 				CustomerGroupId: id,
 				Description: description,
 				PaymentTermId: 'Net30',
+				// The web shop's buyers take the company's sales tax group, as a merchant whose F&O
+				// calculates tax sets it up (a new customer inherits its group's TaxGroupId).
+				...(id === 'WEB' ? { TaxGroupId: tax.guestGroup } : {}),
 			});
 		}
 		store.seed('CustomersV3', {
