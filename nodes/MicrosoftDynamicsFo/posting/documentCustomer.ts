@@ -31,6 +31,9 @@ export type DocumentCustomer =
 	 */
 	| { mode: 'salesOrder'; previous?: IDataObject; waitMs?: number };
 
+/** The order's sales order is not (yet) in F&O: nothing was written. */
+export class SalesOrderNotFoundError extends NodeOperationError {}
+
 /** What a Sales Order → Create output says about a sales order it posted or found. */
 const POSTED_ACTIONS = new Set(['created', 'skipped-duplicate']);
 
@@ -111,7 +114,7 @@ export async function documentCustomer(
 	};
 	const account = await settledLookup(lookUp, { timeoutMs: waitMs, settleWindowMs: waitMs });
 	if (!account) {
-		throw new NodeOperationError(
+		throw new SalesOrderNotFoundError(
 			node,
 			`No sales order with reference ${reference} in ${order.dataAreaId} to take the customer from${
 				waitMs > 0 ? ` (looked for ${Math.round(waitMs / 1000)} s)` : ''

@@ -22,9 +22,14 @@ import {
 	type PaymentLineDraft,
 	type PaymentMappingOptions,
 } from '../mapping';
+import { settle } from '../../common/settle';
 import { postingLock, type RecordLocker } from './lock';
 import type { StaticDataContext } from './customer';
-import { documentCustomer, type DocumentCustomer } from './documentCustomer';
+import {
+	documentCustomer,
+	SalesOrderNotFoundError,
+	type DocumentCustomer,
+} from './documentCustomer';
 import type { JournalSettings } from './paymentJournal';
 import {
 	findPaymentLines,
@@ -157,10 +162,34 @@ export async function postPaymentEntries(
 	settings: PaymentSettings,
 	nothingToPost: string,
 ): Promise<IDataObject[]> {
-	return await postingLock(settings)(
-		`${PAYMENT_LINES}:${settings.dataAreaId.toLowerCase()}:order:${orderId}`,
-		async () => await postUnlocked(context, orderId, entries, settings, nothingToPost),
-	);
+	const locked = async (customer: DocumentCustomer, customerRequests = 0) =>
+		await postingLock(settings)(
+			`${PAYMENT_LINES}:${settings.dataAreaId.toLowerCase()}:order:${orderId}`,
+			async () =>
+				await postUnlocked(
+					context,
+					orderId,
+					entries,
+					{ ...settings, customer },
+					nothingToPost,
+					customerRequests,
+				),
+		);
+	const source = settings.customer;
+	if (source.mode !== 'salesOrder' || source.waitMs === 0) return await locked(source);
+	// A capture's webhook can arrive while the order's own execution is still writing its sales
+	// order. Under the lock the sales order is looked for once; when it is not there yet, the wait
+	// for it (Wait for Sales Order) happens outside the lock, so it never holds up the order's own
+	// Payments step, which needs the same lock. Then the lines are checked and posted as always.
+	const first = await settle(locked({ ...source, waitMs: 0 }));
+	if (first.ok) return first.value;
+	if (!(first.error instanceof SalesOrderNotFoundError)) throw first.error;
+	// The sales order look under the lock (its payment-line lookup is not counted again).
+	let requests = 1;
+	const account = await documentCustomer(context, source, { ...settings, orderId }, (n = 1) => {
+		requests += n;
+	});
+	return await locked({ mode: 'account', account }, requests);
 }
 
 async function postUnlocked(
@@ -169,6 +198,7 @@ async function postUnlocked(
 	entries: PaymentEntry[],
 	settings: PaymentSettings,
 	nothingToPost: string,
+	customerRequests = 0,
 ): Promise<IDataObject[]> {
 	const { dataAreaId, itemIndex } = settings;
 	const staticData = context.getWorkflowStaticData('global');
@@ -201,6 +231,7 @@ async function postUnlocked(
 		planned.push({ entry, reference: mapped.reference, audit, draft: mapped.line });
 	}
 	const countAll = (requests = 1) => planned.forEach((p) => p.audit.count(requests));
+	if (customerRequests) countAll(customerRequests);
 
 	// 2. Already posted? Static data first, then one lookup for the rest.
 	const unknown: Planned[] = [];

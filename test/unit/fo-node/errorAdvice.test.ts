@@ -57,6 +57,7 @@ const FIELDS_NAMED: Record<MappingErrorCode, string[]> = {
 	MISSING_NAME: [],
 	NO_ORDER_LINES: [],
 	MISSING_SKU: [],
+	INVALID_QUANTITY: [],
 	UNMAPPED_SKU: ['SKU Mapping'],
 	SHIPPING_ITEM_MISSING: ['Shipping Charge Item'],
 	UNALLOCATED_DISCOUNT: [],

@@ -5,6 +5,7 @@ import {
 	withSalesOrderNumber,
 	type SalesOrderMappingOptions,
 } from '../../../nodes/MicrosoftDynamicsFo/mapping';
+import type { BcOrderProduct } from '../../../nodes/MicrosoftDynamicsFo/mapping/types';
 import { ENTITY_CATALOGUE } from '../../support/entityCatalogue';
 import { BIGCOMMERCE_SPECS } from '../../support/bigcommerceSpecs';
 import { itWithShared } from '../../support/specs';
@@ -292,12 +293,13 @@ describe('mapSalesOrder', () => {
 		(qty) => {
 			const lines: LineSpec[] = [FIVE[0], { sku: 'MUG', qty: 3, price: 7.5 }];
 			const o = order({ id: 23, lines, consignments: false });
-			o.products![1].quantity = qty;
+			const products = o.products as BcOrderProduct[];
+			products[1].quantity = qty;
 			for (const map of [() => collectSkus(o), () => mapSalesOrder(o, base(lines))]) {
 				const e = thrownMappingError(map);
 				expect(e.code).toBe('INVALID_QUANTITY');
 				expect(e.message).toContain(`(${qty})`);
-				expect(e.details.lineIds).toEqual([o.products![1].id]);
+				expect(e.details.lineIds).toEqual([products[1].id]);
 			}
 		},
 	);
