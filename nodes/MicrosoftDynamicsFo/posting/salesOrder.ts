@@ -16,6 +16,7 @@
 import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
 import { AuditTrail } from '../../common/audit';
+import { settle } from '../../common/settle';
 import { orderLines, type FullOrder } from '../../BigCommerce/model';
 import {
 	collectSkus,
@@ -43,7 +44,12 @@ import { SALES_ORDER, type SalesOrderKeys } from './documents';
 import { postingLock, type RecordLocker } from './lock';
 import { upsertOrderCustomer, type StaticDataContext } from './customer';
 import { withTaxMode, type TaxModeOptions } from '../mapping/taxMode';
-import { checkTaxAfterWrite, type TaxCheckSettings } from './taxReadBack';
+import {
+	checkTaxAfterWrite,
+	removeRefusedOrder,
+	TaxDifferenceError,
+	type TaxCheckSettings,
+} from './taxReadBack';
 
 /** The order as the BigCommerce node and trigger hand it over (typed in the BigCommerce model). */
 export type { FullOrder };
@@ -246,28 +252,45 @@ async function postUnlocked(
 				write,
 			)
 		: await writeWithGeneratedKey(context, SALES_ORDER, write);
-	rememberDocument(context, SALES_ORDER, dataAreaId, reference, {
-		...written.keys,
-		CustomerAccount: customerAccount,
-	});
-	// 5. What F&O made of the tax: one read of its totals (above the limit the item fails; the
-	// order stays written and remembered, so a re-run posts nothing twice).
+	const remember = () =>
+		rememberDocument(context, SALES_ORDER, dataAreaId, reference, {
+			...written.keys,
+			CustomerAccount: customerAccount,
+		});
+	// 5. What F&O made of the tax: one read of its totals. Above the limit the item fails and, by
+	// default, the order is removed again, so nothing stays in F&O that disagrees with the store;
+	// kept ("When the Check Fails: Keep"), it is remembered, so a re-run posts nothing twice.
 	let taxCheck: IDataObject | undefined;
 	if (written.action === 'created') {
 		count();
-		taxCheck = await checkTaxAfterWrite(
-			context,
-			{
-				dataAreaId,
-				salesOrderNumber: String(written.keys.SalesOrderNumber),
-				currencyCode: payload.totals.currencyCode,
-			},
-			order,
-			settings.tax?.taxCalculation ?? 'fo',
-			{ ...settings.tax, amountDecimals },
-			itemIndex,
+		const checked = await settle(
+			checkTaxAfterWrite(
+				context,
+				{
+					dataAreaId,
+					salesOrderNumber: String(written.keys.SalesOrderNumber),
+					currencyCode: payload.totals.currencyCode,
+				},
+				order,
+				settings.tax?.taxCalculation ?? 'fo',
+				{ ...settings.tax, amountDecimals },
+				itemIndex,
+			),
 		);
+		if (!checked.ok) {
+			if (checked.error instanceof TaxDifferenceError && settings.tax?.onFailure !== 'keep')
+				await removeRefusedOrder(
+					context,
+					checked.error,
+					{ dataAreaId, SalesOrderNumber: String(written.keys.SalesOrderNumber) },
+					{ itemIndex, timeoutMs: write.timing.timeoutMs, count },
+				);
+			remember();
+			throw checked.error;
+		}
+		taxCheck = checked.value;
 	}
+	remember();
 	const record = audit.record(written.action, written.keys, written.reason);
 	if (taxCheck) record.taxCheck = taxCheck;
 	return result(record, {

@@ -12,9 +12,13 @@
  *   the liability line) and its total must be `total_inc_tax`; a difference means the zero-rate
  *   groups are not zero-rate.
  *
- * With a Tax Difference Limit, a difference above it fails the item with a TaxDifferenceError. The
- * order is already written and stays: it is not deleted (it is a valid F&O order with F&O's tax),
- * and running the item again finds it and posts nothing twice (nor checks it again). Unverified:
+ * With a Tax Difference Limit, a difference above it fails the item with a TaxDifferenceError. By
+ * default ("When the Check Fails: Remove the Sales Order") the order is then deleted again, header
+ * and lines, so nothing is written that disagrees with the store: the same rule as lines F&O
+ * rejects (documentWrite.ts compensates), and running the item again posts and checks it anew. A
+ * sales order just created by OData is open (nothing delivered or invoiced), which F&O lets delete.
+ * "Keep the Sales Order" leaves it as a valid F&O order with F&O's tax, for a clerk to correct:
+ * running the item again finds it and posts nothing twice (nor checks it again). Unverified:
  * whether F&O has its totals calculated when the order is read right after an OData write
  * (`AreTotalsCalculated` suggests totals may lag); when it answers No, the check reports
  * `not-calculated`, or fails when the option says so.
@@ -22,10 +26,11 @@
 import { NodeOperationError, type IDataObject, type INode } from 'n8n-workflow';
 
 import type { HttpContext } from '../../common/http';
+import { settle } from '../../common/settle';
 import { fromUnits, roundUnits, toUnits } from '../mapping/money';
 import type { TaxCalculation } from '../mapping/taxMode';
 import type { BcOrder } from '../mapping/types';
-import { getEntity } from '../odata';
+import { deleteEntity, getEntity } from '../odata';
 
 export interface TaxCheckSettings {
 	/** Largest difference (order currency) that still passes; undefined: report only, never fail. */
@@ -33,6 +38,8 @@ export interface TaxCheckSettings {
 	/** When F&O has not calculated the totals: report it (default) or fail the item. */
 	uncalculatedTotals?: 'report' | 'fail';
 	amountDecimals?: number;
+	/** Above the limit: delete the written order again (default) or leave it for a clerk. */
+	onFailure?: 'remove' | 'keep';
 }
 
 export type TaxCheckStatus = 'agrees' | 'differs' | 'not-calculated';
@@ -51,20 +58,52 @@ export interface TaxCheck extends IDataObject {
 	differenceLimit?: number;
 }
 
-/** A difference above the Tax Difference Limit: the order is written, the item fails. */
+/**
+ * What became of the written order when its check failed: kept, removed again, or still there
+ * because the delete itself failed (its message then says so).
+ */
+export type FailedCheckOutcome =
+	{ order: 'kept' } | { order: 'removed' } | { order: 'not-removed'; reason: string };
+
+/** A difference above the Tax Difference Limit: the item fails, naming what became of the order. */
 export class TaxDifferenceError extends NodeOperationError {
 	constructor(
 		node: INode,
 		readonly check: TaxCheck,
 		itemIndex?: number,
+		readonly outcome: FailedCheckOutcome = { order: 'kept' },
 	) {
-		super(node, taxDifferenceMessage(check), {
+		super(node, taxDifferenceMessage(check, outcome), {
 			itemIndex,
-			description: taxDifferenceAdvice(check),
+			description: taxDifferenceAdvice(check, outcome),
 		});
 		this.name = 'TaxDifferenceError';
 		this.context.taxCheck = check;
+		this.context.salesOrder = outcome.order;
 	}
+}
+
+/**
+ * "Remove the Sales Order": delete the order the check refused (F&O deletes its lines with the
+ * header) and fail the item saying so; when the delete fails, the error names the order to delete
+ * by hand. Always throws.
+ */
+export async function removeRefusedOrder(
+	context: HttpContext & { getNode(): INode },
+	refused: TaxDifferenceError,
+	keys: { dataAreaId: string; SalesOrderNumber: string },
+	options: { itemIndex?: number; timeoutMs?: number; count: () => void },
+): Promise<never> {
+	options.count();
+	const deleted = await settle(
+		deleteEntity(context, 'SalesOrderHeadersV2', keys, options.itemIndex, {
+			timeoutMs: options.timeoutMs,
+		}),
+	);
+	const outcome: FailedCheckOutcome = deleted.ok
+		? { order: 'removed' }
+		: { order: 'not-removed', reason: (deleted.error as Error).message };
+	throw new TaxDifferenceError(context.getNode(), refused.check, options.itemIndex, outcome);
 }
 
 const READ_FIELDS = [
@@ -146,21 +185,36 @@ export function compareTax(
 	return { ...check, status, difference };
 }
 
-function taxDifferenceMessage(check: TaxCheck): string {
+function taxDifferenceMessage(check: TaxCheck, outcome: FailedCheckOutcome): string {
 	const c = check.currencyCode;
+	const written =
+		outcome.order === 'removed'
+			? `Sales order ${check.salesOrderNumber} was written and removed again, because`
+			: `Sales order ${check.salesOrderNumber} was written, but`;
 	if (check.status === 'not-calculated')
-		return `Sales order ${check.salesOrderNumber} was written, but F&O has not calculated its totals (AreTotalsCalculated = No), so its tax could not be compared with BigCommerce's`;
+		return `${written} F&O has not calculated its totals (AreTotalsCalculated = No), so its tax could not be compared with BigCommerce's`;
 	const d = check.difference ?? { total: 0, tax: 0 };
 	const what =
 		check.taxCalculation === 'asPosted'
 			? `F&O added tax of ${check.fo.OrderTotalTaxAmount.toFixed(2)} ${c} to BigCommerce's tax as posted (it should add none)`
 			: `F&O calculated tax of ${check.fo.OrderTotalTaxAmount.toFixed(2)} ${c}, BigCommerce charged ${check.bigcommerce.totalTax.toFixed(2)} ${c} (difference ${d.tax.toFixed(2)})`;
-	return `Sales order ${check.salesOrderNumber} was written, but ${what}; its total ${check.fo.OrderTotalAmount.toFixed(2)} ${c} differs from BigCommerce's total_inc_tax ${check.bigcommerce.totalIncTax.toFixed(2)} by ${d.total.toFixed(2)}, more than the Tax Difference Limit of ${(check.differenceLimit ?? 0).toFixed(2)}`;
+	return `${written} ${what}; its total ${check.fo.OrderTotalAmount.toFixed(2)} ${c} differs from BigCommerce's total_inc_tax ${check.bigcommerce.totalIncTax.toFixed(2)} by ${d.total.toFixed(2)}, more than the Tax Difference Limit of ${(check.differenceLimit ?? 0).toFixed(2)}`;
 }
 
-function taxDifferenceAdvice(check: TaxCheck): string {
+function taxDifferenceAdvice(check: TaxCheck, outcome: FailedCheckOutcome): string {
+	if (outcome.order === 'removed') {
+		const retry =
+			'Nothing of the order stays in F&O; run the item again (replay) once the cause is fixed.';
+		if (check.status === 'not-calculated')
+			return `${retry} Check why F&O left its totals uncalculated, or set "When F&O Has Not Calculated Totals" to Report.`;
+		if (check.taxCalculation === 'asPosted')
+			return `${retry} Make the zero-rate groups zero: the item sales tax group (and sales tax group) set on the node must contain only a 0 % sales tax code.`;
+		return `${retry} Align F&O's tax setup with the store's (the customer's sales tax group, the items' item sales tax groups), post BigCommerce's tax as posted, or raise the Tax Difference Limit.`;
+	}
 	const stays =
-		'The sales order stays in F&O as written (running the item again finds it and posts nothing twice, and does not check it again).';
+		outcome.order === 'not-removed'
+			? `The sales order could not be removed again (${outcome.reason}) and stays in F&O: delete it by hand before the order is posted again, or correct it.`
+			: 'The sales order stays in F&O as written (running the item again finds it and posts nothing twice, and does not check it again).';
 	if (check.status === 'not-calculated')
 		return `${stays} Open the order in F&O and check its totals, or set "When F&O Has Not Calculated Totals" to Report.`;
 	if (check.taxCalculation === 'asPosted')

@@ -9,8 +9,8 @@
  *   tax, the tax line is total_tax;
  * - F&O calculates (Tax Difference Limit 0): the lines are BigCommerce's total in the order's basis
  *   to the cent; F&O's tax (its own groups, rounded per code and line) either equals total_tax, or
- *   the item fails with a TaxDifferenceError whose figures are the read-back's (the order stays
- *   written, once: taxReadBack.ts);
+ *   the item fails with a TaxDifferenceError whose figures are the read-back's (When the Check
+ *   Fails: Keep, so the order stays written, once, to be read back: taxReadBack.ts);
  * - an order that does not add up fails with its typed error (TOTALS_MISMATCH) and nothing at all
  *   is written to F&O.
  *
@@ -76,6 +76,7 @@ function parameters(order: IDataObject, mode: TaxModeName): IDataObject {
 			...CORPUS_CHARGE_OPTIONS,
 			currencyCode: String(order.default_currency_code ?? 'USD'),
 			taxDifferenceLimit: 0,
+			onTaxCheckFailure: 'keep',
 		},
 	};
 }

@@ -5,7 +5,8 @@
  *
  * - F&O calculates: after the write the node reads F&O's totals back; the difference from
  *   BigCommerce is on the output and the audit record, and above the Tax Difference Limit the item
- *   fails with the figures while the order stays written (once).
+ *   fails with the figures; the order is removed again (header and lines), or stays written (once)
+ *   when When the Check Fails says Keep.
  * - BigCommerce's tax as posted: what reaches F&O is BigCommerce's figures to the cent (lines
  *   excluding tax + a tax line = total_inc_tax, F&O adds no tax), or the item fails before
  *   anything is written.
@@ -72,21 +73,55 @@ describe('F&O calculates (the default)', () => {
 		});
 	});
 
-	it('above the Tax Difference Limit the item fails with the figures; the order is written once', async () => {
+	it('above the Tax Difference Limit the item fails with the figures and the order is removed again', async () => {
 		const order = await disagreeing();
 		const params = withOptions(order, {}, { taxDifferenceLimit: 0 });
 		const [failed] = await runNode(fx, params, { continueOnFail: true });
 		const error = failed.error as IDataObject;
 		expect(error.message).toMatch(
-			/^Sales order \S+ was written, but F&O calculated tax of 0\.89 USD, BigCommerce charged 0\.88 USD \(difference 0\.01\)/,
+			/^Sales order (\S+) was written and removed again, because F&O calculated tax of 0\.89 USD, BigCommerce charged 0\.88 USD \(difference 0\.01\)/,
 		);
 		expect(error.message).toContain('more than the Tax Difference Limit of 0.00');
+		expect(String(error.description)).toContain('Nothing of the order stays in F&O');
+		const number = /^Sales order (\S+) /.exec(String(error.message))?.[1] as string;
+		expect(await salesOrdersFor(fx, reference(order))).toHaveLength(0);
+		expect(await linesOf(fx, number)).toHaveLength(0);
+		// Run again: posted and checked anew, removed again; never two orders.
+		const [again] = await runNode(fx, params, { continueOnFail: true });
+		expect(String((again.error as IDataObject).message)).toContain('removed again');
+		expect(await salesOrdersFor(fx, reference(order))).toHaveLength(0);
+	});
+
+	it('When the Check Fails = Keep: the item fails, the order stays written once', async () => {
+		const order = await disagreeing();
+		const params = withOptions(order, {}, { taxDifferenceLimit: 0, onTaxCheckFailure: 'keep' });
+		const [failed] = await runNode(fx, params, { continueOnFail: true });
+		const error = failed.error as IDataObject;
+		expect(error.message).toMatch(/^Sales order \S+ was written, but F&O calculated tax of 0\.89/);
 		expect(String(error.description)).toContain('stays in F&O');
 		const headers = await salesOrdersFor(fx, reference(order));
 		expect(headers).toHaveLength(1);
+		expect(await linesOf(fx, String(headers[0].SalesOrderNumber))).not.toHaveLength(0);
 		// Run again: the order is found, nothing is posted twice.
 		const [again] = await runNode(fx, params);
 		expect(again.audit).toMatchObject({ action: 'skipped-duplicate' });
+		expect(await salesOrdersFor(fx, reference(order))).toHaveLength(1);
+	});
+
+	it('the removal itself fails: the error names the order left in F&O to delete by hand', async () => {
+		const order = await disagreeing();
+		await fx.admin('POST', '/faults/d365', {
+			route: 'odata.SalesOrderHeadersV2.delete',
+			errorRate: 1,
+			errorStatus: 400,
+		});
+		const [failed] = await runNode(fx, withOptions(order, {}, { taxDifferenceLimit: 0 }), {
+			continueOnFail: true,
+		});
+		const error = failed.error as IDataObject;
+		expect(error.message).toMatch(/^Sales order \S+ was written, but F&O calculated/);
+		expect(String(error.description)).toContain('could not be removed again');
+		expect(String(error.description)).toContain('delete it by hand');
 		expect(await salesOrdersFor(fx, reference(order))).toHaveLength(1);
 	});
 
@@ -106,7 +141,7 @@ describe('F&O calculates (the default)', () => {
 			continueOnFail: true,
 		});
 		expect((failed.error as IDataObject).message).toContain('has not calculated its totals');
-		expect(await salesOrdersFor(fx, reference(order))).toHaveLength(1);
+		expect(await salesOrdersFor(fx, reference(order))).toHaveLength(0);
 	});
 });
 
@@ -153,7 +188,7 @@ describe("BigCommerce's tax as posted", () => {
 		const error = failed.error as IDataObject;
 		expect(error.message).toContain("F&O added tax of 1.80 USD to BigCommerce's tax as posted");
 		expect(String(error.description)).toContain('must contain only a 0 % sales tax code');
-		expect(await salesOrdersFor(fx, reference(order))).toHaveLength(1);
+		expect(await salesOrdersFor(fx, reference(order))).toHaveLength(0);
 	});
 });
 

@@ -36,6 +36,28 @@ describe('writes, number sequences and uniqueness', () => {
 		expect((await call('GET', key)).status).toBe(404);
 	});
 
+	it("DELETE of a sales order header takes its lines with it, and no other order's", async () => {
+		const numbers: string[] = [];
+		for (let i = 0; i < 2; i++) {
+			const header = await call('POST', 'SalesOrderHeadersV2', order());
+			const number = String(header.json.SalesOrderNumber);
+			numbers.push(number);
+			const line = {
+				SalesOrderNumber: number,
+				ItemNumber: 'LAMP-HEAD-400',
+				OrderedSalesQuantity: 1,
+			};
+			expect((await call('POST', 'SalesOrderLines', line)).status).toBe(201);
+		}
+		const linesOf = async (number: string) =>
+			(await call('GET', `SalesOrderLines?$filter=SalesOrderNumber eq '${number}'`)).json
+				.value as unknown[];
+		const key = `SalesOrderHeadersV2(dataAreaId='usmf',SalesOrderNumber='${numbers[0]}')`;
+		expect((await call('DELETE', key)).status).toBe(204);
+		expect(await linesOf(numbers[0])).toHaveLength(0);
+		expect(await linesOf(numbers[1])).toHaveLength(1);
+	});
+
 	it('non-key fields are not unique: two orders with the same CustomersOrderReference both land', async () => {
 		expect((await call('POST', 'SalesOrderHeadersV2', order())).status).toBe(201);
 		expect((await call('POST', 'SalesOrderHeadersV2', order())).status).toBe(201);

@@ -20,6 +20,12 @@ interface StoreState {
 /** First RecId handed out (F&O's free-text invoice identifiers look like 5637145331). */
 const FIRST_REC_ID = 5637145331;
 
+/** Header sets whose lines go with them on delete, and the header key the lines carry. */
+const CASCADING_LINES: Record<string, { set: string; key: string }> = {
+	SalesOrderHeadersV2: { set: 'SalesOrderLines', key: 'SalesOrderNumber' },
+	ReturnOrderHeaders: { set: 'ReturnOrderLines', key: 'ReturnOrderNumber' },
+};
+
 export class D365Store {
 	private state: StoreState;
 
@@ -122,8 +128,20 @@ export class D365Store {
 		return record;
 	}
 
+	/**
+	 * Deletes the record and, as F&O's delete actions do, the lines of a document header with it: a
+	 * sales order's SalesLines go with its SalesTable, a return order's likewise (cascade delete
+	 * actions on the tables behind these entities; F&O has no line without its header).
+	 */
 	remove(set: string, record: StoredRecord): void {
 		this.table(set).delete(this.keyString(this.model.get(set), record.data));
+		const lines = CASCADING_LINES[set];
+		if (!lines) return;
+		const company = String(record.data.dataAreaId);
+		const number = record.data[lines.key];
+		for (const line of this.all(lines.set))
+			if (String(line.data.dataAreaId) === company && line.data[lines.key] === number)
+				this.table(lines.set).delete(this.keyString(this.model.get(lines.set), line.data));
 	}
 
 	legalEntityIds(): string[] {

@@ -125,6 +125,23 @@ describe('TaxDifferenceError', () => {
 		expect(e.description).toContain('must contain only a 0 % sales tax code');
 	});
 
+	it('removed again: the message says so and the advice says nothing stays', () => {
+		const e = new TaxDifferenceError(node, check('fo', 119.74, 9.14), 2, { order: 'removed' });
+		expect(e.message).toMatch(
+			/^Sales order SO-000318 was written and removed again, because F&O calculated tax of 9\.14 USD/,
+		);
+		expect(e.description).toContain('Nothing of the order stays in F&O');
+		expect(e.context.salesOrder).toBe('removed');
+	});
+
+	it('removal failed: the advice names the reason and says to delete the order by hand', () => {
+		const outcome = { order: 'not-removed' as const, reason: 'F&O answered 500' };
+		const e = new TaxDifferenceError(node, check('fo', 119.74, 9.14), 2, outcome);
+		expect(e.message).toMatch(/^Sales order SO-000318 was written, but/);
+		expect(e.description).toContain('could not be removed again (F&O answered 500)');
+		expect(e.description).toContain('delete it by hand');
+	});
+
 	it('not calculated: says so instead of figures', () => {
 		const notCalculated = compareTax(
 			header(0, 0, { AreTotalsCalculated: 'No' }),

@@ -79,7 +79,29 @@ export const taxCheckOptions: INodeProperties[] = [
 		typeOptions: { minValue: 0, numberPrecision: 2 },
 		default: 0,
 		description:
-			"Largest difference (order currency) between F&O's tax or total, read back after the write, and BigCommerce's that still passes. Above it the item fails; the sales order is written and stays. Not set: the difference is only reported (output and audit).",
+			"Largest difference (order currency) between F&O's tax or total, read back after the write, and BigCommerce's that still passes. Above it the item fails (see When the Check Fails). Not set: the difference is only reported (output and audit).",
+	},
+	{
+		displayName: 'When the Check Fails',
+		name: 'onTaxCheckFailure',
+		type: 'options',
+		options: [
+			{
+				name: 'Remove the Sales Order',
+				value: 'remove',
+				description:
+					'Delete the order again (header and lines), so nothing that disagrees with the store stays in F&O; the item fails and can be replayed',
+			},
+			{
+				name: 'Keep the Sales Order',
+				value: 'keep',
+				description:
+					'Leave it in F&O with its tax for a clerk to correct; the item fails, a replay finds the order and posts nothing twice',
+			},
+		],
+		default: 'remove',
+		description:
+			'What becomes of the written sales order when its tax or total is beyond the Tax Difference Limit, or its totals are not calculated and that fails the item',
 	},
 	{
 		displayName: 'When F&O Has Not Calculated Totals',
@@ -87,7 +109,7 @@ export const taxCheckOptions: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'Report', value: 'report', description: 'Output the check as not-calculated' },
-			{ name: 'Fail the Item', value: 'fail', description: 'The sales order stays written' },
+			{ name: 'Fail the Item', value: 'fail', description: 'See When the Check Fails' },
 		],
 		default: 'report',
 		description:
@@ -123,5 +145,6 @@ export function taxSettingsFrom(
 				: undefined,
 		differenceLimit: typeof limit === 'number' ? limit : undefined,
 		uncalculatedTotals: options.uncalculatedTotals === 'fail' ? 'fail' : 'report',
+		onFailure: options.onTaxCheckFailure === 'keep' ? 'keep' : 'remove',
 	};
 }
