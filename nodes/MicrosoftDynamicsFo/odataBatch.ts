@@ -2,8 +2,9 @@
  * F&O `$batch`: multipart/mixed bodies (the one batch format F&O accepts), independent reads as
  * top-level parts and writes in one atomic changeset, and the answer parsed part by part.
  */
-import type { IDataObject } from 'n8n-workflow';
+import { sleep, type IDataObject } from 'n8n-workflow';
 
+import { backoffDelayMs } from '../common/backoff';
 import type { HttpContext } from '../common/http';
 import { foAdapter, foRequest } from './transport';
 
@@ -169,11 +170,16 @@ export interface BatchOptions {
 	timeoutMs?: number;
 }
 
+/** How often a batch of reads is sent when F&O fails one of its parts with a server error. */
+export const READ_BATCH_ATTEMPTS = 4;
+
 /**
  * Send one batch. F&O answers 200 even when parts failed: a failed changeset comes back as one
  * error part and nothing of it was written. Throttled parts (429 inside the 200) were not
  * processed. Transport failures surface from the core as outcome-unknown (a POST is never re-sent
- * blindly).
+ * blindly). A batch of reads changes nothing, so when F&O fails one of its parts with a server
+ * error (a 503 while it is busy, inside the 200) it is asked again with back-off, as the HTTP core
+ * asks a GET again; a batch with a changeset is never re-sent here.
  */
 export async function sendBatch(
 	context: HttpContext,
@@ -181,8 +187,25 @@ export async function sendBatch(
 	content: { reads?: BatchOperation[]; changeset?: BatchOperation[] },
 	options: BatchOptions = {},
 ): Promise<BatchOutcome> {
-	const boundaries = newBoundaries(options.boundarySeed);
 	const onlyReads = !content.changeset?.length;
+	let attempts = 0;
+	for (let round = 1; ; round++) {
+		const outcome = await sendBatchOnce(context, environmentUrl, content, options, onlyReads);
+		attempts += outcome.attempts;
+		const serverError = !outcome.ok && !outcome.throttled && outcome.error.status >= 500;
+		if (!onlyReads || !serverError || round >= READ_BATCH_ATTEMPTS) return { ...outcome, attempts };
+		await sleep(backoffDelayMs(round));
+	}
+}
+
+async function sendBatchOnce(
+	context: HttpContext,
+	environmentUrl: string,
+	content: { reads?: BatchOperation[]; changeset?: BatchOperation[] },
+	options: BatchOptions,
+	onlyReads: boolean,
+): Promise<BatchOutcome> {
+	const boundaries = newBoundaries(options.boundarySeed);
 	const response = await foRequest<string>(context, {
 		method: 'POST',
 		path: '/$batch',

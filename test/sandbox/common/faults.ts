@@ -12,6 +12,8 @@ export interface FaultRule {
 	errorRate?: number;
 	errorStatus?: number;
 	latencyMs?: number;
+	/** Answer `errorStatus` (default 500) to the next N matching requests. */
+	errors?: number;
 	/** Answer 429 to the next N matching requests. */
 	throttle?: number;
 	/** With `throttle`: leave out the service's rate-limit headers (BigCommerce does so under platform load). */
@@ -89,6 +91,10 @@ export class FaultInjector {
 			if (rule.timeoutAfterCommit && rule.timeoutAfterCommit > 0) {
 				rule.timeoutAfterCommit--;
 				return { kind: 'timeoutAfterCommit', latencyMs, rule };
+			}
+			if (rule.errors && rule.errors > 0) {
+				rule.errors--;
+				return { kind: 'error', latencyMs, status: rule.errorStatus ?? 500, rule };
 			}
 			if (rule.errorRate && this.random() < rule.errorRate) {
 				return { kind: 'error', latencyMs, status: rule.errorStatus ?? 500, rule };
