@@ -19,23 +19,30 @@ beforeAll(async () => {
 afterAll(() => fx.close());
 beforeEach(() => fx.reset());
 
-const reference = (order: IDataObject) => `BC-${fx.bigCommerceCredentials.storeHash}-${order.id}`;
-const twoLines = [{ sku: MAPPED_SKUS[0] }, { sku: MAPPED_SKUS[1], quantity: 2 }];
 /** Batches that carry a write (POST/PATCH/DELETE part). */
 const writing = (body: unknown) => /^(POST|PATCH|PUT|DELETE) /m.test(String(body));
 
+/** A two-line order, the fault on the lookup's ReleasedProductsV2 parts, and the log position. */
+async function orderWithLookupFault(fault: IDataObject) {
+	const order = await fx.storeOrder({
+		customer_id: 1,
+		lines: [{ sku: MAPPED_SKUS[0] }, { sku: MAPPED_SKUS[1], quantity: 2 }],
+	});
+	await fx.admin('POST', '/faults/d365', {
+		route: 'odata.ReleasedProductsV2.list',
+		errorStatus: 503,
+		...fault,
+	});
+	const reference = `BC-${fx.bigCommerceCredentials.storeHash}-${order.id}`;
+	return { order, reference, before: fx.lastSeq() };
+}
+
 describe('a read batch part F&O fails with 503', () => {
 	it('is asked again: the SKU lookup survives two 503s and the order posts once, whole', async () => {
-		const order = await fx.storeOrder({ customer_id: 1, lines: twoLines });
-		await fx.admin('POST', '/faults/d365', {
-			route: 'odata.ReleasedProductsV2.list',
-			errors: 2,
-			errorStatus: 503,
-		});
-		const before = fx.lastSeq();
+		const { order, reference, before } = await orderWithLookupFault({ errors: 2 });
 		const [result] = await runNode(fx, salesOrderParameters(fx, order));
 		expect((result.audit as IDataObject).action).toBe('created');
-		const headers = await salesOrdersFor(fx, reference(order));
+		const headers = await salesOrdersFor(fx, reference);
 		expect(headers).toHaveLength(1);
 		expect(await linesOf(fx, String(headers[0].SalesOrderNumber))).toHaveLength(3);
 		// Both 503s were answered (the lookup asks ReleasedProductsV2 for SKUs and charge items, so a
@@ -48,19 +55,13 @@ describe('a read batch part F&O fails with 503', () => {
 	});
 
 	it('that does not pass fails the order by its reason after the last attempt; nothing is written', async () => {
-		const order = await fx.storeOrder({ customer_id: 1, lines: twoLines });
-		await fx.admin('POST', '/faults/d365', {
-			route: 'odata.ReleasedProductsV2.list',
-			errorRate: 1,
-			errorStatus: 503,
-		});
-		const before = fx.lastSeq();
+		const { order, reference, before } = await orderWithLookupFault({ errorRate: 1 });
 		await expect(runNode(fx, salesOrderParameters(fx, order))).rejects.toThrow(
 			/Could not look up SKUs in F&O/,
 		);
 		const batches = fx.requests('d365', before, 'odata.batch');
 		expect(batches.filter((r) => writing(r.body))).toEqual([]);
 		expect(batches.filter((r) => !writing(r.body))).toHaveLength(READ_BATCH_ATTEMPTS);
-		expect(await salesOrdersFor(fx, reference(order))).toEqual([]);
+		expect(await salesOrdersFor(fx, reference)).toEqual([]);
 	});
 });
