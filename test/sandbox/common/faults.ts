@@ -12,6 +12,11 @@ export interface FaultRule {
 	errorRate?: number;
 	errorStatus?: number;
 	latencyMs?: number;
+	/**
+	 * With `latencyMs`: up to this many ms more, drawn uniformly per request (latencyMs 50 with
+	 * jitterMs 50 is 50–100 ms), as a real API's answer times spread instead of repeating one value.
+	 */
+	jitterMs?: number;
 	/** Answer `errorStatus` (default 500) to the next N matching requests. */
 	errors?: number;
 	/** Answer 429 to the next N matching requests. */
@@ -73,7 +78,7 @@ export class FaultInjector {
 			if (!(rule.route === '*' || route === rule.route || route.startsWith(`${rule.route}.`)))
 				continue;
 			if (rule.method && rule.method.toUpperCase() !== method) continue;
-			latencyMs += rule.latencyMs ?? 0;
+			latencyMs += (rule.latencyMs ?? 0) + (rule.jitterMs ? this.random() * rule.jitterMs : 0);
 			if (rule.drop && rule.drop > 0) {
 				rule.drop--;
 				return { kind: 'drop', latencyMs, rule };
