@@ -2,7 +2,7 @@
 // "still working" line at least every 10 s, so a newcomer never watches a silent terminal and
 // wonders whether it hangs. `runStep` runs a command as one such step; `watchOutput` passes a
 // child's output through and fills its silences the same way until the child says it is ready.
-const { spawn } = require('node:child_process');
+const { spawn, spawnSync } = require('node:child_process');
 
 const QUIET_LIMIT_MS = 10_000;
 
@@ -92,4 +92,15 @@ function watchOutput(child, readyLine) {
 	child.on('close', () => beat.stop());
 }
 
-module.exports = { heartbeat, runStep, watchOutput };
+/**
+ * Runs `cmd args` in the foreground (its output straight through, with `env`) and exits this
+ * process with the command's status when it fails: the steps of `npm run reliability` and
+ * `npm run benchmark`, whose own output already says what they do.
+ */
+function stepOrExit(cmd, args, env) {
+	console.log(`\n> ${cmd} ${args.join(' ')}`);
+	const result = spawnSync(cmd, args, { stdio: 'inherit', env });
+	if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+module.exports = { heartbeat, runStep, stepOrExit, watchOutput };

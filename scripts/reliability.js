@@ -3,17 +3,13 @@
 // queue mode, writing RELIABILITY.md. Reduced size by default;
 // `npm run reliability -- --full` (or RELIABILITY_SIZE=full) runs the full size. Builds first, as
 // the suite installs the packed dist/.
-const { spawnSync } = require('node:child_process');
 const { ensureDependencies } = require('./ensure-deps');
+const { stepOrExit } = require('./progress');
 
 const full = process.argv.includes('--full') || process.env.RELIABILITY_SIZE === 'full';
 const env = { ...process.env, RELIABILITY_SIZE: full ? 'full' : 'reduced' };
 
-function step(cmd, args) {
-	console.log(`\n> ${cmd} ${args.join(' ')}`);
-	const result = spawnSync(cmd, args, { stdio: 'inherit', env });
-	if (result.status !== 0) process.exit(result.status ?? 1);
-}
+const step = (cmd, args) => stepOrExit(cmd, args, env);
 
 ensureDependencies().then(() => {
 	step('npm', ['run', 'build']);

@@ -74,20 +74,43 @@ export const suite = {
 	allOrders: [],
 } as unknown as Suite;
 
-/** A shipped workflow with the Redis posting lock (queue mode's setting) and scaled write timing. */
-function withRedisLock(file: string): IDataObject {
+/**
+ * A shipped workflow with the Redis posting lock (queue mode's setting) and, by default, scaled
+ * write timing (the benchmark passes none: it keeps the shipped timing).
+ */
+export function withRedisLock(
+	file: string,
+	options: IDataObject = SCALED_WRITE_TIMING,
+): IDataObject {
 	const wf = readWorkflow(file);
 	for (const node of wf.nodes as IDataObject[]) {
 		if (!String(node.type).endsWith('.microsoftDynamicsFo')) continue;
 		const parameters = node.parameters as IDataObject;
 		parameters.postingLock = 'redis';
-		parameters.options = { ...((parameters.options as IDataObject) ?? {}), ...SCALED_WRITE_TIMING };
+		parameters.options = { ...((parameters.options as IDataObject) ?? {}), ...options };
 		node.credentials = {
 			...(node.credentials as IDataObject),
 			bigCommerceD365RedisLockApi: REDIS_CREDENTIAL,
 		};
 	}
 	return wf;
+}
+
+/** The pack's Redis credential as the workflows of withRedisLock reference it. */
+export function redisLockCredential(
+	redis: { host: string; port: number; password?: string },
+	namespace: string,
+): Record<string, unknown> {
+	return {
+		...REDIS_CREDENTIAL,
+		type: 'bigCommerceD365RedisLockApi',
+		data: {
+			host: redis.host,
+			port: redis.port,
+			...(redis.password ? { password: redis.password } : {}),
+			namespace,
+		},
+	};
 }
 
 export function trigger(wf: IDataObject): IDataObject {
@@ -161,16 +184,7 @@ export async function startSuite(): Promise<void> {
 					thumbprintSha256: m.thumbprintSha256,
 				},
 			},
-			{
-				...REDIS_CREDENTIAL,
-				type: 'bigCommerceD365RedisLockApi',
-				data: {
-					host: redisAt.host,
-					port: redisAt.port,
-					...(redisAt.password ? { password: redisAt.password } : {}),
-					namespace: `reliability-${Date.now()}:`,
-				},
-			},
+			redisLockCredential(redisAt, `reliability-${Date.now()}:`),
 		],
 		activate: [],
 		activation: 'api',

@@ -1,0 +1,261 @@
+/**
+ * BENCHMARKS.md and bench/results/latest.json from one `npm run benchmark` run: nothing in the
+ * report is typed by hand. Each figure gets one line saying what it is and how it compares to the
+ * bound or the baseline measured in the same run; what was not run, and why, is said as plainly.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, type as osType, release } from 'node:os';
+import { join } from 'node:path';
+
+import { REPO_ROOT } from '../test/e2e/support/hosts';
+import type { CallsPerOrder } from './apiCalls';
+import type { BackfillRun } from './backfill';
+import type { LatencyRun } from './latency';
+import type { Overhead } from './overhead';
+import { LINE_TIME_SCALE, REAL_SECONDS_PER_LINE } from './realistic';
+
+export interface BenchResults {
+	startedAt: string;
+	finishedAt: string;
+	command: string;
+	size: 'quick' | 'reduced' | 'full';
+	n8nVersion?: string;
+	setup: string[];
+	overhead?: Overhead;
+	callsPerOrder?: CallsPerOrder[];
+	backfill?: BackfillRun[];
+	latency?: LatencyRun[];
+	/** What was left out or failed, each with its reason. */
+	notRun: string[];
+}
+
+export function machine() {
+	const cpu = cpus();
+	return {
+		cpu: `${cpu.length} × ${cpu[0]?.model ?? 'unknown'}`,
+		memoryGb: Math.round((totalmem() / 1024 ** 3) * 10) / 10,
+		os: `${osType()} ${release()}`,
+		node: process.version,
+	};
+}
+
+const fixed = (n: number, d = 2) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
+const ratio = (a: number, b: number) => (b > 0 ? `${fixed(a / b, 1)}×` : 'n/a');
+
+/** Each table's title, what it measured, and its columns. */
+const HEADS = {
+	calls: {
+		title: 'API calls per order',
+		intro:
+			"One order at a time through the shipped **order-sync** (pack) and through **bench/baseline-order-sync.json** (HTTP Request nodes: get order, get products, find/create customer, post header, one item lookup and one line post per line), same n8n, same sandbox; authorised orders (no payment to post in either flow). Calls are what the sandbox logged in the order's window.",
+		columns:
+			'lines | orders | pack BigCommerce | baseline BigCommerce | pack F&O | baseline F&O | F&O ratio baseline / pack | all calls ratio | token calls pack / baseline',
+	},
+	backfill: {
+		title: 'Backfill throughput',
+		intro:
+			"The shipped **backfill** workflow as shipped (poll every minute, Max Records Per Poll 100, a poll starts none after 30 s, Leave Recent Changes 1 min, Parallel Items 4), orders already in the store (2 lines, captured). Time runs from the poll's first BigCommerce request to F&O's answer to the last sales order line / payment line.",
+		columns:
+			'run | quota / 30 s | F&O ms per record | orders | posted / paid | BigCommerce calls per order | 429s (BigCommerce / F&O) | BigCommerce bound /min | F&O bound /min | orders/min to sales orders | to payments | fraction of bound (sales orders / payments)',
+	},
+	latency: {
+		title: 'Webhook → F&O sales order latency',
+		intro:
+			"Orders created in the store at a steady rate; the store's webhook delivers each to order-sync; latency is creation → F&O's answer to the last write naming the sales order (its lines). Queue mode: main + workers on PostgreSQL and a private Redis, Redis posting lock.",
+		columns:
+			'mode | orders | rate /s | lines | F&O ms per record | posted | p50 ms | p95 ms | max ms | throughput /min | 429s (BigCommerce / F&O)',
+	},
+};
+
+/** A section's title, what it measured, and its table (columns `a | b | c`, then the rows). */
+function table(
+	{ title, intro, columns }: { title: string; intro: string; columns: string },
+	rows: unknown[][],
+): string[] {
+	const count = columns.split(' | ').length;
+	return [
+		`## ${title}`,
+		'',
+		intro,
+		'',
+		`| ${columns} |`,
+		`| --- |${' ---: |'.repeat(count - 1)}`,
+		...rows.map((cells) => `| ${cells.join(' | ')} |`),
+		'',
+	];
+}
+
+function callsSection(rows: CallsPerOrder[]): string[] {
+	const all = (c: CallsPerOrder['pack']) => c.bigcommerce + c.fo;
+	const out = table(
+		HEADS.calls,
+		rows.map((r) => [
+			r.lines,
+			r.orders,
+			fixed(r.pack.bigcommerce),
+			fixed(r.baseline.bigcommerce),
+			fixed(r.pack.fo),
+			fixed(r.baseline.fo),
+			ratio(r.baseline.fo, r.pack.fo),
+			ratio(all(r.baseline), all(r.pack)),
+			`${fixed(r.pack.entra)} / ${fixed(r.baseline.entra)}`,
+		]),
+	);
+	for (const r of rows) {
+		const missing =
+			r.missing.pack || r.missing.baseline
+				? ` **Not posted in time: pack ${r.missing.pack}, baseline ${r.missing.baseline}** (their calls are still counted).`
+				: '';
+		out.push(
+			`- ${r.lines} line(s): the pack makes ${fixed(all(r.pack))} calls per order, the baseline ${fixed(all(r.baseline))} (${ratio(all(r.baseline), all(r.pack))}); the pack's F&O calls do not grow with the lines (one batched SKU lookup, lines in one changeset), the baseline's grow by two per line.${missing}`,
+		);
+	}
+	out.push(
+		"- Token calls (Entra ID) are counted apart: both flows cache the token (MSAL in the pack, n8n's OAuth2 credential in the baseline), so they appear on the first order only.",
+		'',
+	);
+	return out;
+}
+
+function backfillSection(runs: BackfillRun[]): string[] {
+	const pct = (n: number, of: number) => (of ? `${fixed((100 * n) / of, 1)} %` : 'n/a');
+	const out = table(
+		HEADS.backfill,
+		runs.map((r) => [
+			r.label,
+			r.quota,
+			r.lineLatencyMs,
+			r.orders,
+			`${r.posted} / ${r.paid}${r.timedOut ? ' (timed out)' : ''}`,
+			fixed(r.bigcommerceCallsPerOrder),
+			`${r.bigcommerce429} (${pct(r.bigcommerce429, r.bigcommerceCalls)}) / ${r.fo429}`,
+			fixed(r.bigcommerceBoundPerMinute, 0),
+			fixed(r.foBoundPerMinute, 0),
+			fixed(r.ordersPerMinuteToSalesOrders, 1),
+			fixed(r.ordersPerMinuteToPayments, 1),
+			`**${fixed(r.fractionToSalesOrders)}** / ${fixed(r.fractionToPayments)}`,
+		]),
+	);
+	for (const r of runs) {
+		const perPoll = r.bound === 'BigCommerce' ? 100 : undefined;
+		const why =
+			r.fractionToSalesOrders >= 0.9
+				? 'at or above the 0.9 target'
+				: `below the 0.9 target: ${
+						perPoll && r.bigcommerceBoundPerMinute > perPoll
+							? `the shipped poll takes at most ${perPoll} orders a minute (Max Records Per Poll, one poll a minute), ${fixed(perPoll / r.bigcommerceBoundPerMinute)} of this bound at best, and it emits only after the last order's transactions are read`
+							: "F&O's write time per order, spread over only Parallel Items (4) writes at a time, node after node (Customer, Sales order, Payments)"
+					}`;
+		out.push(
+			`- ${r.label}: ${fixed(r.ordersPerMinuteToSalesOrders, 1)} orders/min to the sales orders against a ${r.bound} bound of ${fixed(Math.min(r.bigcommerceBoundPerMinute, r.foBoundPerMinute), 0)}/min (${fixed(r.bigcommerceCallsPerOrder)} BigCommerce calls per order, ${fixed(r.foCallsPerOrder)} F&O calls, ${fixed(r.foRecordsPerOrder)} F&O records written per order) = ${fixed(r.fractionToSalesOrders)}, ${why}; 429s: ${r.bigcommerce429} of ${r.bigcommerceCalls} BigCommerce calls (target ≤ 1 %), ${r.fo429} from F&O.`,
+		);
+		if (r.bound === 'F&O')
+			out.push(
+				`  - Scaled back: F&O wrote a record in ${r.lineLatencyMs} ms here; at a real ~${REAL_SECONDS_PER_LINE} s the F&O bound is ${fixed(r.foBoundPerMinute / LINE_TIME_SCALE, 1)} orders/min, and at this fraction the backfill would post ~${fixed((r.foBoundPerMinute / LINE_TIME_SCALE) * r.fractionToSalesOrders, 1)} orders/min.`,
+			);
+	}
+	out.push('');
+	return out;
+}
+
+function latencySection(runs: LatencyRun[]): string[] {
+	const out = table(
+		HEADS.latency,
+		runs.map((r) => [
+			r.mode,
+			r.orders,
+			r.ratePerSecond,
+			r.linesPerOrder,
+			r.lineLatencyMs,
+			r.posted,
+			r.p50Ms,
+			r.p95Ms,
+			r.maxMs,
+			fixed(r.throughputPerMinute, 1),
+			`${r.bigcommerce429} / ${r.fo429}`,
+		]),
+	);
+	const arrival = (r: LatencyRun) => r.ratePerSecond * 60;
+	for (const r of runs) {
+		const records = r.linesPerOrder + 2;
+		out.push(
+			`- ${r.mode}: p50 ${fixed(r.p50Ms / 1000, 1)} s, p95 ${fixed(r.p95Ms / 1000, 1)} s; ${fixed(r.throughputPerMinute, 1)} orders/min posted against ${arrival(r)} arriving (${r.throughputPerMinute >= arrival(r) * 0.95 ? 'keeps up' : 'falls behind: the p95 is queueing'}). Scaled back: F&O wrote each of the ~${records} records (header, lines, shipping) in ${r.lineLatencyMs} ms; at ~${REAL_SECONDS_PER_LINE} s each add ~${fixed((records * (REAL_SECONDS_PER_LINE * 1000 - r.lineLatencyMs)) / 1000, 0)} s to an unqueued order.`,
+		);
+	}
+	const one = runs.find((r) => r.mode.includes('1 worker'));
+	const two = runs.find((r) => r.mode.includes('2 workers'));
+	if (one && two)
+		out.push(
+			`- Throughput scaling, 1 → 2 workers: ${fixed(one.throughputPerMinute, 1)} → ${fixed(two.throughputPerMinute, 1)} orders/min (${ratio(two.throughputPerMinute, one.throughputPerMinute)}), p95 ${fixed(one.p95Ms / 1000, 1)} → ${fixed(two.p95Ms / 1000, 1)} s.`,
+		);
+	out.push('');
+	return out;
+}
+
+function memorySection(runs: BackfillRun[], overhead?: Overhead): string[] {
+	const first = runs.find((r) => r.rssBeforeMb !== undefined);
+	const last = [...runs].reverse().find((r) => r.rssAfterMb !== undefined);
+	const orders = runs.reduce((s, r) => s + r.orders, 0);
+	const out = ['## Memory', ''];
+	if (first && last) {
+		const delta = (last.rssAfterMb ?? 0) - (first.rssBeforeMb ?? 0);
+		const peak = Math.max(...runs.map((r) => r.rssPeakMb ?? 0));
+		out.push(
+			`- n8n main process RSS across the backfill runs above (${orders} orders in all, regular mode): ${first.rssBeforeMb} MB before, ${last.rssAfterMb} MB after, peak ${peak} MB: **delta ${delta} MB** (target < 300 MB for 10,000 orders; this run had ${orders}, see Not run).`,
+		);
+	}
+	if (overhead?.heapBytesPerOrder !== undefined) {
+		const bytes = overhead.heapBytesPerOrder;
+		const shown = bytes < 64 ? `~0 bytes (measured ${bytes} B: GC noise)` : `${bytes} bytes`;
+		out.push(
+			`- The pack's own heap kept per order (verification + dedupe memory + mapping, in-process, after GC, over ${overhead.heapOrders} orders once its windows were full): **${shown}**: its memory is bounded (500 deliveries in static data, 10,000 in process), so it does not grow with the orders.`,
+		);
+	}
+	out.push('');
+	return out;
+}
+
+function overheadSection(o: Overhead): string[] {
+	return [
+		'## Pack overhead per order',
+		'',
+		`- Verification + dedupe of a signed delivery: **${fixed(o.verifyDedupeMs, 3)} ms** CPU; mapping of a ${o.lines}-line order (lines, SKUs, charge items, sales order payload, tax mode): **${fixed(o.mappingMs, 3)} ms**; together ${fixed(o.totalMs, 3)} ms (p95 ${fixed(o.p95TotalMs, 3)} ms) over ${o.iterations} orders, against the 1 ms target (${o.totalMs < 1 ? 'met' : 'NOT met'}). One F&O round trip at this run's 50–100 ms latency costs ~${fixed(75 / Math.max(o.totalMs, 0.001), 0)}× that: the APIs set the pace.`,
+		'',
+	];
+}
+
+export function writeReport(results: BenchResults): void {
+	const m = machine();
+	const lines = [
+		'# Benchmarks',
+		'',
+		`Generated by \`${results.command}\` (${results.size} size) from ${results.startedAt} to ${results.finishedAt}; do not edit by hand. Figures: \`bench/results/latest.json\`. Nothing here is asserted by a test.`,
+		'',
+		'## Setup',
+		'',
+		`- Machine: ${m.cpu}, ${m.memoryGb} GB, ${m.os}, Node.js ${m.node}`,
+		`- n8n ${results.n8nVersion ?? 'n/a'} with this pack installed from its packed tarball; the sandbox (BigCommerce, F&O OData, Entra ID) in the benchmark's process on loopback`,
+		...results.setup.map((s) => `- ${s}`),
+		'',
+		...(results.overhead ? overheadSection(results.overhead) : []),
+		...(results.callsPerOrder ? callsSection(results.callsPerOrder) : []),
+		...(results.backfill ? backfillSection(results.backfill) : []),
+		...(results.latency ? latencySection(results.latency) : []),
+		...(results.backfill || results.overhead
+			? memorySection(results.backfill ?? [], results.overhead)
+			: []),
+		'## Not run',
+		'',
+		...(results.notRun.length
+			? results.notRun.map((s) => `- ${s}`)
+			: ['- Nothing: every figure above was measured in this run.']),
+		'',
+	];
+	writeFileSync(join(REPO_ROOT, 'BENCHMARKS.md'), lines.join('\n'));
+	const dir = join(REPO_ROOT, 'bench', 'results');
+	mkdirSync(dir, { recursive: true });
+	writeFileSync(
+		join(dir, 'latest.json'),
+		`${JSON.stringify({ ...results, machine: m }, null, 2)}\n`,
+	);
+}
