@@ -19,6 +19,7 @@ import {
 	firstWebhook200,
 	readWorkflow,
 	sandboxCredentials,
+	scheduledEvery,
 	waitFor,
 	WORKFLOW_FILES,
 } from '../test/e2e/support/pack-e2e';
@@ -27,6 +28,9 @@ import { redisLockCredential, withRedisLock } from '../test/e2e/reliability/suit
 
 const ORDER_SYNC = WORKFLOW_FILES[0];
 const BACKFILL = WORKFLOW_FILES[3];
+const returnFlow = (name: string) => readWorkflow(join(REPO_ROOT, 'workflows', `${name}.json`));
+/** How often the return flows run in the benchmark (shipped: every 15 and 30 minutes). */
+export const RETURN_FLOW_SCHEDULE_SECONDS = 20;
 export const BASELINE_FILE = join(REPO_ROOT, 'bench', 'baseline-order-sync.json');
 /** The hosts the baseline names as an integrator would; the benchmark points them at the sandbox. */
 const BASELINE_HOSTS = {
@@ -40,7 +44,7 @@ export type Flow = 'pack' | 'baseline';
 export interface BenchN8n {
 	n8n: N8nInstance;
 	mode: string;
-	workflows: { orderSync: IDataObject; backfill: IDataObject; baseline: IDataObject };
+	workflows: Record<'orderSync' | 'backfill' | 'baseline' | 'fulfilment' | 'stock', IDataObject>;
 	redis?: PrivateRedis;
 	stop(): Promise<void>;
 }
@@ -87,11 +91,18 @@ export async function startBenchN8n(
 ): Promise<BenchN8n> {
 	const queue = options.queueWorkers !== undefined;
 	const redis = queue ? await startPrivateRedis() : undefined;
+	const storeHash = String(fx.bigCommerceCredentials.storeHash);
 	const workflows = {
 		orderSync: queue ? withRedisLock(ORDER_SYNC, {}) : readWorkflow(ORDER_SYNC),
 		backfill: queue ? withRedisLock(BACKFILL, {}) : readWorkflow(BACKFILL),
 		baseline: baselineWorkflow(fx),
-	};
+		...Object.fromEntries(
+			Object.entries({ fulfilment: 'fulfilment-sync', stock: 'stock-sync' }).map(([key, name]) => [
+				key,
+				scheduledEvery(returnFlow(name), RETURN_FLOW_SCHEDULE_SECONDS, storeHash),
+			]),
+		),
+	} as BenchN8n['workflows'];
 	const dir = mkdtempSync(join(tmpdir(), 'benchmark-workflows-'));
 	const files = Object.values(workflows).map((wf) => {
 		const file = join(dir, `${String(wf.id)}.json`);

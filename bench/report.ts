@@ -12,6 +12,7 @@ import type { CallsPerOrder } from './apiCalls';
 import type { BackfillRun } from './backfill';
 import type { LatencyRun } from './latency';
 import type { Overhead } from './overhead';
+import type { ReturnFlowRun } from './returnFlows';
 import { LINE_TIME_SCALE, REAL_SECONDS_PER_LINE } from './realistic';
 
 export interface BenchResults {
@@ -25,6 +26,7 @@ export interface BenchResults {
 	callsPerOrder?: CallsPerOrder[];
 	backfill?: BackfillRun[];
 	latency?: LatencyRun[];
+	returnFlows?: ReturnFlowRun[];
 	/** What was left out or failed, each with its reason. */
 	notRun: string[];
 }
@@ -64,6 +66,13 @@ const HEADS = {
 			"Orders created in the store at a steady rate; the store's webhook delivers each to order-sync; latency is creation → F&O's answer to the last write naming the sales order (its lines). Queue mode: main + workers on PostgreSQL and a private Redis, Redis posting lock.",
 		columns:
 			'mode | orders | rate /s | lines | F&O ms per record | posted | p50 ms | p95 ms | max ms | throughput /min | 429s (BigCommerce / F&O)',
+	},
+	returns: {
+		title: 'Back to the store: fulfilment and stock syncs',
+		intro:
+			'One scheduled run of the shipped fulfilment-sync (a page of packing slips F&O posted for orders the pack posted) and stock-sync (on-hand rows F&O changed for items the store sells), schedule shortened and the store hash set, nothing else changed.',
+		columns:
+			'workflow | records | BigCommerce calls | F&O calls | BigCommerce per record | F&O per record | written in the store | run succeeded',
 	},
 };
 
@@ -158,19 +167,24 @@ function backfillSection(runs: BackfillRun[]): string[] {
 	return out;
 }
 
+/** The latency table's columns shown as measured, in order. */
+const LATENCY_COLUMNS = [
+	'mode',
+	'orders',
+	'ratePerSecond',
+	'linesPerOrder',
+	'lineLatencyMs',
+	'posted',
+	'p50Ms',
+	'p95Ms',
+	'maxMs',
+] as const;
+
 function latencySection(runs: LatencyRun[]): string[] {
 	const out = table(
 		HEADS.latency,
 		runs.map((r) => [
-			r.mode,
-			r.orders,
-			r.ratePerSecond,
-			r.linesPerOrder,
-			r.lineLatencyMs,
-			r.posted,
-			r.p50Ms,
-			r.p95Ms,
-			r.maxMs,
+			...LATENCY_COLUMNS.map((key) => r[key]),
 			fixed(r.throughputPerMinute, 1),
 			`${r.bigcommerce429} / ${r.fo429}`,
 		]),
@@ -187,6 +201,29 @@ function latencySection(runs: LatencyRun[]): string[] {
 	if (one && two)
 		out.push(
 			`- Throughput scaling, 1 → 2 workers: ${fixed(one.throughputPerMinute, 1)} → ${fixed(two.throughputPerMinute, 1)} orders/min (${ratio(two.throughputPerMinute, one.throughputPerMinute)}), p95 ${fixed(one.p95Ms / 1000, 1)} → ${fixed(two.p95Ms / 1000, 1)} s.`,
+		);
+	out.push('');
+	return out;
+}
+
+function returnsSection(runs: ReturnFlowRun[]): string[] {
+	const per = (n: number, of: number) => fixed(of ? n / of : 0, 3);
+	const out = table(
+		HEADS.returns,
+		runs.map((r) => [
+			r.flow,
+			r.records,
+			r.calls.bigcommerce,
+			r.calls.fo,
+			per(r.calls.bigcommerce, r.records),
+			per(r.calls.fo, r.records),
+			r.written,
+			r.succeeded ? 'yes' : '**no**',
+		]),
+	);
+	for (const r of runs)
+		out.push(
+			`- ${r.flow}: ${r.calls.bigcommerce + r.calls.fo} calls for ${r.records} ${r.flow === 'stock-sync' ? 'changed stock items' : 'packing slips'} (${r.calls.fo} F&O, ${r.calls.bigcommerce} BigCommerce, ${r.calls.bigcommerce429 + r.calls.fo429} × 429), ${r.written} ${r.flow === 'stock-sync' ? 'levels' : 'shipments'} written.`,
 		);
 	out.push('');
 	return out;
@@ -241,6 +278,7 @@ export function writeReport(results: BenchResults): void {
 		...(results.callsPerOrder ? callsSection(results.callsPerOrder) : []),
 		...(results.backfill ? backfillSection(results.backfill) : []),
 		...(results.latency ? latencySection(results.latency) : []),
+		...(results.returnFlows ? returnsSection(results.returnFlows) : []),
 		...(results.backfill || results.overhead
 			? memorySection(results.backfill ?? [], results.overhead)
 			: []),

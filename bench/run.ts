@@ -7,7 +7,8 @@
  * (pack beside the HTTP Request baseline) and latency; then n8n in queue mode with 2 workers and 1.
  * A part that fails is named under "Not run" with its error and the rest still runs.
  * `--full`: the 10,000-order backfill for the memory figure (hours at the shipped poll's pace).
- * `--only=overhead,backfill,calls,latency,queue` runs a subset (for trying one part).
+ * `--only=overhead,backfill,calls,latency,returns,queue` runs a subset (for trying one part);
+ * `--quick` a few orders per part.
  */
 import { startSandboxFixture, type SandboxFixture } from '../test/support/sandboxFixture';
 import { progress } from '../test/e2e/support/log';
@@ -16,6 +17,7 @@ import { PARALLEL_ITEMS, runBackfill } from './backfill';
 import { startBenchN8n, type BenchN8n } from './harness';
 import { measureLatency } from './latency';
 import { measureOverhead } from './overhead';
+import { measureFulfilment, measureStock } from './returnFlows';
 import { BIGCOMMERCE_QUOTAS, behaviourLines, FAST_LINE_MS, SCALED_LINE_MS } from './realistic';
 import { writeReport, type BenchResults } from './report';
 
@@ -37,6 +39,8 @@ const SIZE = {
 	memoryOrders: FULL ? 10_000 : 0,
 	callLineCounts: QUICK ? [1, 50] : [1, 5, 50, 200],
 	callOrdersPerCount: QUICK ? 1 : 2,
+	packingSlips: QUICK ? 10 : 50,
+	stockItems: 2000,
 	latency: {
 		orders: QUICK ? 20 : 200,
 		ratePerSecond: 2,
@@ -111,6 +115,15 @@ async function regularMode(fx: SandboxFixture, results: BenchResults): Promise<v
 					await measureLatency(bench, fx, SIZE.latency),
 				];
 			});
+		if (wanted('returns')) {
+			results.returnFlows = [];
+			await part(results, 'fulfilment-sync', async () => {
+				results.returnFlows?.push(await measureFulfilment(bench, fx, SIZE.packingSlips));
+			});
+			await part(results, 'stock-sync', async () => {
+				results.returnFlows?.push(await measureStock(bench, fx, SIZE.stockItems));
+			});
+		}
 	} finally {
 		await bench.stop();
 	}
@@ -154,12 +167,9 @@ async function main(): Promise<void> {
 	};
 	if (!FULL)
 		results.notRun.push(
-			`The 10,000-order backfill for the memory target (\`npm run benchmark -- --full\`): at the shipped poll's 100 orders a minute it takes ~100 minutes, beyond this run's 30-minute budget; the RSS delta below is across the ${SIZE.backfillOrders * 2 + SIZE.foBoundOrders} orders of the backfill runs.`,
+			`The 10,000-order backfill for the memory target (\`npm run benchmark -- --full\`): at the shipped poll's 100 orders a minute it takes ~100 minutes, beyond this run's 30-minute budget; the RSS delta under Memory is across the ${SIZE.backfillOrders * 2 + SIZE.foBoundOrders} orders of the backfill runs.`,
 		);
 	if (only) results.notRun.push(`Only the parts ${only.join(', ')} were asked for (--only).`);
-	results.notRun.push(
-		'Fulfilment and stock syncs (calls per page of packing slips, per 2,000 changed stock items): not measured yet.',
-	);
 	const fx = await startSandboxFixture();
 	// Interrupted (Ctrl-C, a deadline): the report still says what was measured so far.
 	for (const signal of ['SIGINT', 'SIGTERM'] as const)
@@ -179,7 +189,7 @@ async function main(): Promise<void> {
 					`benchmark: pack overhead ${results.overhead.totalMs} ms per ${SIZE.overhead.lines}-line order`,
 				);
 			});
-		if (wanted('backfill') || wanted('calls') || wanted('latency'))
+		if (['backfill', 'calls', 'latency', 'returns'].some(wanted))
 			await part(results, 'regular-mode n8n', () => regularMode(fx, results));
 		if (wanted('queue')) await part(results, 'queue-mode n8n', () => queueMode(fx, results));
 	} finally {

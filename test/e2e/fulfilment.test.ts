@@ -7,7 +7,7 @@
  * on-hand per warehouse to the mapped locations and then only what changed, with its writes in the
  * audit table and an unknown SKU as one review row. No execution fails.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { IDataObject } from 'n8n-workflow';
@@ -19,7 +19,13 @@ import { AUDIT_TABLE, dataTableRows, FAILURE_TABLE } from './support/dataTables'
 import { emptyStaticData } from '../support/n8n/context';
 import { salesOrderParameters } from '../support/salesOrderParameters';
 import { startSandboxFixture, type SandboxFixture } from '../support/sandboxFixture';
-import { executions, sandboxCredentials, waitFor } from './support/pack-e2e';
+import {
+	executions,
+	readWorkflow,
+	sandboxCredentials,
+	scheduledEvery,
+	waitFor,
+} from './support/pack-e2e';
 import { REPO_ROOT } from './support/hosts';
 import { startN8n, type N8nInstance } from './support/index';
 
@@ -32,14 +38,11 @@ let dir: string;
 
 /** The shipped workflow with its schedule every `seconds` and the sandbox's store hash. */
 function scheduled(name: string, seconds: number, storeHash: string): string {
-	const workflow = JSON.parse(readFileSync(join(REPO_ROOT, 'workflows', `${name}.json`), 'utf8'));
-	for (const node of workflow.nodes as IDataObject[]) {
-		if (node.type === 'n8n-nodes-base.scheduleTrigger')
-			node.parameters = { rule: { interval: [{ field: 'seconds', secondsInterval: seconds }] } };
-		const parameters = node.parameters as IDataObject;
-		if (parameters.storeHash !== undefined) parameters.storeHash = storeHash;
-	}
-	delete workflow.settings.errorWorkflow;
+	const workflow = scheduledEvery(
+		readWorkflow(join(REPO_ROOT, 'workflows', `${name}.json`)),
+		seconds,
+		storeHash,
+	);
 	const file = join(dir, `${name}.json`);
 	writeFileSync(file, JSON.stringify(workflow));
 	return file;

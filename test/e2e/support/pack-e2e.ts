@@ -54,6 +54,26 @@ export function readWorkflow(file: string): IDataObject {
 	return JSON.parse(readFileSync(file, 'utf8')) as IDataObject;
 }
 
+/**
+ * A return-flow workflow (fulfilment-sync, stock-sync) scheduled every `seconds` instead of every
+ * 15/30 minutes, with the sandbox's store hash and no error workflow: the only changes the e2e
+ * suite and the benchmark make to it.
+ */
+export function scheduledEvery(
+	workflow: IDataObject,
+	seconds: number,
+	storeHash: string,
+): IDataObject {
+	for (const node of workflow.nodes as IDataObject[]) {
+		if (node.type === 'n8n-nodes-base.scheduleTrigger')
+			node.parameters = { rule: { interval: [{ field: 'seconds', secondsInterval: seconds }] } };
+		const parameters = node.parameters as IDataObject;
+		if (parameters.storeHash !== undefined) parameters.storeHash = storeHash;
+	}
+	delete (workflow.settings as IDataObject).errorWorkflow;
+	return workflow;
+}
+
 export function sandboxCredentials(fx: SandboxFixture): Array<Record<string, unknown>> {
 	return [
 		{ ...CREDENTIAL_REFS.bigCommerce, type: 'bigCommerceApi', data: fx.bigCommerceCredentials },
