@@ -12,7 +12,14 @@ import type { SandboxFixture } from '../test/support/sandboxFixture';
 import type { LoggedRequest } from '../test/sandbox/common/requestLog';
 import { sleep } from '../test/e2e/support/lock';
 import { progress } from '../test/e2e/support/log';
-import { executionsRunning, mainPid, rssMb, setActive, type BenchN8n } from './harness';
+import {
+	executionsRunning,
+	mainPid,
+	rssMb,
+	setActive,
+	TUNED_STATUS,
+	type BenchN8n,
+} from './harness';
 import { createStoreOrder, orderReference, postedState, until } from './orders';
 import { applyBehaviour, BIGCOMMERCE_WINDOW_MS } from './realistic';
 
@@ -26,8 +33,19 @@ const WRITTEN_SETS = [
 	'CustomersV3',
 ];
 
+export interface BackfillSpec {
+	label: string;
+	quota: number;
+	lineLatencyMs: number;
+	orders: number;
+	lines?: number;
+	/** Through the backfill with Max Records Per Poll raised (./harness.ts tunedBackfill). */
+	tuned?: boolean;
+}
+
 export interface BackfillRun {
 	label: string;
+	tuned: boolean;
 	quota: number;
 	lineLatencyMs: number;
 	orders: number;
@@ -72,7 +90,12 @@ async function recordCount(fx: SandboxFixture): Promise<number> {
 }
 
 /** Store orders dated apart and more than a minute in the past (the poll leaves the last minute). */
-async function backdatedOrders(fx: SandboxFixture, count: number, lines: number) {
+async function backdatedOrders(
+	fx: SandboxFixture,
+	count: number,
+	lines: number,
+	statusId?: number,
+) {
 	const spacingMs = 200;
 	const base = Math.max(Date.now() - 3 * 60_000, lastOrderDate + 1_000);
 	const orders = [];
@@ -84,6 +107,7 @@ async function backdatedOrders(fx: SandboxFixture, count: number, lines: number)
 				buyer: { customerId: 1 + (i % 6) },
 				capture: true,
 				dateCreated,
+				statusId,
 			}),
 		);
 	}
@@ -104,11 +128,17 @@ function lastAt(entries: LoggedRequest[], writes: (e: LoggedRequest) => boolean)
 export async function runBackfill(
 	bench: BenchN8n,
 	fx: SandboxFixture,
-	spec: { label: string; quota: number; lineLatencyMs: number; orders: number; lines?: number },
+	spec: BackfillSpec,
 ): Promise<BackfillRun> {
 	const linesPerOrder = spec.lines ?? 2;
+	const workflow = spec.tuned ? bench.workflows.backfillTuned : bench.workflows.backfill;
 	await applyBehaviour(fx, { quota: spec.quota, lineLatencyMs: spec.lineLatencyMs });
-	const orders = await backdatedOrders(fx, spec.orders, linesPerOrder);
+	const orders = await backdatedOrders(
+		fx,
+		spec.orders,
+		linesPerOrder,
+		spec.tuned ? TUNED_STATUS : undefined,
+	);
 	const expected = new Map(orders.map((o) => [orderReference(fx, 'pack', o.id), linesPerOrder]));
 	const ids = orders.map((o) => String(o.id));
 	const recordsBefore = await recordCount(fx);
@@ -117,7 +147,7 @@ export async function runBackfill(
 	let rssPeakMb = rssBeforeMb;
 	const since = fx.lastSeq();
 	progress(`benchmark: backfill ${spec.label}: ${spec.orders} orders in the store, activating`);
-	await setActive(bench, bench.workflows.backfill, true);
+	await setActive(bench, workflow, true);
 	let state = await postedState(fx, expected);
 	const timeoutMs = (spec.orders / 50 + 4) * 60_000;
 	const done = await until(
@@ -129,7 +159,7 @@ export async function runBackfill(
 		timeoutMs,
 		2_000,
 	);
-	await setActive(bench, bench.workflows.backfill, false);
+	await setActive(bench, workflow, false);
 	await until(async () => !(await executionsRunning(bench)), 60_000);
 	const rssAfterMb = rssMb(pid);
 	const bc = fx.requests('bigcommerce', since);
@@ -160,6 +190,7 @@ export async function runBackfill(
 	const perMinute = (seconds: number) => (seconds > 0 ? (n * 60) / seconds : 0);
 	const run: BackfillRun = {
 		label: spec.label,
+		tuned: !!spec.tuned,
 		quota: spec.quota,
 		lineLatencyMs: spec.lineLatencyMs,
 		orders: n,

@@ -44,9 +44,33 @@ export type Flow = 'pack' | 'baseline';
 export interface BenchN8n {
 	n8n: N8nInstance;
 	mode: string;
-	workflows: Record<'orderSync' | 'backfill' | 'baseline' | 'fulfilment' | 'stock', IDataObject>;
+	workflows: Record<
+		'orderSync' | 'backfill' | 'backfillTuned' | 'baseline' | 'fulfilment' | 'stock',
+		IDataObject
+	>;
 	redis?: PrivateRedis;
 	stop(): Promise<void>;
+}
+
+/**
+ * The backfill with one setting changed, to show what its poll can reach beyond the shipped
+ * default: Max Records Per Poll 1,000 (shipped 100). It selects only status 9 (Awaiting Shipment),
+ * the status of its own run's orders, so the shipped backfill's orders (status 11) it lists on its
+ * first poll are passed over, never fetched or posted again.
+ */
+export const TUNED_MAX_PER_POLL = 1000;
+export const TUNED_STATUS = 9;
+function tunedBackfill(): IDataObject {
+	const wf = readWorkflow(BACKFILL);
+	wf.id = 'bcd365BackfillT1';
+	wf.name = `${String(wf.name)} (Max Records Per Poll ${TUNED_MAX_PER_POLL})`;
+	for (const node of wf.nodes as IDataObject[])
+		if (String(node.type).endsWith('.bigCommercePollTrigger'))
+			Object.assign(node.parameters as IDataObject, {
+				maxPerPoll: TUNED_MAX_PER_POLL,
+				statuses: [TUNED_STATUS],
+			});
+	return wf;
 }
 
 /** The baseline with its hosts on the sandbox: the same file, only the two base URLs differ. */
@@ -95,6 +119,7 @@ export async function startBenchN8n(
 	const workflows = {
 		orderSync: queue ? withRedisLock(ORDER_SYNC, {}) : readWorkflow(ORDER_SYNC),
 		backfill: queue ? withRedisLock(BACKFILL, {}) : readWorkflow(BACKFILL),
+		backfillTuned: tunedBackfill(),
 		baseline: baselineWorkflow(fx),
 		...Object.fromEntries(
 			Object.entries({ fulfilment: 'fulfilment-sync', stock: 'stock-sync' }).map(([key, name]) => [

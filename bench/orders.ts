@@ -19,6 +19,8 @@ export interface OrderSpec {
 	lines: number;
 	/** A registered buyer (seeded customers 1–6), or a guest's e-mail (its own F&O customer). */
 	buyer: { customerId: number } | { guestEmail: string };
+	/** BigCommerce status (default 11, Awaiting Fulfillment). */
+	statusId?: number;
 	/** Capture the payment silently (no webhook, date_modified kept). */
 	capture?: boolean;
 	/** ISO date for date_created = date_modified (the backfill's orders are older than a minute). */
@@ -37,6 +39,7 @@ export async function createStoreOrder(fx: SandboxFixture, spec: OrderSpec): Pro
 			quantity: 1 + (i % 3),
 		})),
 		...(spec.dateCreated ? { date_created: spec.dateCreated } : {}),
+		...(spec.statusId ? { status_id: spec.statusId } : {}),
 	})) as IDataObject;
 	if (spec.capture)
 		await fx.admin('POST', `/bigcommerce/orders/${String(order.id)}/transactions`, {

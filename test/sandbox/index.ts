@@ -27,6 +27,8 @@ export interface SandboxOptions {
 	d365?: D365SandboxOptions;
 	/** Write the manifest as JSON to this file once started. */
 	manifestFile?: string;
+	/** Requests the log keeps (the oldest go first); default 20,000. */
+	logLimit?: number;
 }
 
 export interface SandboxManifest {
@@ -61,7 +63,7 @@ export interface Sandbox {
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
 	const host = options.host ?? '127.0.0.1';
-	const log = new RequestLog();
+	const log = new RequestLog(options.logLimit);
 	const faults: Record<string, FaultInjector> = {
 		bigcommerce: new FaultInjector(),
 		d365: new FaultInjector(),
