@@ -129,9 +129,9 @@ function callsSection(rows: CallsPerOrder[]): string[] {
 /** Why a backfill stayed below the target, from what bounded it and how the poll was set. */
 function belowBecause(r: BackfillRun): string {
 	if (r.bound === 'F&O')
-		return "F&O's write time per order, spread over only Parallel Items (4) writes at a time, node after node (Customer, Sales order, Payments)";
+		return `besides its write time each order waits on ${fixed(r.foCallsPerOrder, 1)} F&O round trips of 50–100 ms (the bound counts only the writes), the nodes post one after another (Customer, Sales order, Payments), and a poll reads every order's transactions before the first is posted`;
 	if (!r.tuned)
-		return `the shipped poll takes at most 100 orders a minute (Max Records Per Poll 100, one poll a minute), ${fixed(100 / r.bigcommerceBoundPerMinute)} of this bound at best, and emits them only after the last one's transactions are read`;
+		return `the shipped poll takes at most 100 orders per poll and polls once a minute: over a backfill of many polls that is 100 orders/min, ${fixed(100 / r.bigcommerceBoundPerMinute)} of this bound (this run's first poll came at activation, so a short run does a little better), and a poll's orders are posted only after its last read`;
 	return "a poll starts no order after 30 s and n8n polls once a minute, so the quota is read during half of each minute at most (0.5 of the bound), and a poll's orders are posted only after its last read";
 }
 
@@ -233,18 +233,22 @@ function returnsSection(runs: ReturnFlowRun[]): string[] {
 	return out;
 }
 
+/** The n8n main process's RSS across the backfill runs: start, end, highest, in MB. */
+function rssAcross(runs: BackfillRun[]) {
+	const first = runs.find((r) => r.rssBeforeMb !== undefined)?.rssBeforeMb;
+	const last = [...runs].reverse().find((r) => r.rssAfterMb !== undefined)?.rssAfterMb;
+	if (first === undefined || last === undefined) return undefined;
+	const peak = Math.max(...runs.map((r) => r.rssPeakMb ?? 0));
+	return { first, last, peak, orders: runs.reduce((n, r) => n + r.orders, 0) };
+}
+
 function memorySection(runs: BackfillRun[], overhead?: Overhead): string[] {
-	const first = runs.find((r) => r.rssBeforeMb !== undefined);
-	const last = [...runs].reverse().find((r) => r.rssAfterMb !== undefined);
-	const orders = runs.reduce((s, r) => s + r.orders, 0);
+	const rss = rssAcross(runs);
 	const out = ['## Memory', ''];
-	if (first && last) {
-		const delta = (last.rssAfterMb ?? 0) - (first.rssBeforeMb ?? 0);
-		const peak = Math.max(...runs.map((r) => r.rssPeakMb ?? 0));
+	if (rss)
 		out.push(
-			`- n8n main process RSS across the backfill runs above (${orders} orders in all, regular mode): ${first.rssBeforeMb} MB before, ${last.rssAfterMb} MB after, peak ${peak} MB: **delta ${delta} MB** (target < 300 MB for 10,000 orders; this run had ${orders}, see Not run).`,
+			`- n8n main process RSS across the backfill runs above (${rss.orders} orders in all, regular mode): ${rss.first} MB before the first, ${rss.last} MB after the last: **delta ${rss.last - rss.first} MB**; highest sample ${rss.peak} MB (+${rss.peak - rss.first} MB). Target < 300 MB across 10,000 orders; this run had ${rss.orders} (see Not run). Per run: ${runs.map((r) => `${r.label} ${r.rssBeforeMb} → ${r.rssAfterMb} MB (peak ${r.rssPeakMb})`).join('; ')}.`,
 		);
-	}
 	if (overhead?.heapBytesPerOrder !== undefined) {
 		const bytes = overhead.heapBytesPerOrder;
 		const shown = bytes < 64 ? `~0 bytes (measured ${bytes} B: GC noise)` : `${bytes} bytes`;
@@ -265,6 +269,37 @@ function overheadSection(o: Overhead): string[] {
 	];
 }
 
+/** The headline figures, one line each, before the sections that explain them. */
+function summary(r: BenchResults): string[] {
+	const out = ['## Summary', ''];
+	const calls = r.callsPerOrder?.[r.callsPerOrder.length - 1];
+	if (calls) {
+		const all = (c: CallsPerOrder['pack']) => c.bigcommerce + c.fo;
+		out.push(
+			`- API calls for a ${calls.lines}-line order: pack ${fixed(all(calls.pack), 1)}, HTTP Request baseline ${fixed(all(calls.baseline), 1)} (${ratio(all(calls.baseline), all(calls.pack))}).`,
+		);
+	}
+	for (const b of r.backfill ?? [])
+		out.push(
+			`- Backfill, ${b.label}: ${fixed(b.fractionToSalesOrders)} of the ${b.bound} bound to the sales orders (${fixed(b.fractionToPayments)} to the payments; target 0.9), ${b.bigcommerce429} BigCommerce 429s.`,
+		);
+	for (const l of r.latency ?? [])
+		out.push(
+			`- Webhook → sales order, ${l.mode}: p50 ${fixed(l.p50Ms / 1000, 1)} s, p95 ${fixed(l.p95Ms / 1000, 1)} s at ${l.ratePerSecond} orders/s (F&O at ${l.lineLatencyMs} ms per record).`,
+		);
+	const rss = rssAcross(r.backfill ?? []);
+	if (rss)
+		out.push(
+			`- n8n RSS across ${rss.orders} backfilled orders: delta ${rss.last - rss.first} MB, highest +${rss.peak - rss.first} MB over the start (target < 300 MB for 10,000).`,
+		);
+	if (r.overhead)
+		out.push(
+			`- Pack CPU per ${r.overhead.lines}-line order (verification + dedupe + mapping): ${fixed(r.overhead.totalMs, 3)} ms (target < 1 ms).`,
+		);
+	out.push('');
+	return out;
+}
+
 export function writeReport(results: BenchResults): void {
 	const m = machine();
 	const lines = [
@@ -278,6 +313,7 @@ export function writeReport(results: BenchResults): void {
 		`- n8n ${results.n8nVersion ?? 'n/a'} with this pack installed from its packed tarball; the sandbox (BigCommerce, F&O OData, Entra ID) in the benchmark's process on loopback`,
 		...results.setup.map((s) => `- ${s}`),
 		'',
+		...summary(results),
 		...(results.overhead ? overheadSection(results.overhead) : []),
 		...(results.callsPerOrder ? callsSection(results.callsPerOrder) : []),
 		...(results.backfill ? backfillSection(results.backfill) : []),
