@@ -150,16 +150,20 @@ export async function runBackfill(
 	await setActive(bench, workflow, true);
 	let state = await postedState(fx, expected);
 	const timeoutMs = (spec.orders / 50 + 4) * 60_000;
-	const done = await until(
-		async () => {
-			state = await postedState(fx, expected);
-			rssPeakMb = Math.max(rssPeakMb ?? 0, rssMb(pid) ?? 0);
-			return state.complete.size === spec.orders && ids.every((id) => state.paid.has(id));
-		},
-		timeoutMs,
-		2_000,
-	);
-	await setActive(bench, workflow, false);
+	let done = false;
+	try {
+		done = await until(
+			async () => {
+				state = await postedState(fx, expected);
+				rssPeakMb = Math.max(rssPeakMb ?? 0, rssMb(pid) ?? 0);
+				return state.complete.size === spec.orders && ids.every((id) => state.paid.has(id));
+			},
+			timeoutMs,
+			2_000,
+		);
+	} finally {
+		await setActive(bench, workflow, false);
+	}
 	await until(async () => !(await executionsRunning(bench)), 60_000);
 	const rssAfterMb = rssMb(pid);
 	const bc = fx.requests('bigcommerce', since);

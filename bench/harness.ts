@@ -149,9 +149,8 @@ export async function startBenchN8n(
 			...(redis ? { queue: { workers: options.queueWorkers ?? 1, concurrency: 5, redis } } : {}),
 			env: { DB_POSTGRESDB_POOL_SIZE: '20' },
 		});
-		const mode = queue
-			? `queue mode, ${options.queueWorkers} worker(s) × concurrency 5`
-			: 'regular';
+		const workers = options.queueWorkers === 1 ? '1 worker' : `${options.queueWorkers} workers`;
+		const mode = queue ? `queue mode, ${workers} × concurrency 5` : 'regular';
 		return {
 			n8n,
 			mode,

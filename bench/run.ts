@@ -25,8 +25,7 @@ const ARGS = process.argv.slice(2);
 const FULL = ARGS.includes('--full');
 /** `--quick`: a few orders per part, to try the whole run in minutes (its report says so). */
 const QUICK = ARGS.includes('--quick');
-const only = process.argv
-	.find((a) => a.startsWith('--only='))
+const only = ARGS.find((a) => a.startsWith('--only='))
 	?.slice('--only='.length)
 	.split(',');
 const wanted = (part: string) => !only || only.includes(part);
