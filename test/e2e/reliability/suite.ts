@@ -28,11 +28,15 @@ import { writeReport, type Section } from './report';
 export const FULL = process.env.RELIABILITY_SIZE === 'full';
 /**
  * The two sizes. F&O is unavailable for two minutes in both (the issue's figure); the reduced size
- * has fewer orders, a shorter settle limit and a scaled per-line latency.
+ * has fewer orders, a shorter settle limit and a scaled per-line latency. The settle limit is a
+ * deadline for progress, not a speed target (settling ends as soon as nothing moves for 75 s): it
+ * sits above the store's own retries (a delivery's fourth attempt comes 540 s after the first) plus
+ * a backfill of the run's orders through commit-lost writes (the scaled write timeout and settle
+ * window, 90 s each time), so an order still being posted is not counted lost at the deadline.
  */
 export const SIZE = FULL
 	? { orders: 1000, perDisruption: 200, foDownMs: 120_000, settleMs: 30 * 60_000, lineMs: 50 }
-	: { orders: 100, perDisruption: 20, foDownMs: 120_000, settleMs: 6 * 60_000, lineMs: 10 };
+	: { orders: 100, perDisruption: 20, foDownMs: 120_000, settleMs: 15 * 60_000, lineMs: 10 };
 
 const ORDER_SYNC = WORKFLOW_FILES[0];
 const REFUND_SYNC = WORKFLOW_FILES[1];
