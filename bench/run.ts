@@ -8,9 +8,14 @@
  * A part that fails is named under "Not run" with its error and the rest still runs.
  * `--full`: the 10,000-order backfill for the memory figure (hours at the shipped poll's pace).
  * `--only=overhead,backfill,calls,latency,returns,queue` runs a subset (for trying one part);
- * `--quick` a few orders per part.
+ * `--quick` a few orders per part; `--rerender` writes BENCHMARKS.md again from the last run's
+ * bench/results/latest.json without measuring (after a change to the report's wording only).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import { startSandboxFixture, type SandboxFixture } from '../test/support/sandboxFixture';
+import { REPO_ROOT } from '../test/e2e/support/hosts';
 import { progress } from '../test/e2e/support/log';
 import { measureCallsPerOrder } from './apiCalls';
 import { PARALLEL_ITEMS, runBackfill, type BackfillSpec } from './backfill';
@@ -161,6 +166,13 @@ async function queueMode(fx: SandboxFixture, results: BenchResults): Promise<voi
 }
 
 async function main(): Promise<void> {
+	if (ARGS.includes('--rerender')) {
+		writeReport(
+			JSON.parse(readFileSync(join(REPO_ROOT, 'bench', 'results', 'latest.json'), 'utf8')),
+		);
+		progress('benchmark: BENCHMARKS.md written again from bench/results/latest.json');
+		return;
+	}
 	const results: BenchResults = {
 		startedAt: new Date().toISOString(),
 		finishedAt: '',
