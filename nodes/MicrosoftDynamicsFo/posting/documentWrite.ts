@@ -12,7 +12,7 @@
  */
 import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
-import { settle } from '../../common/settle';
+import { settle, type Settled } from '../../common/settle';
 import type { HttpContext } from '../../common/http';
 import {
 	createEntity,
@@ -193,6 +193,25 @@ export async function writeWithGeneratedKey<Key extends EntityKeys>(
 	return await compensate(context, doc, keys, reason, write);
 }
 
+/**
+ * Delete a document's header again (F&O deletes its lines with it): the outcome as a value, for the
+ * caller to say what became of the document. Used when F&O rejects the lines and when the written
+ * order's tax check refuses it.
+ */
+export async function removeHeaderAgain<Key extends EntityKeys>(
+	context: HttpContext,
+	doc: DocumentDescriptor<Key>,
+	keys: Key,
+	write: Pick<DocumentWrite<Key>, 'itemIndex' | 'timing' | 'count'>,
+): Promise<Settled<boolean>> {
+	write.count();
+	return await settle(
+		deleteEntity(context, doc.headerSet, keys, write.itemIndex, {
+			timeoutMs: write.timing.timeoutMs,
+		}),
+	);
+}
+
 /** Lines rejected: delete the header so no half document survives, then fail the item. */
 async function compensate<Key extends EntityKeys>(
 	context: HttpContext,
@@ -203,12 +222,7 @@ async function compensate<Key extends EntityKeys>(
 ): Promise<never> {
 	const { label, header, source, whole } = doc.names;
 	const key = keyText(keys);
-	write.count();
-	const deleted = await settle(
-		deleteEntity(context, doc.headerSet, keys, write.itemIndex, {
-			timeoutMs: write.timing.timeoutMs,
-		}),
-	);
+	const deleted = await removeHeaderAgain(context, doc, keys, write);
 	if (!deleted.ok) {
 		throw new NodeOperationError(
 			context.getNode(),

@@ -184,7 +184,8 @@ export async function postPaymentEntries(
 	const first = await settle(locked({ ...source, waitMs: 0 }));
 	if (first.ok) return first.value;
 	if (!(first.error instanceof SalesOrderNotFoundError)) throw first.error;
-	// The sales order look under the lock (its payment-line lookup is not counted again).
+	// Counts the sales order lookup made under the lock; that attempt's payment-line lookup is not
+	// counted (the attempt below makes and counts its own).
 	let requests = 1;
 	const account = await documentCustomer(context, source, { ...settings, orderId }, (n = 1) => {
 		requests += n;

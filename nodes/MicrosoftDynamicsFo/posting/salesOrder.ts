@@ -36,6 +36,7 @@ import {
 	findByReference,
 	findPostedDocument,
 	rememberDocument,
+	removeHeaderAgain,
 	writeWithGeneratedKey,
 	writeWithKnownKey,
 	type DocumentWrite,
@@ -46,7 +47,7 @@ import { upsertOrderCustomer, type StaticDataContext } from './customer';
 import { withTaxMode, type TaxModeOptions } from '../mapping/taxMode';
 import {
 	checkTaxAfterWrite,
-	removeRefusedOrder,
+	removalOutcome,
 	TaxDifferenceError,
 	type TaxCheckSettings,
 } from './taxReadBack';
@@ -278,13 +279,11 @@ async function postUnlocked(
 			),
 		);
 		if (!checked.ok) {
-			if (checked.error instanceof TaxDifferenceError && settings.tax?.onFailure !== 'keep')
-				await removeRefusedOrder(
-					context,
-					checked.error,
-					{ dataAreaId, SalesOrderNumber: String(written.keys.SalesOrderNumber) },
-					{ itemIndex, timeoutMs: write.timing.timeoutMs, count },
-				);
+			if (checked.error instanceof TaxDifferenceError && settings.tax?.onFailure !== 'keep') {
+				const removed = await removeHeaderAgain(context, SALES_ORDER, written.keys, write);
+				const { check } = checked.error;
+				throw new TaxDifferenceError(node, check, itemIndex, removalOutcome(removed));
+			}
 			remember();
 			throw checked.error;
 		}

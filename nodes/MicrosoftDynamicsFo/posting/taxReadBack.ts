@@ -26,11 +26,11 @@
 import { NodeOperationError, type IDataObject, type INode } from 'n8n-workflow';
 
 import type { HttpContext } from '../../common/http';
-import { settle } from '../../common/settle';
+import type { Settled } from '../../common/settle';
 import { fromUnits, roundUnits, toUnits } from '../mapping/money';
 import type { TaxCalculation } from '../mapping/taxMode';
 import type { BcOrder } from '../mapping/types';
-import { deleteEntity, getEntity } from '../odata';
+import { getEntity } from '../odata';
 
 export interface TaxCheckSettings {
 	/** Largest difference (order currency) that still passes; undefined: report only, never fail. */
@@ -83,27 +83,11 @@ export class TaxDifferenceError extends NodeOperationError {
 	}
 }
 
-/**
- * "Remove the Sales Order": delete the order the check refused (F&O deletes its lines with the
- * header) and fail the item saying so; when the delete fails, the error names the order to delete
- * by hand. Always throws.
- */
-export async function removeRefusedOrder(
-	context: HttpContext & { getNode(): INode },
-	refused: TaxDifferenceError,
-	keys: { dataAreaId: string; SalesOrderNumber: string },
-	options: { itemIndex?: number; timeoutMs?: number; count: () => void },
-): Promise<never> {
-	options.count();
-	const deleted = await settle(
-		deleteEntity(context, 'SalesOrderHeadersV2', keys, options.itemIndex, {
-			timeoutMs: options.timeoutMs,
-		}),
-	);
-	const outcome: FailedCheckOutcome = deleted.ok
+/** What became of a refused order once "Remove the Sales Order" tried to delete it. */
+export function removalOutcome(removed: Settled<unknown>): FailedCheckOutcome {
+	return removed.ok
 		? { order: 'removed' }
-		: { order: 'not-removed', reason: (deleted.error as Error).message };
-	throw new TaxDifferenceError(context.getNode(), refused.check, options.itemIndex, outcome);
+		: { order: 'not-removed', reason: (removed.error as Error).message };
 }
 
 const READ_FIELDS = [

@@ -140,7 +140,6 @@ export function createInvoicingAdmin({ store, switches }: InvoicingDeps): AdminH
 
 	const remove = (company: string, header: StoredRecord): AdminResult => {
 		const number = String(header.data.SalesOrderNumber);
-		for (const line of linesOf(company, number)) store.remove('SalesOrderLines', line);
 		const invoices = store
 			.all('SalesInvoiceHeadersV2')
 			.filter((i) => i.data.dataAreaId === company && same(i.data.SalesOrderNumber, number));
@@ -150,7 +149,7 @@ export function createInvoicingAdmin({ store, switches }: InvoicingDeps): AdminH
 					store.remove('SalesInvoiceLines', line);
 			store.remove('SalesInvoiceHeadersV2', inv);
 		}
-		store.remove('SalesOrderHeadersV2', header);
+		store.remove('SalesOrderHeadersV2', header); // its lines go with it (store.remove)
 		return { status: 200, body: { removed: number, invoices: invoices.length } };
 	};
 
