@@ -4,8 +4,6 @@
  * accepted delivery and every emitted order is remembered, and a later duplicate of any of them is
  * dropped before a fetch.
  */
-import type { IDataObject } from 'n8n-workflow';
-
 import { DEDUPE_KEY, EMITTED_ORDERS_KEY } from '../../../nodes/BigCommerce/webhook/delivery';
 import { MEMORY_ID_KEY } from '../../../nodes/BigCommerce/webhook/memory';
 import { adminCall, createOrder, startStore, type StoreUnderTest } from '../bigcommerce/support';
@@ -27,7 +25,8 @@ afterEach(async () => {
 });
 
 const nodeData = () => receiver.staticData.node['node:BigCommerce Trigger'];
-const seen = (key: string) => Object.keys((nodeData()[key] as { seen: IDataObject }).seen);
+const seen = (key: string) =>
+	(nodeData()[key] as { seen: Array<[string, number]> }).seen.map(([id]) => id);
 
 it('six deliveries handled at once are all remembered (was: 4 of 6)', async () => {
 	expect(typeof nodeData()[MEMORY_ID_KEY]).toBe('string');

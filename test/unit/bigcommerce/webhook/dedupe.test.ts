@@ -116,7 +116,7 @@ describe('DeliveryDedupe', () => {
 		expect(dedupe.isDuplicate('old', at(3600))).toBe(true);
 		expect(dedupe.isDuplicate('old', at(3601))).toBe(false);
 		dedupe.record('new', at(3601));
-		expect(Object.keys(dedupe.toJSON().seen)).toEqual(['new']);
+		expect(dedupe.toJSON().seen.map(([key]) => key)).toEqual(['new']);
 		// A re-recorded expired identity starts a new window.
 		dedupe.record('old', at(3602));
 		expect(dedupe.isDuplicate('old', at(3602 + 3600))).toBe(true);
@@ -135,8 +135,12 @@ describe('DeliveryDedupe', () => {
 		dedupe.record('bc:h:2', at(1));
 		const state = dedupe.toJSON();
 		expect(state).toEqual({
-			v: 1,
-			seen: { 'wh:msg_1': NOW_SECONDS, 'bc:h:1': NOW_SECONDS, 'bc:h:2': NOW_SECONDS + 1 },
+			v: 2,
+			seen: [
+				['wh:msg_1', NOW_SECONDS],
+				['bc:h:1', NOW_SECONDS],
+				['bc:h:2', NOW_SECONDS + 1],
+			],
 		});
 		expect(JSON.parse(JSON.stringify(state))).toEqual(state);
 		const reloaded = roundTrip(dedupe);
@@ -160,20 +164,61 @@ describe('DeliveryDedupe', () => {
 			null,
 			'x',
 			[],
+			{ v: 3, seen: [['a', 1]] },
 			{ v: 2, seen: { a: 1 } },
 			{ v: 1, seen: [] },
 			{ v: 1 },
 		]) {
 			expect(DeliveryDedupe.fromState(state).size).toBe(0);
 		}
-		const partial = DeliveryDedupe.fromState({ v: 1, seen: { a: NOW_SECONDS, b: 'bad', c: null } });
-		expect(partial.toJSON()).toEqual({ v: 1, seen: { a: NOW_SECONDS } });
+		const partial = DeliveryDedupe.fromState({
+			v: 2,
+			seen: [['a', NOW_SECONDS], ['b', 'bad'], [null, NOW_SECONDS], 'c', ['d', null]],
+		});
+		expect(partial.toJSON()).toEqual({ v: 2, seen: [['a', NOW_SECONDS]] });
+	});
+
+	it('reads a window saved in the first form (an object), oldest first whatever its key order', () => {
+		// An object lists integer-like keys first, so its order is not time order: the first prune
+		// over the bound sorts it once.
+		const legacy = {
+			v: 1,
+			seen: { late: NOW_SECONDS + 2, '42': NOW_SECONDS + 1, early: NOW_SECONDS },
+		};
+		const dedupe = DeliveryDedupe.fromState(legacy, { maxEntries: 3 });
+		expect(dedupe.isDuplicate(['42'], at(3))).toBe(true);
+		dedupe.record('newest', at(3));
+		expect(dedupe.toJSON()).toEqual({
+			v: 2,
+			seen: [
+				['42', NOW_SECONDS + 1],
+				['late', NOW_SECONDS + 2],
+				['newest', NOW_SECONDS + 3],
+			],
+		});
+	});
+
+	it('merges an out-of-order copy and still drops the oldest first', () => {
+		const mine = new DeliveryDedupe(undefined, { maxEntries: 3 });
+		mine.record('b', at(2));
+		mine.record('c', at(3));
+		const theirs = new DeliveryDedupe(undefined, { maxEntries: 3 });
+		theirs.record('a', at(1));
+		theirs.record('d', at(4));
+		theirs.record('c', at(0)); // an earlier sighting of c
+		mine.absorb(theirs, at(5));
+		// c's earlier sighting makes it the oldest of four: it goes, the rest stay in time order.
+		expect(mine.toJSON().seen).toEqual([
+			['a', NOW_SECONDS + 1],
+			['b', NOW_SECONDS + 2],
+			['d', NOW_SECONDS + 4],
+		]);
 	});
 
 	it('does not mutate the state object it was loaded from', () => {
-		const state = { v: 1 as const, seen: { a: NOW_SECONDS } };
+		const state = { v: 2 as const, seen: [['a', NOW_SECONDS]] as Array<[string, number]> };
 		const dedupe = DeliveryDedupe.fromState(state);
 		dedupe.record('b', NOW);
-		expect(state).toEqual({ v: 1, seen: { a: NOW_SECONDS } });
+		expect(state).toEqual({ v: 2, seen: [['a', NOW_SECONDS]] });
 	});
 });

@@ -11,7 +11,8 @@ import { NOW } from './helpers';
 
 const KEY = 'deliveryDedupe';
 const copy = (data: IDataObject): IDataObject => JSON.parse(JSON.stringify(data));
-const keys = (data: IDataObject) => Object.keys((data[KEY] as { seen: IDataObject }).seen).sort();
+const keys = (data: IDataObject) =>
+	(data[KEY] as { seen: Array<[string, number]> }).seen.map(([key]) => key).sort();
 
 function record(staticData: IDataObject, identity: string): void {
 	const window = openWindow(staticData, KEY, {}, NOW);
