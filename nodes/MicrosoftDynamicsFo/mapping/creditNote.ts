@@ -10,6 +10,9 @@
  *   no items at all: amount-only / tax-only) → a free-text credit note (FreeTextInvoiceHeaders +
  *   FreeTextInvoiceLines) with negative amounts on configurable main accounts.
  * - A refund with both parts yields both documents, each carrying the same refund reference.
+ * - With `taxCalculation: 'asPosted'` (the order's tax was BigCommerce's, posted as it charged it)
+ *   the whole refund is one free-text credit instead, its tax on a line of its own:
+ *   refundAsPosted.ts says why and how.
  * Partial refunds post exactly the refunded quantities and amounts; nothing is inferred from the
  * order's remaining balance.
  *
@@ -18,16 +21,25 @@
  * are filled in once the posting code knows them.
  */
 import { requireBigCommerceDate, toFoDate } from './dates';
-import { formatDisplayValue, optionalDimensions, type DimensionFormatOptions } from './dimensions';
+import type { DimensionFormatOptions } from './dimensions';
 import { MappingError } from './errors';
 import { dropUndefined, lookupItem } from './fields';
-import { fromUnits, roundUnits, toUnits } from './money';
-import { refundReference, refundShortReference, truncate } from './references';
+import { fromUnits, toUnits } from './money';
+import { refundReference, refundShortReference } from './references';
+import {
+	freeTextCreditDraft,
+	negate,
+	otherParts,
+	PART_LABELS,
+	refundedLines,
+	type FreeTextHeaderDraft,
+	type NonItemRefundType,
+} from './refundParts';
 import { itemFields } from './salesOrder';
+import { mapRefundAsPosted, type TaxAsPostedCreditOptions } from './refundAsPosted';
 import type {
 	BcOrderProduct,
 	BcRefund,
-	BcRefundItem,
 	DimensionsInput,
 	FoFreeTextInvoiceHeader,
 	FoFreeTextInvoiceLine,
@@ -38,8 +50,7 @@ import type {
 	ResolvedItemMap,
 } from './types';
 
-export type NonItemRefundType =
-	'SHIPPING' | 'HANDLING' | 'GIFT_WRAPPING' | 'FEE' | 'ORDER' | 'TAX' | 'AMOUNT';
+export { refundHasItems, type FreeTextHeaderDraft, type NonItemRefundType } from './refundParts';
 
 export interface FreeTextCreditOptions {
 	/** Main account (ledger format segments) used for any non-item part without its own account. */
@@ -61,6 +72,12 @@ export interface RefundMappingOptions {
 	orderProducts: readonly BcOrderProduct[];
 	/** Same tax basis as the order was posted with; default exclusive. */
 	taxMode?: 'exclusive' | 'inclusive';
+	/**
+	 * As the order's sales order: `fo` (default) makes a return order F&O taxes when invoiced;
+	 * `asPosted` one free-text credit with BigCommerce's tax on its own line (refundAsPosted.ts).
+	 */
+	taxCalculation?: 'fo' | 'asPosted';
+	asPosted?: TaxAsPostedCreditOptions;
 	referencePrefix?: string;
 	/** Required for a return order: its CustomerReturnReasonCode. */
 	returnReasonCode?: string;
@@ -80,11 +97,6 @@ export interface RefundMappingOptions {
 export type ReturnOrderHeaderDraft = Omit<FoReturnOrderHeader, 'CustomerAccountNumber'>;
 /** A return line before its SKU is resolved (see withReturnItems). */
 export type ReturnOrderLineDraft = Omit<FoReturnOrderLine, keyof FoItemFields | 'SalesUnitSymbol'>;
-/** A free-text credit header before the customer is known (see withFreeTextCustomer). */
-export type FreeTextHeaderDraft = Omit<
-	FoFreeTextInvoiceHeader,
-	'CustomerAccount' | 'InvoiceAccount'
->;
 
 /**
  * A refund mapped and checked from the refund and its order alone: which documents it makes and
@@ -115,30 +127,6 @@ export interface RefundDraft {
 	};
 }
 
-/** −units without producing −0. */
-function negate(units: number): number {
-	return units === 0 ? 0 : -units;
-}
-
-function itemAmount(item: BcRefundItem): number {
-	return toUnits(item.requested_amount ?? item.amount ?? 0, `refund ${item.item_type} amount`);
-}
-
-const LABELS: Readonly<Record<NonItemRefundType, string>> = {
-	SHIPPING: 'shipping',
-	HANDLING: 'handling',
-	GIFT_WRAPPING: 'gift wrapping',
-	FEE: 'fee',
-	ORDER: 'order amount',
-	TAX: 'tax',
-	AMOUNT: 'amount',
-};
-
-/** True when the refund returns products (quantity-bound PRODUCT items). */
-export function refundHasItems(refund: BcRefund): boolean {
-	return refund.items.some((i) => i.item_type === 'PRODUCT' && (i.quantity ?? 0) > 0);
-}
-
 /** The refund's credit documents, checked; throws a MappingError before anything is written. */
 export function mapRefund(refund: BcRefund, options: RefundMappingOptions): RefundDraft {
 	for (const key of ['dataAreaId', 'storeHash', 'currencyCode'] as const) {
@@ -148,32 +136,17 @@ export function mapRefund(refund: BcRefund, options: RefundMappingOptions): Refu
 			});
 		}
 	}
+	if (options.taxCalculation === 'asPosted') return mapRefundAsPosted(refund, options);
 	const decimals = options.amountDecimals ?? 2;
 	const inclusive = options.taxMode === 'inclusive';
-	const refOptions = { prefix: options.referencePrefix };
-	const reference = refundReference(options.storeHash, refund.order_id, refund.id, refOptions);
-	const shortReference = refundShortReference(refund.order_id, refund.id, refOptions);
-	const created = requireBigCommerceDate(refund.created, 'created');
-	const date = toFoDate(created, { utcOffsetMinutes: options.utcOffsetMinutes });
-
-	const productItems = refund.items.filter(
-		(i) => i.item_type === 'PRODUCT' && (i.quantity ?? 0) > 0,
-	);
-	const otherItems = refund.items.filter((i) => !productItems.includes(i));
+	const identity = refundIdentity(refund, options);
+	const { reference, shortReference } = identity;
+	const refunded = refundedLines(refund, options.orderProducts, inclusive, decimals);
 
 	// ---- return order for products ----
 	let returnOrder: RefundDraft['returnOrder'];
 	let returnUnits = 0;
-	if (productItems.length) {
-		const byId = new Map(options.orderProducts.map((p) => [p.id, p]));
-		const unknown = productItems.filter((i) => !byId.has(i.item_id)).map((i) => i.item_id);
-		if (unknown.length) {
-			throw new MappingError(
-				'UNKNOWN_ORDER_PRODUCT',
-				`Refund ${refund.id} refunds order line(s) ${unknown.join(', ')} that are not in order ${refund.order_id}`,
-				{ refundId: refund.id, itemIds: unknown },
-			);
-		}
+	if (refunded.length) {
 		for (const [option, label] of [
 			['returnReasonCode', 'Return Reason Code'],
 			['returnDispositionCode', 'Return Disposition Code'],
@@ -186,38 +159,15 @@ export function mapRefund(refund: BcRefund, options: RefundMappingOptions): Refu
 				);
 			}
 		}
-		const skus = productItems.map((i) => (byId.get(i.item_id)?.sku ?? '').trim());
+		const skus = refunded.map((r) => (r.product.sku ?? '').trim());
 		if (skus.includes('')) throwUnmapped(refund, ['']);
-		const lines = productItems.map((i): ReturnOrderLineDraft => {
-			const p = byId.get(i.item_id) as BcOrderProduct;
-			const qty = i.quantity as number;
-			if (qty > p.quantity) {
-				throw new MappingError(
-					'INVALID_REFUND',
-					`Refund ${refund.id} returns ${qty} of order line ${p.id} but only ${p.quantity} were ordered`,
-					{ refundId: refund.id, itemId: p.id },
-				);
-			}
-			const gross = toUnits(inclusive ? p.total_inc_tax : p.total_ex_tax, `line ${p.id} total`);
-			const discount = (p.applied_discounts ?? []).reduce(
-				(s, d) => s + toUnits(d.amount, 'discount'),
-				0,
-			);
-			const adjustments = (i.adjustments ?? []).reduce(
-				(s, a) => s + toUnits(a.amount, 'adjustment'),
-				0,
-			);
-			// What the original line charged for the refunded quantity, less refund deductions.
-			const credit = roundUnits(
-				Math.round(((gross - discount) * qty) / p.quantity) + adjustments,
-				decimals,
-			);
-			returnUnits += credit;
+		const lines = refunded.map(({ product: p, quantity, creditUnits }): ReturnOrderLineDraft => {
+			returnUnits += creditUnits;
 			return dropUndefined<ReturnOrderLineDraft>({
 				dataAreaId: options.dataAreaId,
-				ReturnSalesQuantity: -qty,
+				ReturnSalesQuantity: -quantity,
 				SalesPrice: fromUnits(toUnits(inclusive ? p.price_inc_tax : p.price_ex_tax, 'price')),
-				LineAmount: fromUnits(negate(credit)),
+				LineAmount: fromUnits(negate(creditUnits)),
 				CalculateLineAmount: 'No',
 				LineDescription: p.name,
 				ReturnDispositionCode: options.returnDispositionCode,
@@ -237,77 +187,37 @@ export function mapRefund(refund: BcRefund, options: RefundMappingOptions): Refu
 			}),
 			lines,
 			skus,
-			orderLineIds: productItems.map((i) => i.item_id),
+			orderLineIds: refunded.map((r) => r.item.item_id),
 		};
 	}
 
 	// ---- free-text credit for the rest ----
-	const parts: Array<{ type: NonItemRefundType; units: number; reason?: string }> = [];
-	for (const i of otherItems) {
-		const units = roundUnits(itemAmount(i), decimals);
-		if (units === 0) continue;
-		const type = (
-			Object.prototype.hasOwnProperty.call(LABELS, i.item_type) ? i.item_type : 'ORDER'
-		) as NonItemRefundType;
-		parts.push({ type, units, reason: i.reason });
-	}
-	if (refund.items.length === 0) {
-		const units = roundUnits(toUnits(refund.total_amount, 'total_amount'), decimals);
-		if (units !== 0) parts.push({ type: 'AMOUNT', units, reason: refund.reason });
-	}
+	const parts = otherParts(refund, decimals);
 	if (!returnOrder && parts.length === 0) {
 		throw new MappingError('INVALID_REFUND', `Refund ${refund.id} has nothing to credit`, {
 			refundId: refund.id,
 		});
 	}
 	let freeTextCredit: RefundDraft['freeTextCredit'];
-	let freeUnits = 0;
+	const freeUnits = parts.reduce((s, p) => s + p.units, 0);
 	if (parts.length) {
-		const ft = options.freeText;
-		if (!ft || ft.mainAccount.length === 0) {
-			throw new MappingError(
-				'MISSING_OPTION',
-				`Refund ${refund.id} has a ${parts.map((p) => LABELS[p.type]).join(' and ')} part; a free-text credit main account is needed`,
-				{ option: 'freeText.mainAccount', refundId: refund.id },
-			);
-		}
-		const dims = optionalDimensions(ft.dimensions, options.dimensionFormat);
-		const lines = parts.map((p, k): FoFreeTextInvoiceLine => {
-			freeUnits += p.units;
-			const amount = fromUnits(negate(p.units));
-			return dropUndefined<FoFreeTextInvoiceLine>({
-				dataAreaId: options.dataAreaId,
-				LineNumber: k + 1,
-				Description: truncate(
-					`Refund ${LABELS[p.type]} - BigCommerce order ${refund.order_id} refund ${refund.id}`,
-					60,
-				),
-				MainAccountDisplayValue: formatDisplayValue(
-					ft.mainAccountByType?.[p.type] ?? ft.mainAccount,
-					options.ledgerFormat,
-				),
-				Quantity: 1,
-				UnitPrice: amount,
-				TransactionCurrencyAmount: amount,
-				CurrencyCode: options.currencyCode,
-				SalesTaxGroupId: ft.salesTaxGroupId,
-				SalesTaxItemGroupId: ft.salesTaxItemGroupId,
-				DefaultDimensionDisplayValue: dims,
-			});
-		});
-		freeTextCredit = {
-			header: dropUndefined<FreeTextHeaderDraft>({
-				dataAreaId: options.dataAreaId,
-				InvoiceDate: date,
-				CurrencyCode: options.currencyCode,
-				CustomerReference: reference,
-				CustomerRequisition: shortReference,
-				InclTax: ft.salesTaxGroupId ? 'Yes' : 'No',
-				SalesTaxGroupId: ft.salesTaxGroupId,
-				DefaultDimensionDisplayValue: dims,
-			}),
-			lines,
-		};
+		const ft = requireFreeText(refund, options, parts);
+		freeTextCredit = freeTextCreditDraft(
+			refund,
+			parts.map((p) => ({
+				units: p.units,
+				label: `Refund ${PART_LABELS[p.type]}`,
+				mainAccount: ft.mainAccountByType?.[p.type] ?? ft.mainAccount,
+			})),
+			identity,
+			options,
+			{
+				salesTaxGroupId: ft.salesTaxGroupId,
+				salesTaxItemGroupId: ft.salesTaxItemGroupId,
+				inclTax: Boolean(ft.salesTaxGroupId),
+				dimensions: ft.dimensions,
+			},
+		);
 	}
 
 	return {
@@ -321,6 +231,40 @@ export function mapRefund(refund: BcRefund, options: RefundMappingOptions): Refu
 			freeTextAmount: fromUnits(negate(freeUnits)),
 		},
 	};
+}
+
+/** The refund's references (both documents carry them) and its invoice date. */
+export function refundIdentity(
+	refund: BcRefund,
+	options: Pick<RefundMappingOptions, 'storeHash' | 'referencePrefix' | 'utcOffsetMinutes'>,
+): { reference: string; shortReference: string; date: string } {
+	const refOptions = { prefix: options.referencePrefix };
+	const created = requireBigCommerceDate(refund.created, 'created');
+	return {
+		reference: refundReference(options.storeHash, refund.order_id, refund.id, refOptions),
+		shortReference: refundShortReference(refund.order_id, refund.id, refOptions),
+		date: toFoDate(created, { utcOffsetMinutes: options.utcOffsetMinutes }),
+	};
+}
+
+/** The free-text settings a refund with such parts needs: at least its main account. */
+export function requireFreeText(
+	refund: BcRefund,
+	options: RefundMappingOptions,
+	parts: ReadonlyArray<{ type: NonItemRefundType }>,
+): FreeTextCreditOptions {
+	const ft = options.freeText;
+	if (!ft || ft.mainAccount.length === 0) {
+		const what = parts.length
+			? `a ${parts.map((p) => PART_LABELS[p.type]).join(' and ')} part`
+			: 'a credit posted as a free-text credit note';
+		throw new MappingError(
+			'MISSING_OPTION',
+			`Refund ${refund.id} has ${what}; a free-text credit main account is needed`,
+			{ option: 'freeText.mainAccount', refundId: refund.id },
+		);
+	}
+	return ft;
 }
 
 function throwUnmapped(refund: BcRefund, unmapped: string[]): never {

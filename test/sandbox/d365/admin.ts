@@ -103,7 +103,11 @@ export function createD365Admin({ store, switches, entra, odata, model }: AdminD
 		if (head === 'balances' && method === 'GET')
 			return {
 				status: 200,
-				body: balances(store, (query.get('dataAreaId') ?? switches.defaultCompany).toLowerCase()),
+				body: balances(
+					store,
+					(query.get('dataAreaId') ?? switches.defaultCompany).toLowerCase(),
+					switches,
+				),
 			};
 		if (head === 'switches') {
 			if (method === 'GET') return { status: 200, body: switches };

@@ -14,12 +14,19 @@
  *   are negative);
  * - a sales order debits the customer by its OrderTotalAmount as the sandbox reads it back
  *   (pricing.ts: lines, charges and discounts).
- * The credit documents are taken in the price basis the pack wrote them: the sandbox adds no sales
- * tax to return orders or free-text credit notes, so a taxed refund's tax shows as a difference.
+ * The credit documents are taken in the price basis the pack wrote them (`creditNotes`), and the
+ * sales tax F&O adds when it invoices them is reported beside (`creditNoteTax`, in `balance`),
+ * calculated as tax.ts calculates an order's: a return line under the customer's sales tax group
+ * and its released product's item sales tax group (ReturnOrderLines carry neither field), tax added
+ * on top [inferred: the return order's prices-include-tax flag is the customer's, not exposed];
+ * a free-text line under its own SalesTaxGroupId and SalesTaxItemGroupId, tax added when the
+ * header says InclTax = No and backed out of the amount (nothing added) when Yes.
  * A line's account is its display value with the delimiter escapes removed (`WEB\-GUEST`).
  */
 import { withOrderTotals } from './pricing';
+import { orderSalesTax } from './tax';
 import type { D365Store } from './store';
+import type { D365Switches } from './switches';
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 const num = (v: unknown) => Number(v) || 0;
@@ -32,6 +39,8 @@ export interface CustomerBalance {
 	salesOrders: number;
 	/** Σ credit notes: return orders + free-text invoices (negative for credits). */
 	creditNotes: number;
+	/** Σ sales tax F&O adds to the credit notes when it invoices them (negative for credits). */
+	creditNoteTax: number;
 	/** Σ CreditAmount of payment lines (money received), as a negative. */
 	payments: number;
 	/** Σ DebitAmount of payment lines (money paid back). */
@@ -60,6 +69,7 @@ export interface JournalBalance {
 export function balances(
 	store: D365Store,
 	dataAreaId: string,
+	switches: Pick<D365Switches, 'salesTaxCalculation'> = { salesTaxCalculation: 'line' },
 ): { customers: CustomerBalance[]; journals: JournalBalance[] } {
 	const customers = new Map<string, CustomerBalance>();
 	const customer = (account: unknown, currency: unknown): CustomerBalance => {
@@ -71,6 +81,7 @@ export function balances(
 				CurrencyCode: String(currency ?? ''),
 				salesOrders: 0,
 				creditNotes: 0,
+				creditNoteTax: 0,
 				payments: 0,
 				payouts: 0,
 				balance: 0,
@@ -88,20 +99,41 @@ export function balances(
 			header.CurrencyCode,
 		).salesOrders += num(totals.OrderTotalAmount);
 	}
+	const taxOf = (header: Record<string, unknown>, lines: Array<Record<string, unknown>>) =>
+		orderSalesTax(store, { dataAreaId, ...header }, lines, switches).total;
 	const returnLines = list('ReturnOrderLines');
 	for (const header of list('ReturnOrderHeaders')) {
-		const amount = returnLines
-			.filter((l) => String(l.ReturnOrderNumber) === String(header.ReturnOrderNumber))
-			.reduce((s, l) => s + num(l.LineAmount), 0);
-		customer(header.CustomerAccountNumber, header.CurrencyCode).creditNotes += amount;
+		const lines = returnLines.filter(
+			(l) => String(l.ReturnOrderNumber) === String(header.ReturnOrderNumber),
+		);
+		const entry = customer(header.CustomerAccountNumber, header.CurrencyCode);
+		entry.creditNotes += lines.reduce((s, l) => s + num(l.LineAmount), 0);
+		const buyer = store.find('CustomersV3', {
+			dataAreaId,
+			CustomerAccount: header.CustomerAccountNumber,
+		})?.data;
+		const taxed = lines.map((l) => ({
+			LineAmount: l.LineAmount,
+			SalesTaxGroupCode: buyer?.SalesTaxGroup,
+			SalesTaxItemGroupCode: store.find('ReleasedProductsV2', {
+				dataAreaId,
+				ItemNumber: l.ItemNumber,
+			})?.data.SalesSalesTaxItemGroupCode,
+		}));
+		entry.creditNoteTax += taxOf({ CurrencyCode: header.CurrencyCode }, taxed);
 	}
 	const freeTextLines = list('FreeTextInvoiceLines');
 	for (const header of list('FreeTextInvoiceHeaders')) {
-		const amount = freeTextLines
-			.filter((l) => num(l.ParentRecId) === num(header.InvoiceIdentifier))
-			.reduce((s, l) => s + num(l.TransactionCurrencyAmount), 0);
-		customer(header.InvoiceAccount || header.CustomerAccount, header.CurrencyCode).creditNotes +=
-			amount;
+		const lines = freeTextLines.filter((l) => num(l.ParentRecId) === num(header.InvoiceIdentifier));
+		const entry = customer(header.InvoiceAccount || header.CustomerAccount, header.CurrencyCode);
+		entry.creditNotes += lines.reduce((s, l) => s + num(l.TransactionCurrencyAmount), 0);
+		if (header.InclTax === 'Yes') continue; // the tax is inside the amounts
+		const taxed = lines.map((l) => ({
+			LineAmount: l.TransactionCurrencyAmount,
+			SalesTaxGroupCode: l.SalesTaxGroupId ?? header.SalesTaxGroupId,
+			SalesTaxItemGroupCode: l.SalesTaxItemGroupId ?? header.SalesTaxItemGroupId,
+		}));
+		entry.creditNoteTax += taxOf({ CurrencyCode: header.CurrencyCode }, taxed);
 	}
 
 	const journals = new Map<string, JournalBalance>();
@@ -151,10 +183,13 @@ export function balances(
 			...c,
 			salesOrders: round2(c.salesOrders),
 			creditNotes: round2(c.creditNotes),
+			creditNoteTax: round2(c.creditNoteTax),
 			payments: round2(c.payments),
 			payouts: round2(c.payouts),
 		};
-		out.balance = round2(out.salesOrders + out.creditNotes + out.payments + out.payouts);
+		out.balance = round2(
+			out.salesOrders + out.creditNotes + out.creditNoteTax + out.payments + out.payouts,
+		);
 		return out;
 	});
 	const journalList = [...journals.values()].map((j) => ({

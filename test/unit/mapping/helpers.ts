@@ -181,3 +181,8 @@ export function thrownMappingError(fn: () => unknown): MappingError {
 	}
 	throw new Error('expected a MappingError');
 }
+
+/** The refund mapping's store, company and currency (abc123xyz, usmf, USD) for an order's lines. */
+export function refundMappingBase(orderProducts: BcOrderProduct[]) {
+	return { dataAreaId: 'usmf', storeHash: 'abc123xyz', currencyCode: 'USD', orderProducts };
+}

@@ -18,6 +18,7 @@ import {
 	bcSpec,
 	expectConforms,
 	order,
+	refundMappingBase,
 	resolvedFor,
 	sumCents,
 	type LineSpec,
@@ -153,10 +154,7 @@ const bcOrder = order({ id: 180, lines: LINES, shipping: 9.95 });
 const products = (bcOrder.consignments as any).shipping[0].line_items;
 
 const refundOptions: RefundMappingOptions = {
-	dataAreaId: 'usmf',
-	storeHash: 'abc123xyz',
-	currencyCode: 'USD',
-	orderProducts: products,
+	...refundMappingBase(products),
 	returnReasonCode: 'WEB',
 	returnDispositionCode: 'CREDIT',
 	freeText: { mainAccount: ['401100'], mainAccountByType: { SHIPPING: ['403300'] } },

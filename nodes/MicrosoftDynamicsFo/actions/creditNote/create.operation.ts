@@ -28,9 +28,11 @@ import {
 	recordParameter,
 	skuTableFrom,
 } from '../parameters';
+import { zeroRateGroupFields, zeroRateGroupsFrom } from '../salesOrder/taxFields';
 import { writeTimingFrom, writeTimingOptions } from '../writeTiming';
 
 const show = showFor('creditNote');
+const asPosted = { show: { ...show(['create']), taxCalculation: ['asPosted'] } };
 
 /**
  * The codes a return order gets unless the node says otherwise: a reason code and a disposition
@@ -83,12 +85,45 @@ export const description: INodeProperties[] = [
 			'Display value of the main account that free-text credit notes (shipping, amounts not tied to items) are posted to. Needed only for such refunds.',
 	},
 	{
+		displayName: 'Sales Tax',
+		name: 'taxCalculation',
+		type: 'options',
+		displayOptions: { show: show(['create']) },
+		options: [
+			{
+				name: 'F&O Calculates',
+				value: 'fo',
+				description:
+					'Returned products go on a return order, which F&O taxes with its own groups when it is invoiced; other refunded amounts on a free-text credit note',
+			},
+			{
+				name: "BigCommerce's Tax as Posted",
+				value: 'asPosted',
+				description:
+					"For orders posted with BigCommerce's tax as posted: the whole refund is one free-text credit note under zero-rate groups with BigCommerce's total_tax on the Tax Main Account (Options), so it credits the money paid back to the cent",
+			},
+		],
+		default: 'fo',
+		description: 'As the sales order of the refunded order was posted',
+	},
+	...zeroRateGroupFields(asPosted),
+	{
+		displayName: 'Returns Main Account',
+		name: 'returnsMainAccount',
+		type: 'string',
+		default: '',
+		placeholder: '401200',
+		displayOptions: asPosted,
+		description:
+			'Display value of the main account returned products are credited to (sales returns). Empty: the Credit Main Account.',
+	},
+	{
 		displayName: 'Return Reason Code',
 		name: 'returnReasonCode',
 		type: 'string',
 		required: true,
 		default: 'REFUND',
-		displayOptions: { show: show(['create']) },
+		displayOptions: { show: show(['create']), hide: { taxCalculation: ['asPosted'] } },
 		description:
 			'Return reason code of every return order (Sales and marketing > Setup > Returns > Return reason codes); the code must exist in the legal entity',
 	},
@@ -98,7 +133,7 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: 'CREDIT',
-		displayOptions: { show: show(['create']) },
+		displayOptions: { show: show(['create']), hide: { taxCalculation: ['asPosted'] } },
 		description:
 			'Disposition code of every return line: one whose action is Credit Only, so the return order is invoiced as a credit without the goods arriving (Sales and marketing > Setup > Returns > Disposition codes)',
 	},
@@ -198,6 +233,9 @@ export async function execute(op: OperationContext): Promise<IDataObject[]> {
 		...(taxAccount ? { TAX: displayValueSegments(taxAccount, delimiter) } : {}),
 	};
 	const text = (name: string) => String(options[name] ?? '').trim() || undefined;
+	const taxCalculation = fn.getNodeParameter('taxCalculation', itemIndex, 'fo') as
+		'fo' | 'asPosted';
+	const returnsAccount = String(fn.getNodeParameter('returnsMainAccount', itemIndex, '')).trim();
 	const topText = (name: string, fallback: string) =>
 		String(fn.getNodeParameter(name, itemIndex, fallback) ?? '').trim() || undefined;
 	return await postCreditNotes(
@@ -217,6 +255,16 @@ export async function execute(op: OperationContext): Promise<IDataObject[]> {
 				taxMode:
 					options.taxMode === 'exclusive' || options.taxMode === 'inclusive'
 						? options.taxMode
+						: undefined,
+				taxCalculation,
+				asPosted:
+					taxCalculation === 'asPosted'
+						? {
+								...zeroRateGroupsFrom(fn, itemIndex),
+								productMainAccount: returnsAccount
+									? displayValueSegments(returnsAccount, delimiter)
+									: undefined,
+							}
 						: undefined,
 				returnReasonCode: topText('returnReasonCode', RETURN_DEFAULTS.reasonCode),
 				returnDispositionCode: topText('returnDispositionCode', RETURN_DEFAULTS.dispositionCode),

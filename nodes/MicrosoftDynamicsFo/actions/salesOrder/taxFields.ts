@@ -47,13 +47,25 @@ export function taxFields(show: Show): INodeProperties[] {
 			description:
 				'The Service-type released product whose sales order line carries BigCommerce\'s tax, e.g. SALESTAX; give its item group the sales tax payable account as sales account. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		},
+		...zeroRateGroupFields(asPosted),
+	];
+}
+
+/**
+ * The zero-rate groups "BigCommerce's Tax as Posted" writes lines under: the sales order's and,
+ * for its refunds, the credit note's.
+ */
+export function zeroRateGroupFields(
+	displayOptions: INodeProperties['displayOptions'],
+): INodeProperties[] {
+	return [
 		{
 			displayName: 'Zero-Rate Item Sales Tax Group',
 			name: 'zeroRateItemSalesTaxGroup',
 			type: 'string',
 			default: '',
 			placeholder: 'ZERO',
-			displayOptions: asPosted,
+			displayOptions,
 			description:
 				'Item sales tax group put on every line, holding only a 0 % sales tax code (Tax > Indirect taxes > Sales tax > Item sales tax groups)',
 		},
@@ -63,11 +75,26 @@ export function taxFields(show: Show): INodeProperties[] {
 			type: 'string',
 			default: '',
 			placeholder: 'ZERO',
-			displayOptions: asPosted,
+			displayOptions,
 			description:
 				"Sales tax group for the header and every line, holding the same 0 % code. Empty: the customer's group stays (it must share no taxed code with the item group above).",
 		},
 	];
+}
+
+/** The zero-rate groups as the mapping takes them. */
+export function zeroRateGroupsFrom(
+	fn: IExecuteFunctions,
+	itemIndex: number,
+): { itemSalesTaxGroupCode: string; salesTaxGroupCode: string } {
+	return {
+		itemSalesTaxGroupCode: fn.getNodeParameter(
+			'zeroRateItemSalesTaxGroup',
+			itemIndex,
+			'',
+		) as string,
+		salesTaxGroupCode: fn.getNodeParameter('zeroRateSalesTaxGroup', itemIndex, '') as string,
+	};
 }
 
 /** Entries of the operation's Options collection. */
@@ -131,16 +158,7 @@ export function taxSettingsFrom(
 			taxCalculation === 'asPosted'
 				? {
 						taxItemNumber: fn.getNodeParameter('taxItemNumber', itemIndex, '') as string,
-						itemSalesTaxGroupCode: fn.getNodeParameter(
-							'zeroRateItemSalesTaxGroup',
-							itemIndex,
-							'',
-						) as string,
-						salesTaxGroupCode: fn.getNodeParameter(
-							'zeroRateSalesTaxGroup',
-							itemIndex,
-							'',
-						) as string,
+						...zeroRateGroupsFrom(fn, itemIndex),
 					}
 				: undefined,
 		differenceLimit: typeof limit === 'number' ? limit : undefined,
