@@ -94,12 +94,16 @@ interface FoTotals {
 function foTotals(order: FoSalesOrder | undefined, fo: FoOrderFacts): FoTotals {
 	if (!order) return { source: 'none', currency: null, gross: null, tax: null };
 	const invoices = fo.invoices.filter((i) => i.SalesOrderNumber === order.SalesOrderNumber);
+	// BigCommerce's tax as posted sits on the tax-liability lines, outside F&O's tax figures; an
+	// order invoiced in part would carry only part of it [not handled: the pack's orders are
+	// invoiced whole].
+	const posted = order.taxLineAmount ?? 0;
 	if (invoices.length) {
 		return {
 			source: 'invoice',
 			currency: invoices[0].CurrencyCode,
 			gross: sum(invoices.map((i) => i.TotalInvoiceAmount)),
-			tax: sum(invoices.map((i) => i.TotalTaxAmount)),
+			tax: sum(invoices.map((i) => i.TotalTaxAmount)) + posted,
 		};
 	}
 	const calculated = order.AreTotalsCalculated !== 'No';
@@ -107,7 +111,7 @@ function foTotals(order: FoSalesOrder | undefined, fo: FoOrderFacts): FoTotals {
 		source: 'salesOrder',
 		currency: order.CurrencyCode,
 		gross: calculated ? order.OrderTotalAmount : null,
-		tax: calculated ? order.OrderTotalTaxAmount : null,
+		tax: calculated ? order.OrderTotalTaxAmount + posted : null,
 	};
 }
 

@@ -7,8 +7,9 @@
  * free-text credit notes (CustomerReference eq '<order ref>-R*'). F&O has no `in` operator, so the
  * 40 references are `or`-ed; `*` inside `eq` is F&O's wildcard, and every record is re-parsed
  * against the exact reference formats before it counts (eq is case-insensitive; `*` matches more).
- * The credit documents' lines (return quantities, free-text amounts) follow in a second batch, only
- * for a page that has credit documents. Reads only: a batch without a changeset changes nothing and
+ * The credit documents' lines (return quantities, free-text amounts) and, for orders posted with
+ * BigCommerce's tax as posted, their tax-liability lines follow in a second batch, only for a page
+ * that has any (./followUpReads.ts). Reads only: a batch without a changeset changes nothing and
  * may be re-sent like a GET.
  */
 import { sleep, type IDataObject } from 'n8n-workflow';
@@ -24,7 +25,8 @@ import {
 import { entityPath, odataString, sendBatch, type BatchOperation } from '../odata';
 import { MAX_THROTTLE_WAIT_MS } from '../posting/changesetRounds';
 import { foRequest } from '../transport';
-import type { FoCreditDocument, FoOrderFacts, FoPaymentLine, FoSalesOrder } from './types';
+import { readFollowUps } from './followUpReads';
+import type { FoOrderFacts, FoPaymentLine, FoSalesOrder } from './types';
 
 /** References per filter: keeps each part's URL well under IIS's default limits. */
 export const ORDERS_PER_PART = 40;
@@ -36,6 +38,11 @@ export interface FoReadSettings {
 	referencePrefix?: string;
 	itemIndex?: number;
 	maxThrottleRetries?: number;
+	/**
+	 * Orders posted with BigCommerce's tax as posted: the item whose lines carry that tax, counted
+	 * as the order's tax in F&O (its own tax figures are zero there).
+	 */
+	taxItemNumber?: string;
 }
 
 const SALES_ORDER_SELECT = [
@@ -72,7 +79,7 @@ const LINE_SELECT = [
 
 type Part = 'salesOrders' | 'invoices' | 'lines' | 'returnOrders' | 'freeText';
 
-function read(set: string, select: string[], filter: string): BatchOperation {
+export function read(set: string, select: string[], filter: string): BatchOperation {
 	return {
 		method: 'GET',
 		path: `${entityPath(set)}?cross-company=true&$select=${select.join(',')}&$filter=${encodeURIComponent(filter)}`,
@@ -83,7 +90,7 @@ export function emptyFoFacts(): FoOrderFacts {
 	return { salesOrders: [], invoices: [], payments: [], payouts: [], creditDocuments: [] };
 }
 
-const same = (a: unknown, b: string) => String(a ?? '').toLowerCase() === b.toLowerCase();
+export const same = (a: unknown, b: string) => String(a ?? '').toLowerCase() === b.toLowerCase();
 
 export function salesOrderOf(record: IDataObject): FoSalesOrder {
 	return {
@@ -249,7 +256,7 @@ async function followNextLinks(context: HttpContext, link: string | undefined, i
 }
 
 /** The records of a batch of reads (no changeset: safe to re-send), retried while F&O throttles. */
-async function readParts<P extends string>(
+export async function readParts<P extends string>(
 	context: HttpContext,
 	reads: Array<{ part: P; operation: BatchOperation }>,
 	settings: FoReadSettings,
@@ -284,61 +291,8 @@ async function readParts<P extends string>(
 }
 
 /**
- * The lines of a page's credit documents, in one more `$batch` (only when the page has any):
- * return lines by ReturnOrderNumber and free-text lines by ParentRecId, 40 documents per read.
- */
-async function readCreditLines(
-	context: HttpContext,
-	documents: FoCreditDocument[],
-	settings: FoReadSettings,
-): Promise<number> {
-	const company = `dataAreaId eq ${odataString(settings.dataAreaId)}`;
-	const returns = documents.filter((d) => d.entity === 'ReturnOrderHeaders');
-	const freeText = documents.filter((d) => d.entity === 'FreeTextInvoiceHeaders');
-	const reads: Array<{ part: 'returnLines' | 'freeTextLines'; operation: BatchOperation }> = [];
-	for (let i = 0; i < returns.length; i += ORDERS_PER_PART) {
-		const numbers = returns.slice(i, i + ORDERS_PER_PART).map((d) => d.keys.ReturnOrderNumber);
-		reads.push({
-			part: 'returnLines',
-			operation: read(
-				'ReturnOrderLines',
-				['dataAreaId', 'ReturnOrderNumber', 'ReturnSalesQuantity', 'LineAmount'],
-				`${company} and (${numbers.map((n) => `ReturnOrderNumber eq ${odataString(String(n))}`).join(' or ')})`,
-			),
-		});
-	}
-	for (let i = 0; i < freeText.length; i += ORDERS_PER_PART) {
-		const ids = freeText.slice(i, i + ORDERS_PER_PART).map((d) => Number(d.keys.InvoiceIdentifier));
-		reads.push({
-			part: 'freeTextLines',
-			operation: read(
-				'FreeTextInvoiceLines',
-				['dataAreaId', 'ParentRecId', 'LineNumber', 'TransactionCurrencyAmount'],
-				`${company} and (${ids.map((id) => `ParentRecId eq ${id}`).join(' or ')})`,
-			),
-		});
-	}
-	for (const d of documents) d.lines = [];
-	const byReturn = new Map(returns.map((d) => [String(d.keys.ReturnOrderNumber).toLowerCase(), d]));
-	const byParent = new Map(freeText.map((d) => [Number(d.keys.InvoiceIdentifier), d]));
-	const { records, requests } = await readParts(context, reads, settings);
-	for (const { part, record } of records) {
-		if (!same(record.dataAreaId, settings.dataAreaId)) continue;
-		if (part === 'returnLines')
-			byReturn
-				.get(String(record.ReturnOrderNumber ?? '').toLowerCase())
-				?.lines?.push({ quantity: Number(record.ReturnSalesQuantity ?? 0), amount: 0 });
-		else
-			byParent
-				.get(Number(record.ParentRecId))
-				?.lines?.push({ quantity: 0, amount: Number(record.TransactionCurrencyAmount ?? 0) });
-	}
-	return requests;
-}
-
-/**
  * F&O's facts for a page of orders, and the HTTP requests it took: one `$batch`, and one more for
- * the lines of its credit documents when it has any.
+ * the lines of its credit documents and tax-liability lines when it has any (./followUpReads.ts).
  */
 export async function readFoFacts(
 	context: HttpContext,
@@ -348,8 +302,7 @@ export async function readFoFacts(
 	if (!orderIds.length) return { byOrder: new Map(), requests: 0 };
 	const { records, requests } = await readParts(context, pageReads(orderIds, settings), settings);
 	const byOrder = assignRecords(orderIds, records, settings);
-	const documents = [...byOrder.values()].flatMap((f) => f.creditDocuments);
-	const lineRequests = documents.length ? await readCreditLines(context, documents, settings) : 0;
+	const lineRequests = await readFollowUps(context, byOrder, settings);
 	return { byOrder, requests: requests + lineRequests };
 }
 

@@ -40,6 +40,11 @@ export interface ReconcileRequest extends FoReadSettings {
 	statusIds: ReadonlySet<number>;
 	comparePayments: boolean;
 	expectRefundPayouts: boolean;
+	/**
+	 * How the pack posted the orders and their refunds (Sales Order and Credit Note → Sales Tax).
+	 * `asPosted` also needs `taxItemNumber` (FoReadSettings): the order's tax is on its lines.
+	 */
+	taxCalculation?: 'fo' | 'asPosted';
 	includeTestTransactions?: boolean;
 	checkExtras: boolean;
 	pageSize?: number;
@@ -78,7 +83,16 @@ const money = (value: unknown) => Number(value ?? 0) || 0;
 export function creditExpected(
 	refund: BcRefund,
 	decimals = 2,
+	asPosted = false,
 ): { returnedQuantity: number; freeTextAmount: number } {
+	// Credited with BigCommerce's tax as posted (mapping/refundAsPosted.ts): one free-text credit of
+	// everything paid back, tax included; no return order.
+	if (asPosted) {
+		return {
+			returnedQuantity: 0,
+			freeTextAmount: fromUnits(roundUnits(toUnits(money(refund.total_amount)), decimals)),
+		};
+	}
 	const items = refund.items ?? [];
 	const product = (i: (typeof items)[number]) => i.item_type === 'PRODUCT' && (i.quantity ?? 0) > 0;
 	const returnedQuantity = items.filter(product).reduce((n, i) => n + Number(i.quantity), 0);
@@ -99,6 +113,7 @@ export function bcFacts(
 	refunds: BcRefund[],
 	transactions: BcTransaction[] | undefined,
 	includeTestTransactions = false,
+	refundsAsPosted = false,
 ): BcOrderFacts {
 	return {
 		orderId: Number(order.id),
@@ -115,7 +130,7 @@ export function bcFacts(
 		refunds: refunds.map((r) => ({
 			id: Number(r.id),
 			amount: money(r.total_amount),
-			...creditExpected(r),
+			...creditExpected(r, 2, refundsAsPosted),
 			payouts: (r.payments ?? [])
 				.map((p, index) => ({
 					position: index + 1,
@@ -189,6 +204,7 @@ export async function reconcileOrders(
 						refunds.filter((r) => Number(r.order_id) === Number(order.id)),
 						transactions,
 						request.includeTestTransactions,
+						request.taxCalculation === 'asPosted',
 					);
 					const reference = orderReference(request.storeHash, order.id, {
 						prefix: request.referencePrefix,

@@ -49,6 +49,11 @@ export interface FoSalesOrder {
 	OrderTotalTaxAmount: number;
 	AreTotalsCalculated: string;
 	SalesOrderStatus: string;
+	/**
+	 * Posted with BigCommerce's tax as posted: the sum of its lines on the tax-liability item (that
+	 * tax; F&O's own tax figures are zero). Unset when the reconciliation was not asked to read them.
+	 */
+	taxLineAmount?: number;
 }
 
 export interface FoInvoice {

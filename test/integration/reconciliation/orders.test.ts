@@ -208,6 +208,46 @@ describe('reconcile orders: what the credit documents hold', () => {
 	});
 });
 
+describe('reconcile orders: refunds credited with the tax as posted', () => {
+	it('one free-text credit of the money paid back matches when the option says so', async () => {
+		const ledger = new Ledger(fixture);
+		const asPosted = {
+			taxCalculation: 'asPosted',
+			taxItemNumber: 'SALESTAX',
+			zeroRateItemSalesTaxGroup: 'ZERO',
+			zeroRateSalesTaxGroup: 'ZERO',
+		};
+		const posted = await ledger.agreeing({ ...guest, tax_rate: 0.07 }, asPosted);
+		const refund = await ledger.refundFirstLine(posted.order);
+		expect(Number(refund.total_tax)).toBeGreaterThan(0);
+		await ledger.postCreditNote(posted.order, refund, {
+			...asPosted,
+			options: { taxMainAccount: '222200' },
+		});
+		expect(await fixture.records('ReturnOrderHeaders', 'usmf')).toEqual([]);
+
+		const matched = byOrder(
+			(
+				await ledger.reconcile({
+					options: { taxCalculation: 'asPosted', taxItemNumber: 'SALESTAX' },
+				})
+			).orders,
+		).get(Number(posted.order.id));
+		expect(matched).toMatchObject({
+			status: 'matched',
+			refunded: { bigCommerce: refund.total_amount, fo: refund.total_amount, difference: 0 },
+		});
+		expect(matched?.tax).toEqual({
+			bigCommerce: Number(posted.order.total_tax),
+			fo: Number(posted.order.total_tax),
+			difference: 0,
+		});
+		// Read as F&O calculating, the same ledger has no tax and lacks the returned item.
+		const misread = byOrder((await ledger.reconcile()).orders).get(Number(posted.order.id));
+		expect(misread?.statuses).toEqual(['tax_differs', 'refund_differs']);
+	});
+});
+
 describe('reconcile orders: refund payouts, when refund sync posts them', () => {
 	it('a credit note and its payout match; a payout missing or of another amount is refund_differs', async () => {
 		const ledger = new Ledger(fixture);

@@ -84,7 +84,11 @@ export class Ledger {
 		if (failed.length) throw new Error(`payments not posted: ${JSON.stringify(failed)}`);
 	}
 
-	async postCreditNote(order: IDataObject, refund: IDataObject): Promise<void> {
+	async postCreditNote(
+		order: IDataObject,
+		refund: IDataObject,
+		parameters: IDataObject = {},
+	): Promise<void> {
 		const out = await runNode(this.fixture, {
 			resource: 'creditNote',
 			operation: 'create',
@@ -97,6 +101,7 @@ export class Ledger {
 			customerAccount: 'WEB-GUEST',
 			mainAccount: '401100',
 			options: {},
+			...parameters,
 		});
 		if (out.some((o) => o.error)) throw new Error(`credit note not posted: ${JSON.stringify(out)}`);
 	}

@@ -19,6 +19,13 @@ const products = [
 	{ id: 2, sku: 'MUG', name: 'Mug', quantity: 2, price_ex_tax: 7.5, total_ex_tax: 15 },
 ] as unknown as BcOrderProduct[];
 
+const MAPPING = {
+	dataAreaId: 'usmf',
+	storeHash: 'abc',
+	currencyCode: 'USD',
+	orderProducts: products,
+};
+
 const refund = (over: Partial<BcRefund>): BcRefund => ({
 	id: 12,
 	order_id: 180,
@@ -60,10 +67,7 @@ const REFUNDS: Array<[string, BcRefund]> = [
 describe('creditExpected', () => {
 	it.each(REFUNDS)('agrees with the credit-note mapping: %s', (_, r) => {
 		const draft = mapRefund(r, {
-			dataAreaId: 'usmf',
-			storeHash: 'abc',
-			currencyCode: 'USD',
-			orderProducts: products,
+			...MAPPING,
 			returnReasonCode: 'WEB',
 			returnDispositionCode: 'CREDIT',
 			freeText: { mainAccount: ['401100'] },
@@ -74,6 +78,36 @@ describe('creditExpected', () => {
 				(draft.returnOrder?.lines ?? []).reduce((n, l) => n + l.ReturnSalesQuantity, 0),
 			),
 			freeTextAmount: positive(draft.totals.freeTextAmount),
+		});
+	});
+});
+
+const tee = { item_type: 'PRODUCT', item_id: 1, quantity: 1 };
+const AS_POSTED: Array<[string, BcRefund]> = [
+	['one taxed line', refund({ total_amount: 21.65, total_tax: 1.65, items: [tee] })],
+	[
+		'a line and shipping with its tax',
+		refund({
+			total_amount: 29.95,
+			total_tax: 0.8,
+			items: [tee, { item_type: 'SHIPPING', item_id: 1, requested_amount: 9.95 }],
+		}),
+	],
+	['amount only (no items)', refund({ total_amount: 12.345, total_tax: 0 })],
+];
+
+describe('creditExpected, refunds credited with the tax as posted', () => {
+	it.each(AS_POSTED)('agrees with the credit-note mapping: %s', (_, r) => {
+		const draft = mapRefund(r, {
+			...MAPPING,
+			taxCalculation: 'asPosted',
+			asPosted: { itemSalesTaxGroupCode: 'ZERO' },
+			freeText: { mainAccount: ['401100'], mainAccountByType: { TAX: ['222200'] } },
+		});
+		expect(draft.returnOrder).toBeUndefined();
+		expect(creditExpected(r, 2, true)).toEqual({
+			returnedQuantity: 0,
+			freeTextAmount: -draft.totals.freeTextAmount,
 		});
 	});
 });

@@ -92,6 +92,36 @@ export const description: INodeProperties[] = [
 				'Whether refunds are also posted as payout lines (Payment → Post Refund Payouts); their debits are then compared with what each refund paid back',
 		},
 		{
+			displayName: 'Sales Tax',
+			name: 'taxCalculation',
+			type: 'options',
+			options: [
+				{
+					name: 'F&O Calculates',
+					value: 'fo',
+					description:
+						"F&O's tax figures are compared with BigCommerce's; refunded products are on return orders",
+				},
+				{
+					name: "BigCommerce's Tax as Posted",
+					value: 'asPosted',
+					description:
+						"The order's tax is its lines on the Tax Liability Item (set it below); each refund is one free-text credit note of everything paid back",
+				},
+			],
+			default: 'fo',
+			description: 'As the Sales Order and Credit Note nodes post them (their Sales Tax)',
+		},
+		{
+			displayName: 'Tax Liability Item',
+			name: 'taxItemNumber',
+			type: 'string',
+			default: '',
+			placeholder: 'SALESTAX',
+			description:
+				"With BigCommerce's Tax as Posted: the item whose sales order lines carry BigCommerce's tax, as on the Sales Order node",
+		},
+		{
 			displayName: 'Include Test Transactions',
 			name: 'includeTestTransactions',
 			type: 'boolean',
@@ -131,6 +161,13 @@ export async function execute({
 	const from = isoSeconds(fn.getNodeParameter('from', itemIndex), timeZone);
 	const to = isoSeconds(fn.getNodeParameter('to', itemIndex), timeZone);
 	if (from > to) throw new Error(`The range is empty: From (${from}) is after To (${to})`);
+	const asPosted = options.taxCalculation === 'asPosted';
+	const taxItemNumber = String(options.taxItemNumber ?? '').trim();
+	if (asPosted && !taxItemNumber) {
+		throw new Error(
+			"Orders posted with BigCommerce's tax as posted carry it on the Tax Liability Item's lines: set the Tax Liability Item option",
+		);
+	}
 	const result = await reconcileOrders(fn, fn, {
 		environmentUrl,
 		dataAreaId,
@@ -143,6 +180,8 @@ export async function execute({
 		statusIds: selectedStatuses(fn.getNodeParameter('statuses', itemIndex, RECONCILED_STATUSES)),
 		comparePayments: options.comparePayments !== false,
 		expectRefundPayouts: options.expectRefundPayouts === true,
+		taxCalculation: asPosted ? 'asPosted' : 'fo',
+		taxItemNumber: asPosted ? taxItemNumber : undefined,
 		includeTestTransactions: options.includeTestTransactions === true,
 		checkExtras: options.checkExtras !== false,
 		pageSize: Number(options.pageSize) || undefined,
