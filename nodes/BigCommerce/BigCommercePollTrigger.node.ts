@@ -19,6 +19,9 @@ const SAMPLE_SIZE = 5;
 
 const cursorKey = (resource: BackfillResource) => `cursor:${resource}`;
 
+/** Poll trigger nodes this process has polled: a later poll gets the longer budget. */
+const polledBefore = new Set<string>();
+
 /**
  * Polls BigCommerce for orders (by `date_modified`) or refunds (by `created`) past a cursor kept in
  * node static data: the backfill for whatever the webhooks missed, emitting the same items as the
@@ -94,7 +97,7 @@ export class BigCommercePollTrigger implements INodeType {
 				typeOptions: { minValue: 1 },
 				default: 100,
 				description:
-					'At most this many orders or refunds per poll (and none started after 30 seconds); the next poll continues from there. Keeps each poll, and the first one n8n runs while activating the workflow, short.',
+					'At most this many orders or refunds per poll (and none started after 30 seconds in the first poll, which n8n runs while activating the workflow, 50 seconds in later ones); the next poll continues from there. Raise it to work through a large backlog faster.',
 			},
 			{
 				displayName: 'Leave Recent Changes (Minutes)',
@@ -129,12 +132,21 @@ export class BigCommercePollTrigger implements INodeType {
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		// Never two polls of this node at once (./trigger/pollSerial.ts: n8n's isolate handling).
 		const key = `${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
-		return await pollOneAtATime(key, this.getMode() !== 'manual', async () => await pollOnce(this));
+		const manual = this.getMode() === 'manual';
+		return await pollOneAtATime(key, !manual, async () => {
+			// The first poll runs inside the workflow's activation (POLL_BOUNDS in ./trigger/backfill.ts).
+			const later = !manual && polledBefore.has(key);
+			if (!manual) polledBefore.add(key);
+			return await pollOnce(this, later ? POLL_BOUNDS.laterBudgetMs : POLL_BOUNDS.budgetMs);
+		});
 	}
 }
 
 /** One poll: the watchdog, then the records past the cursor. */
-async function pollOnce(context: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+async function pollOnce(
+	context: IPollFunctions,
+	budgetMs: number,
+): Promise<INodeExecutionData[][] | null> {
 	const resource = context.getNodeParameter('resource', 'orders') as BackfillResource;
 	const staticData = context.getWorkflowStaticData('node');
 	const credentials = await context.getCredentials(BIGCOMMERCE_CREDENTIAL);
@@ -163,6 +175,7 @@ async function pollOnce(context: IPollFunctions): Promise<INodeExecutionData[][]
 		storeHash: String(credentials.storeHash ?? ''),
 		limit: manual ? SAMPLE_SIZE : undefined,
 		maxItems: context.getNodeParameter('maxPerPoll', POLL_BOUNDS.maxItems) as number,
+		budgetMs,
 		minAgeMs: manual ? 0 : (context.getNodeParameter('minAgeMinutes', 1) as number) * 60_000,
 	};
 	const result =

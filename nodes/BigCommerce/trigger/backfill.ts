@@ -42,9 +42,23 @@ export interface BackfillOptions {
 	now?: () => number;
 }
 
-/** Records per poll and time per poll when the node does not say (see the file's comment; the
- *  poll trigger's Max Records Per Poll defaults to the same 100). */
-export const POLL_BOUNDS = { maxItems: 100, budgetMs: 30_000 };
+/**
+ * Records per poll and time per poll when the node does not say (see the file's comment; the poll
+ * trigger's Max Records Per Poll defaults to the same 100). `laterBudgetMs`: a poll after the
+ * first this process ran for the node runs on its own schedule, outside any activation deadline,
+ * and (every minute as shipped, never two at once: ./pollSerial.ts) may read for longer; it
+ * matters only when Max Records Per Poll is raised for a large backlog.
+ */
+export const POLL_BOUNDS = { maxItems: 100, budgetMs: 30_000, laterBudgetMs: 50_000 };
+
+/**
+ * How many records a poll lists: as many as it may look at, plus those at the cursor's second it
+ * emitted already (listed again, then dropped). Without it a poll listed every page past the
+ * cursor, a whole backlog held in memory, to take its first 100.
+ */
+function listLimit(cursor: Cursor, options: BackfillOptions): number {
+	return (options.maxItems ?? POLL_BOUNDS.maxItems) + cursor.ids.length;
+}
 
 /** Whether the poll must stop before the next record: enough done, or its time is up. */
 function bounded(options: BackfillOptions, startedAt: number, done: number, emitted: number) {
@@ -87,7 +101,12 @@ export async function pollOrders(
 	const orders = await listOrders(
 		context,
 		{ modifiedFrom: cursorSecond(cursor), sort: 'date_modified:asc' },
-		{ products: true, shippingAddresses: true, transactions: false },
+		{
+			products: true,
+			shippingAddresses: true,
+			transactions: false,
+			limit: listLimit(cursor, options),
+		},
 	);
 	const fresh = pastCursor(cursor, orders, (order) => ({
 		at: dateMs(order.date_modified),
@@ -116,7 +135,9 @@ export async function pollRefunds(
 	options: BackfillOptions,
 ): Promise<BackfillResult> {
 	const startedAt = (options.now ?? Date.now)();
-	const refunds = await listRefundsSince(context, cursorSecond(cursor));
+	const refunds = await listRefundsSince(context, cursorSecond(cursor), {
+		limit: listLimit(cursor, options),
+	});
 	const fresh = pastCursor(cursor, refunds, (refund) => ({
 		at: dateMs(refund.created),
 		id: Number(refund.id),

@@ -119,6 +119,30 @@ describe('orders', () => {
 		expect(transactionCalls).toBe(7);
 	});
 
+	it('a poll lists only what it may take, not the backlog; ties at the cut second are neither lost nor repeated', async () => {
+		// A backlog of three pages of /v2/orders, 120 of them stamped with one second.
+		const tied = seedOrders(120, () => ({ date_created: isoAgo(4 * HOUR) }));
+		const rest = seedOrders(480, (i) => ({ date_created: isoAgo(3 * HOUR - i * 1000) }));
+		const poller = ordersPoller({ maxPerPoll: 50 });
+		const seen: number[] = [];
+		const limits: number[] = [];
+		for (let i = 0; i < 3; i++) {
+			const since = store.log.list({ service: 'bigcommerce' }).length;
+			const { records } = await poller.poll();
+			seen.push(...ids(records));
+			const lists = store.log
+				.list({ service: 'bigcommerce' })
+				.slice(since)
+				.filter((c) => c.route === 'v2.orders.list');
+			expect(lists).toHaveLength(1); // one page, whatever the backlog
+			limits.push(Number(lists[0].query.limit));
+		}
+		// Each poll asks for its 50 and the ids it emitted at the cursor's second, listed again.
+		expect(limits).toEqual([50, 100, 150]);
+		expect(seen).toEqual(tied.slice(0, 120).concat(rest.slice(0, 30)));
+		expect(new Set(seen).size).toBe(150);
+	});
+
 	it('leaves orders changed in the last Leave Recent Changes minutes (default 1) for a later poll, none lost', async () => {
 		const settled = seedOrders(2, (i) => ({ date_created: isoAgo(10 * 60_000 - i * 1000) }));
 		const recent = seedOrders(2, (i) => ({ date_created: isoAgo(20_000 - i * 1000) }));
