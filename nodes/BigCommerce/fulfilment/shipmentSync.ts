@@ -243,9 +243,10 @@ export async function syncPackingSlip(
 		}
 		let orderStatusSet: number | undefined;
 		if (options.setOrderStatus) {
-			const after = await listOrderProducts(context, orderId, options.itemIndex);
-			requests++;
-			orderStatusSet = after.every((p) => Number(p.quantity_shipped ?? 0) >= p.quantity) ? 2 : 3;
+			// What is left to ship after these shipments, from the lines read above: not read again
+			// (one call per slip less on the store's shared quota). A shipment made by hand in the
+			// same moment is not seen; the next slip's status, or a person, puts that right.
+			orderStatusSet = products.every((p) => (left.get(p.id) ?? 0) <= 0) ? 2 : 3;
 			await updateOrderStatus(context, orderId, orderStatusSet, options.itemIndex);
 			requests++;
 		}
