@@ -9,8 +9,9 @@ export function clean(value: string | undefined | null): string | undefined {
 
 /** The object without its undefined fields (F&O would otherwise receive them as nulls). */
 export function dropUndefined<T extends object>(obj: T): T {
+	const source = obj as Record<string, unknown>;
 	const out: Record<string, unknown> = {};
-	for (const [k, v] of Object.entries(obj)) if (v !== undefined) out[k] = v;
+	for (const k of Object.keys(source)) if (source[k] !== undefined) out[k] = source[k];
 	return out as T;
 }
 
