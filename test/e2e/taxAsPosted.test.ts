@@ -4,7 +4,8 @@
  * switched to "BigCommerce's Tax as Posted" and the handling and fee items set (what a merchant
  * changes in the editor; nothing else). The store taxes at 7 % where F&O's groups would tax
  * 8.25 %. Orders of each kind the store can make (registered and guest buyers, a coupon, shipping,
- * handling and a fee) are captured and refunded each kind of way (part of a line, two refunds of
+ * handling and a fee, a gift certificate and store credit redeemed beside the card) are paid and
+ * refunded each kind of way (part of a line, two refunds of
  * one order, shipping only, tax only, in full). What decides is what the sandbox's F&O stores:
  * every sales order is total_inc_tax to the cent with total_tax on the tax line; every refund is
  * one zero-rated free-text credit of total_amount with its tax on its own line, no return order
@@ -18,6 +19,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import {
 	CORPUS_CHARGE_OPTIONS,
+	REDEMPTION_ROWS,
 	releaseChargeItems,
 	TAX_MODE_PARAMETERS,
 } from '../integration/d365/moneyCorpusSupport';
@@ -28,12 +30,19 @@ let e2e: pack.PackE2e;
 let dir: string;
 jest.setTimeout(15 * 60_000);
 
-/** A shipped workflow with every sales order and credit note written with the tax as posted. */
+/**
+ * A shipped workflow with every sales order and credit note written with the tax as posted, and
+ * rows for redemptions in every payment node's Payment Methods.
+ */
 function asPostedVariant(file: string): string {
 	const workflow = JSON.parse(readFileSync(file, 'utf8'));
 	const { taxItemNumber: _item, ...zeroRated } = TAX_MODE_PARAMETERS.asPosted;
 	for (const node of workflow.nodes as Array<{ parameters: IDataObject }>) {
 		const p = node.parameters;
+		if (p.resource === 'payment') {
+			const rows = (p.paymentMethodMap as { entries: IDataObject[] }).entries;
+			p.paymentMethodMap = { entries: [...rows, ...REDEMPTION_ROWS] };
+		}
 		if (p.operation !== 'create') continue;
 		if (p.resource === 'salesOrder') {
 			Object.assign(p, TAX_MODE_PARAMETERS.asPosted);
@@ -77,7 +86,14 @@ type Refund = (products: IDataObject[]) => IDataObject;
 const firstLine =
 	(quantity: number): Refund =>
 	(products) => ({ lines: [{ id: products[0].id, quantity }] });
-const CASES: Array<{ kind: string; order: IDataObject; refunds: Refund[] }> = [
+interface Case {
+	kind: string;
+	order: IDataObject;
+	/** Redemptions paid before the card's capture takes the rest: [method, gateway, amount]. */
+	redeemed?: Array<[string, string, number]>;
+	refunds: Refund[];
+}
+const CASES: Case[] = [
 	{
 		kind: 'a registered buyer, part of a line refunded twice',
 		order: { customer_id: 2, lines: tentsAndLamp(3) },
@@ -100,6 +116,15 @@ const CASES: Array<{ kind: string; order: IDataObject; refunds: Refund[] }> = [
 		refunds: [() => ({ items: [{ item_type: 'TAX', amount: 1.25 }] })],
 	},
 	{
+		kind: 'a registered buyer paying with a gift certificate, store credit and a card',
+		order: { customer_id: 2, lines: tentsAndLamp(1) },
+		redeemed: [
+			['gift_certificate', 'giftcertificate', 25],
+			['store_credit', 'storecredit', 30.5],
+		],
+		refunds: [firstLine(1)],
+	},
+	{
 		kind: 'a registered buyer, refunded in full',
 		order: { customer_id: 1, lines: tentsAndLamp(1) },
 		refunds: [
@@ -117,6 +142,13 @@ it('orders and refunds of each kind agree with the store to the cent, and nothin
 	const posted: Array<{ order: IDataObject; header: IDataObject; refunds: IDataObject[] }> = [];
 	for (const c of CASES) {
 		const created = await fx.admin('POST', '/bigcommerce/orders', { tax_rate: 0.07, ...c.order });
+		for (const [method, gateway, amount] of c.redeemed ?? [])
+			await fx.admin('POST', `/bigcommerce/orders/${created.id}/transactions`, {
+				event: 'purchase',
+				method,
+				gateway,
+				amount,
+			});
 		await fx.admin('POST', `/bigcommerce/orders/${created.id}/transactions`, { event: 'capture' });
 		posted.push({ order: created, header: {}, refunds: [] });
 	}
@@ -142,18 +174,29 @@ it('orders and refunds of each kind agree with the store to the cent, and nothin
 		}
 	}
 	const journal = () => fx.records('CustomerPaymentJournalLines', 'usmf');
-	const references = posted.flatMap((p) => [
-		`BC-${p.order.id}-T`,
-		...p.refunds.map((r) => `BC-${p.order.id}-R${r.id}-1`),
-	]);
+	// Done when every order's payment lines make its total and every refund has its payout line.
+	const startsWith = (l: IDataObject, prefix: string) =>
+		String(l.PaymentReference).startsWith(prefix);
 	await waitFor(
-		'every capture and payout line',
+		'every payment and payout line',
 		async () => {
 			const lines = await journal();
-			const found = references.every((ref) =>
-				lines.some((l) => String(l.PaymentReference).startsWith(ref)),
-			);
-			return found || undefined;
+			const missing = posted.flatMap(({ order, refunds }) => {
+				const paid = lines.filter((l) => startsWith(l, `BC-${order.id}-T`));
+				const short =
+					sumCents(paid, 'CreditAmount') === cents(order.total_inc_tax)
+						? []
+						: [
+								`order ${order.id} paid ${sumCents(paid, 'CreditAmount')} of ${cents(order.total_inc_tax)} cents`,
+							];
+				return short.concat(
+					refunds
+						.filter((r) => !lines.some((l) => startsWith(l, `BC-${order.id}-R${r.id}-1`)))
+						.map((r) => `refund ${r.id} of order ${order.id} has no payout`),
+				);
+			});
+			if (missing.length) throw new Error(missing.join('; '));
+			return true;
 		},
 		240_000,
 	);
@@ -164,7 +207,7 @@ it('orders and refunds of each kind agree with the store to the cent, and nothin
 	const freeLines = await fx.records('FreeTextInvoiceLines', 'usmf');
 	const lines = await journal();
 	expect(await fx.records('ReturnOrderHeaders', 'usmf')).toEqual([]);
-	for (const { order, header, refunds } of posted) {
+	for (const [i, { order, header, refunds }] of posted.entries()) {
 		const mine = salesLines.filter((l) => l.SalesOrderNumber === header.SalesOrderNumber);
 		expect([sumCents(mine, 'LineAmount'), order.id]).toEqual([
 			cents(order.total_inc_tax),
@@ -173,6 +216,17 @@ it('orders and refunds of each kind agree with the store to the cent, and nothin
 		expect(mine.filter((l) => l.ItemNumber === 'SALESTAX').map((l) => cents(l.LineAmount))).toEqual(
 			[cents(order.total_tax)],
 		);
+		const paid = lines.filter((l) => startsWith(l, `BC-${order.id}-T`));
+		expect(sumCents(paid, 'CreditAmount')).toBe(cents(order.total_inc_tax));
+		for (const [method, , amount] of CASES[i].redeemed ?? [])
+			expect(
+				paid
+					.filter(
+						(l) =>
+							l.OffsetAccountDisplayValue === (method === 'store_credit' ? '220600' : '220700'),
+					)
+					.map((l) => cents(l.CreditAmount)),
+			).toEqual([cents(amount)]);
 		for (const refund of refunds) {
 			const credits = freeHeaders.filter(
 				(h) => h.CustomerReference === `BC-${storeHash}-${order.id}-R${refund.id}`,
@@ -182,9 +236,7 @@ it('orders and refunds of each kind agree with the store to the cent, and nothin
 			expect(sumCents(credit, 'TransactionCurrencyAmount')).toBe(-cents(refund.total_amount));
 			for (const l of credit)
 				expect([l.SalesTaxGroupId, l.SalesTaxItemGroupId]).toEqual(['ZERO', 'ZERO']);
-			const payouts = lines.filter((l) =>
-				String(l.PaymentReference).startsWith(`BC-${order.id}-R${refund.id}-`),
-			);
+			const payouts = lines.filter((l) => startsWith(l, `BC-${order.id}-R${refund.id}-`));
 			expect(payouts.map((l) => cents(l.DebitAmount))).toEqual([cents(refund.total_amount)]);
 		}
 	}

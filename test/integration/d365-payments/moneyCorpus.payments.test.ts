@@ -9,7 +9,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { startSandboxFixture, type SandboxFixture } from '../../support/sandboxFixture';
-import { cents, sumCents } from '../d365/moneyCorpusSupport';
+import { cents, REDEMPTION_ROWS, sumCents } from '../d365/moneyCorpusSupport';
 import { readOrder, runNode } from './support';
 
 let fx: SandboxFixture;
@@ -21,21 +21,7 @@ afterAll(() => fx.close());
 beforeEach(() => fx.reset());
 
 /** The shipped workflows' rows: cards to the bank, redemptions to their liability accounts. */
-const ROWS = [
-	{ bigcommerce: 'braintree', paymentMethod: 'CARD' },
-	{
-		bigcommerce: 'store_credit',
-		paymentMethod: 'CREDIT',
-		offsetAccountType: 'Ledger',
-		offsetAccount: '220600',
-	},
-	{
-		bigcommerce: 'gift_certificate',
-		paymentMethod: 'GIFT',
-		offsetAccountType: 'Ledger',
-		offsetAccount: '220700',
-	},
-];
+const ROWS = [{ bigcommerce: 'braintree', paymentMethod: 'CARD' }, ...REDEMPTION_ROWS];
 
 function params(order: IDataObject, rows = ROWS) {
 	return {

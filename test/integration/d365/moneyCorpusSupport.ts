@@ -33,6 +33,22 @@ export const CORPUS_CHARGE_OPTIONS: IDataObject = {
 	giftCertificateItemNumber: 'GIFTCERT',
 };
 
+/** Payment Methods rows: gift certificates and store credit redeemed to their liability accounts. */
+export const REDEMPTION_ROWS: IDataObject[] = [
+	{
+		bigcommerce: 'store_credit',
+		paymentMethod: 'CREDIT',
+		offsetAccountType: 'Ledger',
+		offsetAccount: '220600',
+	},
+	{
+		bigcommerce: 'gift_certificate',
+		paymentMethod: 'GIFT',
+		offsetAccountType: 'Ledger',
+		offsetAccount: '220700',
+	},
+];
+
 /** Release the non-stock charge items (no item sales tax group: F&O taxes none of them). */
 export async function releaseChargeItems(fx: SandboxFixture): Promise<void> {
 	for (const ItemNumber of ['HANDLING', 'FEES', 'GIFTCERT']) {
