@@ -56,7 +56,7 @@ const HEADS = {
 	backfill: {
 		title: 'Backfill throughput',
 		intro:
-			"The shipped **backfill** workflow as shipped (poll every minute, Max Records Per Poll 100, a poll starts no order after 30 s, Leave Recent Changes 1 min, Parallel Items 4) and, in the Max Records Per Poll 1000 run, with that one setting changed (a copy selecting only that run's status); orders already in the store (2 lines, captured). Time runs from the poll's first BigCommerce request to F&O's answer to the last sales order line / payment line.",
+			"The shipped **backfill** workflow as shipped (poll every minute, Max Records Per Poll 100, the first poll (at activation) starts no order after 30 s and later polls none after 50 s, Leave Recent Changes 1 min, Parallel Items 4) and, in the Max Records Per Poll 1000 run, with that one setting changed (a copy selecting only that run's status); orders already in the store (2 lines, captured). Time runs from the poll's first BigCommerce request to F&O's answer to the last sales order line / payment line.",
 		columns:
 			'run | quota / 30 s | F&O ms per record | orders | posted / paid | BigCommerce calls per order | 429s (BigCommerce / F&O) | BigCommerce bound /min | F&O bound /min | orders/min to sales orders | to payments | fraction of bound (sales orders / payments)',
 	},
@@ -132,7 +132,7 @@ function belowBecause(r: BackfillRun): string {
 		return `besides its write time each order waits on ${fixed(r.foCallsPerOrder, 1)} F&O round trips of 50–100 ms (the bound counts only the writes), the nodes post one after another (Customer, Sales order, Payments), and a poll reads every order's transactions before the first is posted`;
 	if (!r.tuned)
 		return `the shipped poll takes at most 100 orders per poll and polls once a minute: over a backfill of many polls that is 100 orders/min, ${fixed(100 / r.bigcommerceBoundPerMinute)} of this bound (this run's first poll came at activation, so a short run does a little better), and a poll's orders are posted only after its last read`;
-	return "a poll starts no order after 30 s and n8n polls once a minute, so the quota is read during half of each minute at most (0.5 of the bound), and a poll's orders are posted only after its last read";
+	return "the first poll starts no order after 30 s and later polls none after 50 s, and n8n polls once a minute, so the quota is read during at most 50 s of each minute (0.83 of the bound), a short run's first minute during 30 s, and a poll's orders are posted only after its last read";
 }
 
 function backfillSection(runs: BackfillRun[]): string[] {
