@@ -45,6 +45,7 @@ import { FREE_TEXT_CREDIT, RETURN_ORDER, type DocumentDescriptor } from './docum
 import type { EntityKeys } from '../odata';
 import { postingLock, type RecordLocker } from './lock';
 import { linkReturnLines, type ReturnLineLink, type ReturnLineLinks } from './returnLineLinks';
+import { creditedOtherWay } from './creditedOtherWay';
 
 export type RefundInput = 'refund' | 'order';
 
@@ -203,6 +204,22 @@ export async function postRefund(
 		});
 		if (posted) Object.assign(doc, { ...posted, action: 'skipped-duplicate' });
 	}
+	// 2b. Credited under the other Sales Tax choice (./creditedOtherWay.ts)? Then nothing more.
+	const unposted = () => docs.filter((d) => !d.action);
+	const asPosted = settings.mapping.taxCalculation === 'asPosted';
+	const count = (requests = 1) => unposted().forEach((d) => d.audit.count(requests));
+	const otherWay = await creditedOtherWay(context, asPosted, docs, {
+		dataAreaId,
+		reference,
+		itemIndex,
+		count,
+	});
+	for (const doc of otherWay ? unposted() : [])
+		Object.assign(doc, {
+			keys: {},
+			action: 'skipped-duplicate',
+			reason: `credited-by-${otherWay}`,
+		});
 	const missing = docs.filter((d) => !d.action);
 	const countMissing = (requests = 1) => missing.forEach((d) => d.audit.count(requests));
 	let customerAccount: string | undefined;

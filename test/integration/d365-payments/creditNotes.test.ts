@@ -229,6 +229,44 @@ describe('credit note: create from a BigCommerce refund', () => {
 		expect(await records('FreeTextInvoiceLines')).toEqual(before.fl);
 	});
 
+	it('a refund credited one way is not credited again after Sales Tax is switched and it is replayed', async () => {
+		const asPosted = {
+			taxCalculation: 'asPosted',
+			zeroRateItemSalesTaxGroup: 'ZERO',
+			zeroRateSalesTaxGroup: 'ZERO',
+			options: { taxMainAccount: '222200' },
+		};
+		const credits = async () => [
+			(await records('ReturnOrderHeaders')).length,
+			(await records('FreeTextInvoiceHeaders')).length,
+		];
+		// Credited by a return order, then replayed as posted.
+		const first = await refunded({ lines: tentLine(1) });
+		await runNode(fixture, params(first.refund, first.order), { staticData: freshStatic() });
+		expect(await credits()).toEqual([1, 0]);
+		const [again] = await runNode(fixture, params(first.refund, first.order, asPosted), {
+			staticData: freshStatic(),
+		});
+		expect([audit(again).action, audit(again).reason]).toEqual([
+			'skipped-duplicate',
+			'credited-by-returnOrder',
+		]);
+		// Credited as posted, then replayed with F&O calculating.
+		const second = await refunded({ lines: tentLine(1) });
+		await runNode(fixture, params(second.refund, second.order, asPosted), {
+			staticData: freshStatic(),
+		});
+		expect(await credits()).toEqual([1, 1]);
+		const [back] = await runNode(fixture, params(second.refund, second.order), {
+			staticData: freshStatic(),
+		});
+		expect([audit(back).action, audit(back).reason]).toEqual([
+			'skipped-duplicate',
+			'credited-by-freeTextCredit',
+		]);
+		expect(await credits()).toEqual([1, 1]);
+	});
+
 	it('an order with several refunds (order input) posts each refund once, a second partial one too', async () => {
 		const first = await refunded({ lines: tentLine(1) });
 		await fixture.admin('POST', `/bigcommerce/orders/${first.order.id}/refunds`, {
