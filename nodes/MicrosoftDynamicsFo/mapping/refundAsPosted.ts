@@ -33,6 +33,7 @@ import {
 	refundedLines,
 	type FreeTextCreditLine,
 	type NonItemRefundType,
+	type RefundPart,
 } from './refundParts';
 import { clean } from './fields';
 import {
@@ -90,14 +91,18 @@ export function mapRefundAsPosted(refund: BcRefund, options: RefundMappingOption
 	const total = roundUnits(toUnits(refund.total_amount, 'total_amount'), decimals);
 	// A TAX item (not among BigCommerce's documented item types; a refund request may name one) is
 	// tax: counted in total_tax or, where total_tax leaves it out, the tax credited all the same.
-	const taxItems = otherParts(refund, decimals)
-		.filter((p) => p.type === 'TAX')
-		.reduce((s, p) => s + p.units, 0);
+	const given = otherParts(refund, decimals);
+	const taxItems = given.filter((p) => p.type === 'TAX').reduce((s, p) => s + p.units, 0);
 	const tax = Math.max(roundUnits(toUnits(refund.total_tax, 'total_tax'), decimals), taxItems);
 	const exTaxTarget = total - tax;
 
 	const products = refundedLines(refund, options.orderProducts, false, decimals);
-	const parts = otherParts(refund, decimals, exTaxTarget).filter((p) => p.type !== 'TAX');
+	// A refund without items is one amount: what it paid back less its tax.
+	const parts: RefundPart[] = refund.items.length
+		? given.filter((p) => p.type !== 'TAX')
+		: exTaxTarget
+			? [{ type: 'AMOUNT', units: exTaxTarget, reason: refund.reason }]
+			: [];
 	if (products.length === 0 && parts.length === 0 && tax === 0) {
 		throw new MappingError('INVALID_REFUND', `Refund ${refund.id} has nothing to credit`, {
 			refundId: refund.id,

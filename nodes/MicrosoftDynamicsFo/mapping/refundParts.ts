@@ -116,9 +116,9 @@ export interface RefundPart {
 
 /**
  * The refund's parts that are not returned products, with their amounts as BigCommerce gives
- * them; a refund without items is one AMOUNT part of its total (`total` overrides it).
+ * them; a refund without items is one AMOUNT part of its total.
  */
-export function otherParts(refund: BcRefund, decimals: number, total?: number): RefundPart[] {
+export function otherParts(refund: BcRefund, decimals: number): RefundPart[] {
 	const parts: RefundPart[] = [];
 	for (const i of refund.items.filter((item) => !isProductItem(item))) {
 		const units = roundUnits(
@@ -132,7 +132,7 @@ export function otherParts(refund: BcRefund, decimals: number, total?: number): 
 		parts.push({ type, units, reason: i.reason });
 	}
 	if (refund.items.length === 0) {
-		const units = total ?? roundUnits(toUnits(refund.total_amount, 'total_amount'), decimals);
+		const units = roundUnits(toUnits(refund.total_amount, 'total_amount'), decimals);
 		if (units !== 0) parts.push({ type: 'AMOUNT', units, reason: refund.reason });
 	}
 	return parts;
@@ -178,35 +178,34 @@ export function freeTextCreditDraft(
 	context: FreeTextCreditContext,
 	tax: FreeTextCreditTax,
 ): { header: FreeTextHeaderDraft; lines: FoFreeTextInvoiceLine[] } {
-	const settings = { ...context, ...tax };
 	const dims = optionalDimensions(tax.dimensions, context.dimensionFormat);
 	const lines = parts.map((p, k): FoFreeTextInvoiceLine => {
 		const amount = fromUnits(negate(p.units));
 		return dropUndefined<FoFreeTextInvoiceLine>({
-			dataAreaId: settings.dataAreaId,
+			dataAreaId: context.dataAreaId,
 			LineNumber: k + 1,
 			Description: truncate(
 				`${p.label} - BigCommerce order ${refund.order_id} refund ${refund.id}`,
 				60,
 			),
-			MainAccountDisplayValue: formatDisplayValue(p.mainAccount, settings.ledgerFormat),
+			MainAccountDisplayValue: formatDisplayValue(p.mainAccount, context.ledgerFormat),
 			Quantity: 1,
 			UnitPrice: amount,
 			TransactionCurrencyAmount: amount,
-			CurrencyCode: settings.currencyCode,
-			SalesTaxGroupId: settings.salesTaxGroupId,
-			SalesTaxItemGroupId: settings.salesTaxItemGroupId,
+			CurrencyCode: context.currencyCode,
+			SalesTaxGroupId: tax.salesTaxGroupId,
+			SalesTaxItemGroupId: tax.salesTaxItemGroupId,
 			DefaultDimensionDisplayValue: dims,
 		});
 	});
 	const header = dropUndefined<FreeTextHeaderDraft>({
-		dataAreaId: settings.dataAreaId,
+		dataAreaId: context.dataAreaId,
 		InvoiceDate: identity.date,
-		CurrencyCode: settings.currencyCode,
+		CurrencyCode: context.currencyCode,
 		CustomerReference: identity.reference,
 		CustomerRequisition: identity.shortReference,
-		InclTax: settings.inclTax ? 'Yes' : 'No',
-		SalesTaxGroupId: settings.salesTaxGroupId,
+		InclTax: tax.inclTax ? 'Yes' : 'No',
+		SalesTaxGroupId: tax.salesTaxGroupId,
 		DefaultDimensionDisplayValue: dims,
 	});
 	return { header, lines };
