@@ -41,7 +41,7 @@ import {
 	rememberDocument,
 	writeWithGeneratedKey,
 } from './documentWrite';
-import { FREE_TEXT_CREDIT, RETURN_ORDER, type DocumentDescriptor } from './documents';
+import { CREDIT_DOCUMENTS, type CreditKind } from './documents';
 import type { EntityKeys } from '../odata';
 import { postingLock, type RecordLocker } from './lock';
 import { linkReturnLines, type ReturnLineLink, type ReturnLineLinks } from './returnLineLinks';
@@ -68,13 +68,6 @@ export interface CreditNoteSettings extends WriteSettings {
 	/** Holds check-and-post of each refund against concurrent executions. */
 	lock?: RecordLocker;
 }
-
-type DocumentKind = 'returnOrder' | 'freeTextCredit';
-
-const DOCUMENTS: Record<DocumentKind, DocumentDescriptor> = {
-	returnOrder: RETURN_ORDER,
-	freeTextCredit: FREE_TEXT_CREDIT,
-};
 
 /** The refunds of an input item, each with its order. */
 export function refundsOf(
@@ -117,12 +110,12 @@ export function refundsOf(
 /** Headers of a document kind carrying exactly this refund reference in the company. */
 export async function findCreditDocuments(
 	context: StaticDataContext,
-	kind: DocumentKind,
+	kind: CreditKind,
 	dataAreaId: string,
 	reference: string,
 	itemIndex?: number,
 ): Promise<IDataObject[]> {
-	return await findByReference(context, DOCUMENTS[kind], dataAreaId, reference, itemIndex);
+	return await findByReference(context, CREDIT_DOCUMENTS[kind], dataAreaId, reference, itemIndex);
 }
 
 /** Post every refund of an input item; one output per credit document. */
@@ -151,7 +144,7 @@ export async function postCreditNotes(
 }
 
 interface DocumentState {
-	kind: DocumentKind;
+	kind: CreditKind;
 	audit: AuditTrail;
 	keys?: IDataObject;
 	action?: AuditAction;
@@ -191,12 +184,12 @@ export async function postRefund(
 		.filter((kind) => draft[kind])
 		.map((kind) => ({
 			kind,
-			audit: new AuditTrail(DOCUMENTS[kind].headerSet, dataAreaId, `refund:${refund.id}`),
+			audit: new AuditTrail(CREDIT_DOCUMENTS[kind].headerSet, dataAreaId, `refund:${refund.id}`),
 		}));
 
 	// 2. Already posted? Static data, then F&O by the refund reference.
 	for (const doc of docs) {
-		const posted = await findPostedDocument(context, DOCUMENTS[doc.kind], {
+		const posted = await findPostedDocument(context, CREDIT_DOCUMENTS[doc.kind], {
 			dataAreaId,
 			reference,
 			count: (requests) => doc.audit.count(requests),
@@ -220,7 +213,7 @@ export async function postRefund(
 			action: 'skipped-duplicate',
 			reason: `credited-by-${otherWay}`,
 		});
-	const missing = docs.filter((d) => !d.action);
+	const missing = unposted();
 	const countMissing = (requests = 1) => missing.forEach((d) => d.audit.count(requests));
 	let customerAccount: string | undefined;
 	let salesLineLinks: ReturnLineLinks | undefined;
@@ -298,7 +291,7 @@ export async function postRefund(
 				continue;
 			}
 			const written = await writeDocument(context, doc.kind, parts, reference, settings, doc.audit);
-			rememberDocument(context, DOCUMENTS[doc.kind], dataAreaId, reference, written.keys);
+			rememberDocument(context, CREDIT_DOCUMENTS[doc.kind], dataAreaId, reference, written.keys);
 			Object.assign(doc, written);
 		}
 	}
@@ -341,7 +334,7 @@ const asBody = (record: object) => record as IDataObject;
 
 /** One document of the refund, complete: its header for the customer, its lines. */
 function documentParts(
-	kind: DocumentKind,
+	kind: CreditKind,
 	draft: RefundDraft,
 	customerAccount: string,
 	returnLines: FoReturnOrderLine[],
@@ -365,8 +358,8 @@ function documentParts(
 	throw new Error(`no ${kind} in the refund`);
 }
 
-function plannedDocument(kind: DocumentKind, parts: DocumentParts): IDataObject[] {
-	const { headerSet, lineSet } = DOCUMENTS[kind];
+function plannedDocument(kind: CreditKind, parts: DocumentParts): IDataObject[] {
+	const { headerSet, lineSet } = CREDIT_DOCUMENTS[kind];
 	return plannedRequests({
 		headerSet,
 		lineSet,
@@ -382,13 +375,13 @@ function plannedDocument(kind: DocumentKind, parts: DocumentParts): IDataObject[
 /** Header first (F&O assigns its key), then every line in one changeset; undo the header if they fail. */
 async function writeDocument(
 	context: StaticDataContext,
-	kind: DocumentKind,
+	kind: CreditKind,
 	parts: DocumentParts,
 	reference: string,
 	settings: CreditNoteSettings,
 	audit: AuditTrail,
 ) {
-	return await writeWithGeneratedKey(context, DOCUMENTS[kind], {
+	return await writeWithGeneratedKey(context, CREDIT_DOCUMENTS[kind], {
 		dataAreaId: settings.dataAreaId,
 		environmentUrl: settings.environmentUrl,
 		reference,

@@ -13,13 +13,9 @@
  *
  * One lookup by the refund reference, only when something would be written.
  */
-import type { IDataObject } from 'n8n-workflow';
-
 import type { StaticDataContext } from './customer';
 import { findPostedDocument } from './documentWrite';
-import { FREE_TEXT_CREDIT, RETURN_ORDER, type DocumentDescriptor } from './documents';
-
-export type CreditKind = 'returnOrder' | 'freeTextCredit';
+import { CREDIT_DOCUMENTS, type CreditKind } from './documents';
 
 export interface CreditLookup {
 	dataAreaId: string;
@@ -33,20 +29,13 @@ export interface CreditLookup {
 export async function creditedOtherWay(
 	context: StaticDataContext,
 	asPosted: boolean,
-	documents: ReadonlyArray<{ kind: CreditKind; action?: unknown; keys?: IDataObject }>,
+	documents: ReadonlyArray<{ kind: CreditKind; action?: unknown }>,
 	lookup: CreditLookup,
 ): Promise<CreditKind | undefined> {
 	const missing = documents.filter((d) => !d.action);
 	if (!missing.length) return undefined;
-	const find = async (kind: CreditKind) => {
-		const descriptor: DocumentDescriptor = kind === 'returnOrder' ? RETURN_ORDER : FREE_TEXT_CREDIT;
-		return await findPostedDocument(context, descriptor, {
-			dataAreaId: lookup.dataAreaId,
-			reference: lookup.reference,
-			count: lookup.count,
-			itemIndex: lookup.itemIndex,
-		});
-	};
+	const find = async (kind: CreditKind) =>
+		await findPostedDocument(context, CREDIT_DOCUMENTS[kind], lookup);
 	if (asPosted) return (await find('returnOrder')) ? 'returnOrder' : undefined;
 	if (!missing.some((d) => d.kind === 'returnOrder')) return undefined;
 	const freeText = documents.find((d) => d.kind === 'freeTextCredit');

@@ -108,6 +108,14 @@ export const FREE_TEXT_CREDIT: DocumentDescriptor<FreeTextInvoiceKeys> = {
 	names: creditDocumentNames('Free-text credit note', 'FreeTextInvoiceHeaders'),
 };
 
+/** The credit documents a refund makes, by kind (posting/creditNote.ts). */
+export type CreditKind = 'returnOrder' | 'freeTextCredit';
+
+export const CREDIT_DOCUMENTS: Record<CreditKind, DocumentDescriptor> = {
+	returnOrder: RETURN_ORDER,
+	freeTextCredit: FREE_TEXT_CREDIT,
+};
+
 /** `SO-1`, `5637144576`: the key without the company, as people read it. */
 export const keyText = (keys: EntityKeys): string =>
 	Object.entries(keys)
