@@ -19,9 +19,11 @@ import type { IDataObject } from 'n8n-workflow';
 
 import {
 	CORPUS_CHARGE_OPTIONS,
+	payOrder,
 	REDEMPTION_ROWS,
 	releaseChargeItems,
 	TAX_MODE_PARAMETERS,
+	type Redemption,
 } from '../integration/d365/moneyCorpusSupport';
 import * as pack from './support/pack-e2e';
 
@@ -89,8 +91,8 @@ const firstLine =
 interface Case {
 	kind: string;
 	order: IDataObject;
-	/** Redemptions paid before the card's capture takes the rest: [method, gateway, amount]. */
-	redeemed?: Array<[string, string, number]>;
+	/** Redemptions paid before the card's capture takes the rest. */
+	redeemed?: Redemption[];
 	refunds: Refund[];
 }
 const CASES: Case[] = [
@@ -142,14 +144,7 @@ it('orders and refunds of each kind agree with the store to the cent, and nothin
 	const posted: Array<{ order: IDataObject; header: IDataObject; refunds: IDataObject[] }> = [];
 	for (const c of CASES) {
 		const created = await fx.admin('POST', '/bigcommerce/orders', { tax_rate: 0.07, ...c.order });
-		for (const [method, gateway, amount] of c.redeemed ?? [])
-			await fx.admin('POST', `/bigcommerce/orders/${created.id}/transactions`, {
-				event: 'purchase',
-				method,
-				gateway,
-				amount,
-			});
-		await fx.admin('POST', `/bigcommerce/orders/${created.id}/transactions`, { event: 'capture' });
+		await payOrder(fx, created.id, c.redeemed);
 		posted.push({ order: created, header: {}, refunds: [] });
 	}
 	for (const [i, p] of posted.entries()) {

@@ -9,7 +9,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { startSandboxFixture, type SandboxFixture } from '../../support/sandboxFixture';
-import { cents, REDEMPTION_ROWS, sumCents } from '../d365/moneyCorpusSupport';
+import { cents, payOrder, REDEMPTION_ROWS, sumCents } from '../d365/moneyCorpusSupport';
 import { readOrder, runNode } from './support';
 
 let fx: SandboxFixture;
@@ -50,14 +50,7 @@ async function paidOrder(customerId: number, redemptions: Array<[string, string,
 		lines: [{ sku: 'TENT-2P-ALPINE', quantity: 1 }],
 		shipping: 5,
 	});
-	for (const [method, gateway, amount] of redemptions)
-		await fx.admin('POST', `/bigcommerce/orders/${created.id}/transactions`, {
-			event: 'purchase',
-			method,
-			gateway,
-			amount,
-		});
-	await fx.admin('POST', `/bigcommerce/orders/${created.id}/transactions`, { event: 'capture' });
+	await payOrder(fx, created.id, redemptions);
 	return await readOrder(fx, Number(created.id));
 }
 

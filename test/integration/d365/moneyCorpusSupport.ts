@@ -49,6 +49,21 @@ export const REDEMPTION_ROWS: IDataObject[] = [
 	},
 ];
 
+/** A redemption paid before the card: [method, gateway, amount]. */
+export type Redemption = [method: string, gateway: string, amount: number];
+
+/** Pay a store order: each redemption a purchase, then the card's capture of the rest. */
+export async function payOrder(
+	fx: SandboxFixture,
+	orderId: unknown,
+	redemptions: readonly Redemption[] = [],
+): Promise<void> {
+	const transactions = `/bigcommerce/orders/${String(orderId)}/transactions`;
+	for (const [method, gateway, amount] of redemptions)
+		await fx.admin('POST', transactions, { event: 'purchase', method, gateway, amount });
+	await fx.admin('POST', transactions, { event: 'capture' });
+}
+
 /** Release the non-stock charge items (no item sales tax group: F&O taxes none of them). */
 export async function releaseChargeItems(fx: SandboxFixture): Promise<void> {
 	for (const ItemNumber of ['HANDLING', 'FEES', 'GIFTCERT']) {
