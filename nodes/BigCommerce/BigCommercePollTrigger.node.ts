@@ -100,6 +100,16 @@ export class BigCommercePollTrigger implements INodeType {
 					'At most this many orders or refunds per poll (and none started after 30 seconds in the first poll, which n8n runs while activating the workflow, 50 seconds in later ones); the next poll continues from there. Raise it to work through a large backlog faster.',
 			},
 			{
+				displayName: 'Parallel Reads',
+				name: 'parallelReads',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 10 },
+				default: 4,
+				displayOptions: { show: { resource: ['orders'] } },
+				description:
+					"How many orders' transactions a poll reads at once. The store's rate limit still sets the pace (the node slows down as the quota runs low); 1 reads one order after another.",
+			},
+			{
 				displayName: 'Leave Recent Changes (Minutes)',
 				name: 'minAgeMinutes',
 				type: 'number',
@@ -176,6 +186,7 @@ async function pollOnce(
 		limit: manual ? SAMPLE_SIZE : undefined,
 		maxItems: context.getNodeParameter('maxPerPoll', POLL_BOUNDS.maxItems) as number,
 		budgetMs,
+		parallelReads: context.getNodeParameter('parallelReads', POLL_BOUNDS.parallelReads) as number,
 		minAgeMs: manual ? 0 : (context.getNodeParameter('minAgeMinutes', 1) as number) * 60_000,
 	};
 	const result =

@@ -19,6 +19,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { HttpContext } from '../../common/http';
+import { runItemPool } from '../../common/itemPool';
 import { getOrder, listOrders, listRefundsSince, listTransactions } from '../api';
 import type { FullOrder } from '../model';
 import { advance, cursorSecond, dateMs, pastCursor, type Cursor } from './cursor';
@@ -36,6 +37,8 @@ export interface BackfillOptions {
 	maxItems?: number;
 	/** No record is started once this many ms have passed since the poll began. */
 	budgetMs?: number;
+	/** Orders whose transactions are read at once (default POLL_BOUNDS.parallelReads). */
+	parallelReads?: number;
 	/** Records changed less than this many ms ago wait for a later poll (default 0: none wait). */
 	minAgeMs?: number;
 	/** The clock (tests). */
@@ -47,9 +50,17 @@ export interface BackfillOptions {
  * trigger's Max Records Per Poll defaults to the same 100). `laterBudgetMs`: a poll after the
  * first this process ran for the node runs on its own schedule, outside any activation deadline,
  * and (every minute as shipped, never two at once: ./pollSerial.ts) may read for longer; it
- * matters only when Max Records Per Poll is raised for a large backlog.
+ * matters only when Max Records Per Poll is raised for a large backlog. `parallelReads`: one
+ * transactions call after another at BigCommerce's 50–100 ms a request reads ~13 orders a second,
+ * slower than a 450-a-window quota allows; a few at once let the store's quota, which the HTTP core
+ * paces (../transport.ts), set the pace instead.
  */
-export const POLL_BOUNDS = { maxItems: 100, budgetMs: 30_000, laterBudgetMs: 50_000 };
+export const POLL_BOUNDS = {
+	maxItems: 100,
+	budgetMs: 30_000,
+	laterBudgetMs: 50_000,
+	parallelReads: 4,
+};
 
 /**
  * How many records a poll lists: as many as it may look at, plus those at the cursor's second it
@@ -60,10 +71,33 @@ function listLimit(cursor: Cursor, options: BackfillOptions): number {
 	return (options.maxItems ?? POLL_BOUNDS.maxItems) + cursor.ids.length;
 }
 
-/** Whether the poll must stop before the next record: enough done, or its time is up. */
-function bounded(options: BackfillOptions, startedAt: number, done: number, emitted: number) {
+/**
+ * The records a poll may take, oldest first: within its count bounds (Max Records Per Poll, a
+ * manual run's sample) and before the first that is too recent. The time budget is applied as
+ * they are read.
+ */
+function takeable<T extends { status_id?: unknown }>(
+	fresh: Array<{ item: T; at: number; id: number }>,
+	options: BackfillOptions,
+): Array<{ item: T; at: number; id: number }> {
+	const taken: Array<{ item: T; at: number; id: number }> = [];
+	let emitted = 0;
+	for (const record of fresh) {
+		if (enough(options, taken.length, emitted) || tooRecent(options, record.at)) break;
+		taken.push(record);
+		if (statusSelected(options.statuses, record.item.status_id)) emitted++;
+	}
+	return taken;
+}
+
+/** Whether the poll has taken enough: `done` records looked at, `emitted` of them selected. */
+function enough(options: BackfillOptions, done: number, emitted: number): boolean {
 	if (options.limit !== undefined && emitted >= options.limit) return true;
-	if (done >= (options.maxItems ?? POLL_BOUNDS.maxItems)) return true;
+	return done >= (options.maxItems ?? POLL_BOUNDS.maxItems);
+}
+
+/** Whether the poll's time is up: no further record is started. */
+function outOfTime(options: BackfillOptions, startedAt: number): boolean {
 	const now = options.now ?? Date.now;
 	return now() - startedAt >= (options.budgetMs ?? POLL_BOUNDS.budgetMs);
 }
@@ -112,15 +146,36 @@ export async function pollOrders(
 		at: dateMs(order.date_modified),
 		id: Number(order.id),
 	}));
+	// Transactions are read a few orders at a time (parallelReads), in order: the orders started
+	// before the time ran out are always the oldest ones, so the cursor stops after the last of them.
+	// A failed read starts no further order and fails the poll; its cursor is not saved.
+	const taken = takeable(fresh, options);
+	const read: Array<FullOrder | undefined> = [];
+	let started = 0;
+	let failure: Error | undefined;
+	await runItemPool(
+		taken.length,
+		async (index) => {
+			started = Math.max(started, index + 1);
+			const { item: order, id } = taken[index];
+			if (!statusSelected(options.statuses, order.status_id)) return;
+			try {
+				// The same shape as `getOrder`: transactions ride along (one call per emitted order).
+				read[index] = { ...order, transactions: await listTransactions(context, id) };
+			} catch (error) {
+				failure ??= error as Error;
+			}
+		},
+		{
+			limit: options.parallelReads ?? POLL_BOUNDS.parallelReads,
+			stop: () => failure !== undefined || outOfTime(options, startedAt),
+		},
+	);
+	if (failure) throw failure;
+	const done = taken.slice(0, started).map(({ at, id }) => ({ at, id }));
 	const items: IDataObject[] = [];
-	const done: Array<{ at: number; id: number }> = [];
-	for (const { item: order, at, id } of fresh) {
-		if (bounded(options, startedAt, done.length, items.length) || tooRecent(options, at)) break;
-		done.push({ at, id });
-		if (!statusSelected(options.statuses, order.status_id)) continue;
-		// The same shape as `getOrder`: transactions ride along (one call per emitted order).
-		const full: FullOrder = { ...order, transactions: await listTransactions(context, id) };
-		items.push({ ...full, _event: pollMeta('orders', options.storeHash) });
+	for (const full of read.slice(0, started)) {
+		if (full) items.push({ ...full, _event: pollMeta('orders', options.storeHash) });
 	}
 	return { items, cursor: advance(cursor, done) };
 }
@@ -146,7 +201,8 @@ export async function pollRefunds(
 	const items: IDataObject[] = [];
 	const done: Array<{ at: number; id: number }> = [];
 	for (const { item: refund, at, id } of fresh) {
-		if (bounded(options, startedAt, done.length, items.length) || tooRecent(options, at)) break;
+		if (enough(options, done.length, items.length) || outOfTime(options, startedAt)) break;
+		if (tooRecent(options, at)) break;
 		const orderId = String(refund.order_id);
 		let order = orders.get(orderId);
 		if (!order) {

@@ -5,6 +5,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { POLL_BOUNDS } from '../../../nodes/BigCommerce/trigger/backfill';
 import { adminCall, startStore, type StoreUnderTest } from '../bigcommerce/support';
 import { Poller } from './support';
 
@@ -213,6 +214,62 @@ describe('orders', () => {
 			.list({ service: 'bigcommerce' })
 			.filter((c) => c.route === 'v2.orders.list');
 		expect(calls.map((c) => c.status)).toEqual([204]);
+	});
+
+	/** The most transactions reads the store had in flight at one moment (from its request log). */
+	function mostTransactionReadsAtOnce(): number {
+		const spans = store.log
+			.list({ service: 'bigcommerce' })
+			.filter((c) => c.route === 'v3.transactions')
+			.map((c) => ({ end: Date.parse(c.at), start: Date.parse(c.at) - c.durationMs }));
+		return Math.max(
+			0,
+			...spans.map((a) => spans.filter((b) => b.start < a.end && a.start < b.end).length),
+		);
+	}
+
+	it("reads a few orders' transactions at once (Parallel Reads) and emits them oldest first", async () => {
+		store.faults.add({ route: 'v3.transactions', latencyMs: 80 });
+		const all = seedOrders(12, (i) => ({ date_created: isoAgo(HOUR - i * 1000) }));
+		expect(ids((await ordersPoller({ parallelReads: 4 }).poll()).records)).toEqual(all);
+		const parallel = mostTransactionReadsAtOnce();
+		expect(parallel).toBeGreaterThan(1);
+		expect(parallel).toBeLessThanOrEqual(4);
+
+		store.log.clear();
+		const serial = ordersPoller({ parallelReads: 1 });
+		expect(ids((await serial.poll()).records)).toEqual(all);
+		expect(mostTransactionReadsAtOnce()).toBe(1);
+	});
+
+	it('a poll out of time stops after the oldest orders it started; the next goes on, none lost or twice', async () => {
+		store.faults.add({ route: 'v3.transactions', latencyMs: 100 });
+		const all = seedOrders(30, (i) => ({ date_created: isoAgo(HOUR - i * 1000) }));
+		const { budgetMs, laterBudgetMs } = POLL_BOUNDS;
+		// The first poll's budget and a later one's: which applies depends on earlier tests' polls.
+		Object.assign(POLL_BOUNDS, { budgetMs: 250, laterBudgetMs: 250 });
+		try {
+			const poller = ordersPoller({ parallelReads: 4 });
+			const polls: number[][] = [];
+			for (let i = 0; i < 30 && polls.flat().length < all.length; i++) {
+				const { records } = await poller.poll();
+				polls.push(ids(records));
+			}
+			expect(polls[0].length).toBeGreaterThanOrEqual(4);
+			expect(polls[0].length).toBeLessThan(all.length);
+			expect(polls.flat()).toEqual(all);
+		} finally {
+			Object.assign(POLL_BOUNDS, { budgetMs, laterBudgetMs });
+		}
+	});
+
+	it('a failed transactions read fails the poll and keeps the cursor: the next poll reads those orders again', async () => {
+		const all = seedOrders(6, (i) => ({ date_created: isoAgo(HOUR - i * 1000) }));
+		const poller = ordersPoller({ parallelReads: 3 });
+		store.faults.add({ route: 'v3.transactions', errorRate: 1, errorStatus: 404 });
+		await expect(poller.poll()).rejects.toThrow();
+		store.faults.clear();
+		expect(ids((await poller.poll()).records)).toEqual(all);
 	});
 
 	it('follows every page within a small rate limit (waits, no failure)', async () => {
