@@ -132,7 +132,7 @@ function belowBecause(r: BackfillRun): string {
 		return `besides its write time each order waits on ${fixed(r.foCallsPerOrder, 1)} F&O round trips of 50–100 ms (the bound counts only the writes), the nodes post one after another (Customer, Sales order, Payments), and a poll reads every order's transactions before the first is posted`;
 	if (!r.tuned)
 		return `the shipped poll takes at most 100 orders per poll and polls once a minute: over a backfill of many polls that is 100 orders/min, ${fixed(100 / r.bigcommerceBoundPerMinute)} of this bound (this run's first poll came at activation, so a short run does a little better), and a poll's orders are posted only after its last read`;
-	return "the first poll starts no order after 30 s and later polls none after 50 s, and n8n polls once a minute, so the quota is read during at most 50 s of each minute (0.83 of the bound), a short run's first minute during 30 s, and a poll's orders are posted only after its last read";
+	return "n8n polls once a minute and a poll's orders are posted only after its last read: a poll that has read all it may waits for the next minute, the first (at activation) reads for at most 30 s and later ones for 50 s, so a run of a few polls spends much of its time waiting (a long backlog, with `--full`, shows the steady pace)";
 }
 
 function backfillSection(runs: BackfillRun[]): string[] {
