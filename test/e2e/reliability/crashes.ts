@@ -19,7 +19,7 @@ import {
 	type Counts,
 } from './orders';
 import type { Section } from './report';
-import { SIZE, suite } from './suite';
+import { ARRIVAL_PACE_MS, SIZE, suite } from './suite';
 
 export async function crashOutageRestart(): Promise<Section> {
 	const { fx, n8n, redis } = suite;
@@ -28,7 +28,7 @@ export async function crashOutageRestart(): Promise<Section> {
 	const phases: Counts[] = [];
 	const batches: IDataObject[][] = [];
 	// A worker SIGKILLed while orders are being processed, restarted 10 s later.
-	let orders = createOrders(SIZE.perDisruption, 'k', 100);
+	let orders = createOrders(SIZE.perDisruption, 'k');
 	await sleep(2_000);
 	await n8n.workers[0].kill();
 	const killedAt = Date.now();
@@ -46,7 +46,7 @@ export async function crashOutageRestart(): Promise<Section> {
 	]);
 	phases.push(await counts(batch));
 	// F&O answers 503 to everything (token endpoint included) for two minutes.
-	orders = createOrders(SIZE.perDisruption, 'u', 50);
+	orders = createOrders(SIZE.perDisruption, 'u');
 	const down: FaultRule = { route: '*', errorRate: 1, errorStatus: 503 };
 	fx.sandbox.faults.d365.add(down);
 	await sleep(SIZE.foDownMs);
@@ -60,7 +60,7 @@ export async function crashOutageRestart(): Promise<Section> {
 	phases.push(await counts(batch));
 	// Redis restarted (the suite's own Redis; the machine's shared Redis is never touched).
 	if (redis) {
-		orders = createOrders(SIZE.perDisruption, 'r', 50);
+		orders = createOrders(SIZE.perDisruption, 'r');
 		await sleep(2_000);
 		const offMs = await redis.restart();
 		figures.push(['Redis: milliseconds unreachable during the restart', offMs]);
@@ -100,7 +100,7 @@ export async function crashOutageRestart(): Promise<Section> {
 	return {
 		title: 'Crash, outage and restart',
 		setup:
-			`Three batches of ${SIZE.perDisruption} orders, each created while one disruption happens: worker-1 ` +
+			`Three batches of ${SIZE.perDisruption} orders arriving ${1000 / ARRIVAL_PACE_MS} a second, each while one disruption happens: worker-1 ` +
 			`SIGKILLed 2 s in and restarted 10 s later; F&O answering 503 to every request (token endpoint ` +
 			`included) for ${SIZE.foDownMs / 1000} s; the suite's private Redis (append-only, password) stopped ` +
 			'and started again. Counts per batch after it settled, then for all three.',

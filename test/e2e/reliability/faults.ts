@@ -20,7 +20,7 @@ import {
 	settle,
 } from './orders';
 import type { Section } from './report';
-import { activate, executionsOf, SIZE, suite } from './suite';
+import { activate, ARRIVAL_PACE_MS, executionsOf, SIZE, suite } from './suite';
 
 type Service = 'bigcommerce' | 'd365';
 
@@ -139,8 +139,8 @@ export async function ordersUnderFaults(): Promise<Section> {
 			...lostNotes,
 		],
 		setup:
-			`${SIZE.orders} orders (2 lines and a capture each, registered and guest buyers), created in batches of ` +
-			`${batch}: every other batch delivered twice (duplicateDeliveries), every third held and released ` +
+			`${SIZE.orders} orders (2 lines and a capture each, registered and guest buyers) arriving ` +
+			`${1000 / ARRIVAL_PACE_MS} a second, in batches of ${batch}: every other batch delivered twice (duplicateDeliveries), every third held and released ` +
 			'shuffled (out of order). Faults on both APIs for about one request in ten: standing 5xx rates ' +
 			'(BigCommerce 2 %, F&O 3 %) and, pumped in turn (at most one armed and unspent per kind), 429 with and ' +
 			'without rate-limit headers, dropped ' +

@@ -14,7 +14,7 @@ import { sleep } from '../support/lock';
 import { progress } from '../support/log';
 import { run } from '../support/proc';
 import type { Target } from './report';
-import { executionsOf, SIZE, suite } from './suite';
+import { ARRIVAL_PACE_MS, executionsOf, SIZE, suite } from './suite';
 
 const seenFailures = new Map<string, string>();
 
@@ -118,8 +118,15 @@ export async function counts(orders: IDataObject[], expectPayment = true): Promi
 	return c;
 }
 
-/** Orders of two lines each, captured, registered and guest buyers in turn; `pace` ms apart. */
-export async function createOrders(count: number, tag: string, pace = 0): Promise<IDataObject[]> {
+/**
+ * Orders of two lines each, captured, registered and guest buyers in turn, `pace` ms apart (the
+ * suite's steady arrival rate).
+ */
+export async function createOrders(
+	count: number,
+	tag: string,
+	pace = ARRIVAL_PACE_MS,
+): Promise<IDataObject[]> {
 	const orders: IDataObject[] = [];
 	for (let i = 0; i < count; i++) {
 		const buyer =
