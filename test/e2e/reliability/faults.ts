@@ -20,7 +20,14 @@ import {
 	settle,
 } from './orders';
 import type { Section } from './report';
-import { activate, ARRIVAL_PACE_MS, executionsOf, SIZE, suite } from './suite';
+import {
+	activate,
+	ARRIVAL_PACE_MS,
+	executionsOf,
+	SCALED_SALES_ORDER_WAIT_S,
+	SIZE,
+	suite,
+} from './suite';
 
 type Service = 'bigcommerce' | 'd365';
 
@@ -146,7 +153,8 @@ export async function ordersUnderFaults(): Promise<Section> {
 			'without rate-limit headers, dropped ' +
 			`connections, F&O writes that commit and then lose their answer; F&O spends ${SIZE.lineMs} ms per ` +
 			'record written (slow lines, scaled); its write timeout and lost-answer settle window are scaled to ' +
-			'1 min and 30 s (shipped: 15 min each). Backfill as shipped (polls every minute, leaves the last ' +
+			`1 min and 30 s (shipped: 15 min each), Wait for Sales Order to ${SCALED_SALES_ORDER_WAIT_S} s (shipped: 120 s). ` +
+			'Backfill as shipped (polls every minute, leaves the last ' +
 			"minute's changes to the webhooks). The store waits 10 s for an answer to a delivery and retries " +
 			'60, 180 and 300 s later as BigCommerce does, then deactivates the hook (BigCommerce retries for 48 h).',
 		figures: [
