@@ -159,9 +159,10 @@ export async function createOrders(
 /**
  * Waits until every order is posted and paid, or nothing has moved for 75 s (no execution running,
  * the store's deliveries and retries done, the same counts): seconds taken, "until the backlog
- * cleared". A visible failure does not end the wait: the store's retry or the next backfill poll
- * may still post the order (after F&O's outage an earlier cut here ended 6 s after F&O returned
- * with 6 of 20 orders failed-and-visible, one of which a later execution posted).
+ * cleared". A visible failure does not end the wait: a later delivery of the order (another of
+ * its hooks, or the store's retry of an unanswered one) or the backfill may still post it (after
+ * F&O's outage an earlier cut here ended 6 s after F&O returned with 6 of 20 orders
+ * failed-and-visible, one of which a later execution posted).
  */
 export async function settle(
 	orders: IDataObject[],

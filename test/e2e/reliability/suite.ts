@@ -67,9 +67,9 @@ export const SCALED_WRITE_TIMING = { writeTimeoutMinutes: 1, settleWindowMinutes
 
 /**
  * Wait for Sales Order scaled the same way: a capture's payment looks for its order's sales order
- * during 30 s (shipped 120 s, for F&O's seconds per line) before it fails visibly and the store's
- * retry or the backfill posts it. Unscaled, every payment whose order sat in a backlog held a
- * worker slot for two minutes and then failed all the same.
+ * during 30 s (shipped 120 s, for F&O's seconds per line) before it fails visibly (the failure
+ * table, to replay; a later delivery of the order may post it first). Unscaled, every payment whose
+ * order sat in a backlog held a worker slot for two minutes and then failed all the same.
  */
 export const SCALED_SALES_ORDER_WAIT_S = 30;
 
