@@ -117,8 +117,8 @@ export async function startBenchN8n(
 	const redis = queue ? await startPrivateRedis() : undefined;
 	const storeHash = String(fx.bigCommerceCredentials.storeHash);
 	const workflows = {
-		orderSync: queue ? withRedisLock(ORDER_SYNC, {}, undefined) : readWorkflow(ORDER_SYNC),
-		backfill: queue ? withRedisLock(BACKFILL, {}, undefined) : readWorkflow(BACKFILL),
+		orderSync: queue ? withRedisLock(ORDER_SYNC, 'shipped') : readWorkflow(ORDER_SYNC),
+		backfill: queue ? withRedisLock(BACKFILL, 'shipped') : readWorkflow(BACKFILL),
 		backfillTuned: tunedBackfill(),
 		baseline: baselineWorkflow(fx),
 		...Object.fromEntries(

@@ -102,23 +102,24 @@ export const suite = {
 } as unknown as Suite;
 
 /**
- * A shipped workflow with the Redis posting lock (queue mode's setting) and, by default, scaled
- * write timing and Wait for Sales Order (the benchmark passes `{}` and no wait: it keeps the
- * shipped timing).
+ * A shipped workflow with the Redis posting lock (queue mode's setting) and, by default, the scaled
+ * F&O timings (write timing and Wait for Sales Order); `shipped` keeps the shipped timings (the
+ * benchmark).
  */
-export function withRedisLock(
-	file: string,
-	options: IDataObject = SCALED_WRITE_TIMING,
-	salesOrderWait: number | undefined = SCALED_SALES_ORDER_WAIT_S,
-): IDataObject {
+export function withRedisLock(file: string, timing: 'scaled' | 'shipped' = 'scaled'): IDataObject {
 	const wf = readWorkflow(file);
 	for (const node of wf.nodes as IDataObject[]) {
 		if (!String(node.type).endsWith('.microsoftDynamicsFo')) continue;
 		const parameters = node.parameters as IDataObject;
 		parameters.postingLock = 'redis';
-		if (salesOrderWait !== undefined && parameters.customerMode === 'salesOrder')
-			parameters.salesOrderWait = salesOrderWait;
-		parameters.options = { ...((parameters.options as IDataObject) ?? {}), ...options };
+		if (timing === 'scaled') {
+			parameters.options = {
+				...((parameters.options as IDataObject) ?? {}),
+				...SCALED_WRITE_TIMING,
+			};
+			if (parameters.customerMode === 'salesOrder')
+				parameters.salesOrderWait = SCALED_SALES_ORDER_WAIT_S;
+		}
 		node.credentials = {
 			...(node.credentials as IDataObject),
 			bigCommerceD365RedisLockApi: REDIS_CREDENTIAL,
